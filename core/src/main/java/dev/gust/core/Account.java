@@ -1,0 +1,43 @@
+package dev.gust.core;
+
+import java.util.regex.Pattern;
+
+/**
+ * The single account and region a Gust server emulates, and the ARNs it builds from them.
+ *
+ * @param accountId twelve digits, {@code 000000000000} by default
+ * @param region an AWS region name such as {@code us-east-1}
+ */
+public record Account(String accountId, String region) {
+
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d{1}");
+
+    public Account {
+        if (!ACCOUNT_ID.matcher(accountId).matches()) {
+            throw new IllegalArgumentException("account id must be twelve digits, got '" + accountId + "'");
+        }
+        if (!REGION.matcher(region).matches()) {
+            throw new IllegalArgumentException("region must look like us-east-1, got '" + region + "'");
+        }
+    }
+
+    public static Account defaults() {
+        return new Account("000000000000", "us-east-1");
+    }
+
+    /** {@code arn:aws:lambda:us-east-1:000000000000:function:NAME}. */
+    public String functionArn(String functionName) {
+        return "arn:aws:lambda:" + region + ":" + accountId + ":function:" + functionName;
+    }
+
+    /** The qualified ARN {@code ...:function:NAME:QUALIFIER}. */
+    public String functionArn(String functionName, String qualifier) {
+        return functionArn(functionName) + ":" + qualifier;
+    }
+
+    /** The ARN of a runtime's version, as {@code RuntimeVersionConfig.RuntimeVersionArn} reports it. */
+    public String runtimeVersionArn(String runtimeVersion) {
+        return "arn:aws:lambda:" + region + "::runtime:" + runtimeVersion;
+    }
+}
