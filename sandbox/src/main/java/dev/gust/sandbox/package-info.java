@@ -1,0 +1,2 @@
+/** Isolated instances: process sandboxes and their resource limits. */
+package dev.gust.sandbox;
