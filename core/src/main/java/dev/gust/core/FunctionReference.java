@@ -8,62 +8,93 @@ import java.util.regex.Pattern;
  * A function as a caller names it: a plain name, a partial ARN ({@code 123456789012:function:NAME}) or a full
  * ARN, each optionally with a {@code :QUALIFIER} (version or alias).
  *
+ * <p>Parsing uses the API model's own patterns, so what AWS accepts and rejects is accepted and rejected here,
+ * with the same {@code ValidationException} text.
+ *
  * @param name the bare function name
  * @param qualifier the qualifier the reference carried, if any
  */
 public record FunctionReference(String name, Optional<String> qualifier) {
 
-    private static final String NAME = "[a-zA-Z0-9-_]{1,64}";
-    private static final String QUALIFIER = "(\\$LATEST|[a-zA-Z0-9-_]{1,128})";
-    private static final Pattern PLAIN = Pattern.compile("(" + NAME + ")(:" + QUALIFIER + ")?");
-    private static final Pattern PARTIAL = Pattern.compile("(\\d{12}):function:(" + NAME + ")(:" + QUALIFIER + ")?");
-    private static final Pattern FULL = Pattern.compile(
-            "arn:(aws[a-zA-Z-]*):lambda:([a-z]{2}(?:-gov)?-[a-z]+-\\d):(\\d{12}):function:(" + NAME + ")(:" + QUALIFIER + ")?");
-    /** The pattern of the FunctionName member in the API model, for ValidationException messages. */
-    public static final String MODEL_PATTERN = "(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?"
-            + "(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?";
+    /** The FunctionName pattern of read operations (Get, Delete, Invoke, ...), as AWS reports it. */
+    public static final String READ_PATTERN = "(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?"
+            + "-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?";
+    /** The FunctionName pattern of CreateFunction, as AWS reports it. */
+    public static final String CREATE_PATTERN = "(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?"
+            + "-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?";
+
+    private static final Pattern READ = Pattern.compile(READ_PATTERN);
+    private static final Pattern CREATE = Pattern.compile(CREATE_PATTERN);
+    private static final int REGION = 3;
+    private static final int ACCOUNT = 9;
+    private static final int NAME = 11;
+    private static final int QUALIFIER = 13;
+
+    /** Parses the {@code FunctionName} of a read, update or delete operation. */
+    public static FunctionReference parse(String raw, Account account) {
+        return parse(raw, account, READ, READ_PATTERN);
+    }
 
     /**
-     * Parses what a caller put in the {@code FunctionName} path parameter.
-     *
-     * @throws LambdaException ValidationException for malformed input, ResourceNotFoundException for an ARN
-     *     of another region, AccessDenied-style errors are not emulated (one account)
+     * Parses the {@code FunctionName} of CreateFunction, which also bounds the name to 64 characters.
      */
-    public static FunctionReference parse(String raw, Account account) {
-        if (raw == null || raw.isEmpty() || raw.length() > 170) {
-            throw invalidName(raw);
+    public static FunctionReference parseForCreate(String raw, Account account) {
+        if (raw != null && raw.length() > 140) {
+            throw LambdaException.validation(validationPrefix(raw) + "Member must have length less than or equal to 140");
         }
-        Matcher m = PLAIN.matcher(raw);
-        if (m.matches()) {
-            return new FunctionReference(m.group(1), Optional.ofNullable(m.group(3)));
+        FunctionReference reference = parse(raw, account, CREATE, CREATE_PATTERN);
+        if (reference.name().length() > 64) {
+            throw LambdaException.invalidParameterValue("1 validation error detected: Value '" + reference.name()
+                    + "' at 'functionName' failed to satisfy constraint: Member must have length less than or equal to 64");
         }
-        m = PARTIAL.matcher(raw);
-        if (m.matches()) {
-            requireAccount(m.group(1), account);
-            return new FunctionReference(m.group(2), Optional.ofNullable(m.group(4)));
+        return reference;
+    }
+
+    /**
+     * Combines the qualifier derived from the name with the {@code Qualifier} query parameter.
+     *
+     * @throws LambdaException InvalidParameterValueException when both are present and differ
+     */
+    public Optional<String> effectiveQualifier(String queryQualifier) {
+        if (queryQualifier == null || queryQualifier.isEmpty()) {
+            return qualifier;
         }
-        m = FULL.matcher(raw);
-        if (m.matches()) {
-            if (!m.group(2).equals(account.region())) {
-                throw LambdaException.resourceNotFound("Functions from '" + m.group(2)
+        if (qualifier.isPresent() && !qualifier.get().equals(queryQualifier)) {
+            throw LambdaException.invalidParameterValue(
+                    "The derived qualifier from the function name does not match the specified qualifier.");
+        }
+        return Optional.of(queryQualifier);
+    }
+
+    private static FunctionReference parse(String raw, Account account, Pattern pattern, String patternText) {
+        if (raw == null || raw.isEmpty()) {
+            throw LambdaException.validation("1 validation error detected: Value null at 'functionName' failed to "
+                    + "satisfy constraint: Member must not be null");
+        }
+        Matcher m = pattern.matcher(raw);
+        if (!m.matches()) {
+            throw LambdaException.validation(validationPrefix(raw)
+                    + "Member must satisfy regular expression pattern: " + patternText);
+        }
+        String region = m.group(REGION);
+        if (region != null) {
+            region = region.substring(0, region.length() - 1);
+            if (!region.equals(account.region())) {
+                throw LambdaException.resourceNotFound("Functions from '" + region
                         + "' are not reachable in this region ('" + account.region() + "')");
             }
-            requireAccount(m.group(3), account);
-            return new FunctionReference(m.group(4), Optional.ofNullable(m.group(6)));
         }
-        throw invalidName(raw);
+        String accountId = m.group(ACCOUNT);
+        String name = m.group(NAME);
+        Optional<String> qualifier = Optional.ofNullable(m.group(QUALIFIER));
+        if (accountId != null && !accountId.startsWith(account.accountId())) {
+            throw LambdaException.functionNotFound("arn:aws:lambda:" + account.region() + ":"
+                    + accountId.substring(0, 12) + ":function:" + name);
+        }
+        return new FunctionReference(name, qualifier);
     }
 
-    private static void requireAccount(String accountId, Account account) {
-        if (!accountId.equals(account.accountId())) {
-            throw LambdaException.resourceNotFound("Function not found: " + "arn:aws:lambda:" + account.region()
-                    + ":" + accountId + ":function:unknown");
-        }
-    }
-
-    private static LambdaException invalidName(String raw) {
-        return LambdaException.validation("1 validation error detected: Value '" + raw
-                + "' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern: "
-                + MODEL_PATTERN);
+    private static String validationPrefix(String raw) {
+        return "1 validation error detected: Value '" + raw + "' at 'functionName' failed to satisfy constraint: ";
     }
 }

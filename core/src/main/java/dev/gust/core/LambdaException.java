@@ -64,7 +64,7 @@ public final class LambdaException extends RuntimeException {
     }
 
     public static LambdaException requestTooLarge(String message) {
-        return new LambdaException("RequestEntityTooLargeException", 413, BodyStyle.LOWER_MESSAGE, message, null);
+        return new LambdaException("RequestEntityTooLargeException", 413, BodyStyle.MESSAGE_ONLY, message, null);
     }
 
     public static LambdaException codeStorageExceeded(String message) {
@@ -74,6 +74,17 @@ public final class LambdaException extends RuntimeException {
     /** The generic model-level validation error: {@code "1 validation error detected: ..."}. */
     public static LambdaException validation(String message) {
         return new LambdaException("ValidationException", 400, BodyStyle.MESSAGE_ONLY, message, null);
+    }
+
+    /** A request body that is not JSON: {@code InvalidRequestContentException}. */
+    public static LambdaException invalidRequestContent(String message) {
+        return new LambdaException("InvalidRequestContentException", 400, BodyStyle.LOWER_MESSAGE, message, null);
+    }
+
+    /** A state conflict such as an update while another is in progress: {@code ResourceConflictException}. */
+    public static LambdaException updateInProgress(String functionArn) {
+        return resourceConflict("The operation cannot be performed at this time. An update is in progress for resource: "
+                + functionArn);
     }
 
     public static LambdaException service(String message) {

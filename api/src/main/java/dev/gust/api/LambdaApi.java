@@ -1,0 +1,74 @@
+package dev.gust.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gust.api.functions.AccountSettingsRoutes;
+import dev.gust.api.functions.CodeDownloadRoute;
+import dev.gust.api.functions.CodeLinks;
+import dev.gust.api.functions.FunctionRoutes;
+import dev.gust.api.functions.FunctionService;
+import dev.gust.api.functions.TagRoutes;
+import dev.gust.api.http.ErrorResponder;
+import dev.gust.api.http.Operations;
+import dev.gust.api.http.RequestAuthenticator;
+import dev.gust.core.LambdaException;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Assembles the AWS-compatible HTTP API into one Vert.x {@link Router}: Gust's own endpoints under
+ * {@code /_gust/}, then every Lambda operation behind SigV4 authentication.
+ */
+public final class LambdaApi {
+
+    /** AWS's limit on a CreateFunction request body (a 50 MB zip, base64-encoded, plus JSON). */
+    static final long MAX_REQUEST_BYTES = 70_167_211L;
+
+    private LambdaApi() {
+    }
+
+    /**
+     * Builds the router.
+     *
+     * @param health the body of {@code GET /_gust/health}, computed on each call
+     */
+    public static Router router(Vertx vertx, FunctionService functions, CodeLinks codeLinks,
+            RequestAuthenticator authenticator, int concurrentExecutions, Supplier<JsonNode> health) {
+        Router router = Router.router(vertx);
+        router.route().handler(LambdaApi::addRequestId);
+        router.get("/_gust/health").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
+                .end(health.get().toString()));
+        new CodeDownloadRoute(codeLinks, functions.codeStore()).register(router);
+        router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_REQUEST_BYTES));
+
+        Operations operations = new Operations(router, authenticator);
+        new FunctionRoutes(functions, codeLinks).register(operations);
+        new TagRoutes(functions).register(operations);
+        new AccountSettingsRoutes(functions, concurrentExecutions).register(operations);
+
+        router.route().last().handler(ctx -> ErrorResponder.send(ctx.response(), LambdaException.unknownOperation()));
+        router.route().failureHandler(LambdaApi::failure);
+        return router;
+    }
+
+    private static void addRequestId(RoutingContext ctx) {
+        ctx.response().putHeader("x-amzn-RequestId", UUID.randomUUID().toString());
+        ctx.next();
+    }
+
+    private static void failure(RoutingContext ctx) {
+        if (ctx.failure() instanceof LambdaException e) {
+            ErrorResponder.send(ctx.response(), e);
+        } else if (ctx.statusCode() == 413) {
+            ErrorResponder.send(ctx.response(), LambdaException.requestTooLarge(
+                    "Request must be smaller than " + MAX_REQUEST_BYTES + " bytes for the "
+                            + "CreateFunction operation"));
+        } else {
+            ErrorResponder.send(ctx.response(), LambdaException.service(
+                    "An internal error occurred: " + (ctx.failure() == null ? ctx.statusCode() : ctx.failure())));
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.gust.api.functions;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gust.api.http.Json;
+import dev.gust.api.http.Operations;
+import dev.gust.api.http.RequestBodies;
+import dev.gust.api.http.Responses;
+import dev.gust.core.LambdaException;
+import dev.gust.store.FunctionPage;
+import dev.gust.store.FunctionRecord;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The HTTP binding of the function resource: CreateFunction, GetFunction, GetFunctionConfiguration,
+ * ListFunctions, UpdateFunctionConfiguration, UpdateFunctionCode and DeleteFunction, on AWS's paths.
+ * Thread-safe.
+ */
+public final class FunctionRoutes {
+
+    private static final String FUNCTIONS = "/2015-03-31/functions";
+    private static final String FUNCTION = FUNCTIONS + "/:FunctionName";
+
+    private final FunctionService service;
+    private final CodeLinks codeLinks;
+
+    public FunctionRoutes(FunctionService service, CodeLinks codeLinks) {
+        this.service = service;
+        this.codeLinks = codeLinks;
+    }
+
+    public void register(Operations operations) {
+        operations.add(HttpMethod.POST, FUNCTIONS, this::create);
+        operations.add(HttpMethod.GET, FUNCTIONS, this::list);
+        operations.add(HttpMethod.GET, FUNCTIONS + "/", this::list);
+        operations.add(HttpMethod.GET, FUNCTION, this::get);
+        operations.add(HttpMethod.GET, FUNCTION + "/configuration", this::getConfiguration);
+        operations.add(HttpMethod.PUT, FUNCTION + "/configuration", this::updateConfiguration);
+        operations.add(HttpMethod.PUT, FUNCTION + "/code", this::updateCode);
+        operations.add(HttpMethod.DELETE, FUNCTION, this::delete);
+    }
+
+    private void create(RoutingContext ctx) {
+        var request = RequestBodies.read(ctx.body().buffer(), WireTypes.CreateFunctionRequest.class);
+        FunctionRecord created = service.create(request);
+        Responses.json(ctx, 201, FunctionJson.configuration(created.configuration(), service.account(), false));
+    }
+
+    private void get(RoutingContext ctx) {
+        String qualifier = ctx.queryParams().get("Qualifier");
+        FunctionRecord function = service.get(ctx.pathParam("FunctionName"), qualifier);
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.set("Configuration", FunctionJson.configuration(function.configuration(), service.account(),
+                qualifier != null));
+        body.putObject("Code")
+                .put("RepositoryType", "S3")
+                .put("Location", codeLinks.location(Responses.baseUrl(ctx.request()), function.configuration().code()));
+        if (!function.tags().isEmpty()) {
+            ObjectNode tags = body.putObject("Tags");
+            function.tags().forEach(tags::put);
+        }
+        Responses.json(ctx, 200, body);
+    }
+
+    private void getConfiguration(RoutingContext ctx) {
+        String qualifier = ctx.queryParams().get("Qualifier");
+        FunctionRecord function = service.get(ctx.pathParam("FunctionName"), qualifier);
+        Responses.json(ctx, 200, FunctionJson.configuration(function.configuration(), service.account(),
+                qualifier != null));
+    }
+
+    private void list(RoutingContext ctx) {
+        String version = ctx.queryParams().get("FunctionVersion");
+        if (version != null && !version.equals("ALL")) {
+            throw LambdaException.validation("1 validation error detected: Value '" + version + "' at 'functionVersion' "
+                    + "failed to satisfy constraint: Member must satisfy enum value set: [ALL]");
+        }
+        int maxItems = maxItems(ctx.queryParams().get("MaxItems"));
+        FunctionPage page = service.list(ctx.queryParams().get("Marker"), maxItems);
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        ArrayNode functions = body.putArray("Functions");
+        page.functions().forEach(f -> functions.add(FunctionJson.listItem(f.configuration(), service.account())));
+        page.nextMarker().ifPresent(marker -> body.put("NextMarker", marker));
+        Responses.json(ctx, 200, body);
+    }
+
+    private void updateConfiguration(RoutingContext ctx) {
+        var request = RequestBodies.read(ctx.body().buffer(), WireTypes.UpdateFunctionConfigurationRequest.class);
+        FunctionRecord updated = service.updateConfiguration(ctx.pathParam("FunctionName"), request);
+        Responses.json(ctx, 200, FunctionJson.configuration(updated.configuration(), service.account(), false));
+    }
+
+    private void updateCode(RoutingContext ctx) {
+        var request = RequestBodies.read(ctx.body().buffer(), WireTypes.UpdateFunctionCodeRequest.class);
+        FunctionRecord updated = service.updateCode(ctx.pathParam("FunctionName"), request);
+        Responses.json(ctx, 200, FunctionJson.configuration(updated.configuration(), service.account(), false));
+    }
+
+    private void delete(RoutingContext ctx) {
+        service.delete(ctx.pathParam("FunctionName"), ctx.queryParams().get("Qualifier"));
+        Responses.empty(ctx, 204);
+    }
+
+    private static int maxItems(String raw) {
+        if (raw == null) {
+            return 50;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw LambdaException.validation("1 validation error detected: Value '" + raw + "' at 'maxItems' failed to "
+                    + "satisfy constraint: Member must be a number");
+        }
+        if (value < 1 || value > 10000) {
+            String bound = value < 1 ? "greater than or equal to 1" : "less than or equal to 10000";
+            throw LambdaException.validation("1 validation error detected: Value '" + value + "' at 'maxItems' failed to "
+                    + "satisfy constraint: Member must have value " + bound);
+        }
+        return value;
+    }
+}

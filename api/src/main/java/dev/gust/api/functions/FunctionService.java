@@ -1,0 +1,400 @@
+package dev.gust.api.functions;
+
+import dev.gust.core.Account;
+import dev.gust.core.CodePackage;
+import dev.gust.core.FunctionConfiguration;
+import dev.gust.core.FunctionReference;
+import dev.gust.core.FunctionState;
+import dev.gust.core.LambdaException;
+import dev.gust.core.LastUpdateStatus;
+import dev.gust.core.ValidationErrors;
+import dev.gust.store.CodeStore;
+import dev.gust.store.FunctionPage;
+import dev.gust.store.FunctionRecord;
+import dev.gust.store.FunctionStore;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
+
+/**
+ * The function control plane: creates, reads, updates and deletes functions with Lambda's rules, over a
+ * {@link FunctionStore} and a {@link CodeStore}.
+ *
+ * <p>A function is prepared before the call returns (its package is stored and unpacked), so the stored
+ * record is already {@code Active}/{@code Successful}; the response still reports {@code Pending} /
+ * {@code InProgress} with a revision id that the stored one supersedes, as AWS's responses do.
+ *
+ * <p>Thread-safe. Operations that add or drop code packages hold one lock so that garbage collection of
+ * packages never races with a function starting to reference one.
+ */
+public final class FunctionService {
+
+    private static final String CREATING = "The function is being created.";
+    private static final int MAX_CAS_ATTEMPTS = 16;
+    /** Lambda's limit on a directly uploaded deployment package. */
+    static final int MAX_ZIPPED_BYTES = 52_428_800;
+    /** Lambda's limit on the unzipped size of a function and its layers. */
+    static final long MAX_UNZIPPED_BYTES = 262_144_000L;
+
+    private final Account account;
+    private final FunctionStore functions;
+    private final CodeStore code;
+    private final InstantSource clock;
+    private final ReentrantLock packageLock = new ReentrantLock();
+
+    public FunctionService(Account account, FunctionStore functions, CodeStore code, InstantSource clock) {
+        this.account = account;
+        this.functions = functions;
+        this.code = code;
+        this.clock = clock;
+    }
+
+    public Account account() {
+        return account;
+    }
+
+    public CodeStore codeStore() {
+        return code;
+    }
+
+    /** CreateFunction: returns the configuration as the response reports it ({@code Pending}). */
+    FunctionRecord create(WireTypes.CreateFunctionRequest request) {
+        FunctionReference reference = FunctionReference.parseForCreate(request.functionName(), account);
+        if (reference.qualifier().isPresent()) {
+            throw LambdaException.validation("1 validation error detected: Value '" + request.functionName()
+                    + "' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern: "
+                    + "(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)");
+        }
+        ValidationErrors errors = new ValidationErrors()
+                .requireNotNull(request.role(), "role")
+                .requireNotNull(request.code(), "code");
+        FunctionSettingsRules.checkModel(errors, request.role(), request.handler(), request.description(),
+                request.timeout(), request.memorySize(), request.ephemeralStorage(), request.tracingConfig(),
+                request.loggingConfig());
+        FunctionSettingsRules.checkArchitectures(errors, request.architectures());
+        if (request.packageType() != null && !request.packageType().equals("Zip") && !request.packageType().equals("Image")) {
+            errors.add(request.packageType(), "packageType", "Member must satisfy enum value set: [Zip, Image]");
+        }
+        errors.throwIfAny();
+        if ("Image".equals(request.packageType())) {
+            throw LambdaException.invalidParameterValue(
+                    "PackageType Image is not supported by Gust yet: deploy a .zip package with PackageType Zip.");
+        }
+        if (request.runtime() == null || request.handler() == null) {
+            throw LambdaException.invalidParameterValue(
+                    "Runtime and Handler are mandatory parameters for functions created with deployment packages.");
+        }
+        FunctionSettingsRules.checkRuntime(request.runtime());
+        FunctionSettingsRules.checkEnvironment(variables(request.environment()));
+        FunctionSettingsRules.checkTags(request.tags());
+        rejectUnsupportedLayers(request.layers());
+        byte[] zip = requireZip(request.code().zipFile(), request.code().s3Bucket(), request.code().imageUri());
+        String name = reference.name();
+
+        packageLock.lock();
+        try {
+            if (functions.find(name).isPresent()) {
+                throw LambdaException.resourceConflict("Function already exist: " + name);
+            }
+            CodePackage stored = code.store(zip);
+            FunctionConfiguration.Builder builder = FunctionConfiguration.builder()
+                    .functionName(name)
+                    .runtime(request.runtime())
+                    .role(request.role())
+                    .handler(request.handler())
+                    .description(request.description() == null ? "" : request.description())
+                    .environment(variables(request.environment()))
+                    .code(stored)
+                    .lastModified(clock.instant())
+                    .logGroup("/aws/lambda/" + name);
+            if (request.timeout() != null) builder.timeout(request.timeout());
+            if (request.memorySize() != null) builder.memorySize(request.memorySize());
+            if (request.ephemeralStorage() != null) builder.ephemeralStorageSize(request.ephemeralStorage().size());
+            if (request.architectures() != null) builder.architectures(request.architectures());
+            if (request.tracingConfig() != null && request.tracingConfig().mode() != null) {
+                builder.tracingMode(request.tracingConfig().mode());
+            }
+            applyLogging(builder, request.loggingConfig());
+            FunctionConfiguration pending = builder.state(FunctionState.Pending).stateReason(CREATING)
+                    .stateReasonCode("Creating").revisionId(newRevisionId()).build();
+            FunctionConfiguration active = pending.toBuilder().state(FunctionState.Active).stateReason(null)
+                    .stateReasonCode(null).lastUpdateStatus(LastUpdateStatus.Successful).revisionId(newRevisionId())
+                    .build();
+            Map<String, String> tags = request.tags() == null ? Map.of() : request.tags();
+            if (!functions.create(new FunctionRecord(active, tags))) {
+                throw LambdaException.resourceConflict("Function already exist: " + name);
+            }
+            return new FunctionRecord(pending, tags);
+        } finally {
+            packageLock.unlock();
+        }
+    }
+
+    /** GetFunction / GetFunctionConfiguration of {@code $LATEST}. */
+    FunctionRecord get(String functionName, String queryQualifier) {
+        FunctionReference reference = FunctionReference.parse(functionName, account);
+        Optional<String> qualifier = reference.effectiveQualifier(queryQualifier);
+        requireLatest(reference.name(), qualifier);
+        return require(reference.name(), qualifier);
+    }
+
+    /** ListFunctions: one page in name order. */
+    FunctionPage list(String marker, int maxItems) {
+        return functions.list(marker, maxItems);
+    }
+
+    /** UpdateFunctionConfiguration: merges the given settings into {@code $LATEST}. */
+    FunctionRecord updateConfiguration(String functionName, WireTypes.UpdateFunctionConfigurationRequest request) {
+        FunctionReference reference = FunctionReference.parse(functionName, account);
+        requireUnqualified(reference);
+        ValidationErrors errors = new ValidationErrors();
+        FunctionSettingsRules.checkModel(errors, request.role(), request.handler(), request.description(),
+                request.timeout(), request.memorySize(), request.ephemeralStorage(), request.tracingConfig(),
+                request.loggingConfig());
+        errors.throwIfAny();
+        FunctionSettingsRules.checkRuntime(request.runtime());
+        if (request.environment() != null) {
+            FunctionSettingsRules.checkEnvironment(variables(request.environment()));
+        }
+        rejectUnsupportedLayers(request.layers());
+        return update(reference.name(), request.revisionId(), builder -> {
+            if (request.runtime() != null) builder.runtime(request.runtime());
+            if (request.role() != null) builder.role(request.role());
+            if (request.handler() != null) builder.handler(request.handler());
+            if (request.description() != null) builder.description(request.description());
+            if (request.timeout() != null) builder.timeout(request.timeout());
+            if (request.memorySize() != null) builder.memorySize(request.memorySize());
+            if (request.environment() != null) builder.environment(variables(request.environment()));
+            if (request.ephemeralStorage() != null) builder.ephemeralStorageSize(request.ephemeralStorage().size());
+            if (request.tracingConfig() != null && request.tracingConfig().mode() != null) {
+                builder.tracingMode(request.tracingConfig().mode());
+            }
+            applyLogging(builder, request.loggingConfig());
+            return builder;
+        });
+    }
+
+    /** UpdateFunctionCode: stores the new package and points {@code $LATEST} at it. */
+    FunctionRecord updateCode(String functionName, WireTypes.UpdateFunctionCodeRequest request) {
+        FunctionReference reference = FunctionReference.parse(functionName, account);
+        requireUnqualified(reference);
+        ValidationErrors errors = new ValidationErrors();
+        FunctionSettingsRules.checkArchitectures(errors, request.architectures());
+        errors.throwIfAny();
+        byte[] zip = requireZip(request.zipFile(), request.s3Bucket(), request.imageUri());
+        if (Boolean.TRUE.equals(request.dryRun())) {
+            FunctionRecord current = require(reference.name(), Optional.empty());
+            checkRevision(current, request.revisionId());
+            CodePackage probe = code.store(zip);
+            return new FunctionRecord(current.configuration().toBuilder().code(probe).build(), current.tags());
+        }
+        packageLock.lock();
+        try {
+            CodePackage stored = code.store(zip);
+            FunctionRecord result = update(reference.name(), request.revisionId(), builder -> {
+                builder.code(stored);
+                if (request.architectures() != null) builder.architectures(request.architectures());
+                return builder;
+            });
+            code.retainOnly(functions.referencedPackages());
+            return result;
+        } finally {
+            packageLock.unlock();
+        }
+    }
+
+    /** DeleteFunction of the whole function (no qualifier, or {@code $LATEST} which AWS refuses). */
+    void delete(String functionName, String queryQualifier) {
+        FunctionReference reference = FunctionReference.parse(functionName, account);
+        Optional<String> qualifier = reference.effectiveQualifier(queryQualifier);
+        if (qualifier.isPresent() && qualifier.get().equals(FunctionConfiguration.LATEST)) {
+            throw LambdaException.invalidParameterValue("$LATEST version cannot be deleted without deleting the function.");
+        }
+        if (qualifier.isPresent()) {
+            throw LambdaException.functionNotFound(account.functionArn(reference.name(), qualifier.get()));
+        }
+        packageLock.lock();
+        try {
+            if (!functions.delete(reference.name())) {
+                throw LambdaException.functionNotFound(account.functionArn(reference.name()));
+            }
+            code.retainOnly(functions.referencedPackages());
+        } finally {
+            packageLock.unlock();
+        }
+    }
+
+    /** TagResource: adds or overwrites tags on an unqualified function ARN. */
+    void tag(String resourceArn, Map<String, String> tags) {
+        String name = requireTaggableFunction(resourceArn);
+        if (tags == null) {
+            throw LambdaException.validation("1 validation error detected: Value null at 'tags' failed to satisfy "
+                    + "constraint: Member must not be null");
+        }
+        FunctionSettingsRules.checkTags(tags);
+        changeTags(name, current -> {
+            Map<String, String> merged = new HashMap<>(current);
+            merged.putAll(tags);
+            FunctionSettingsRules.checkTags(merged);
+            return merged;
+        });
+    }
+
+    /** UntagResource: removes the given keys. */
+    void untag(String resourceArn, java.util.List<String> keys) {
+        String name = requireTaggableFunction(resourceArn);
+        if (keys == null || keys.isEmpty()) {
+            throw LambdaException.validation("1 validation error detected: Value null at 'tagKeys' failed to satisfy "
+                    + "constraint: Member must not be null");
+        }
+        changeTags(name, current -> {
+            Map<String, String> remaining = new HashMap<>(current);
+            keys.forEach(remaining::remove);
+            return remaining;
+        });
+    }
+
+    /** ListTags. */
+    Map<String, String> tags(String resourceArn) {
+        return require(requireTaggableFunction(resourceArn), Optional.empty()).tags();
+    }
+
+    /** The number of functions and the bytes their packages take, for GetAccountSettings. */
+    int functionCount() {
+        return functions.count();
+    }
+
+    private FunctionRecord update(String name, String expectedRevision,
+            UnaryOperator<FunctionConfiguration.Builder> change) {
+        for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+            FunctionRecord current = require(name, Optional.empty());
+            checkRevision(current, expectedRevision);
+            FunctionConfiguration.Builder builder = change.apply(current.configuration().toBuilder())
+                    .lastModified(clock.instant());
+            FunctionConfiguration inProgress = builder.lastUpdateStatus(LastUpdateStatus.InProgress)
+                    .lastUpdateStatusReason(CREATING).lastUpdateStatusReasonCode("Creating")
+                    .revisionId(newRevisionId()).build();
+            FunctionConfiguration done = inProgress.toBuilder().lastUpdateStatus(LastUpdateStatus.Successful)
+                    .lastUpdateStatusReason(null).lastUpdateStatusReasonCode(null).revisionId(newRevisionId()).build();
+            switch (functions.replace(new FunctionRecord(done, current.tags()), current.revisionId())) {
+                case REPLACED -> {
+                    return new FunctionRecord(inProgress, current.tags());
+                }
+                case NOT_FOUND -> throw LambdaException.functionNotFound(account.functionArn(name));
+                case REVISION_MISMATCH -> {
+                    // a concurrent update won; re-read and apply this change on top of it
+                }
+            }
+        }
+        throw LambdaException.updateInProgress(account.functionArn(name));
+    }
+
+    private void changeTags(String name, UnaryOperator<Map<String, String>> change) {
+        for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+            FunctionRecord current = require(name, Optional.empty());
+            FunctionRecord updated = new FunctionRecord(current.configuration(), change.apply(current.tags()));
+            switch (functions.replace(updated, current.revisionId())) {
+                case REPLACED -> {
+                    return;
+                }
+                case NOT_FOUND -> throw LambdaException.functionNotFound(account.functionArn(name));
+                case REVISION_MISMATCH -> {
+                    // retry on top of the concurrent change
+                }
+            }
+        }
+        throw LambdaException.updateInProgress(account.functionArn(name));
+    }
+
+    private String requireTaggableFunction(String resourceArn) {
+        String pattern = "arn:(aws[a-zA-Z-]*):lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:"
+                + "(function:[a-zA-Z0-9-_]+(:(\\$LATEST|[a-zA-Z0-9-_]+))?|layer:([a-zA-Z0-9-_]+)|code-signing-config:"
+                + "csc-[a-z0-9]{17}|event-source-mapping:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+                + "[0-9a-fA-F]{12}|capacity-provider:[a-zA-Z0-9-_]+)";
+        if (resourceArn == null || !resourceArn.matches(pattern)) {
+            throw LambdaException.validation("1 validation error detected: Value '" + resourceArn + "' at 'resource' "
+                    + "failed to satisfy constraint: Member must satisfy regular expression pattern: " + pattern);
+        }
+        if (!resourceArn.contains(":function:")) {
+            throw LambdaException.resourceNotFound("The resource you requested does not exist.");
+        }
+        FunctionReference reference = FunctionReference.parse(resourceArn, account);
+        if (reference.qualifier().isPresent()) {
+            throw LambdaException.invalidParameterValue(
+                    "Tags on function aliases and versions are not supported. Please specify a function ARN.");
+        }
+        return reference.name();
+    }
+
+    private FunctionRecord require(String name, Optional<String> qualifier) {
+        return functions.find(name).orElseThrow(() -> LambdaException.functionNotFound(
+                qualifier.map(q -> account.functionArn(name, q)).orElseGet(() -> account.functionArn(name))));
+    }
+
+    private void requireLatest(String name, Optional<String> qualifier) {
+        if (qualifier.isPresent() && !qualifier.get().equals(FunctionConfiguration.LATEST)) {
+            throw LambdaException.functionNotFound(account.functionArn(name, qualifier.get()));
+        }
+    }
+
+    private static void requireUnqualified(FunctionReference reference) {
+        if (reference.qualifier().isPresent()) {
+            throw LambdaException.invalidParameterValue("This operation is permitted on Lambda functions only. "
+                    + "Aliases and versions do not support this operation. Please specify either a function name or an "
+                    + "unqualified function ARN.");
+        }
+    }
+
+    private static void checkRevision(FunctionRecord current, String expectedRevision) {
+        if (expectedRevision != null && !expectedRevision.equals(current.revisionId())) {
+            throw LambdaException.revisionIdMismatch();
+        }
+    }
+
+    private static byte[] requireZip(byte[] zip, String s3Bucket, String imageUri) {
+        if (imageUri != null) {
+            throw LambdaException.invalidParameterValue("Please don't provide ImageUri when updating a function with "
+                    + "packageType Zip.");
+        }
+        if (s3Bucket != null) {
+            throw LambdaException.invalidParameterValue("Code from S3Bucket/S3Key is not supported by Gust yet: upload "
+                    + "the package inline with ZipFile (AWS CLI: --zip-file fileb://function.zip).");
+        }
+        if (zip == null) {
+            throw LambdaException.invalidParameterValue("Please provide a source for function code: ZipFile "
+                    + "(AWS CLI: --zip-file fileb://function.zip).");
+        }
+        if (zip.length > MAX_ZIPPED_BYTES) {
+            throw LambdaException.requestTooLarge("Zipped size must be smaller than " + MAX_ZIPPED_BYTES + " bytes");
+        }
+        return zip;
+    }
+
+    private static void rejectUnsupportedLayers(java.util.List<String> layers) {
+        if (layers != null && !layers.isEmpty()) {
+            throw LambdaException.invalidParameterValue("Layers are not supported by Gust yet.");
+        }
+    }
+
+    private static Map<String, String> variables(WireTypes.Environment environment) {
+        return environment == null || environment.variables() == null ? Map.of() : environment.variables();
+    }
+
+    private static void applyLogging(FunctionConfiguration.Builder builder, WireTypes.LoggingConfig logging) {
+        if (logging == null) {
+            return;
+        }
+        if (logging.logFormat() != null) builder.logFormat(logging.logFormat());
+        if (logging.logGroup() != null) builder.logGroup(logging.logGroup());
+        if (logging.applicationLogLevel() != null) builder.applicationLogLevel(logging.applicationLogLevel());
+        if (logging.systemLogLevel() != null) builder.systemLogLevel(logging.systemLogLevel());
+    }
+
+    private static String newRevisionId() {
+        return UUID.randomUUID().toString();
+    }
+}

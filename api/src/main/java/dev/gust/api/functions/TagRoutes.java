@@ -1,0 +1,45 @@
+package dev.gust.api.functions;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gust.api.http.Json;
+import dev.gust.api.http.Operations;
+import dev.gust.api.http.RequestBodies;
+import dev.gust.api.http.Responses;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+
+/** The HTTP binding of TagResource, UntagResource and ListTags on functions. Thread-safe. */
+public final class TagRoutes {
+
+    private static final String TAGS = "/2017-03-31/tags/:Resource";
+
+    private final FunctionService service;
+
+    public TagRoutes(FunctionService service) {
+        this.service = service;
+    }
+
+    public void register(Operations operations) {
+        operations.add(HttpMethod.POST, TAGS, this::tag);
+        operations.add(HttpMethod.DELETE, TAGS, this::untag);
+        operations.add(HttpMethod.GET, TAGS, this::list);
+    }
+
+    private void tag(RoutingContext ctx) {
+        var request = RequestBodies.read(ctx.body().buffer(), WireTypes.TagResourceRequest.class);
+        service.tag(ctx.pathParam("Resource"), request.tags());
+        Responses.empty(ctx, 204);
+    }
+
+    private void untag(RoutingContext ctx) {
+        service.untag(ctx.pathParam("Resource"), ctx.queryParams().getAll("tagKeys"));
+        Responses.empty(ctx, 204);
+    }
+
+    private void list(RoutingContext ctx) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        ObjectNode tags = body.putObject("Tags");
+        service.tags(ctx.pathParam("Resource")).forEach(tags::put);
+        Responses.json(ctx, 200, body);
+    }
+}
