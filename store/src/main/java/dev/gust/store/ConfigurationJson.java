@@ -1,0 +1,135 @@
+package dev.gust.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gust.core.CodePackage;
+import dev.gust.core.FunctionConfiguration;
+import dev.gust.core.FunctionState;
+import dev.gust.core.LastUpdateStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stored JSON form of a {@link FunctionConfiguration} and of a tag map.
+ *
+ * <p>Written field by field rather than by reflection so that renaming a core field cannot silently change
+ * what is on disk: the names here are a storage format, changed only together with a migration. Absent and
+ * {@code null} members read back as {@code null}; {@link Instant}s are ISO-8601 strings with full precision.
+ * Thread-safe.
+ */
+final class ConfigurationJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ConfigurationJson() {
+    }
+
+    static String write(FunctionConfiguration c) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("functionName", c.functionName());
+        n.put("version", c.version());
+        n.put("runtime", c.runtime());
+        n.put("role", c.role());
+        n.put("handler", c.handler());
+        n.put("description", c.description());
+        n.put("timeout", c.timeout());
+        n.put("memorySize", c.memorySize());
+        n.put("ephemeralStorageSize", c.ephemeralStorageSize());
+        n.set("environment", MAPPER.valueToTree(c.environment()));
+        n.set("architectures", MAPPER.valueToTree(c.architectures()));
+        if (c.code() != null) {
+            n.putObject("code")
+                    .put("sha256Hex", c.code().sha256Hex())
+                    .put("size", c.code().size())
+                    .put("unzippedSize", c.code().unzippedSize());
+        }
+        n.put("lastModified", c.lastModified() == null ? null : c.lastModified().toString());
+        n.put("revisionId", c.revisionId());
+        n.put("state", c.state() == null ? null : c.state().name());
+        n.put("stateReason", c.stateReason());
+        n.put("stateReasonCode", c.stateReasonCode());
+        n.put("lastUpdateStatus", c.lastUpdateStatus() == null ? null : c.lastUpdateStatus().name());
+        n.put("lastUpdateStatusReason", c.lastUpdateStatusReason());
+        n.put("lastUpdateStatusReasonCode", c.lastUpdateStatusReasonCode());
+        n.put("tracingMode", c.tracingMode());
+        n.put("logFormat", c.logFormat());
+        n.put("logGroup", c.logGroup());
+        n.put("applicationLogLevel", c.applicationLogLevel());
+        n.put("systemLogLevel", c.systemLogLevel());
+        return n.toString();
+    }
+
+    static FunctionConfiguration readConfiguration(String json) {
+        JsonNode n = parse(json);
+        JsonNode code = n.path("code");
+        String lastModified = text(n, "lastModified");
+        String state = text(n, "state");
+        String lastUpdateStatus = text(n, "lastUpdateStatus");
+        return FunctionConfiguration.builder()
+                .functionName(text(n, "functionName"))
+                .version(text(n, "version"))
+                .runtime(text(n, "runtime"))
+                .role(text(n, "role"))
+                .handler(text(n, "handler"))
+                .description(text(n, "description"))
+                .timeout(n.path("timeout").asInt())
+                .memorySize(n.path("memorySize").asInt())
+                .ephemeralStorageSize(n.path("ephemeralStorageSize").asInt())
+                .environment(stringMap(n.path("environment")))
+                .architectures(stringList(n.path("architectures")))
+                .code(code.isObject() ? new CodePackage(text(code, "sha256Hex"), code.path("size").asLong(),
+                        code.path("unzippedSize").asLong()) : null)
+                .lastModified(lastModified == null ? null : Instant.parse(lastModified))
+                .revisionId(text(n, "revisionId"))
+                .state(state == null ? null : FunctionState.valueOf(state))
+                .stateReason(text(n, "stateReason"))
+                .stateReasonCode(text(n, "stateReasonCode"))
+                .lastUpdateStatus(lastUpdateStatus == null ? null : LastUpdateStatus.valueOf(lastUpdateStatus))
+                .lastUpdateStatusReason(text(n, "lastUpdateStatusReason"))
+                .lastUpdateStatusReasonCode(text(n, "lastUpdateStatusReasonCode"))
+                .tracingMode(text(n, "tracingMode"))
+                .logFormat(text(n, "logFormat"))
+                .logGroup(text(n, "logGroup"))
+                .applicationLogLevel(text(n, "applicationLogLevel"))
+                .systemLogLevel(text(n, "systemLogLevel"))
+                .build();
+    }
+
+    static String writeTags(Map<String, String> tags) {
+        return MAPPER.valueToTree(tags).toString();
+    }
+
+    static Map<String, String> readTags(String json) {
+        return stringMap(parse(json));
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("Stored JSON is corrupt", e);
+        }
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static Map<String, String> stringMap(JsonNode n) {
+        Map<String, String> map = new LinkedHashMap<>();
+        n.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
+        return map;
+    }
+
+    private static List<String> stringList(JsonNode n) {
+        List<String> list = new ArrayList<>();
+        n.forEach(v -> list.add(v.asText()));
+        return list;
+    }
+}

@@ -1,0 +1,219 @@
+package dev.gust.store;
+
+import dev.gust.core.CodePackage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The embedded {@link FunctionStore}: one SQLite file, {@code <dataDir>/gust.db}, with one row per function in
+ * table {@code functions} (configuration and tags as JSON, revision id and code hash as columns).
+ *
+ * <p>Thread-safe: a single connection guarded by a lock, since SQLite serialises writers anyway. Every
+ * method is one statement or one transaction, durable when it returns (see {@link SqliteDatabase}). List
+ * markers are the name of the last function returned. Usable until {@link #close()}; afterwards every method
+ * throws {@link IllegalStateException}.
+ */
+public final class SqliteFunctionStore implements FunctionStore {
+
+    /** The database file's name inside the data directory. */
+    public static final String FILE_NAME = "gust.db";
+
+    private static final String COLUMNS = "name, revision_id, code_sha256, config_json, tags_json";
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Connection connection;
+    private boolean closed;
+
+    /** Opens (creating and migrating if needed) the database in {@code dataDir}. */
+    public SqliteFunctionStore(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new StoreException("Cannot create " + dataDir, e);
+        }
+        connection = SqliteDatabase.open(dataDir.resolve(FILE_NAME));
+    }
+
+    @Override
+    public boolean create(FunctionRecord record) {
+        return locked(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO functions (" + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING")) {
+                s.setString(1, record.functionName());
+                bindValues(s, record, 2);
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public Optional<FunctionRecord> find(String functionName) {
+        return locked(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT config_json, tags_json FROM functions WHERE name = ?")) {
+                s.setString(1, functionName);
+                List<FunctionRecord> found = records(s);
+                return found.stream().findFirst();
+            }
+        });
+    }
+
+    @Override
+    public ReplaceOutcome replace(FunctionRecord updated, String expectedRevisionId) {
+        return locked(c -> {
+            c.setAutoCommit(false);
+            try {
+                ReplaceOutcome outcome = compareAndSet(c, updated, expectedRevisionId);
+                c.commit();
+                return outcome;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
+    private static ReplaceOutcome compareAndSet(Connection c, FunctionRecord updated, String expectedRevisionId)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE functions SET revision_id = ?, code_sha256 = ?, "
+                + "config_json = ?, tags_json = ? WHERE name = ? AND revision_id = ?")) {
+            bindValues(s, updated, 1);
+            s.setString(5, updated.functionName());
+            s.setString(6, expectedRevisionId);
+            if (s.executeUpdate() == 1) {
+                return ReplaceOutcome.REPLACED;
+            }
+        }
+        // Same transaction, so the row cannot appear or vanish between the two statements.
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM functions WHERE name = ?")) {
+            s.setString(1, updated.functionName());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? ReplaceOutcome.REVISION_MISMATCH : ReplaceOutcome.NOT_FOUND;
+            }
+        }
+    }
+
+    @Override
+    public FunctionPage list(String marker, int maxItems) {
+        if (maxItems < 1 || maxItems > 10_000) {
+            throw new IllegalArgumentException("maxItems must be 1..10000: " + maxItems);
+        }
+        return locked(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT config_json, tags_json FROM functions "
+                    + "WHERE name > ? ORDER BY name LIMIT ?")) {
+                s.setString(1, marker == null ? "" : marker);
+                s.setInt(2, maxItems + 1);
+                List<FunctionRecord> found = records(s);
+                if (found.size() <= maxItems) {
+                    return new FunctionPage(found, Optional.empty());
+                }
+                List<FunctionRecord> page = found.subList(0, maxItems);
+                return new FunctionPage(page, Optional.of(page.getLast().functionName()));
+            }
+        });
+    }
+
+    @Override
+    public boolean delete(String functionName) {
+        return locked(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM functions WHERE name = ?")) {
+                s.setString(1, functionName);
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public int count() {
+        return locked(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM functions");
+                    ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    @Override
+    public Set<String> referencedPackages() {
+        return locked(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT DISTINCT code_sha256 FROM functions WHERE code_sha256 IS NOT NULL");
+                    ResultSet rs = s.executeQuery()) {
+                Set<String> hashes = new HashSet<>();
+                while (rs.next()) {
+                    hashes.add(rs.getString(1));
+                }
+                return Set.copyOf(hashes);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (!closed) {
+                closed = true;
+                connection.close();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot close the database", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Binds the four columns after {@code name} in {@link #COLUMNS}, starting at parameter {@code first}. */
+    private static void bindValues(PreparedStatement s, FunctionRecord record, int first) throws SQLException {
+        CodePackage code = record.configuration().code();
+        s.setString(first, Objects.requireNonNull(record.revisionId(), "revisionId"));
+        s.setString(first + 1, code == null ? null : code.sha256Hex());
+        s.setString(first + 2, ConfigurationJson.write(record.configuration()));
+        s.setString(first + 3, ConfigurationJson.writeTags(record.tags()));
+    }
+
+    private static List<FunctionRecord> records(PreparedStatement s) throws SQLException {
+        List<FunctionRecord> records = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                records.add(new FunctionRecord(ConfigurationJson.readConfiguration(rs.getString(1)),
+                        ConfigurationJson.readTags(rs.getString(2))));
+            }
+        }
+        return records;
+    }
+
+    private <T> T locked(SqlWork<T> work) {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("The function store is closed");
+            }
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException("Database failure: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}
