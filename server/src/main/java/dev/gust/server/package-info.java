@@ -1,1 +1,2 @@
-/** Placeholder. */ package dev.gust.server;
+/** The composition root of Gust: the {@code gust} command, configuration, startup and shutdown. */
+package dev.gust.server;

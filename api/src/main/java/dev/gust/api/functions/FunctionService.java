@@ -2,11 +2,13 @@ package dev.gust.api.functions;
 
 import dev.gust.core.Account;
 import dev.gust.core.CodePackage;
+import dev.gust.core.FunctionChanges;
 import dev.gust.core.FunctionConfiguration;
 import dev.gust.core.FunctionReference;
 import dev.gust.core.FunctionState;
 import dev.gust.core.LambdaException;
 import dev.gust.core.LastUpdateStatus;
+import dev.gust.core.RuntimeAvailability;
 import dev.gust.core.ValidationErrors;
 import dev.gust.store.CodeStore;
 import dev.gust.store.FunctionPage;
@@ -44,13 +46,18 @@ public final class FunctionService {
     private final FunctionStore functions;
     private final CodeStore code;
     private final InstantSource clock;
+    private final RuntimeAvailability runtimes;
+    private final FunctionChanges changes;
     private final ReentrantLock packageLock = new ReentrantLock();
 
-    public FunctionService(Account account, FunctionStore functions, CodeStore code, InstantSource clock) {
+    public FunctionService(Account account, FunctionStore functions, CodeStore code, InstantSource clock,
+            RuntimeAvailability runtimes, FunctionChanges changes) {
         this.account = account;
         this.functions = functions;
         this.code = code;
         this.clock = clock;
+        this.runtimes = runtimes;
+        this.changes = changes;
     }
 
     public Account account() {
@@ -89,6 +96,7 @@ public final class FunctionService {
                     "Runtime and Handler are mandatory parameters for functions created with deployment packages.");
         }
         FunctionSettingsRules.checkRuntime(request.runtime());
+        runtimes.requireAvailable(request.runtime());
         FunctionSettingsRules.checkEnvironment(variables(request.environment()));
         FunctionSettingsRules.checkTags(request.tags());
         rejectUnsupportedLayers(request.layers());
@@ -157,6 +165,9 @@ public final class FunctionService {
                 request.loggingConfig());
         errors.throwIfAny();
         FunctionSettingsRules.checkRuntime(request.runtime());
+        if (request.runtime() != null) {
+            runtimes.requireAvailable(request.runtime());
+        }
         if (request.environment() != null) {
             FunctionSettingsRules.checkEnvironment(variables(request.environment()));
         }
@@ -222,6 +233,7 @@ public final class FunctionService {
             if (!functions.delete(reference.name())) {
                 throw LambdaException.functionNotFound(account.functionArn(reference.name()));
             }
+            changes.changed(reference.name());
             code.retainOnly(functions.referencedPackages());
         } finally {
             packageLock.unlock();
@@ -282,6 +294,7 @@ public final class FunctionService {
                     .lastUpdateStatusReason(null).lastUpdateStatusReasonCode(null).revisionId(newRevisionId()).build();
             switch (functions.replace(new FunctionRecord(done, current.tags()), current.revisionId())) {
                 case REPLACED -> {
+                    changes.changed(name);
                     return new FunctionRecord(inProgress, current.tags());
                 }
                 case NOT_FOUND -> throw LambdaException.functionNotFound(account.functionArn(name));

@@ -1,0 +1,144 @@
+package dev.gust.api.invoke;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.gust.api.http.ErrorResponder;
+import dev.gust.api.http.RequestAuthenticator;
+import dev.gust.core.Account;
+import dev.gust.core.FunctionReference;
+import dev.gust.core.LambdaException;
+import dev.gust.core.invoke.InvocationRequest;
+import dev.gust.core.invoke.InvocationResult;
+import dev.gust.core.invoke.Invoker;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The HTTP binding of {@code Invoke}: validates the request as AWS does and hands it to the {@link Invoker}
+ * without leaving the event loop. Thread-safe.
+ */
+public final class InvokeRoute {
+
+    /** Lambda's limit on a synchronous request and response payload. */
+    public static final int MAX_PAYLOAD_BYTES = 6_291_456;
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.US_ASCII);
+
+    private final Account account;
+    private final Invoker invoker;
+    private final RequestAuthenticator authenticator;
+
+    public InvokeRoute(Account account, Invoker invoker, RequestAuthenticator authenticator) {
+        this.account = account;
+        this.invoker = invoker;
+        this.authenticator = authenticator;
+    }
+
+    public void register(Router router) {
+        router.post("/2015-03-31/functions/:FunctionName/invocations").handler(this::invoke);
+    }
+
+    private void invoke(RoutingContext ctx) {
+        HttpServerResponse response = ctx.response();
+        try {
+            Buffer body = ctx.body().buffer();
+            authenticator.authenticate(ctx.request(), body);
+            FunctionReference reference = FunctionReference.parse(ctx.pathParam("FunctionName"), account);
+            Optional<String> qualifier = reference.effectiveQualifier(ctx.queryParams().get("Qualifier"));
+            String type = invocationType(ctx.request().getHeader("X-Amz-Invocation-Type"));
+            byte[] payload = payload(body);
+            if (type.equals("DryRun")) {
+                invoker.dryRun(reference.name(), qualifier);
+                response.setStatusCode(204).end();
+                return;
+            }
+            if (type.equals("Event")) {
+                throw LambdaException.invalidParameterValue("InvocationType Event (asynchronous invocation) is not "
+                        + "supported by Gust yet; invoke with RequestResponse.");
+            }
+            boolean tail = "Tail".equals(ctx.request().getHeader("X-Amz-Log-Type"));
+            InvocationRequest request = new InvocationRequest(reference.name(), qualifier, payload, tail,
+                    clientContext(ctx.request().getHeader("X-Amz-Client-Context")), ctx.request().getHeader("X-Amzn-Trace-Id"));
+            invoker.invoke(request).whenComplete((result, failure) -> {
+                if (failure != null) {
+                    Throwable cause = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                            ? c.getCause() : failure;
+                    ErrorResponder.send(response, cause instanceof LambdaException e ? e
+                            : LambdaException.service("An internal error occurred: " + cause));
+                } else {
+                    send(response, result);
+                }
+            });
+        } catch (LambdaException e) {
+            ErrorResponder.send(response, e);
+        }
+    }
+
+    private static void send(HttpServerResponse response, InvocationResult result) {
+        if (response.closed()) {
+            return;
+        }
+        response.setStatusCode(200)
+                .putHeader("Content-Type", "application/json")
+                .putHeader("X-Amz-Executed-Version", result.executedVersion());
+        if (result.functionError() != null) {
+            response.putHeader("X-Amz-Function-Error", result.functionError());
+        }
+        if (result.logTail() != null) {
+            response.putHeader("X-Amz-Log-Result",
+                    Base64.getEncoder().encodeToString(result.logTail().getBytes(StandardCharsets.UTF_8)));
+        }
+        response.end(Buffer.buffer(result.payload()));
+    }
+
+    private static String invocationType(String header) {
+        if (header == null || header.equals("RequestResponse")) {
+            return "RequestResponse";
+        }
+        if (header.equals("Event") || header.equals("DryRun")) {
+            return header;
+        }
+        throw LambdaException.validation("1 validation error detected: Value '" + header + "' at 'invocationType' "
+                + "failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]");
+    }
+
+    private static byte[] payload(Buffer body) {
+        if (body == null || body.length() == 0) {
+            return EMPTY_OBJECT;
+        }
+        if (body.length() > MAX_PAYLOAD_BYTES) {
+            throw LambdaException.requestTooLarge("Request must be smaller than " + MAX_PAYLOAD_BYTES
+                    + " bytes for the InvokeFunction operation");
+        }
+        byte[] bytes = body.getBytes();
+        try (JsonParser parser = JSON.createParser(bytes)) {
+            while (parser.nextToken() != null) {
+                parser.skipChildren();
+            }
+        } catch (JsonProcessingException e) {
+            throw LambdaException.invalidRequestContent("Could not parse request body into json: Could not parse "
+                    + "payload into json: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw LambdaException.invalidRequestContent("Could not parse request body into json: " + e.getMessage());
+        }
+        return bytes;
+    }
+
+    private static String clientContext(String header) {
+        if (header == null || header.isEmpty()) {
+            return null;
+        }
+        try {
+            return new String(Base64.getDecoder().decode(header), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw LambdaException.invalidRequestContent("Client context must be a valid Base64-encoded JSON object.");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.gust.core;
+
+/**
+ * Told when a function's stored configuration or code changes or the function is deleted, after the change is
+ * durable: how the engine drops cached configuration and drains instances of the old version.
+ */
+@FunctionalInterface
+public interface FunctionChanges {
+
+    void changed(String functionName);
+
+    static FunctionChanges none() {
+        return name -> { };
+    }
+}

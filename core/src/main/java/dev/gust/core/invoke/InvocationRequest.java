@@ -1,0 +1,24 @@
+package dev.gust.core.invoke;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One synchronous invocation of a function, as the Invoke API received it.
+ *
+ * @param functionName the function's bare name
+ * @param qualifier the version or alias asked for; empty means {@code $LATEST}
+ * @param payload the event, JSON bytes
+ * @param tailLog whether the caller asked for {@code X-Amz-Log-Type: Tail}
+ * @param clientContext the decoded {@code X-Amz-Client-Context} JSON, or {@code null}
+ * @param traceId the X-Ray trace header to pass on, or {@code null}
+ */
+public record InvocationRequest(String functionName, Optional<String> qualifier, byte[] payload, boolean tailLog,
+        String clientContext, String traceId) {
+
+    public InvocationRequest {
+        Objects.requireNonNull(functionName, "functionName");
+        Objects.requireNonNull(qualifier, "qualifier");
+        Objects.requireNonNull(payload, "payload");
+    }
+}

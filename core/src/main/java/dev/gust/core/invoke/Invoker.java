@@ -1,0 +1,22 @@
+package dev.gust.core.invoke;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Runs invocations: the seam between the Invoke API and the execution engine.
+ *
+ * <p>Implementations are thread-safe and never block the caller: the stage completes when the function answers.
+ * It completes exceptionally with a {@link dev.gust.core.LambdaException} for errors AWS reports as API errors
+ * (function not found, throttling); function failures complete it normally with a {@code functionError}.
+ */
+public interface Invoker {
+
+    CompletionStage<InvocationResult> invoke(InvocationRequest request);
+
+    /**
+     * Checks that a function could be invoked right now, without running it ({@code DryRun}).
+     *
+     * @throws dev.gust.core.LambdaException as {@link #invoke} would report it
+     */
+    void dryRun(String functionName, java.util.Optional<String> qualifier);
+}

@@ -1,0 +1,277 @@
+package dev.gust.runtimeapi;
+
+import dev.gust.runtimeapi.RuntimePaths.Route;
+import dev.gust.runtimeapi.RuntimeState.Transition;
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+
+/**
+ * One instance's Runtime API 2018-06-01: an HTTP endpoint on its own port that only this instance's runtime talks to,
+ * so that every request is known to come from that instance whatever its URL says.
+ *
+ * <p>Open one with {@link RuntimeApiEndpoints#open}. The endpoint keeps no pool state: it turns the runtime's requests
+ * into {@link InstanceListener} events and delivers the invocations its owner {@link #offer offers}. An idle instance
+ * is a parked {@code GET /next}; delivering an invocation completes that request.
+ *
+ * <p>Contract of the runtime's state, which only this endpoint's event loop changes:
+ * <ol>
+ *   <li>{@code Started}: the first {@code GET /next} reports {@link InstanceListener#onReady} and goes to
+ *       {@code Ready}; {@code POST /init/error} reports {@link InstanceListener#onInitError} and goes to
+ *       {@code InitError}.
+ *   <li>{@code Ready}: the {@code GET /next} is parked until an invocation is offered, or answered at once with one
+ *       offered earlier; either way the state becomes {@code Running}.
+ *   <li>{@code Running}: {@code POST /invocation/{id}/response} or {@code /error} for the invocation in flight reports
+ *       {@link InstanceListener#onResponse} or {@link InstanceListener#onFunctionError} and goes to
+ *       {@code RuntimeResponseSentState}; the next {@code GET /next} goes back to {@code Ready}.
+ *   <li>{@code InitError} is final: every request is answered 500, the runtime must exit.
+ *   <li>A request that is not allowed changes nothing: 400 {@code InvalidRequestID} for a request id not in flight
+ *       here, 403 {@code InvalidStateTransition} for a transition the state does not allow (a second answer to the
+ *       same id, {@code /init/error} after init, a second {@code /next}), 404 for an unknown path.
+ *   <li>An answer over {@link #MAX_PAYLOAD_BYTES} is answered 413 {@code RequestEntityTooLarge}, and, as in Lambda,
+ *       fails the invocation with {@code Function.ResponseSizeTooLarge}.
+ * </ol>
+ *
+ * <p>Thread-safety: {@link #offer}, {@link #close}, {@link #port} and {@link #address} may be called from any thread;
+ * everything else runs on the endpoint's own event loop, where the listener is called too.
+ */
+public final class RuntimeApiEndpoint {
+
+    /** The largest response Lambda accepts from a runtime, in bytes, counted as Lambda counts it. */
+    public static final int MAX_PAYLOAD_BYTES = 6_291_556;
+
+    private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized("Lambda-Runtime-Aws-Request-Id");
+    private static final CharSequence DEADLINE = HttpHeaders.createOptimized("Lambda-Runtime-Deadline-Ms");
+    private static final CharSequence FUNCTION_ARN = HttpHeaders.createOptimized("Lambda-Runtime-Invoked-Function-Arn");
+    private static final CharSequence TRACE_ID = HttpHeaders.createOptimized("Lambda-Runtime-Trace-Id");
+    private static final CharSequence CLIENT_CONTEXT = HttpHeaders.createOptimized("Lambda-Runtime-Client-Context");
+    private static final CharSequence COGNITO_IDENTITY = HttpHeaders.createOptimized("Lambda-Runtime-Cognito-Identity");
+    private static final CharSequence ERROR_TYPE = HttpHeaders.createOptimized("Lambda-Runtime-Function-Error-Type");
+    /** A runtime that drops its connection mid-request changes nothing; there is nothing to report. */
+    private static final Handler<Throwable> IGNORE = ignored -> { };
+
+    private final Context context;
+    private final HttpServer server;
+    private final String host;
+    private final InstanceListener listener;
+    private final LongSupplier ticker;
+    /** Whether the owner may offer now: set by {@link #offer}, cleared before an answer is reported. */
+    private final AtomicBoolean offerable = new AtomicBoolean(true);
+    private final Handler<Void> parkedClosed = ignored -> dropClosedParkedNext();
+
+    private RuntimeState state = RuntimeState.STARTED;
+    private HttpServerResponse parkedNext;
+    private Invocation held;
+    private Invocation inFlight;
+    private String lastAnswered;
+
+    RuntimeApiEndpoint(Context context, HttpServer server, String host, InstanceListener listener,
+            LongSupplier ticker) {
+        this.context = context;
+        this.server = server;
+        this.host = host;
+        this.listener = listener;
+        this.ticker = ticker;
+        server.requestHandler(this::handle);
+    }
+
+    /** The port this endpoint listens on. */
+    public int port() {
+        return server.actualPort();
+    }
+
+    /** The value for the runtime's {@code AWS_LAMBDA_RUNTIME_API}: {@code host:port}. */
+    public String address() {
+        return host + ":" + port();
+    }
+
+    /**
+     * Hands an invocation to the runtime: completes its parked {@code GET /next}, or holds the invocation until that
+     * request arrives.
+     *
+     * <p>Call it only when the instance is idle: before its first invocation, or after the listener reported the
+     * answer to the previous one. An invocation offered after {@link InstanceListener#onInitError} is never delivered.
+     *
+     * @throws IllegalStateException if an invocation is already offered or in flight
+     */
+    public void offer(Invocation invocation) {
+        Objects.requireNonNull(invocation, "invocation");
+        if (!offerable.compareAndSet(true, false)) {
+            throw new IllegalStateException("an invocation is already offered to or in flight on this instance");
+        }
+        context.runOnContext(ignored -> deliverOrHold(invocation));
+    }
+
+    /** Stops listening and closes the runtime's connections; the port is free once the stage completes. */
+    public CompletionStage<Void> close() {
+        return server.close().toCompletionStage();
+    }
+
+    private void handle(HttpServerRequest request) {
+        String path = request.path();
+        Route route = RuntimePaths.route(path);
+        switch (route) {
+            case NEXT -> {
+                if (request.method().equals(HttpMethod.GET)) {
+                    next(request.response());
+                } else {
+                    Replies.methodNotAllowed(request.response());
+                }
+            }
+            case RESPONSE, ERROR, INIT_ERROR -> {
+                if (request.method().equals(HttpMethod.POST)) {
+                    CappedBody body = new CappedBody();
+                    request.exceptionHandler(IGNORE).handler(body)
+                            .endHandler(ignored -> posted(request, route, path, body));
+                } else {
+                    Replies.methodNotAllowed(request.response());
+                }
+            }
+            default -> Replies.notFound(request.response());
+        }
+    }
+
+    private void next(HttpServerResponse response) {
+        long now = ticker.getAsLong();
+        switch (state) {
+            case INIT_ERROR -> Replies.mustExit(response);
+            case RUNNING -> Replies.forbidden(response, state, Transition.READY);
+            default -> {
+                if (parkedNext != null) {
+                    Replies.forbidden(response, state, Transition.READY);
+                    return;
+                }
+                boolean first = state == RuntimeState.STARTED;
+                state = RuntimeState.READY;
+                if (held != null) {
+                    Invocation invocation = held;
+                    held = null;
+                    deliver(response, invocation);
+                } else {
+                    parkedNext = response;
+                    response.closeHandler(parkedClosed);
+                }
+                if (first) {
+                    listener.onReady(now);
+                }
+            }
+        }
+    }
+
+    private void deliverOrHold(Invocation invocation) {
+        if (state == RuntimeState.INIT_ERROR) {
+            return;
+        }
+        dropClosedParkedNext();
+        HttpServerResponse response = parkedNext;
+        if (response == null) {
+            held = invocation;
+        } else {
+            parkedNext = null;
+            deliver(response, invocation);
+        }
+    }
+
+    private void deliver(HttpServerResponse response, Invocation invocation) {
+        inFlight = invocation;
+        state = RuntimeState.RUNNING;
+        MultiMap headers = response.headers();
+        headers.add(REQUEST_ID, invocation.requestId());
+        headers.add(DEADLINE, Long.toString(invocation.deadlineEpochMs()));
+        headers.add(FUNCTION_ARN, invocation.invokedFunctionArn());
+        if (invocation.traceId() != null) {
+            headers.add(TRACE_ID, invocation.traceId());
+        }
+        if (invocation.clientContext() != null) {
+            headers.add(CLIENT_CONTEXT, invocation.clientContext());
+        }
+        if (invocation.cognitoIdentity() != null) {
+            headers.add(COGNITO_IDENTITY, invocation.cognitoIdentity());
+        }
+        headers.add(Replies.CONTENT_TYPE, Replies.APPLICATION_JSON);
+        response.end(Buffer.buffer(invocation.payload()));
+    }
+
+    private void dropClosedParkedNext() {
+        if (parkedNext != null && parkedNext.closed()) {
+            parkedNext = null;
+        }
+    }
+
+    private void posted(HttpServerRequest request, Route route, String path, CappedBody body) {
+        HttpServerResponse response = request.response();
+        String errorType = request.getHeader(ERROR_TYPE);
+        if (route == Route.INIT_ERROR) {
+            initError(response, errorType, body);
+        } else if (route == Route.RESPONSE) {
+            answer(response, path, RuntimePaths.RESPONSE_SUFFIX.length(), Transition.INVOCATION_RESPONSE, null, body);
+        } else {
+            answer(response, path, RuntimePaths.ERROR_SUFFIX.length(), Transition.INVOCATION_ERROR_RESPONSE,
+                    errorType, body);
+        }
+    }
+
+    /** A {@code /response} (errorType {@code null}) or an {@code /error}. */
+    private void answer(HttpServerResponse response, String path, int suffixLength, Transition transition,
+            String errorType, CappedBody body) {
+        if (state == RuntimeState.INIT_ERROR) {
+            Replies.mustExit(response);
+            return;
+        }
+        Invocation invocation = inFlight;
+        if (invocation == null || !RuntimePaths.namesRequest(path, suffixLength, invocation.requestId())) {
+            if (invocation == null && lastAnswered != null
+                    && RuntimePaths.namesRequest(path, suffixLength, lastAnswered)) {
+                Replies.forbidden(response, state, transition);
+            } else {
+                Replies.invalidRequestId(response);
+            }
+            return;
+        }
+        String requestId = invocation.requestId();
+        inFlight = null;
+        lastAnswered = requestId;
+        state = RuntimeState.RESPONSE_SENT;
+        offerable.set(true);
+        if (body.tooLarge()) {
+            Replies.tooLarge(response);
+            listener.onFunctionError(requestId, Replies.RESPONSE_TOO_LARGE_TYPE, Replies.responseTooLargeBody());
+        } else if (transition == Transition.INVOCATION_RESPONSE) {
+            Replies.accepted(response);
+            listener.onResponse(requestId, body.bytes());
+        } else {
+            Replies.accepted(response);
+            listener.onFunctionError(requestId, errorType, body.bytes());
+        }
+    }
+
+    private void initError(HttpServerResponse response, String errorType, CappedBody body) {
+        if (state == RuntimeState.INIT_ERROR) {
+            Replies.mustExit(response);
+            return;
+        }
+        if (state != RuntimeState.STARTED) {
+            Replies.forbidden(response, state, Transition.INIT_ERROR);
+            return;
+        }
+        state = RuntimeState.INIT_ERROR;
+        held = null;
+        if (body.tooLarge()) {
+            Replies.tooLarge(response);
+            listener.onInitError(Replies.RESPONSE_TOO_LARGE_TYPE, Replies.responseTooLargeBody());
+        } else {
+            Replies.accepted(response);
+            listener.onInitError(errorType, body.bytes());
+        }
+    }
+}

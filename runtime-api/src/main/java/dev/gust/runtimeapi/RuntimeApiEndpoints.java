@@ -1,0 +1,74 @@
+package dev.gust.runtimeapi;
+
+import io.vertx.core.Context;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.internal.VertxInternal;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.function.LongSupplier;
+
+/**
+ * Opens {@link RuntimeApiEndpoint}s, one per instance, all sharing one Vert.x instance; the engine gets this from the
+ * composition root and so never needs Vert.x itself.
+ *
+ * <p>Each endpoint gets its own event-loop context, taken round-robin from Vert.x's event loops, so hundreds of
+ * endpoints spread over the loops and each one's state stays confined to a single thread. Thread-safe.
+ */
+public final class RuntimeApiEndpoints {
+
+    /** Where endpoints listen unless told otherwise: loopback, on a port the kernel picks. */
+    public static final String LOOPBACK = "127.0.0.1";
+
+    private final Vertx vertx;
+    private final LongSupplier ticker;
+    private final HttpServerOptions options = new HttpServerOptions()
+            .setHandle100ContinueAutomatically(true)
+            .setHttp2ClearTextEnabled(false)
+            .setTcpNoDelay(true)
+            .setIdleTimeout(0);
+
+    /** Endpoints that time {@link InstanceListener#onReady} with {@link System#nanoTime()}. */
+    public RuntimeApiEndpoints(Vertx vertx) {
+        this(vertx, System::nanoTime);
+    }
+
+    /**
+     * @param ticker the clock that times {@link InstanceListener#onReady}, in nanoseconds
+     */
+    public RuntimeApiEndpoints(Vertx vertx, LongSupplier ticker) {
+        this.vertx = Objects.requireNonNull(vertx, "vertx");
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
+    }
+
+    /** Opens an endpoint on {@value #LOOPBACK}, on a free port. */
+    public CompletionStage<RuntimeApiEndpoint> open(InstanceListener listener) {
+        return open(listener, LOOPBACK, 0);
+    }
+
+    /**
+     * Opens an endpoint for one instance.
+     *
+     * @param host the address to listen on, for example one only the instance's network namespace reaches
+     * @param port the port, 0 for one the kernel picks
+     * @return completes, on the endpoint's event loop, once the endpoint listens
+     */
+    public CompletionStage<RuntimeApiEndpoint> open(InstanceListener listener, String host, int port) {
+        Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(host, "host");
+        Context context = newEventLoopContext();
+        HttpServer server = vertx.createHttpServer(options);
+        RuntimeApiEndpoint endpoint = new RuntimeApiEndpoint(context, server, host, listener, ticker);
+        Promise<RuntimeApiEndpoint> opened = Promise.promise();
+        // Listening from inside the context binds the server, and all its connections, to that context's event loop.
+        context.runOnContext(ignored -> server.listen(port, host).map(endpoint).onComplete(opened));
+        return opened.future().toCompletionStage();
+    }
+
+    private Context newEventLoopContext() {
+        // A caller outside Vert.x would otherwise get the same "sticky" context for every endpoint it opens.
+        return vertx instanceof VertxInternal internal ? internal.createEventLoopContext() : vertx.getOrCreateContext();
+    }
+}

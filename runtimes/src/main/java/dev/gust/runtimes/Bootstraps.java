@@ -1,0 +1,106 @@
+package dev.gust.runtimes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Gust's bootstraps, extracted from the jar to a directory once so interpreters can run them.
+ *
+ * <p>Extraction writes each file beside its final name and renames it into place, and leaves a file alone when it
+ * already holds the same bytes, so processes and threads may extract to the same directory at once. Instances are
+ * immutable and thread-safe.
+ */
+public final class Bootstraps {
+
+    /** A runtime family with a Gust bootstrap, and the bootstrap's path under the extraction directory. */
+    public enum Family {
+        /** {@code python3.x}: run it as {@code python3 <bootstrap>}. */
+        PYTHON("python/bootstrap.py"),
+        /** {@code nodejs*}: run it as {@code node <bootstrap>}. */
+        NODEJS("nodejs/bootstrap.mjs");
+
+        private final String relativePath;
+
+        Family(String relativePath) {
+            this.relativePath = relativePath;
+        }
+
+        /** The bootstrap's path relative to the extraction directory, for example {@code python/bootstrap.py}. */
+        public String relativePath() {
+            return relativePath;
+        }
+    }
+
+    private final Map<Family, Path> paths;
+
+    private Bootstraps(Map<Family, Path> paths) {
+        this.paths = paths;
+    }
+
+    /**
+     * Extracts every bootstrap under the directory (created if missing) and returns where they are.
+     *
+     * @throws UncheckedIOException if a bootstrap cannot be written
+     */
+    public static Bootstraps extractTo(Path directory) {
+        Objects.requireNonNull(directory, "directory");
+        Map<Family, Path> paths = new EnumMap<>(Family.class);
+        try {
+            for (Family family : Family.values()) {
+                paths.put(family, extract(family, directory));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot extract Gust's bootstraps to " + directory, e);
+        }
+        return new Bootstraps(paths);
+    }
+
+    /** The extracted bootstrap of a runtime family. */
+    public Path path(Family family) {
+        return paths.get(family);
+    }
+
+    private static Path extract(Family family, Path directory) throws IOException {
+        byte[] content = resource(family);
+        Path target = directory.resolve(family.relativePath);
+        if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), content)) {
+            return target;
+        }
+        Files.createDirectories(target.getParent());
+        Path temporary = Files.createTempFile(target.getParent(), ".bootstrap-", ".tmp");
+        try {
+            Files.write(temporary, content);
+            if (Files.getFileStore(temporary).supportsFileAttributeView("posix")) {
+                // Instances may run as another user than the server: the bootstrap must be world-readable.
+                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        return target;
+    }
+
+    private static byte[] resource(Family family) throws IOException {
+        try (InputStream in = Bootstraps.class.getResourceAsStream(family.relativePath)) {
+            if (in == null) {
+                throw new IOException("missing resource dev/gust/runtimes/" + family.relativePath);
+            }
+            return in.readAllBytes();
+        }
+    }
+}

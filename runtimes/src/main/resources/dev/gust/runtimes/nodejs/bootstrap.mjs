@@ -1,0 +1,400 @@
+// Gust's bootstrap for Lambda's nodejs runtimes (Node.js 18 or later, core modules only).
+//
+// Runs one function instance: loads the handler named by _HANDLER ("file.export", CommonJS or ES module) from
+// LAMBDA_TASK_ROOT, then pulls invocations from the Lambda Runtime API at AWS_LAMBDA_RUNTIME_API and answers them
+// over one keep-alive connection until the process is stopped.
+//
+// Handlers, the context object, error payloads and log lines follow the AWS Lambda Node.js runtime interface
+// client. Differences, on purpose:
+// - context.callbackWaitsForEmptyEventLoop can be set but is ignored: a callback answers the invocation at once,
+//   without waiting for the event loop to drain. A handler that neither returns a promise nor calls its callback
+//   is answered with null (or, if async, fails) once the event loop has nothing left to do, as in Lambda.
+// - Not emulated: response streaming (awslambda.streamifyResponse), JSON log format, the X-Ray error cause header,
+//   TypeScript handlers.
+
+import fs from 'node:fs';
+import http from 'node:http';
+import Module, { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import util from 'node:util';
+
+const RUNTIME_PATH = '/2018-06-01/runtime';
+const ERROR_TYPE_HEADER = 'Lambda-Runtime-Function-Error-Type';
+const require = createRequire(import.meta.url);
+
+class RuntimeError extends Error {}
+class ImportModuleError extends RuntimeError {}
+class HandlerNotFound extends RuntimeError {}
+class MalformedHandlerName extends RuntimeError {}
+class UserCodeSyntaxError extends RuntimeError {}
+class UnhandledPromiseRejection extends RuntimeError {
+  constructor(reason, promise) {
+    super(reason);
+    this.reason = reason;
+    this.promise = promise;
+  }
+}
+class NodeJsExit extends RuntimeError {
+  constructor() {
+    super('The Lambda runtime client detected an unexpected Node.js exit code. This is most commonly caused by a'
+        + ' Promise that was never settled.');
+  }
+}
+for (const type of [ImportModuleError, HandlerNotFound, MalformedHandlerName, UserCodeSyntaxError,
+  UnhandledPromiseRejection, NodeJsExit]) {
+  type.prototype.name = `Runtime.${type.name}`;
+}
+
+// ---- Runtime API client: one keep-alive socket ----
+
+function runtimeApi(address) {
+  const separator = address.lastIndexOf(':');
+  const host = address.substring(0, separator);
+  const port = Number(address.substring(separator + 1));
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+  function request(method, requestPath, body, headers) {
+    return new Promise((resolve, reject) => {
+      const req = http.request({ host, port, path: requestPath, method, agent, headers }, (res) => {
+        const chunks = [];
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.setNoDelay(true);
+      req.end(body);
+    });
+  }
+
+  async function post(requestPath, body, headers) {
+    const payload = Buffer.from(body, 'utf8');
+    const res = await request('POST', requestPath, payload, {
+      'Content-Type': 'application/json', 'Content-Length': payload.length, ...headers,
+    });
+    if (res.status >= 500) {
+      throw new Error(`Runtime API answered POST ${requestPath} with ${res.status}: ${res.body}`);
+    }
+    if (res.status !== 202) {
+      process.stderr.write(`Runtime API refused POST ${requestPath}: ${res.status} ${res.body}\n`);
+    }
+  }
+
+  return {
+    async next() {
+      const res = await request('GET', `${RUNTIME_PATH}/invocation/next`);
+      if (res.status !== 200) {
+        throw new Error(`Runtime API answered GET /next with ${res.status}: ${res.body}`);
+      }
+      return res;
+    },
+    postResponse: (id, body) => post(`${RUNTIME_PATH}/invocation/${encodeURIComponent(id)}/response`, body),
+    postError: (id, error) => post(`${RUNTIME_PATH}/invocation/${encodeURIComponent(id)}/error`,
+      JSON.stringify(toRapidResponse(error)), { [ERROR_TYPE_HEADER]: 'Unhandled' }),
+    postInitError(error) {
+      const response = toRapidResponse(error);
+      return post(`${RUNTIME_PATH}/init/error`, JSON.stringify(response), { [ERROR_TYPE_HEADER]: response.errorType });
+    },
+  };
+}
+
+// ---- Errors, shaped as Lambda shapes them ----
+
+function toRapidResponse(error) {
+  try {
+    if (util.types.isNativeError(error) || isErrorLike(error)) {
+      return { errorType: error.name, errorMessage: error.message, trace: error.stack.split('\n') };
+    }
+    return { errorType: typeof error, errorMessage: String(error), trace: [] };
+  } catch {
+    return {
+      errorType: 'handled',
+      errorMessage: 'callback called with Error argument, but there was a problem while retrieving one or more of'
+          + ' its message, name, and stack',
+    };
+  }
+}
+
+function isErrorLike(value) {
+  return value && typeof value.name === 'string' && typeof value.message === 'string'
+      && typeof value.stack === 'string';
+}
+
+function toFormatted(error) {
+  try {
+    return '\t' + JSON.stringify(error, (_key, value) => withEnumerableProperties(value));
+  } catch {
+    return '\t' + JSON.stringify(toRapidResponse(error));
+  }
+}
+
+function withEnumerableProperties(error) {
+  if (!(error instanceof Error)) {
+    return error;
+  }
+  const copy = Object.assign({ errorType: error.name, errorMessage: error.message, code: error.code }, error);
+  if (typeof error.stack === 'string') {
+    copy.stack = error.stack.split('\n');
+  }
+  return copy;
+}
+
+// ---- Logging: console.* as Lambda's text format ----
+
+let currentRequestId;
+
+function patchConsole() {
+  const levels = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'];
+  const minimum = Math.max(0, levels.indexOf((process.env.AWS_LAMBDA_LOG_LEVEL || 'TRACE').toUpperCase()));
+  const log = (level) => (message, ...params) => {
+    const line = `${new Date().toISOString()}\t${currentRequestId}\t${level}\t${util.format(message, ...params)}`;
+    process.stdout.write(line.replace(/\n/g, '\r') + '\n');
+  };
+  const nothing = () => {};
+  const at = (level) => (levels.indexOf(level) >= minimum ? log(level) : nothing);
+  console.trace = at('TRACE');
+  console.debug = at('DEBUG');
+  console.info = at('INFO');
+  console.log = console.info;
+  console.warn = at('WARN');
+  console.error = at('ERROR');
+  console.fatal = log('FATAL');
+}
+
+function logError(title, error) {
+  console.error(title, toFormatted(error instanceof Error ? error : new Error(error)));
+}
+
+// ---- Loading the handler ----
+
+async function loadHandler(taskRoot, fullHandler) {
+  if (fullHandler.includes('..')) {
+    throw new MalformedHandlerName(`'${fullHandler}' is not a valid handler name. Use absolute paths when`
+        + ' specifying root directories in handler names.');
+  }
+  const handlerString = path.basename(fullHandler);
+  const moduleRoot = fullHandler.substring(0, fullHandler.indexOf(handlerString));
+  const match = handlerString.match(/^([^.]*)\.(.*)$/);
+  if (!match) {
+    throw new MalformedHandlerName('Bad handler');
+  }
+  const [, moduleName, handlerPath] = match;
+  let userModule;
+  try {
+    userModule = await loadModule(taskRoot, moduleRoot, moduleName);
+  } catch (e) {
+    if (e instanceof SyntaxError) {
+      throw new UserCodeSyntaxError(e);
+    }
+    if (e && e.code === 'MODULE_NOT_FOUND') {
+      throw new ImportModuleError(e);
+    }
+    throw e;
+  }
+  const handler = handlerPath.split('.').reduce((nested, key) => nested && nested[key], userModule);
+  if (!handler) {
+    throw new HandlerNotFound(`${fullHandler} is undefined or not exported`);
+  }
+  if (typeof handler !== 'function') {
+    throw new HandlerNotFound(`${fullHandler} is not a function`);
+  }
+  return handler;
+}
+
+/** The module, tried as Lambda tries it: no extension, .js (CommonJS or ES module), .mjs, .cjs, then require. */
+async function loadModule(taskRoot, moduleRoot, moduleName) {
+  const file = path.resolve(taskRoot, moduleRoot, moduleName);
+  if (fs.existsSync(file)) {
+    return require(file);
+  }
+  const esm = isTypeModule(path.dirname(file));
+  if (!esm && fs.existsSync(file + '.js')) {
+    return require(file + '.js');
+  }
+  if (esm && fs.existsSync(file + '.js')) {
+    return import(pathToFileURL(file + '.js').href);
+  }
+  if (fs.existsSync(file + '.mjs')) {
+    return import(pathToFileURL(file + '.mjs').href);
+  }
+  if (fs.existsSync(file + '.cjs')) {
+    return require(file + '.cjs');
+  }
+  return require(require.resolve(moduleName, { paths: [taskRoot, moduleRoot] }));
+}
+
+/** Whether the nearest package.json above the folder says "type": "module". */
+function isTypeModule(folder) {
+  for (let dir = folder; ; dir = path.dirname(dir)) {
+    if (dir.endsWith('/node_modules')) {
+      return false;
+    }
+    const packageJson = path.join(dir, 'package.json');
+    if (fs.existsSync(packageJson)) {
+      try {
+        return JSON.parse(fs.readFileSync(packageJson, 'utf8')).type === 'module';
+      } catch (e) {
+        console.warn(`${packageJson} cannot be read, it will be ignored for ES module detection purposes.`, e);
+        return false;
+      }
+    }
+    if (dir === path.dirname(dir)) {
+      return false;
+    }
+  }
+}
+
+function addLayerPaths(taskRoot) {
+  const major = process.versions.node.split('.')[0];
+  const wanted = [`/opt/nodejs/node${major}/node_modules`, '/opt/nodejs/node_modules', taskRoot];
+  const current = (process.env.NODE_PATH || '').split(':').filter(Boolean);
+  process.env.NODE_PATH = [...wanted.filter((dir) => !current.includes(dir)), ...current].join(':');
+  // NODE_PATH is read once at startup; re-read it so require() sees the layers (ES modules never use it).
+  if (typeof Module._initPaths === 'function') {
+    Module._initPaths();
+  }
+}
+
+// ---- The invocation loop ----
+
+function context(headers, callbacks) {
+  const deadline = Number(headers['lambda-runtime-deadline-ms']);
+  return Object.assign(callbacks, {
+    functionVersion: process.env.AWS_LAMBDA_FUNCTION_VERSION,
+    functionName: process.env.AWS_LAMBDA_FUNCTION_NAME,
+    memoryLimitInMB: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE,
+    logGroupName: process.env.AWS_LAMBDA_LOG_GROUP_NAME,
+    logStreamName: process.env.AWS_LAMBDA_LOG_STREAM_NAME,
+    clientContext: parseHeader(headers['lambda-runtime-client-context'], 'ClientContext'),
+    identity: parseHeader(headers['lambda-runtime-cognito-identity'], 'CognitoIdentity'),
+    invokedFunctionArn: headers['lambda-runtime-invoked-function-arn'],
+    awsRequestId: headers['lambda-runtime-aws-request-id'],
+    getRemainingTimeInMillis: () => deadline - Date.now(),
+  });
+}
+
+function parseHeader(value, name) {
+  if (value === undefined) {
+    return undefined;
+  }
+  try {
+    return JSON.parse(value);
+  } catch (err) {
+    throw new Error(`Cannot parse ${name} as json: ${err.toString()}`);
+  }
+}
+
+/** Runs one invocation; resolves once it is answered. */
+function invoke(api, handler, invocation, state) {
+  const { headers } = invocation;
+  const id = headers['lambda-runtime-aws-request-id'];
+  currentRequestId = id;
+  if (headers['lambda-runtime-trace-id']) {
+    process.env._X_AMZN_TRACE_ID = headers['lambda-runtime-trace-id'];
+  } else {
+    delete process.env._X_AMZN_TRACE_ID;
+  }
+  return new Promise((resolve, reject) => {
+    const { succeed, fail } = answerOnce(api, id, state, resolve, reject);
+    const callback = (error, result) => (error === undefined || error === null ? succeed(result) : fail(error));
+    state.inFlight = id;
+    state.onEmptyEventLoop = handler.constructor.name === 'AsyncFunction'
+      ? () => fail(new NodeJsExit())
+      : () => succeed(null);
+    try {
+      const event = JSON.parse(invocation.body.toString('utf8'));
+      const result = handler(event, context(headers, callbackContext(succeed, fail, callback)), callback);
+      if (result && typeof result.then === 'function') {
+        result.then(succeed, fail);
+      }
+    } catch (error) {
+      fail(error);
+    }
+  });
+}
+
+/** The two ways to answer an invocation; only the first answer counts, as in Lambda. */
+function answerOnce(api, id, state, resolve, reject) {
+  let answered = false;
+  const answer = (send) => {
+    if (!answered) {
+      answered = true;
+      state.onEmptyEventLoop = null;
+      send().then(resolve, reject);
+    }
+  };
+  const succeed = (result) => answer(() => {
+    let body;
+    try {
+      body = JSON.stringify(result === undefined ? null : result);
+    } catch {
+      const error = new Error('Unable to stringify response body');
+      logError('Invoke Error', error);
+      return api.postError(id, error);
+    }
+    return api.postResponse(id, body);
+  });
+  const fail = (error) => answer(() => {
+    const reported = error === undefined || error === null ? 'handled' : error;
+    logError('Invoke Error', reported);
+    return api.postError(id, reported);
+  });
+  return { succeed, fail };
+}
+
+/** The callback part of the context. callbackWaitsForEmptyEventLoop is kept but ignored: see the file header. */
+function callbackContext(succeed, fail, callback) {
+  let waitsForEmptyEventLoop = true;
+  return {
+    get callbackWaitsForEmptyEventLoop() {
+      return waitsForEmptyEventLoop;
+    },
+    set callbackWaitsForEmptyEventLoop(value) {
+      waitsForEmptyEventLoop = value;
+    },
+    succeed,
+    fail,
+    done: callback,
+  };
+}
+
+async function main() {
+  patchConsole();
+  const api = runtimeApi(process.env.AWS_LAMBDA_RUNTIME_API);
+  const state = { initialized: false, inFlight: null, onEmptyEventLoop: null };
+  // As in Lambda: an error nobody caught fails init, or the invocation in flight, and ends the process.
+  const crash = (title, exitCode) => (error) => {
+    logError(title, error);
+    const report = !state.initialized ? api.postInitError(error)
+      : state.inFlight !== null ? api.postError(state.inFlight, error) : Promise.resolve();
+    report.catch(() => {}).finally(() => process.exit(exitCode));
+  };
+  process.on('uncaughtException', crash('Uncaught Exception', 129));
+  process.on('unhandledRejection', (reason, promise) =>
+    crash('Unhandled Promise Rejection', 128)(new UnhandledPromiseRejection(reason, promise)));
+  // Lambda answers an invocation whose handler never settles when the event loop runs dry; so does Gust.
+  process.on('beforeExit', () => state.onEmptyEventLoop && state.onEmptyEventLoop());
+
+  const taskRoot = process.env.LAMBDA_TASK_ROOT || process.cwd();
+  addLayerPaths(taskRoot);
+  let handler;
+  try {
+    handler = await loadHandler(taskRoot, process.env._HANDLER || '');
+  } catch (error) {
+    crash('Uncaught Exception', 129)(error);
+    return;
+  }
+  state.initialized = true;
+  for (;;) {
+    const invocation = await api.next();
+    await invoke(api, handler, invocation, state);
+    state.inFlight = null;
+  }
+}
+
+main().catch((error) => {
+  // The Runtime API refused or went away: this instance is done.
+  process.stderr.write(`${error && error.stack ? error.stack : error}\n`);
+  process.exit(1);
+});

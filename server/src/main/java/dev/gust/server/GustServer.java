@@ -1,0 +1,103 @@
+package dev.gust.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gust.api.LambdaApi;
+import dev.gust.api.sigv4.SigV4Authenticator;
+import dev.gust.api.functions.CodeLinks;
+import dev.gust.api.functions.FunctionService;
+import dev.gust.core.Account;
+import dev.gust.core.FunctionChanges;
+import dev.gust.core.RuntimeAvailability;
+import dev.gust.server.config.ServerSettings;
+import dev.gust.store.EmbeddedStorage;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.InstantSource;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One running Gust server: the composition root that opens storage, wires the control plane and listens.
+ * {@link #start} and {@link #close} are called once each, from one thread.
+ */
+final class GustServer implements AutoCloseable {
+
+    private final ServerSettings settings;
+    private DataDirLock lock;
+    private EmbeddedStorage storage;
+    private Vertx vertx;
+    private HttpServer http;
+    private ServerCredentials credentials;
+
+    GustServer(ServerSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Opens everything and starts listening; returns once requests are served. */
+    void start() throws IOException {
+        Files.createDirectories(settings.dataDir());
+        lock = DataDirLock.acquire(settings.dataDir());
+        credentials = ServerCredentials.resolve(settings.accessKeyId(), settings.secretAccessKey(), settings.dataDir());
+        storage = EmbeddedStorage.open(settings.dataDir());
+        Account account = new Account(settings.accountId(), settings.region());
+        InstantSource clock = InstantSource.system();
+        FunctionService functions = new FunctionService(account, storage.functions(), storage.code(), clock,
+                RuntimeAvailability.any(), FunctionChanges.none());
+        CodeLinks codeLinks = new CodeLinks(credentials.secretAccessKey(), clock);
+        SigV4Authenticator authenticator = new SigV4Authenticator(credentials.accessKeyId(),
+                credentials.secretAccessKey(), account.region(), clock);
+
+        vertx = Vertx.vertx();
+        var router = LambdaApi.router(vertx, functions, codeLinks, authenticator, settings.concurrency(), this::health);
+        http = vertx.createHttpServer(new HttpServerOptions().setHost(settings.host()).setPort(settings.port())
+                        .setCompressionSupported(false))
+                .requestHandler(router);
+        try {
+            http.listen().await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IOException("cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage()
+                    + " (is another program using that port? choose another with --port)", e);
+        }
+    }
+
+    /** The port actually bound (differs from the setting when that is 0). */
+    int port() {
+        return http.actualPort();
+    }
+
+    ServerCredentials credentials() {
+        return credentials;
+    }
+
+    private JsonNode health() {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("status", "ok");
+        node.put("version", Version.current());
+        node.put("region", settings.region());
+        node.put("accountId", settings.accountId());
+        node.put("dataDir", settings.dataDir().toString());
+        node.put("sandbox", settings.sandbox());
+        return node;
+    }
+
+    /** Stops accepting requests, lets in-flight ones finish, then closes storage and releases the data dir. */
+    @Override
+    public void close() throws Exception {
+        if (http != null) {
+            http.shutdown(10, TimeUnit.SECONDS).await(15, TimeUnit.SECONDS);
+        }
+        if (vertx != null) {
+            vertx.close().await(15, TimeUnit.SECONDS);
+        }
+        if (storage != null) {
+            storage.close();
+        }
+        if (lock != null) {
+            lock.close();
+        }
+    }
+}

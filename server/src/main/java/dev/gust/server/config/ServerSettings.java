@@ -1,0 +1,28 @@
+package dev.gust.server.config;
+
+import java.nio.file.Path;
+
+/**
+ * The validated settings of one Gust server.
+ *
+ * @param host address the API listens on
+ * @param port API port; 0 picks a free one
+ * @param dataDir where metadata, code and credentials live
+ * @param region the emulated AWS region
+ * @param accountId the emulated twelve-digit account id
+ * @param accessKeyId the API's access key id, or {@code null} to use the stored or generated one
+ * @param secretAccessKey the API's secret key, or {@code null} likewise
+ * @param sandbox {@code bubblewrap} (default) or {@code none}
+ * @param concurrency the account's concurrent execution limit
+ */
+public record ServerSettings(
+        String host,
+        int port,
+        Path dataDir,
+        String region,
+        String accountId,
+        String accessKeyId,
+        String secretAccessKey,
+        String sandbox,
+        int concurrency) {
+}

@@ -1,0 +1,187 @@
+package dev.gust.server.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Builds {@link ServerSettings} from, in increasing precedence: defaults, a YAML config file, {@code GUST_*}
+ * environment variables and command-line options. Keys are kebab-case ({@code data-dir}); the environment
+ * form is upper snake case with a {@code GUST_} prefix ({@code GUST_DATA_DIR}). Every unknown key and invalid
+ * value is collected and reported together. Stateless.
+ */
+public final class SettingsLoader {
+
+    /** Every known key with its default ({@code null}: no default). */
+    static final Map<String, String> DEFAULTS = defaults();
+    /** Environment variables that are not settings. */
+    private static final List<String> META_VARIABLES = List.of("GUST_CONFIG", "GUST_HOME", "GUST_JAVA_OPTS");
+
+    private SettingsLoader() {
+    }
+
+    private static Map<String, String> defaults() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("host", "127.0.0.1");
+        d.put("port", "9070");
+        d.put("data-dir", Path.of(System.getProperty("user.home"), ".gust").toString());
+        d.put("region", "us-east-1");
+        d.put("account-id", "000000000000");
+        d.put("access-key-id", null);
+        d.put("secret-access-key", null);
+        d.put("sandbox", "bubblewrap");
+        d.put("concurrency", "1000");
+        return d;
+    }
+
+    /**
+     * Loads the settings.
+     *
+     * @param configFile a YAML file or {@code null}
+     * @param environment the process environment
+     * @param options command-line values by key (only those given)
+     * @throws SettingsException listing every problem
+     */
+    public static ServerSettings load(Path configFile, Map<String, String> environment, Map<String, String> options) {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+        if (configFile != null) {
+            readFile(configFile, problems).forEach((key, value) -> put(values, key, value, "in " + configFile, problems));
+        }
+        environment.forEach((name, value) -> {
+            if (name.startsWith("GUST_") && !META_VARIABLES.contains(name)) {
+                String key = name.substring(5).toLowerCase(Locale.ROOT).replace('_', '-');
+                put(values, key, value, "environment variable " + name, problems);
+            }
+        });
+        options.forEach((key, value) -> put(values, key, value, "option --" + key, problems));
+        ServerSettings settings = validate(values, problems);
+        if (!problems.isEmpty()) {
+            throw new SettingsException(problems);
+        }
+        return settings;
+    }
+
+    private static void put(Map<String, String> values, String key, String value, String source, List<String> problems) {
+        if (!DEFAULTS.containsKey(key)) {
+            problems.add("unknown setting '" + key + "' (" + source + "); did you mean '" + closest(key) + "'?");
+            return;
+        }
+        values.put(key, value);
+    }
+
+    private static Map<String, String> readFile(Path file, List<String> problems) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (!Files.isRegularFile(file)) {
+            problems.add("config file " + file + " does not exist");
+            return values;
+        }
+        try {
+            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+            if (root == null || root.isMissingNode() || root.isNull()) {
+                return values;
+            }
+            if (!root.isObject()) {
+                problems.add("config file " + file + " must be a YAML mapping of setting: value");
+                return values;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                if (field.getValue().isContainerNode()) {
+                    problems.add("setting '" + field.getKey() + "' in " + file + " must be a single value");
+                } else {
+                    values.put(field.getKey(), field.getValue().asText());
+                }
+            }
+        } catch (IOException e) {
+            problems.add("config file " + file + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        return values;
+    }
+
+    private static ServerSettings validate(Map<String, String> v, List<String> problems) {
+        int port = integer(v, "port", 0, 65535, problems);
+        int concurrency = integer(v, "concurrency", 1, 100_000, problems);
+        String region = v.get("region");
+        if (!region.matches("[a-z]{2}(-gov)?-[a-z]+-\\d")) {
+            problems.add("region '" + region + "' is not an AWS region name such as us-east-1");
+        }
+        String accountId = v.get("account-id");
+        if (!accountId.matches("\\d{12}")) {
+            problems.add("account-id '" + accountId + "' must be exactly twelve digits, such as 000000000000");
+        }
+        String sandbox = v.get("sandbox");
+        if (!sandbox.equals("bubblewrap") && !sandbox.equals("none")) {
+            problems.add("sandbox '" + sandbox + "' must be 'bubblewrap' or 'none'");
+        }
+        String accessKey = blankToNull(v.get("access-key-id"));
+        String secretKey = blankToNull(v.get("secret-access-key"));
+        if ((accessKey == null) != (secretKey == null)) {
+            problems.add("access-key-id and secret-access-key must be set together (GUST_ACCESS_KEY_ID and "
+                    + "GUST_SECRET_ACCESS_KEY), or neither to use the generated key pair");
+        }
+        if (accessKey != null && !accessKey.matches("[A-Z0-9]{16,128}")) {
+            problems.add("access-key-id must be 16 to 128 upper-case letters and digits, like AKIAIOSFODNN7EXAMPLE");
+        }
+        if (secretKey != null && secretKey.length() < 16) {
+            problems.add("secret-access-key must be at least 16 characters long");
+        }
+        String host = v.get("host");
+        if (host.isBlank()) {
+            problems.add("host must not be empty; use 127.0.0.1 to listen on loopback only");
+        }
+        return new ServerSettings(host, port, Path.of(v.get("data-dir").replaceFirst("^~",
+                System.getProperty("user.home"))).toAbsolutePath(), region, accountId, accessKey, secretKey, sandbox,
+                concurrency);
+    }
+
+    private static int integer(Map<String, String> v, String key, int min, int max, List<String> problems) {
+        try {
+            int value = Integer.parseInt(v.get(key).trim());
+            if (value < min || value > max) {
+                problems.add(key + " must be between " + min + " and " + max + ", got " + value);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            problems.add(key + " must be a whole number, got '" + v.get(key) + "'");
+            return 0;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String closest(String key) {
+        return DEFAULTS.keySet().stream().min(Comparator.comparingInt(k -> distance(k, key))).orElseThrow();
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

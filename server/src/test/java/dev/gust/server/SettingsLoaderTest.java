@@ -1,0 +1,60 @@
+package dev.gust.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gust.server.config.ServerSettings;
+import dev.gust.server.config.SettingsException;
+import dev.gust.server.config.SettingsLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void usesDefaultsWhenNothingIsGiven() {
+        ServerSettings settings = SettingsLoader.load(null, Map.of(), Map.of());
+        assertThat(settings.host()).isEqualTo("127.0.0.1");
+        assertThat(settings.port()).isEqualTo(9070);
+        assertThat(settings.region()).isEqualTo("us-east-1");
+        assertThat(settings.accountId()).isEqualTo("000000000000");
+        assertThat(settings.dataDir()).isEqualTo(Path.of(System.getProperty("user.home"), ".gust"));
+        assertThat(settings.sandbox()).isEqualTo("bubblewrap");
+    }
+
+    @Test
+    void optionsBeatEnvironmentWhichBeatsTheFile() throws Exception {
+        Path file = dir.resolve("gust.yaml");
+        Files.writeString(file, "port: 1111\nregion: eu-west-1\nhost: 0.0.0.0\n");
+        ServerSettings settings = SettingsLoader.load(file, Map.of("GUST_PORT", "2222", "GUST_REGION", "eu-central-1"),
+                Map.of("port", "3333"));
+        assertThat(settings.port()).isEqualTo(3333);
+        assertThat(settings.region()).isEqualTo("eu-central-1");
+        assertThat(settings.host()).isEqualTo("0.0.0.0");
+    }
+
+    @Test
+    void reportsEveryProblemAtOnceAndSuggestsTheClosestKey() {
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of("GUST_DATADIR", "/x", "GUST_ACCOUNT_ID", "12"),
+                Map.of("port", "70000")))
+                .isInstanceOfSatisfying(SettingsException.class, e -> {
+                    assertThat(e.problems()).hasSize(3);
+                    assertThat(e.numbered()).contains("1. unknown setting 'datadir' (environment variable GUST_DATADIR); "
+                            + "did you mean 'data-dir'?");
+                    assertThat(e.numbered()).contains("port must be between 0 and 65535, got 70000");
+                    assertThat(e.numbered()).contains("account-id '12' must be exactly twelve digits");
+                });
+    }
+
+    @Test
+    void requiresBothKeysOrNeither() {
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of("GUST_ACCESS_KEY_ID", "AKIDEXAMPLE000000"), Map.of()))
+                .hasMessageContaining("access-key-id and secret-access-key must be set together");
+    }
+}
