@@ -1,0 +1,92 @@
+package dev.gust.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * One CloudWatch-style log stream: the file that an instance's stdout and stderr are appended to, and into which
+ * the platform appends its START, END and REPORT lines.
+ *
+ * <p>The function's process writes to the same file with {@code O_APPEND}, so whatever it printed before posting
+ * its response is in the file when the response arrives: the log of one invocation is the byte range between its
+ * START and its REPORT, with no reader thread and no race. Thread-safe.
+ */
+final class LogStream implements AutoCloseable {
+
+    private final String name;
+    private final Path file;
+    private final FileChannel channel;
+
+    private LogStream(String name, Path file, FileChannel channel) {
+        this.name = name;
+        this.file = file;
+        this.channel = channel;
+    }
+
+    /** Creates {@code <logDir>/<group>/<stream>.log}, with the stream's name made file-safe. */
+    static LogStream create(Path logDir, String functionName, String streamName) {
+        try {
+            Path dir = logDir.resolve(functionName);
+            Files.createDirectories(dir);
+            Path file = dir.resolve(streamName.replace('/', '-').replace('[', '_').replace(']', '_') + ".log");
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+            return new LogStream(streamName, file, channel);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The stream's name as Lambda reports it, e.g. {@code 2024/01/31/[$LATEST]0123...}. */
+    String name() {
+        return name;
+    }
+
+    /** The file the function's output goes to. */
+    Path file() {
+        return file;
+    }
+
+    /** Appends a platform line and returns the file size after it. */
+    long append(String line) {
+        try {
+            ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+            synchronized (channel) {
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                return channel.size();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The last {@code maxBytes} of the range {@code [from, size)}, decoded as UTF-8. */
+    String tail(long from, int maxBytes) {
+        try (FileChannel reader = FileChannel.open(file, StandardOpenOption.READ)) {
+            long end = reader.size();
+            long start = Math.max(from, end - maxBytes);
+            ByteBuffer buffer = ByteBuffer.allocate((int) (end - start));
+            reader.read(buffer, start);
+            return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
