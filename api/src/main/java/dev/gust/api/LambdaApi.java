@@ -10,7 +10,9 @@ import dev.gust.api.functions.TagRoutes;
 import dev.gust.api.http.ErrorResponder;
 import dev.gust.api.http.Operations;
 import dev.gust.api.http.RequestAuthenticator;
+import dev.gust.api.invoke.InvokeRoute;
 import dev.gust.core.LambdaException;
+import dev.gust.core.invoke.Invoker;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -36,7 +38,7 @@ public final class LambdaApi {
      * @param health the body of {@code GET /_gust/health}, computed on each call
      */
     public static Router router(Vertx vertx, FunctionService functions, CodeLinks codeLinks,
-            RequestAuthenticator authenticator, int concurrentExecutions, Supplier<JsonNode> health) {
+            RequestAuthenticator authenticator, Invoker invoker, int concurrentExecutions, Supplier<JsonNode> health) {
         Router router = Router.router(vertx);
         router.route().handler(LambdaApi::addRequestId);
         router.get("/_gust/health").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
@@ -44,6 +46,7 @@ public final class LambdaApi {
         new CodeDownloadRoute(codeLinks, functions.codeStore()).register(router);
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_REQUEST_BYTES));
 
+        new InvokeRoute(functions.account(), invoker, authenticator).register(router);
         Operations operations = new Operations(router, authenticator);
         new FunctionRoutes(functions, codeLinks).register(operations);
         new TagRoutes(functions).register(operations);

@@ -68,6 +68,20 @@ final class LogStream implements AutoCloseable {
         }
     }
 
+    /** Appends raw output of the function. */
+    void appendBytes(byte[] bytes, int length) {
+        try {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, length);
+            synchronized (channel) {
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The last {@code maxBytes} of the range {@code [from, size)}, decoded as UTF-8. */
     String tail(long from, int maxBytes) {
         try (FileChannel reader = FileChannel.open(file, StandardOpenOption.READ)) {

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gust.api.LambdaApi;
-import dev.gust.api.sigv4.SigV4Authenticator;
+import dev.gust.api.auth.SigV4Authenticator;
 import dev.gust.api.functions.CodeLinks;
 import dev.gust.api.functions.FunctionService;
 import dev.gust.core.Account;
-import dev.gust.core.FunctionChanges;
-import dev.gust.core.RuntimeAvailability;
+import dev.gust.engine.Engine;
+import dev.gust.engine.RuntimeCatalog;
+import dev.gust.runtimeapi.RuntimeApiEndpoints;
+import dev.gust.sandbox.Sandbox;
 import dev.gust.server.config.ServerSettings;
 import dev.gust.store.EmbeddedStorage;
 import io.vertx.core.Vertx;
@@ -32,6 +34,8 @@ final class GustServer implements AutoCloseable {
     private Vertx vertx;
     private HttpServer http;
     private ServerCredentials credentials;
+    private Sandbox sandbox;
+    private Engine engine;
 
     GustServer(ServerSettings settings) {
         this.settings = settings;
@@ -45,14 +49,20 @@ final class GustServer implements AutoCloseable {
         storage = EmbeddedStorage.open(settings.dataDir());
         Account account = new Account(settings.accountId(), settings.region());
         InstantSource clock = InstantSource.system();
+        vertx = Vertx.vertx();
+        sandbox = Sandboxes.choose(settings.sandbox());
+        RuntimeCatalog catalog = RuntimeCatalog.detect(settings.python(), settings.node(), settings.javaHome());
+        engine = new Engine(account, storage.functions(), storage.code(), sandbox, new RuntimeApiEndpoints(vertx),
+                catalog, new Engine.Settings(settings.dataDir().resolve("runtime"), settings.dataDir().resolve("logs"),
+                        settings.concurrency(), settings.keepAlive()), clock);
         FunctionService functions = new FunctionService(account, storage.functions(), storage.code(), clock,
-                RuntimeAvailability.any(), FunctionChanges.none());
+                catalog, engine);
         CodeLinks codeLinks = new CodeLinks(credentials.secretAccessKey(), clock);
         SigV4Authenticator authenticator = new SigV4Authenticator(credentials.accessKeyId(),
                 credentials.secretAccessKey(), account.region(), clock);
 
-        vertx = Vertx.vertx();
-        var router = LambdaApi.router(vertx, functions, codeLinks, authenticator, settings.concurrency(), this::health);
+        var router = LambdaApi.router(vertx, functions, codeLinks, authenticator, engine, settings.concurrency(),
+                this::health);
         http = vertx.createHttpServer(new HttpServerOptions().setHost(settings.host()).setPort(settings.port())
                         .setCompressionSupported(false))
                 .requestHandler(router);
@@ -69,6 +79,11 @@ final class GustServer implements AutoCloseable {
         return http.actualPort();
     }
 
+    /** Which sandbox and interpreters serve functions, for the startup banner. */
+    java.util.Map<String, Object> engineDescription() {
+        return engine.describe();
+    }
+
     ServerCredentials credentials() {
         return credentials;
     }
@@ -80,7 +95,7 @@ final class GustServer implements AutoCloseable {
         node.put("region", settings.region());
         node.put("accountId", settings.accountId());
         node.put("dataDir", settings.dataDir().toString());
-        node.put("sandbox", settings.sandbox());
+        node.set("engine", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(engine.describe()));
         return node;
     }
 
@@ -89,6 +104,9 @@ final class GustServer implements AutoCloseable {
     public void close() throws Exception {
         if (http != null) {
             http.shutdown(10, TimeUnit.SECONDS).await(15, TimeUnit.SECONDS);
+        }
+        if (engine != null) {
+            engine.close();
         }
         if (vertx != null) {
             vertx.close().await(15, TimeUnit.SECONDS);

@@ -73,6 +73,7 @@ final class ServerCommand implements Callable<Integer> {
             return 1;
         }
         Runtime.getRuntime().addShutdownHook(shutdown);
+        server.engineDescription().forEach((key, value) -> System.out.println(key + ": " + value));
         StartupBanner.print(System.out, settings, server.port(), server.credentials());
         stopped.await();
         return 0;

@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
- * Reads an {@code Authorization: AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...} header into
- * {@link SignatureParameters}, failing as AWS does on a malformed one. Stateless.
+ * The parser of an {@code Authorization: AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...}
+ * header into {@link SignatureParameters}, failing as AWS does on a malformed one. Stateless.
  *
  * <p>AWS splits what follows the algorithm name at commas <em>and</em> white space, and wants {@code key=value}
  * in every piece: {@code Credential= AKID/...} fails on {@code 'AKID/...'}, and {@code Bearer xyz} fails on

@@ -3,7 +3,7 @@ package dev.gust.api.auth;
 import java.util.List;
 
 /**
- * Builds the SigV4 canonical request of a {@link SignedRequest}, all but its last line (the payload hash), so
+ * The builder of a {@link SignedRequest}'s SigV4 canonical request, all but its last line (the payload hash), so
  * that a verifier can try more than one payload hash without rebuilding the rest. Stateless.
  *
  * <pre>

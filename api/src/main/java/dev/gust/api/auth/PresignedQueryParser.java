@@ -1,8 +1,8 @@
 package dev.gust.api.auth;
 
 /**
- * Reads the {@code X-Amz-*} parameters of a presigned request's query string into {@link SignatureParameters},
- * failing as AWS does when one is missing. Stateless.
+ * The parser of a presigned request's {@code X-Amz-*} query parameters into {@link SignatureParameters}, failing
+ * as AWS does when one is missing. Stateless.
  */
 final class PresignedQueryParser {
 

@@ -109,15 +109,14 @@ public final class SigV4Verifier {
         if (expires == null) {
             return SigningTime.ALLOWED_SKEW_SECONDS;
         }
-        if (expires.isEmpty() || expires.length() > 7 || !expires.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (expires.isEmpty() || !expires.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw AuthErrors.incomplete("X-Amz-Expires should be a number");
         }
-        long seconds = Long.parseLong(expires);
-        if (seconds > MAX_EXPIRES_SECONDS) {
+        if (expires.length() > 7 || Long.parseLong(expires) > MAX_EXPIRES_SECONDS) {
             throw AuthErrors.incomplete("X-Amz-Expires must be less than a week (in seconds); that is, the given "
                     + "X-Amz-Expires must be less than 604800 seconds");
         }
-        return seconds;
+        return Long.parseLong(expires);
     }
 
     private static String[] signedHeaderNames(String signedHeaders) {

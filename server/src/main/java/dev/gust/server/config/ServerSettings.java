@@ -14,6 +14,10 @@ import java.nio.file.Path;
  * @param secretAccessKey the API's secret key, or {@code null} likewise
  * @param sandbox {@code bubblewrap} (default) or {@code none}
  * @param concurrency the account's concurrent execution limit
+ * @param keepAlive how long an idle instance is kept warm
+ * @param python the python3 interpreter for python3.x functions
+ * @param node the node interpreter for nodejs functions
+ * @param javaHome the JDK for java21/java25 functions
  */
 public record ServerSettings(
         String host,
@@ -24,5 +28,9 @@ public record ServerSettings(
         String accessKeyId,
         String secretAccessKey,
         String sandbox,
-        int concurrency) {
+        int concurrency,
+        java.time.Duration keepAlive,
+        String python,
+        String node,
+        Path javaHome) {
 }

@@ -41,6 +41,10 @@ public final class SettingsLoader {
         d.put("secret-access-key", null);
         d.put("sandbox", "bubblewrap");
         d.put("concurrency", "1000");
+        d.put("keep-alive", "5m");
+        d.put("python", "/usr/bin/python3");
+        d.put("node", "/usr/bin/node");
+        d.put("java-home", System.getProperty("java.home"));
         return d;
     }
 
@@ -140,9 +144,10 @@ public final class SettingsLoader {
         if (host.isBlank()) {
             problems.add("host must not be empty; use 127.0.0.1 to listen on loopback only");
         }
+        java.time.Duration keepAlive = duration(v.get("keep-alive"), "keep-alive", problems);
         return new ServerSettings(host, port, Path.of(v.get("data-dir").replaceFirst("^~",
                 System.getProperty("user.home"))).toAbsolutePath(), region, accountId, accessKey, secretKey, sandbox,
-                concurrency);
+                concurrency, keepAlive, v.get("python"), v.get("node"), Path.of(v.get("java-home")));
     }
 
     private static int integer(Map<String, String> v, String key, int min, int max, List<String> problems) {
@@ -156,6 +161,23 @@ public final class SettingsLoader {
             problems.add(key + " must be a whole number, got '" + v.get(key) + "'");
             return 0;
         }
+    }
+
+    /** Parses {@code 90s}, {@code 5m}, {@code 1h} or a number of seconds. */
+    private static java.time.Duration duration(String value, String key, List<String> problems) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)?").matcher(value.trim());
+        if (!m.matches()) {
+            problems.add(key + " must be a duration such as 90s, 5m or 1h, got '" + value + "'");
+            return java.time.Duration.ofMinutes(5);
+        }
+        long amount = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "ms" -> java.time.Duration.ofMillis(amount);
+            case "m" -> java.time.Duration.ofMinutes(amount);
+            case "h" -> java.time.Duration.ofHours(amount);
+            default -> java.time.Duration.ofSeconds(amount);
+        };
     }
 
     private static String blankToNull(String s) {

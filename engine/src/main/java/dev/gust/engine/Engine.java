@@ -1,0 +1,211 @@
+package dev.gust.engine;
+
+import dev.gust.core.Account;
+import dev.gust.core.FunctionChanges;
+import dev.gust.core.FunctionConfiguration;
+import dev.gust.core.LambdaException;
+import dev.gust.core.invoke.InvocationRequest;
+import dev.gust.core.invoke.InvocationResult;
+import dev.gust.core.invoke.Invoker;
+import dev.gust.runtimeapi.RuntimeApiEndpoints;
+import dev.gust.sandbox.Sandbox;
+import dev.gust.sandbox.SandboxSpec;
+import dev.gust.store.CodeStore;
+import dev.gust.store.FunctionRecord;
+import dev.gust.store.FunctionStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The execution engine: runs synchronous invocations on pooled, sandboxed instances of each function's current
+ * version, enforces the account's concurrency limit, drains the instances of replaced versions and reaps idle ones.
+ * Thread-safe.
+ */
+public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
+
+    private static final DateTimeFormatter STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
+
+    private final Account account;
+    private final FunctionStore functions;
+    private final CodeStore code;
+    private final Sandbox sandbox;
+    private final RuntimeApiEndpoints endpoints;
+    private final RuntimeCatalog catalog;
+    private final RuntimeCommands commands;
+    private final Path logDir;
+    private final int concurrencyLimit;
+    private final long keepAliveNanos;
+    private final InstantSource clock;
+    private final Map<String, FunctionPool> pools = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "gust-engine-timers");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Settings of the engine. */
+    public record Settings(Path runtimeDir, Path logDir, int concurrencyLimit, Duration keepAlive) {
+    }
+
+    public Engine(Account account, FunctionStore functions, CodeStore code, Sandbox sandbox,
+            RuntimeApiEndpoints endpoints, RuntimeCatalog catalog, Settings settings, InstantSource clock) {
+        this.account = account;
+        this.functions = functions;
+        this.code = code;
+        this.sandbox = sandbox;
+        this.endpoints = endpoints;
+        this.catalog = catalog;
+        this.commands = new RuntimeCommands(catalog, settings.runtimeDir());
+        this.logDir = settings.logDir();
+        this.concurrencyLimit = settings.concurrencyLimit();
+        this.keepAliveNanos = settings.keepAlive().toNanos();
+        this.clock = clock;
+        long period = Math.max(100, Math.min(1000, settings.keepAlive().toMillis() / 4));
+        timers.scheduleWithFixedDelay(this::reap, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public CompletionStage<InvocationResult> invoke(InvocationRequest request) {
+        requireLatest(request.functionName(), request.qualifier());
+        if (inFlight.incrementAndGet() > concurrencyLimit) {
+            inFlight.decrementAndGet();
+            return CompletableFuture.failedFuture(LambdaException.tooManyRequests("Rate Exceeded.",
+                    "ConcurrentInvocationLimitExceeded"));
+        }
+        return pool(request.functionName(), request.qualifier())
+                .thenCompose(pool -> pool.invoke(request))
+                .whenComplete((result, failure) -> inFlight.decrementAndGet());
+    }
+
+    @Override
+    public void dryRun(String functionName, Optional<String> qualifier) {
+        requireLatest(functionName, qualifier);
+        if (functions.find(functionName).isEmpty()) {
+            throw LambdaException.functionNotFound(account.functionArn(functionName, FunctionConfiguration.LATEST));
+        }
+    }
+
+    @Override
+    public void changed(String functionName) {
+        generations.computeIfAbsent(functionName, n -> new AtomicLong()).incrementAndGet();
+        FunctionPool old = pools.remove(functionName);
+        if (old != null) {
+            old.drain();
+        }
+    }
+
+    /** Which sandbox and which interpreters serve functions, for the health endpoint and the startup banner. */
+    public Map<String, Object> describe() {
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("sandbox", sandbox.capabilities().description());
+        description.put("runtimes", catalog.describe());
+        description.put("instances", pools.values().stream().mapToInt(FunctionPool::size).sum());
+        return description;
+    }
+
+    private CompletableFuture<FunctionPool> pool(String name, Optional<String> qualifier) {
+        FunctionPool pool = pools.get(name);
+        if (pool != null) {
+            return CompletableFuture.completedFuture(pool);
+        }
+        long generation = generations.computeIfAbsent(name, n -> new AtomicLong()).get();
+        return CompletableFuture.supplyAsync(() -> {
+            FunctionRecord record = functions.find(name).orElseThrow(() -> LambdaException.functionNotFound(
+                    account.functionArn(name, qualifier.orElse(FunctionConfiguration.LATEST))));
+            FunctionPool loaded = new FunctionPool(record.configuration(), () -> start(record.configuration()));
+            if (generations.get(name).get() != generation) {
+                return loaded; // changed while loading: serve this call, cache nothing stale
+            }
+            return pools.computeIfAbsent(name, n -> loaded);
+        }, blocking);
+    }
+
+    private CompletableFuture<Instance> start(FunctionConfiguration function) {
+        String stream = STREAM_DATE.format(clock.instant()) + "/[" + function.version() + "]"
+                + UUID.randomUUID().toString().replace("-", "");
+        LogStream log = LogStream.create(logDir, function.functionName(), stream);
+        Instance instance = new Instance(function, account.functionArn(function.functionName()), log, clock, timers);
+        return endpoints.open(instance).toCompletableFuture().thenApplyAsync(endpoint -> {
+            instance.attach(endpoint);
+            try {
+                instance.attach(sandbox.launch(spec(function, stream, endpoint.address())));
+            } catch (IOException e) {
+                instance.kill();
+                throw new UncheckedIOException(e);
+            }
+            return instance;
+        }, blocking).thenCompose(started -> started.ready().handle((ok, failure) -> started));
+    }
+
+    private SandboxSpec spec(FunctionConfiguration function, String stream, String runtimeApi) {
+        RuntimeCommands.Command command = commands.command(function);
+        Map<String, String> env = new LinkedHashMap<>(function.environment());
+        env.put("_HANDLER", function.handler());
+        env.put("LAMBDA_TASK_ROOT", "/var/task");
+        env.put("LAMBDA_RUNTIME_DIR", "/var/runtime");
+        env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
+        env.put("AWS_LAMBDA_FUNCTION_NAME", function.functionName());
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", function.version());
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memorySize()));
+        env.put("AWS_LAMBDA_LOG_GROUP_NAME", function.logGroup());
+        env.put("AWS_LAMBDA_LOG_STREAM_NAME", stream);
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        env.put("AWS_REGION", account.region());
+        env.put("AWS_DEFAULT_REGION", account.region());
+        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime());
+        env.put("TZ", ":UTC");
+        env.put("LANG", "en_US.UTF-8");
+        env.put("PATH", "/usr/local/bin:/usr/bin/:/bin:/opt/bin");
+        env.put("LD_LIBRARY_PATH", "/var/lang/lib:/lib64:/usr/lib64:/var/runtime:/var/runtime/lib:/var/task:"
+                + "/var/task/lib:/opt/lib");
+        env.putAll(command.environment());
+        return SandboxSpec.builder("gust-" + UUID.randomUUID(), code.taskRoot(function.code().sha256Hex()))
+                .runtimeDir(commands.runtimeDir())
+                .argv(command.argv())
+                .env(env)
+                .memoryLimitMb(function.memorySize())
+                .ephemeralStorageMb(function.ephemeralStorageSize())
+                .readOnlyHostPaths(command.hostPaths().toArray(Path[]::new))
+                .build();
+    }
+
+    private void requireLatest(String name, Optional<String> qualifier) {
+        if (qualifier.isPresent() && !qualifier.get().equals(FunctionConfiguration.LATEST)) {
+            throw LambdaException.functionNotFound(account.functionArn(name, qualifier.get()));
+        }
+    }
+
+    private void reap() {
+        long now = System.nanoTime();
+        pools.values().forEach(pool -> pool.reap(now, keepAliveNanos));
+    }
+
+    @Override
+    public void close() {
+        timers.shutdownNow();
+        pools.values().forEach(FunctionPool::close);
+        pools.clear();
+        blocking.shutdown();
+    }
+}

@@ -1,0 +1,127 @@
+package dev.gust.engine;
+
+import dev.gust.core.FunctionConfiguration;
+import dev.gust.core.invoke.InvocationRequest;
+import dev.gust.core.invoke.InvocationResult;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * The instances of one function version (one {@code RevisionId} of {@code $LATEST}): warm idle instances are
+ * reused most-recently-used first; when none is idle a new instance is started for the invocation.
+ *
+ * <p>Thread-safe: the idle stack changes under this object's lock only. A draining pool (its version was
+ * replaced) hands out no instance and terminates each as it becomes idle.
+ */
+final class FunctionPool {
+
+    private final FunctionConfiguration function;
+    private final Supplier<CompletableFuture<Instance>> starter;
+    private final ArrayDeque<Instance> idle = new ArrayDeque<>();
+    private final List<Instance> all = new ArrayList<>();
+    private boolean draining;
+
+    FunctionPool(FunctionConfiguration function, Supplier<CompletableFuture<Instance>> starter) {
+        this.function = function;
+        this.starter = starter;
+    }
+
+    FunctionConfiguration function() {
+        return function;
+    }
+
+    /** Runs one invocation on a warm instance, or on a new one. */
+    CompletableFuture<InvocationResult> invoke(InvocationRequest request) {
+        Instance warm = takeIdle();
+        if (warm != null) {
+            return runOn(warm, request);
+        }
+        return starter.get().thenCompose(instance -> {
+            synchronized (this) {
+                all.add(instance);
+            }
+            return runOn(instance, request);
+        });
+    }
+
+    private CompletableFuture<InvocationResult> runOn(Instance instance, InvocationRequest request) {
+        return instance.run(request).whenComplete((result, failure) -> release(instance));
+    }
+
+    private synchronized Instance takeIdle() {
+        while (!idle.isEmpty()) {
+            Instance instance = idle.pollLast();
+            if (!instance.isDead()) {
+                return instance;
+            }
+            forget(instance);
+        }
+        return null;
+    }
+
+    private void release(Instance instance) {
+        boolean terminate;
+        synchronized (this) {
+            terminate = draining || instance.isDead();
+            if (terminate) {
+                forget(instance);
+            } else {
+                idle.addLast(instance);
+            }
+        }
+        if (terminate) {
+            instance.close();
+        }
+    }
+
+    /** Terminates idle instances unused for longer than {@code keepAliveNanos}. */
+    void reap(long nowNanos, long keepAliveNanos) {
+        List<Instance> expired = new ArrayList<>();
+        synchronized (this) {
+            idle.removeIf(instance -> {
+                boolean old = instance.isDead() || nowNanos - instance.lastUsedNanos() > keepAliveNanos;
+                if (old) {
+                    expired.add(instance);
+                    all.remove(instance);
+                }
+                return old;
+            });
+        }
+        expired.forEach(Instance::close);
+    }
+
+    /** Stops handing out instances; idle ones stop now, busy ones when their invocation ends. */
+    void drain() {
+        List<Instance> stopping;
+        synchronized (this) {
+            draining = true;
+            stopping = new ArrayList<>(idle);
+            idle.clear();
+            all.removeAll(stopping);
+        }
+        stopping.forEach(Instance::close);
+    }
+
+    /** Stops every instance (shutdown). */
+    void close() {
+        List<Instance> stopping;
+        synchronized (this) {
+            draining = true;
+            stopping = new ArrayList<>(all);
+            idle.clear();
+            all.clear();
+        }
+        stopping.forEach(Instance::close);
+    }
+
+    synchronized int size() {
+        return all.size();
+    }
+
+    private void forget(Instance instance) {
+        all.remove(instance);
+    }
+}

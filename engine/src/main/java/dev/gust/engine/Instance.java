@@ -1,0 +1,270 @@
+package dev.gust.engine;
+
+import dev.gust.core.FunctionConfiguration;
+import dev.gust.core.invoke.InvocationRequest;
+import dev.gust.core.invoke.InvocationResult;
+import dev.gust.runtimeapi.InstanceListener;
+import dev.gust.runtimeapi.Invocation;
+import dev.gust.runtimeapi.RuntimeApiEndpoint;
+import dev.gust.sandbox.Exit;
+import dev.gust.sandbox.SandboxedProcess;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One execution environment of one function version: a sandboxed runtime process and its own Runtime API
+ * endpoint. Runs one invocation at a time.
+ *
+ * <p>Contract: (1) {@link #ready()} completes when the runtime first asks for work, or fails if it exits or
+ * reports an init error first. (2) {@link #run} is called only when the instance is ready and idle. (3) An
+ * invocation ends exactly once: by the runtime's response or error, by the timeout (which kills the instance),
+ * or by the process exiting. (4) After {@link #isDead()} turns true the instance is never used again.
+ * Thread-safe: events arrive from event loops, the process watcher and the timer, and all state changes hold
+ * this object's lock.
+ */
+final class Instance implements InstanceListener {
+
+    private static final int TAIL_BYTES = 4096;
+    private static final long OUTPUT_GRACE_MILLIS = 5;
+
+    private final FunctionConfiguration function;
+    private final String arn;
+    private final LogStream log;
+    private final InstantSource clock;
+    private final ScheduledExecutorService timers;
+    private final long launchedNanos = System.nanoTime();
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private RuntimeApiEndpoint endpoint;
+    private SandboxedProcess process;
+    private long initNanos = -1;
+    private boolean initReported;
+    private boolean dead;
+    private Running running;
+    private String initErrorType;
+    private byte[] initErrorBody;
+    private long lastUsedNanos = System.nanoTime();
+    private boolean timedOut;
+
+    private record Running(String requestId, boolean tail, long logStart, long startNanos,
+            CompletableFuture<InvocationResult> result, ScheduledFuture<?> timeout) {
+    }
+
+    Instance(FunctionConfiguration function, String arn, LogStream log, InstantSource clock,
+            ScheduledExecutorService timers) {
+        this.function = function;
+        this.arn = arn;
+        this.log = log;
+        this.clock = clock;
+        this.timers = timers;
+    }
+
+    String logStreamName() {
+        return log.name();
+    }
+
+    synchronized void attach(RuntimeApiEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    /** Records the started process and starts copying its output into the log stream. */
+    void attach(SandboxedProcess process) {
+        synchronized (this) {
+            this.process = process;
+        }
+        copy(process.stdout());
+        copy(process.stderr());
+        process.onExit().thenAccept(this::exited);
+    }
+
+    CompletableFuture<Void> ready() {
+        return ready;
+    }
+
+    synchronized boolean isDead() {
+        return dead;
+    }
+
+    synchronized long lastUsedNanos() {
+        return lastUsedNanos;
+    }
+
+    /** Delivers one invocation. */
+    CompletableFuture<InvocationResult> run(InvocationRequest request) {
+        String requestId = UUID.randomUUID().toString();
+        CompletableFuture<InvocationResult> result = new CompletableFuture<>();
+        long deadline = clock.millis() + function.timeout() * 1000L;
+        synchronized (this) {
+            long logBegin = log.append("");
+            log.append(ReportLine.start(requestId, function.version()));
+            ScheduledFuture<?> timeout = timers.schedule(() -> timedOut(requestId), function.timeout(), TimeUnit.SECONDS);
+            running = new Running(requestId, request.tailLog(), logBegin, System.nanoTime(), result, timeout);
+            if (dead) {
+                finishAfterExit(process == null ? null : process.onExit().getNow(null));
+                return result;
+            }
+        }
+        endpoint.offer(new Invocation(requestId, request.payload(), deadline, arn, request.traceId(),
+                request.clientContext(), null));
+        return result;
+    }
+
+    @Override
+    public void onReady(long readyNanos) {
+        synchronized (this) {
+            initNanos = System.nanoTime() - launchedNanos;
+        }
+        ready.complete(null);
+    }
+
+    @Override
+    public void onResponse(String requestId, byte[] payload) {
+        finish(requestId, payload, null);
+    }
+
+    @Override
+    public void onFunctionError(String requestId, String errorType, byte[] body) {
+        finish(requestId, body, "Unhandled");
+    }
+
+    @Override
+    public void onInitError(String errorType, byte[] body) {
+        synchronized (this) {
+            initErrorType = errorType;
+            initErrorBody = body;
+        }
+        ready.complete(null);
+    }
+
+    /** The init error the runtime reported, answered to the invocation that was waiting for this instance. */
+    synchronized byte[] initErrorBody() {
+        return initErrorBody;
+    }
+
+    private void timedOut(String requestId) {
+        synchronized (this) {
+            if (running == null || !running.requestId().equals(requestId)) {
+                return;
+            }
+            log.append(ReportLine.timedOut(requestId, Instant.now(), function.timeout()));
+            dead = true;
+            timedOut = true;
+        }
+        kill();
+        finish(requestId, ErrorPayloads.timedOut(requestId, function.timeout()), "Unhandled");
+    }
+
+    private void exited(Exit exit) {
+        synchronized (this) {
+            dead = true;
+            if (running == null) {
+                ready.completeExceptionally(new IllegalStateException("runtime exited before it was ready: "
+                        + exit.describe()));
+                return;
+            }
+        }
+        finishAfterExit(exit);
+    }
+
+    private void finishAfterExit(Exit exit) {
+        String requestId;
+        synchronized (this) {
+            if (running == null) {
+                return;
+            }
+            requestId = running.requestId();
+        }
+        byte[] payload;
+        if (timedOut) {
+            payload = ErrorPayloads.timedOut(requestId, function.timeout());
+        } else if (initErrorBody != null) {
+            payload = initErrorBody;
+        } else if (exit != null && exit.outOfMemory()) {
+            payload = ErrorPayloads.outOfMemory(requestId);
+        } else {
+            payload = ErrorPayloads.exited(requestId, exit == null ? null : exit.status(),
+                    exit == null || exit.signal().isEmpty() ? null : exit.signal().getAsInt());
+        }
+        finish(requestId, payload, "Unhandled");
+    }
+
+    private void finish(String requestId, byte[] payload, String functionError) {
+        Running ended;
+        long init;
+        synchronized (this) {
+            if (running == null || !running.requestId().equals(requestId)) {
+                return;
+            }
+            ended = running;
+            running = null;
+            lastUsedNanos = System.nanoTime();
+            init = initReported ? -1 : initNanos;
+            initReported = true;
+        }
+        ended.timeout().cancel(false);
+        long duration = System.nanoTime() - ended.startNanos();
+        long memory = process == null ? 0 : Math.max(0, process.maxMemoryUsedBytes());
+        Runnable complete = () -> {
+            log.append(ReportLine.end(requestId));
+            log.append(ReportLine.report(requestId, duration, function.memorySize(), memory, init));
+            String tail = ended.tail() ? log.tail(ended.logStart(), TAIL_BYTES) : null;
+            ended.result().complete(new InvocationResult(payload, functionError, function.version(), tail));
+        };
+        if (ended.tail()) {
+            // output printed just before the response may still be in the pipe: let the copier catch up
+            timers.schedule(complete, OUTPUT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } else {
+            complete.run();
+        }
+    }
+
+    /** Kills the process tree and frees the endpoint. */
+    void kill() {
+        SandboxedProcess p;
+        RuntimeApiEndpoint e;
+        synchronized (this) {
+            dead = true;
+            p = process;
+            e = endpoint;
+        }
+        if (p != null) {
+            p.kill();
+        }
+        if (e != null) {
+            e.close();
+        }
+    }
+
+    /** Releases the instance's resources after it has stopped. */
+    void close() {
+        kill();
+        SandboxedProcess p;
+        synchronized (this) {
+            p = process;
+        }
+        if (p != null) {
+            p.onExit().whenComplete((exit, failure) -> p.close());
+        }
+        log.close();
+    }
+
+    private void copy(InputStream stream) {
+        Thread.ofVirtual().name("instance-output").start(() -> {
+            byte[] buffer = new byte[8192];
+            try (stream) {
+                int n;
+                while ((n = stream.read(buffer)) > 0) {
+                    log.appendBytes(buffer, n);
+                }
+            } catch (IOException | RuntimeException e) {
+                // the process or the log ended
+            }
+        });
+    }
+}

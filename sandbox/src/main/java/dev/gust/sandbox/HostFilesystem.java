@@ -1,0 +1,81 @@
+package dev.gust.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parts of the host's file system every sandbox sees, read-only: {@code /usr}, the top-level library and
+ * binary directories (symbolic links into {@code /usr} on merged-usr systems such as Debian 12), and a minimal
+ * {@code /etc}; immutable once built, thread-safe.
+ */
+final class HostFilesystem {
+
+    /** Top-level directories that hold binaries and libraries. */
+    static final List<String> TOP_LEVEL = List.of("bin", "sbin", "lib", "lib32", "lib64", "libx32");
+
+    /**
+     * Files of {@code /etc} a function needs for name resolution, TLS, users and time, and nothing else:
+     * {@code /etc/ssl/private}, {@code /etc/shadow} and the host's configuration stay invisible.
+     */
+    static final List<String> ETC = List.of(
+            "resolv.conf", "hosts", "host.conf", "gai.conf", "nsswitch.conf", "passwd", "group", "localtime",
+            "timezone", "ld.so.cache", "ld.so.conf", "ld.so.conf.d", "alternatives", "mime.types",
+            "ssl/certs", "ssl/openssl.cnf", "ca-certificates.conf",
+            "pki/tls/certs", "pki/tls/openssl.cnf", "pki/ca-trust/extracted", "crypto-policies/back-ends");
+
+    private final List<Entry> entries;
+
+    private HostFilesystem(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
+    }
+
+    /** Looks at the host below {@code root} ({@code /} outside tests) once. */
+    static HostFilesystem of(Path root) {
+        List<Entry> entries = new ArrayList<>();
+        entries.add(new Entry(false, "/usr", "/usr"));
+        for (String name : TOP_LEVEL) {
+            Path path = root.resolve(name);
+            if (Files.isSymbolicLink(path)) {
+                try {
+                    entries.add(new Entry(true, Files.readSymbolicLink(path).toString(), "/" + name));
+                } catch (IOException e) {
+                    // unreadable link: leave it out
+                }
+            } else if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                entries.add(new Entry(false, "/" + name, "/" + name));
+            }
+        }
+        for (String name : ETC) {
+            if (Files.exists(root.resolve("etc").resolve(name))) {
+                entries.add(new Entry(false, "/etc/" + name, "/etc/" + name));
+            }
+        }
+        return new HostFilesystem(entries);
+    }
+
+    /** Adds the host's mounts to a plan. */
+    void addTo(MountPlan plan) {
+        plan.directory("/etc");
+        for (Entry entry : entries) {
+            if (entry.symlink()) {
+                plan.symlink(entry.source(), entry.destination());
+            } else {
+                plan.readOnly(entry.source(), entry.destination());
+            }
+        }
+    }
+
+    /** Whether a host path is visible anyway, below a bound system directory such as {@code /usr}. */
+    boolean covers(Path hostPath) {
+        String path = hostPath.normalize().toString();
+        return entries.stream().filter(entry -> !entry.symlink() && !entry.destination().startsWith("/etc"))
+                .anyMatch(entry -> path.equals(entry.destination()) || path.startsWith(entry.destination() + "/"));
+    }
+
+    private record Entry(boolean symlink, String source, String destination) {
+    }
+}

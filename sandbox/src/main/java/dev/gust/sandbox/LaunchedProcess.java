@@ -1,0 +1,130 @@
+package dev.gust.sandbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A launched instance: the launcher's {@link Process} plus the instance's cgroup; thread-safe.
+ *
+ * <p>Both sandboxes use it; they differ only in how they start the process.
+ */
+final class LaunchedProcess implements SandboxedProcess {
+
+    private static final System.Logger LOG = System.getLogger(LaunchedProcess.class.getName());
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
+
+    private final Process process;
+    private final InstanceCgroup cgroup;
+    private final CompletableFuture<Exit> exit;
+    private final AtomicLong peakMemory = new AtomicLong(-1);
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean released = new AtomicBoolean();
+
+    private LaunchedProcess(Process process, InstanceCgroup cgroup) {
+        this.process = process;
+        this.cgroup = cgroup;
+        this.exit = new CompletableFuture<>();
+    }
+
+    /** Wraps a started process; from now on {@link #close()} owns the cgroup. */
+    static LaunchedProcess of(Process process, InstanceCgroup cgroup) {
+        LaunchedProcess launched = new LaunchedProcess(process, cgroup);
+        process.onExit().whenComplete((ignored, failure) -> launched.exited());
+        return launched;
+    }
+
+    private void exited() {
+        try {
+            samplePeakMemory();
+            exit.complete(Exit.of(process.exitValue(), cgroup.outOfMemoryKilled()));
+        } catch (RuntimeException e) {
+            exit.complete(Exit.of(process.exitValue(), false));
+        }
+    }
+
+    @Override
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public InputStream stdout() {
+        return process.getInputStream();
+    }
+
+    @Override
+    public InputStream stderr() {
+        return process.getErrorStream();
+    }
+
+    @Override
+    public CompletableFuture<Exit> onExit() {
+        return exit.copy();
+    }
+
+    @Override
+    public long maxMemoryUsedBytes() {
+        if (!released.get()) {
+            samplePeakMemory();
+        }
+        return peakMemory.get();
+    }
+
+    private void samplePeakMemory() {
+        long sample = cgroup.peakMemoryBytes();
+        if (sample < 0 && process.isAlive()) {
+            sample = ProcessTree.peakResidentBytes(process.toHandle());
+        }
+        peakMemory.accumulateAndGet(sample, Math::max);
+    }
+
+    @Override
+    public void kill() {
+        cgroup.killAll();
+        ProcessTree.kill(process.toHandle());
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (process.isAlive()) {
+            kill();
+        }
+        try {
+            exit.get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            release();
+        } catch (TimeoutException | ExecutionException e) {
+            exit.whenComplete((ignored, failure) -> release());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exit.whenComplete((ignored, failure) -> release());
+        }
+    }
+
+    /** The instance's cgroup, for tests. */
+    InstanceCgroup cgroup() {
+        return cgroup;
+    }
+
+    private void release() {
+        if (!released.compareAndSet(false, true)) {
+            return;
+        }
+        // Without a PID namespace, orphans of the launched process may still live in the cgroup.
+        cgroup.killAll();
+        try {
+            cgroup.remove();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not remove cgroup " + cgroup.directories(), e);
+        }
+    }
+}

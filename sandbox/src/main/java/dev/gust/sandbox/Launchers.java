@@ -1,0 +1,79 @@
+package dev.gust.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * Starts launcher processes on one long-lived platform thread, and removes an instance's cgroup if a start
+ * fails; thread-safe.
+ *
+ * <p>Why one thread: bubblewrap's {@code --die-with-parent} uses {@code PR_SET_PDEATHSIG}, which fires when the
+ * <em>thread</em> that forked the process ends, not the process. Started from a short-lived thread (a pool
+ * worker, a virtual thread's carrier), a sandbox would be killed when that thread ends; measured here: killed
+ * 0.5 s after launch when the launching thread exited. The spawner thread lives as long as the JVM, so
+ * sandboxes die exactly when Gust dies.
+ */
+final class Launchers {
+
+    private static final BlockingQueue<Runnable> STARTS = new LinkedBlockingQueue<>();
+
+    static {
+        Thread.ofPlatform().daemon().name("gust-sandbox-spawner").start(Launchers::serve);
+    }
+
+    private Launchers() {
+    }
+
+    /** Starts the configured builder on the spawner thread; on failure removes {@code cgroup} and rethrows. */
+    static Process start(ProcessBuilder builder, InstanceCgroup cgroup) throws IOException {
+        CompletableFuture<Process> started = new CompletableFuture<>();
+        STARTS.add(() -> {
+            try {
+                started.complete(builder.start());
+            } catch (IOException e) {
+                started.completeExceptionally(new UncheckedIOException(e));
+            } catch (RuntimeException | Error e) {
+                started.completeExceptionally(e);
+            }
+        });
+        try {
+            return started.get();
+        } catch (ExecutionException e) {
+            removeAfterFailure(cgroup, e.getCause());
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw new IOException("could not start " + builder.command().getFirst(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            // The start may still happen; kill it then, so nothing runs unowned.
+            started.thenAccept(Process::destroyForcibly);
+            removeAfterFailure(cgroup, e);
+            throw new IOException("interrupted while starting " + builder.command().getFirst(), e);
+        }
+    }
+
+    private static void serve() {
+        while (true) {
+            try {
+                STARTS.take().run();
+            } catch (InterruptedException e) {
+                // This thread must not end while sandboxes run: ignore interrupts.
+            } catch (RuntimeException | Error e) {
+                // Tasks catch their own failures; never let the spawner thread die.
+            }
+        }
+    }
+
+    private static void removeAfterFailure(InstanceCgroup cgroup, Throwable failure) {
+        try {
+            cgroup.remove();
+        } catch (IOException cleanup) {
+            failure.addSuppressed(cleanup);
+        }
+    }
+}

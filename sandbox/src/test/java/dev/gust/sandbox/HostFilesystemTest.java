@@ -1,0 +1,49 @@
+package dev.gust.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HostFilesystemTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void mirrorsMergedUsrSymlinksAndBindsOnlyExistingEtcFiles() throws IOException {
+        Files.createDirectories(root.resolve("usr/bin"));
+        Files.createSymbolicLink(root.resolve("bin"), Path.of("usr/bin"));
+        Files.createDirectories(root.resolve("lib64"));
+        Files.createDirectories(root.resolve("etc/ssl/certs"));
+        Files.createDirectories(root.resolve("etc/ssl/private"));
+        Files.writeString(root.resolve("etc/hosts"), "127.0.0.1 localhost");
+        Files.writeString(root.resolve("etc/shadow"), "root:x");
+
+        MountPlan plan = new MountPlan();
+        HostFilesystem.of(root).addTo(plan);
+
+        assertThat(plan.args()).containsExactly(
+                "--dir", "/etc",
+                "--ro-bind", "/usr", "/usr",
+                "--symlink", "usr/bin", "/bin",
+                "--ro-bind", "/lib64", "/lib64",
+                "--ro-bind", "/etc/hosts", "/etc/hosts",
+                "--dir", "/etc/ssl", "--ro-bind", "/etc/ssl/certs", "/etc/ssl/certs");
+    }
+
+    @Test
+    void pathsBelowBoundSystemDirectoriesAreCovered() throws IOException {
+        Files.createDirectories(root.resolve("lib64"));
+        HostFilesystem host = HostFilesystem.of(root);
+
+        assertThat(host.covers(Path.of("/usr/lib/jvm/temurin-25-jdk-amd64"))).isTrue();
+        assertThat(host.covers(Path.of("/lib64/ld-linux-x86-64.so.2"))).isTrue();
+        assertThat(host.covers(Path.of("/usrlocal/jdk"))).isFalse();
+        assertThat(host.covers(Path.of("/etc/hosts"))).isFalse();
+        assertThat(host.covers(Path.of("/opt/jdk"))).isFalse();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.gust.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PathTranslationTest {
+
+    private final PathTranslation translation = PathTranslation.of(
+            SandboxSpec.builder("i", Path.of("/data/code/abc")).runtimeDir(Path.of("/gust/runtimes/py"))
+                    .argv("/var/runtime/bootstrap").build());
+
+    @Test
+    void rewritesMountPointsAndPathsBelowThem() {
+        assertThat(translation.translate(List.of("/var/runtime/bootstrap", "/var/task", "--flag")))
+                .containsExactly("/gust/runtimes/py/bootstrap", "/data/code/abc", "--flag");
+    }
+
+    @Test
+    void rewritesEachSegmentOfAPathList() {
+        assertThat(translation.translate(Map.of("PYTHONPATH", "/var/runtime:/var/task/lib:/usr/lib/python3")))
+                .containsExactly(Map.entry("PYTHONPATH", "/gust/runtimes/py:/data/code/abc/lib:/usr/lib/python3"));
+    }
+
+    @Test
+    void leavesLookAlikesAndUnmountedPathsAlone() {
+        assertThat(translation.translate("/var/taskforce:/opt/layer:x/var/task")).isEqualTo(
+                "/var/taskforce:/opt/layer:x/var/task");
+    }
+}
