@@ -347,8 +347,9 @@ class BubblewrapSandboxIT {
     void runtimeOptAndExtraHostPathsAreMountedReadOnly() throws IOException {
         Path runtime = TaskRoots.write(temp.resolve("runtime"), Map.of("bootstrap.py", "print('runtime')"));
         Path opt = TaskRoots.write(temp.resolve("layers"), Map.of("layer.txt", "layer"));
-        Path extra = TaskRoots.write(Path.of("target", "it-extra-" + ProcessHandle.current().pid())
-                .toAbsolutePath(), Map.of("tool.txt", "tool"));
+        // outside /tmp, which the sandbox replaces (the build dir itself may lie under /tmp)
+        Path extra = TaskRoots.write(Path.of("/var/tmp", "gust-it-extra-" + ProcessHandle.current().pid()),
+                Map.of("tool.txt", "tool"));
 
         Run run = Run.of(sandbox, python("""
                 import sys
