@@ -33,6 +33,21 @@ final class RuntimeCommands {
         this.runtimeDir = runtimeDir;
         Bootstraps.extractTo(runtimeDir);
         this.ric = RicDistribution.onClasspath().install(runtimeDir);
+        makeReadableByAll(runtimeDir);
+    }
+
+    /** Functions run as an unprivileged uid: everything under /var/runtime must be world-readable. */
+    private static void makeReadableByAll(Path dir) {
+        try (var paths = java.nio.file.Files.walk(dir)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                boolean directory = java.nio.file.Files.isDirectory(path);
+                boolean executable = directory || java.nio.file.Files.isExecutable(path) && path.toString().endsWith(".so");
+                java.nio.file.Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions
+                        .fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot prepare the runtime directory " + dir, e);
+        }
     }
 
     Path runtimeDir() {

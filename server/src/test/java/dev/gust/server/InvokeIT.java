@@ -207,6 +207,55 @@ class InvokeIT {
     }
 
     @Test
+    void exceedingMemorySizeIsRuntimeOutOfMemory() {
+        create("py-hungry", "python3.12", "app.handler", Map.of("app.py", """
+                def handler(event, context):
+                    hog = bytearray(400 * 1024 * 1024)
+                    return len(hog)
+                """), 5);
+        InvokeResponse response = invoke("py-hungry", "{}");
+        assertThat(response.functionError()).isEqualTo("Unhandled");
+        assertThat(response.payload().asUtf8String()).contains("Runtime.OutOfMemory");
+    }
+
+    @Test
+    void javaFunctionRunsOnTheOfficialRuntimeInterfaceClient() throws Exception {
+        Path src = Files.createTempDirectory(dataDir, "java-src");
+        Path classes = Files.createDirectories(src.resolve("classes"));
+        Path source = src.resolve("Hello.java");
+        Files.writeString(source, """
+                package example;
+                import com.amazonaws.services.lambda.runtime.Context;
+                import com.amazonaws.services.lambda.runtime.RequestHandler;
+                import java.util.Map;
+                public class Hello implements RequestHandler<Map<String, Object>, String> {
+                    public String handleRequest(Map<String, Object> event, Context context) {
+                        return "hello " + event.get("name") + " from " + context.getFunctionName();
+                    }
+                }
+                """);
+        String core = Path.of(com.amazonaws.services.lambda.runtime.Context.class.getProtectionDomain()
+                .getCodeSource().getLocation().toURI()).toString();
+        int compiled = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "21",
+                "-cp", core, "-d", classes.toString(), source.toString());
+        assertThat(compiled).isZero();
+        byte[] bytes = Files.readAllBytes(classes.resolve("example/Hello.class"));
+        var zip = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.ZipOutputStream(zip)) {
+            out.putNextEntry(new java.util.zip.ZipEntry("example/Hello.class"));
+            out.write(bytes);
+            out.closeEntry();
+        }
+        lambda.createFunction(b -> b.functionName("java-hello").runtime(Runtime.JAVA21).role(FunctionLifecycleIT.ROLE)
+                .handler("example.Hello::handleRequest").memorySize(512).timeout(20)
+                .code(c -> c.zipFile(SdkBytes.fromByteArray(zip.toByteArray()))));
+        InvokeResponse response = invoke("java-hello", "{\"name\":\"Gust\"}");
+        assertThat(response.functionError()).as(log(response)).isNull();
+        assertThat(response.payload().asUtf8String()).isEqualTo("\"hello Gust from java-hello\"");
+        assertThat(log(response)).contains("Init Duration");
+    }
+
+    @Test
     void unknownFunctionsAndQualifiersAreNotFound() {
         assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
                 software.amazon.awssdk.services.lambda.model.ResourceNotFoundException.class,
