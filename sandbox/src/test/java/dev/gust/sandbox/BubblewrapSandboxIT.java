@@ -152,9 +152,8 @@ class BubblewrapSandboxIT {
 
     @Test
     void hostPathsOutsideTheMountsAreInvisible() throws IOException {
-        Path dataDir = Files.createDirectories(Path.of("target", "it-data-" + ProcessHandle.current().pid())
-                .toAbsolutePath());
-        Files.writeString(dataDir.resolve("gust.db"), "secret");
+        Path dataDir = TaskRoots.write(Path.of("target", "it-data-" + ProcessHandle.current().pid())
+                .toAbsolutePath(), Map.of("gust.db", "secret"));
         Path otherCode = TaskRoots.write(temp.resolve("other-function"), Map.of("other.py", "secret"));
 
         Run run = Run.of(sandbox, python("""
@@ -167,6 +166,7 @@ class BubblewrapSandboxIT {
         assertThat(run.stdout()).as(run.stderr()).containsExactly(dataDir + " False", otherCode + " False",
                 "/work False", "/root False", "/home False", "/sys False", "/etc/shadow False",
                 "/etc/ssl/private False", "/run False", "/etc/hosts True");
+        TaskRoots.delete(dataDir);
     }
 
     @Test
@@ -364,6 +364,7 @@ class BubblewrapSandboxIT {
                 .runtimeDir(runtime).optDir(opt).readOnlyHostPaths(extra, Path.of("/usr/lib/jvm")).build());
 
         assertThat(run.stdout()).as(run.stderr()).containsExactly("runtime", "layer", "tool", "read-only");
+        TaskRoots.delete(extra);
     }
 
     @Test

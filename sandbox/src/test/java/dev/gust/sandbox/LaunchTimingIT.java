@@ -31,9 +31,9 @@ class LaunchTimingIT {
         System.out.printf("launch+exit of /bin/true, %d runs after %d warm-up; %s%n", RUNS, WARM_UP,
                 probe.describe());
         long[] plain = plain();
-        long[] none = sandboxed(unsandboxed, task);
-        long[] bubblewrap = sandboxed(withoutCgroups, task);
-        long[] both = sandboxed(withCgroups, task);
+        long[] none = sandboxed("UnsandboxedProcessLauncher, cgroups", unsandboxed, task);
+        long[] bubblewrap = sandboxed("BubblewrapSandbox, no cgroups", withoutCgroups, task);
+        long[] both = sandboxed("BubblewrapSandbox, cgroups", withCgroups, task);
         print("ProcessBuilder, plain", plain);
         print("UnsandboxedProcessLauncher, cgroups", none);
         print("BubblewrapSandbox, no cgroups (ulimit)", bubblewrap);
@@ -52,7 +52,7 @@ class LaunchTimingIT {
         return nanos;
     }
 
-    private static long[] sandboxed(Sandbox sandbox, Path task) throws Exception {
+    private static long[] sandboxed(String name, Sandbox sandbox, Path task) throws Exception {
         long[] nanos = new long[RUNS];
         long[] closing = new long[RUNS];
         for (int run = -WARM_UP; run < RUNS; run++) {
@@ -67,7 +67,7 @@ class LaunchTimingIT {
                 closing[run] = System.nanoTime() - exited;
             }
         }
-        System.out.printf("  %-40s then close() avg %.2f ms%n", sandbox.getClass().getSimpleName(),
+        System.out.printf("  %-40s close() after the exit: avg %.2f ms%n", name,
                 Arrays.stream(closing).average().orElse(0) / 1e6);
         return nanos;
     }

@@ -16,6 +16,16 @@ final class TaskRoots {
     private TaskRoots() {
     }
 
+    /** Deletes a directory written by {@link #write}. */
+    static void delete(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(dir);
+    }
+
     /** Creates {@code dir} (mode 0755) with the given files (mode 0644). */
     static Path write(Path dir, Map<String, String> files) {
         try {
