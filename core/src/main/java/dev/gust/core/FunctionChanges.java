@@ -8,8 +8,4 @@ package dev.gust.core;
 public interface FunctionChanges {
 
     void changed(String functionName);
-
-    static FunctionChanges none() {
-        return name -> { };
-    }
 }

@@ -67,10 +67,6 @@ public final class LambdaException extends RuntimeException {
         return new LambdaException("RequestEntityTooLargeException", 413, BodyStyle.MESSAGE_ONLY, message, null);
     }
 
-    public static LambdaException codeStorageExceeded(String message) {
-        return new LambdaException("CodeStorageExceededException", 400, BodyStyle.LOWER_MESSAGE, message, null);
-    }
-
     /** The generic model-level validation error: {@code "1 validation error detected: ..."}. */
     public static LambdaException validation(String message) {
         return new LambdaException("ValidationException", 400, BodyStyle.MESSAGE_ONLY, message, null);

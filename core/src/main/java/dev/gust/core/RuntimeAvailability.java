@@ -11,9 +11,4 @@ public interface RuntimeAvailability {
      * @throws LambdaException InvalidParameterValueException naming what is missing
      */
     void requireAvailable(String runtime);
-
-    /** Accepts every runtime Lambda accepts (for servers and tests that never invoke). */
-    static RuntimeAvailability any() {
-        return runtime -> { };
-    }
 }

@@ -133,7 +133,7 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             FunctionRecord record = functions.find(name).orElseThrow(() -> LambdaException.functionNotFound(
                     account.functionArn(name, qualifier.orElse(FunctionConfiguration.LATEST))));
-            FunctionPool loaded = new FunctionPool(record.configuration(), () -> start(record.configuration()));
+            FunctionPool loaded = new FunctionPool(() -> start(record.configuration()));
             if (generations.get(name).get() != generation) {
                 return loaded; // changed while loading: serve this call, cache nothing stale
             }

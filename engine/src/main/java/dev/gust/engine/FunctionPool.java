@@ -1,6 +1,5 @@
 package dev.gust.engine;
 
-import dev.gust.core.FunctionConfiguration;
 import dev.gust.core.invoke.InvocationRequest;
 import dev.gust.core.invoke.InvocationResult;
 import java.util.ArrayDeque;
@@ -18,19 +17,13 @@ import java.util.function.Supplier;
  */
 final class FunctionPool {
 
-    private final FunctionConfiguration function;
     private final Supplier<CompletableFuture<Instance>> starter;
     private final ArrayDeque<Instance> idle = new ArrayDeque<>();
     private final List<Instance> all = new ArrayList<>();
     private boolean draining;
 
-    FunctionPool(FunctionConfiguration function, Supplier<CompletableFuture<Instance>> starter) {
-        this.function = function;
+    FunctionPool(Supplier<CompletableFuture<Instance>> starter) {
         this.starter = starter;
-    }
-
-    FunctionConfiguration function() {
-        return function;
     }
 
     /** Runs one invocation on a warm instance, or on a new one. */

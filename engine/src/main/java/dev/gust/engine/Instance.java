@@ -47,7 +47,6 @@ final class Instance implements InstanceListener {
     private boolean initReported;
     private boolean dead;
     private Running running;
-    private String initErrorType;
     private byte[] initErrorBody;
     private long lastUsedNanos = System.nanoTime();
     private boolean timedOut;
@@ -136,15 +135,9 @@ final class Instance implements InstanceListener {
     @Override
     public void onInitError(String errorType, byte[] body) {
         synchronized (this) {
-            initErrorType = errorType;
             initErrorBody = body;
         }
         ready.complete(null);
-    }
-
-    /** The init error the runtime reported, answered to the invocation that was waiting for this instance. */
-    synchronized byte[] initErrorBody() {
-        return initErrorBody;
     }
 
     private void timedOut(String requestId) {
