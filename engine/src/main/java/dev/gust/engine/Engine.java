@@ -99,11 +99,9 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
     }
 
     @Override
-    public void dryRun(String functionName, Optional<String> qualifier) {
+    public CompletionStage<Void> dryRun(String functionName, Optional<String> qualifier) {
         requireLatest(functionName, qualifier);
-        if (functions.find(functionName).isEmpty()) {
-            throw LambdaException.functionNotFound(account.functionArn(functionName, FunctionConfiguration.LATEST));
-        }
+        return pool(functionName, qualifier).thenApply(pool -> null);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.gust.api.LambdaApi;
 import dev.gust.api.auth.SigV4Authenticator;
 import dev.gust.api.functions.CodeLinks;
 import dev.gust.api.functions.FunctionService;
+import dev.gust.api.http.Json;
 import dev.gust.core.Account;
 import dev.gust.engine.Engine;
 import dev.gust.engine.RuntimeCatalog;
@@ -95,7 +96,7 @@ final class GustServer implements AutoCloseable {
         node.put("region", settings.region());
         node.put("accountId", settings.accountId());
         node.put("dataDir", settings.dataDir().toString());
-        node.set("engine", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(engine.describe()));
+        node.set("engine", Json.MAPPER.valueToTree(engine.describe()));
         return node;
     }
 

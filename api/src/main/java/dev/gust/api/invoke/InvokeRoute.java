@@ -55,8 +55,13 @@ public final class InvokeRoute {
             String type = invocationType(ctx.request().getHeader("X-Amz-Invocation-Type"));
             byte[] payload = payload(body);
             if (type.equals("DryRun")) {
-                invoker.dryRun(reference.name(), qualifier);
-                response.setStatusCode(204).end();
+                invoker.dryRun(reference.name(), qualifier).whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        sendFailure(response, failure);
+                    } else {
+                        response.setStatusCode(204).end();
+                    }
+                });
                 return;
             }
             if (type.equals("Event")) {
@@ -68,10 +73,7 @@ public final class InvokeRoute {
                     clientContext(ctx.request().getHeader("X-Amz-Client-Context")), ctx.request().getHeader("X-Amzn-Trace-Id"));
             invoker.invoke(request).whenComplete((result, failure) -> {
                 if (failure != null) {
-                    Throwable cause = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
-                            ? c.getCause() : failure;
-                    ErrorResponder.send(response, cause instanceof LambdaException e ? e
-                            : LambdaException.service("An internal error occurred: " + cause));
+                    sendFailure(response, failure);
                 } else {
                     send(response, result);
                 }
@@ -79,6 +81,13 @@ public final class InvokeRoute {
         } catch (LambdaException e) {
             ErrorResponder.send(response, e);
         }
+    }
+
+    private static void sendFailure(HttpServerResponse response, Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                ? c.getCause() : failure;
+        ErrorResponder.send(response, cause instanceof LambdaException e ? e
+                : LambdaException.service("An internal error occurred: " + cause));
     }
 
     private static void send(HttpServerResponse response, InvocationResult result) {

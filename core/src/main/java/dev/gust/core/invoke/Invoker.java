@@ -14,9 +14,8 @@ public interface Invoker {
     CompletionStage<InvocationResult> invoke(InvocationRequest request);
 
     /**
-     * Checks that a function could be invoked right now, without running it ({@code DryRun}).
-     *
-     * @throws dev.gust.core.LambdaException as {@link #invoke} would report it
+     * Checks that a function could be invoked right now, without running it ({@code DryRun}). The stage fails
+     * as {@link #invoke}'s would.
      */
-    void dryRun(String functionName, java.util.Optional<String> qualifier);
+    CompletionStage<Void> dryRun(String functionName, java.util.Optional<String> qualifier);
 }
