@@ -10,6 +10,9 @@ import dev.gust.core.invoke.Invoker;
 import dev.gust.runtimeapi.RuntimeApiEndpoints;
 import dev.gust.sandbox.Sandbox;
 import dev.gust.sandbox.SandboxSpec;
+import dev.gust.sandbox.SandboxUser;
+import dev.gust.sandbox.SandboxUsers;
+import dev.gust.sandbox.SandboxedProcess;
 import dev.gust.store.CodeStore;
 import dev.gust.store.FunctionRecord;
 import dev.gust.store.FunctionStore;
@@ -17,12 +20,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -53,7 +56,8 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
     private final Path logDir;
     private final int concurrencyLimit;
     private final long keepAliveNanos;
-    private final InstantSource clock;
+    private final Clocks clocks;
+    private final SandboxUsers users;
     private final Map<String, FunctionPool> pools = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -64,12 +68,16 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
         return t;
     });
 
-    /** Settings of the engine. */
-    public record Settings(Path runtimeDir, Path logDir, int concurrencyLimit, Duration keepAlive) {
+    /**
+     * Settings of the engine.
+     *
+     * @param users the host users given one per instance when the sandbox makes them distinct host uids
+     */
+    public record Settings(Path runtimeDir, Path logDir, int concurrencyLimit, Duration keepAlive, SandboxUsers users) {
     }
 
     public Engine(Account account, FunctionStore functions, CodeStore code, Sandbox sandbox,
-            RuntimeApiEndpoints endpoints, RuntimeCatalog catalog, Settings settings, InstantSource clock) {
+            RuntimeApiEndpoints endpoints, RuntimeCatalog catalog, Settings settings, Clocks clocks) {
         this.account = account;
         this.functions = functions;
         this.code = code;
@@ -80,7 +88,8 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
         this.logDir = settings.logDir();
         this.concurrencyLimit = settings.concurrencyLimit();
         this.keepAliveNanos = settings.keepAlive().toNanos();
-        this.clock = clock;
+        this.clocks = clocks;
+        this.users = sandbox.capabilities().distinctHostUsers() ? settings.users() : null;
         long period = Math.max(100, Math.min(1000, settings.keepAlive().toMillis() / 4));
         timers.scheduleWithFixedDelay(this::reap, period, period, TimeUnit.MILLISECONDS);
     }
@@ -139,24 +148,43 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
         }, blocking);
     }
 
+    /**
+     * Starts an instance: its own host user (when the sandbox supports that), its Runtime API endpoint admitting
+     * only that user, then its sandboxed process. The user returns to the range once the process has exited.
+     */
     private CompletableFuture<Instance> start(FunctionConfiguration function) {
-        String stream = STREAM_DATE.format(clock.instant()) + "/[" + function.version() + "]"
+        String stream = STREAM_DATE.format(clocks.wall().instant()) + "/[" + function.version() + "]"
                 + UUID.randomUUID().toString().replace("-", "");
+        SandboxUser user = users == null ? SandboxUser.LAMBDA : users.lease();
+        OptionalInt runtimeUid = users == null ? OptionalInt.empty() : OptionalInt.of(user.uid());
         LogStream log = LogStream.create(logDir, function.functionName(), stream);
-        Instance instance = new Instance(function, account.functionArn(function.functionName()), log, clock, timers);
-        return endpoints.open(instance).toCompletableFuture().thenApplyAsync(endpoint -> {
+        Instance instance = new Instance(function, account.functionArn(function.functionName()), log, clocks, timers);
+        return endpoints.open(instance, runtimeUid).toCompletableFuture().thenApplyAsync(endpoint -> {
             instance.attach(endpoint);
+            SandboxedProcess process;
             try {
-                instance.attach(sandbox.launch(spec(function, stream, endpoint.address())));
+                process = sandbox.launch(spec(function, stream, endpoint.address(), user));
             } catch (IOException e) {
                 instance.kill();
                 throw new UncheckedIOException(e);
             }
+            process.onExit().whenComplete((exit, failure) -> release(user));
+            instance.attach(process);
             return instance;
-        }, blocking).thenCompose(started -> started.ready().handle((ok, failure) -> started));
+        }, blocking).whenComplete((started, failure) -> {
+            if (failure != null) {
+                release(user);
+            }
+        }).thenCompose(started -> started.ready().handle((ok, failure) -> started));
     }
 
-    private SandboxSpec spec(FunctionConfiguration function, String stream, String runtimeApi) {
+    private void release(SandboxUser user) {
+        if (users != null) {
+            users.release(user);
+        }
+    }
+
+    private SandboxSpec spec(FunctionConfiguration function, String stream, String runtimeApi, SandboxUser user) {
         RuntimeCommands.Command command = commands.command(function);
         Map<String, String> env = new LinkedHashMap<>(function.environment());
         env.put("_HANDLER", function.handler());
@@ -185,6 +213,7 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
                 .memoryLimitMb(function.memorySize())
                 .ephemeralStorageMb(function.ephemeralStorageSize())
                 .readOnlyHostPaths(command.hostPaths().toArray(Path[]::new))
+                .user(user)
                 .build();
     }
 
@@ -194,8 +223,9 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
         }
     }
 
-    private void reap() {
-        long now = System.nanoTime();
+    /** Terminates the instances idle for longer than the keep-alive; runs periodically. */
+    void reap() {
+        long now = clocks.nanos();
         pools.values().forEach(pool -> pool.reap(now, keepAliveNanos));
     }
 

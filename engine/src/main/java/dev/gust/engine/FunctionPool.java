@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -17,6 +18,9 @@ import java.util.function.Supplier;
  */
 final class FunctionPool {
 
+    /** How many dead warm instances one invocation may run into before it fails. */
+    private static final int MAX_LOST_INSTANCES = 3;
+
     private final Supplier<CompletableFuture<Instance>> starter;
     private final ArrayDeque<Instance> idle = new ArrayDeque<>();
     private final List<Instance> all = new ArrayList<>();
@@ -26,18 +30,29 @@ final class FunctionPool {
         this.starter = starter;
     }
 
-    /** Runs one invocation on a warm instance, or on a new one. */
+    /**
+     * Runs one invocation on a warm instance, or on a new one. A warm instance found dead when the invocation
+     * reaches it ({@link InstanceLost}) is replaced without the caller noticing.
+     */
     CompletableFuture<InvocationResult> invoke(InvocationRequest request) {
+        return invoke(request, MAX_LOST_INSTANCES);
+    }
+
+    private CompletableFuture<InvocationResult> invoke(InvocationRequest request, int lostAllowed) {
         Instance warm = takeIdle();
-        if (warm != null) {
-            return runOn(warm, request);
-        }
-        return starter.get().thenCompose(instance -> {
-            synchronized (this) {
-                all.add(instance);
-            }
-            return runOn(instance, request);
-        });
+        CompletableFuture<InvocationResult> result = warm != null ? runOn(warm, request)
+                : starter.get().thenCompose(instance -> {
+                    synchronized (this) {
+                        all.add(instance);
+                    }
+                    return runOn(instance, request);
+                });
+        return result.exceptionallyCompose(failure -> lostAllowed > 0 && unwrap(failure) instanceof InstanceLost
+                ? invoke(request, lostAllowed - 1) : CompletableFuture.failedFuture(failure));
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     private CompletableFuture<InvocationResult> runOn(Instance instance, InvocationRequest request) {

@@ -10,9 +10,6 @@ import dev.gust.sandbox.Exit;
 import dev.gust.sandbox.SandboxedProcess;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
-import java.time.InstantSource;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -25,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Contract: (1) {@link #ready()} completes when the runtime first asks for work, or fails if it exits or
  * reports an init error first. (2) {@link #run} is called only when the instance is ready and idle. (3) An
  * invocation ends exactly once: by the runtime's response or error, by the timeout (which kills the instance),
- * or by the process exiting. (4) After {@link #isDead()} turns true the instance is never used again.
+ * by the process exiting, or, when the process of a ready instance exited before the runtime received the
+ * invocation, by failing with {@link InstanceLost} so that it runs elsewhere. (4) After {@link #isDead()} turns true the instance is never used again.
  * Thread-safe: events arrive from event loops, the process watcher and the timer, and all state changes hold
  * this object's lock.
  */
@@ -37,31 +35,34 @@ final class Instance implements InstanceListener {
     private final FunctionConfiguration function;
     private final String arn;
     private final LogStream log;
-    private final InstantSource clock;
+    private final Clocks clocks;
     private final ScheduledExecutorService timers;
-    private final long launchedNanos = System.nanoTime();
+    private final long launchedNanos;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private RuntimeApiEndpoint endpoint;
     private SandboxedProcess process;
     private long initNanos = -1;
     private boolean initReported;
+    private boolean wasReady;
     private boolean dead;
     private Running running;
     private byte[] initErrorBody;
-    private long lastUsedNanos = System.nanoTime();
+    private long lastUsedNanos;
     private boolean timedOut;
 
     private record Running(String requestId, boolean tail, long logStart, long startNanos,
             CompletableFuture<InvocationResult> result, ScheduledFuture<?> timeout) {
     }
 
-    Instance(FunctionConfiguration function, String arn, LogStream log, InstantSource clock,
+    Instance(FunctionConfiguration function, String arn, LogStream log, Clocks clocks,
             ScheduledExecutorService timers) {
         this.function = function;
         this.arn = arn;
         this.log = log;
-        this.clock = clock;
+        this.clocks = clocks;
         this.timers = timers;
+        this.launchedNanos = clocks.nanos();
+        this.lastUsedNanos = launchedNanos;
     }
 
     String logStreamName() {
@@ -94,16 +95,22 @@ final class Instance implements InstanceListener {
         return lastUsedNanos;
     }
 
-    /** Delivers one invocation. */
+    /**
+     * Delivers one invocation. Fails with {@link InstanceLost} when the instance died while idle after it had been
+     * ready: the invocation was not started and may run elsewhere.
+     */
     CompletableFuture<InvocationResult> run(InvocationRequest request) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = request.requestId();
         CompletableFuture<InvocationResult> result = new CompletableFuture<>();
-        long deadline = clock.millis() + function.timeout() * 1000L;
+        long deadline = clocks.wall().millis() + function.timeout() * 1000L;
         synchronized (this) {
+            if (dead && wasReady) {
+                return CompletableFuture.failedFuture(new InstanceLost());
+            }
             long logBegin = log.append("");
             log.append(ReportLine.start(requestId, function.version()));
             ScheduledFuture<?> timeout = timers.schedule(() -> timedOut(requestId), function.timeout(), TimeUnit.SECONDS);
-            running = new Running(requestId, request.tailLog(), logBegin, System.nanoTime(), result, timeout);
+            running = new Running(requestId, request.tailLog(), logBegin, clocks.nanos(), result, timeout);
             if (dead) {
                 finishAfterExit(process == null ? null : process.onExit().getNow(null));
                 return result;
@@ -117,7 +124,8 @@ final class Instance implements InstanceListener {
     @Override
     public void onReady(long readyNanos) {
         synchronized (this) {
-            initNanos = System.nanoTime() - launchedNanos;
+            initNanos = clocks.nanos() - launchedNanos;
+            wasReady = true;
         }
         ready.complete(null);
     }
@@ -145,7 +153,7 @@ final class Instance implements InstanceListener {
             if (running == null || !running.requestId().equals(requestId)) {
                 return;
             }
-            log.append(ReportLine.timedOut(requestId, Instant.now(), function.timeout()));
+            log.append(ReportLine.timedOut(requestId, clocks.wall().instant(), function.timeout()));
             dead = true;
             timedOut = true;
         }
@@ -172,6 +180,13 @@ final class Instance implements InstanceListener {
                 return;
             }
             requestId = running.requestId();
+            if (wasReady && !timedOut && !endpoint.delivered(requestId)) {
+                Running lost = running;
+                running = null;
+                lost.timeout().cancel(false);
+                lost.result().completeExceptionally(new InstanceLost());
+                return;
+            }
         }
         byte[] payload;
         if (timedOut) {
@@ -196,12 +211,12 @@ final class Instance implements InstanceListener {
             }
             ended = running;
             running = null;
-            lastUsedNanos = System.nanoTime();
+            lastUsedNanos = clocks.nanos();
             init = initReported ? -1 : initNanos;
             initReported = true;
         }
         ended.timeout().cancel(false);
-        long duration = System.nanoTime() - ended.startNanos();
+        long duration = clocks.nanos() - ended.startNanos();
         long memory = process == null ? 0 : Math.max(0, process.maxMemoryUsedBytes());
         Runnable complete = () -> {
             log.append(ReportLine.end(requestId));

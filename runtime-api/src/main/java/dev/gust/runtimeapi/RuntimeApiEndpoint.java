@@ -42,8 +42,8 @@ import java.util.function.LongSupplier;
  *       fails the invocation with {@code Function.ResponseSizeTooLarge}.
  * </ol>
  *
- * <p>Thread-safety: {@link #offer}, {@link #close}, {@link #port} and {@link #address} may be called from any thread;
- * everything else runs on the endpoint's own event loop, where the listener is called too.
+ * <p>Thread-safety: {@link #offer}, {@link #delivered}, {@link #close}, {@link #port} and {@link #address} may be
+ * called from any thread; everything else runs on the endpoint's own event loop, where the listener is called too.
  */
 public final class RuntimeApiEndpoint {
 
@@ -65,6 +65,7 @@ public final class RuntimeApiEndpoint {
     private final String host;
     private final InstanceListener listener;
     private final LongSupplier ticker;
+    private final PeerCheck peers;
     /** Whether the owner may offer now: set by {@link #offer}, cleared before an answer is reported. */
     private final AtomicBoolean offerable = new AtomicBoolean(true);
     private final Handler<Void> parkedClosed = ignored -> dropClosedParkedNext();
@@ -74,14 +75,17 @@ public final class RuntimeApiEndpoint {
     private Invocation held;
     private Invocation inFlight;
     private String lastAnswered;
+    /** The request id of the last invocation written to the runtime; read from any thread. */
+    private volatile String lastDelivered;
 
     RuntimeApiEndpoint(Context context, HttpServer server, String host, InstanceListener listener,
-            LongSupplier ticker) {
+            LongSupplier ticker, PeerCheck peers) {
         this.context = context;
         this.server = server;
         this.host = host;
         this.listener = listener;
         this.ticker = ticker;
+        this.peers = peers;
         server.requestHandler(this::handle);
     }
 
@@ -112,12 +116,24 @@ public final class RuntimeApiEndpoint {
         context.runOnContext(ignored -> deliverOrHold(invocation));
     }
 
+    /**
+     * Whether the invocation was handed to the runtime (written in answer to its {@code GET /next}); if not, an
+     * instance that died meanwhile never started it and it may run elsewhere.
+     */
+    public boolean delivered(String requestId) {
+        return requestId.equals(lastDelivered);
+    }
+
     /** Stops listening and closes the runtime's connections; the port is free once the stage completes. */
     public CompletionStage<Void> close() {
         return server.close().toCompletionStage();
     }
 
     private void handle(HttpServerRequest request) {
+        if (!peers.admits(request.connection())) {
+            request.connection().close();
+            return;
+        }
         String path = request.path();
         Route route = RuntimePaths.route(path);
         switch (route) {
@@ -184,6 +200,7 @@ public final class RuntimeApiEndpoint {
 
     private void deliver(HttpServerResponse response, Invocation invocation) {
         inFlight = invocation;
+        lastDelivered = invocation.requestId();
         state = RuntimeState.RUNNING;
         MultiMap headers = response.headers();
         headers.add(REQUEST_ID, invocation.requestId());

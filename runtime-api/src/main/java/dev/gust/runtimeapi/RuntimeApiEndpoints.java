@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.internal.VertxInternal;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
 
@@ -43,9 +44,19 @@ public final class RuntimeApiEndpoints {
         this.ticker = Objects.requireNonNull(ticker, "ticker");
     }
 
-    /** Opens an endpoint on {@value #LOOPBACK}, on a free port. */
+    /** Opens an endpoint on {@value #LOOPBACK}, on a free port, that serves any local process. */
     public CompletionStage<RuntimeApiEndpoint> open(InstanceListener listener) {
-        return open(listener, LOOPBACK, 0);
+        return open(listener, OptionalInt.empty());
+    }
+
+    /**
+     * Opens an endpoint on {@value #LOOPBACK}, on a free port.
+     *
+     * @param runtimeUid the host uid of the instance's processes: connections owned by any other user are closed
+     *     before their first request is read; empty to serve every local process (when instances share a uid)
+     */
+    public CompletionStage<RuntimeApiEndpoint> open(InstanceListener listener, OptionalInt runtimeUid) {
+        return open(listener, LOOPBACK, 0, runtimeUid);
     }
 
     /**
@@ -53,14 +64,17 @@ public final class RuntimeApiEndpoints {
      *
      * @param host the address to listen on, for example one only the instance's network namespace reaches
      * @param port the port, 0 for one the kernel picks
+     * @param runtimeUid see {@link #open(InstanceListener, OptionalInt)}
      * @return completes, on the endpoint's event loop, once the endpoint listens
      */
-    public CompletionStage<RuntimeApiEndpoint> open(InstanceListener listener, String host, int port) {
+    public CompletionStage<RuntimeApiEndpoint> open(InstanceListener listener, String host, int port,
+            OptionalInt runtimeUid) {
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(host, "host");
         Context context = newEventLoopContext();
         HttpServer server = vertx.createHttpServer(options);
-        RuntimeApiEndpoint endpoint = new RuntimeApiEndpoint(context, server, host, listener, ticker);
+        RuntimeApiEndpoint endpoint = new RuntimeApiEndpoint(context, server, host, listener, ticker,
+                runtimeUid.isPresent() ? new PeerCheck(runtimeUid.getAsInt()) : PeerCheck.ANYONE);
         Promise<RuntimeApiEndpoint> opened = Promise.promise();
         // Listening from inside the context binds the server, and all its connections, to that context's event loop.
         context.runOnContext(ignored -> server.listen(port, host).map(endpoint).onComplete(opened));

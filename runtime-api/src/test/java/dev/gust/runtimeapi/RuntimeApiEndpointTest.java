@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -353,6 +354,30 @@ class RuntimeApiEndpointTest {
                 assertThat(rebound.getLocalPort()).isEqualTo(port);
             }
         }
+    }
+
+    @Test
+    void servesTheInstancesOwnUserWhenItsUidIsRequired() throws Exception {
+        RuntimeApiEndpoint guarded = open(listener, OptionalInt.of(OwnUser.uid()));
+        guarded.offer(invocation("mine", "{}"));
+
+        assertThat(rawNext(guarded)).startsWith("HTTP/1.1 200 OK\r\n").contains("Lambda-Runtime-Aws-Request-Id: mine");
+    }
+
+    @Test
+    void closesConnectionsOfAnyOtherUserBeforeReadingTheirRequest() throws Exception {
+        RuntimeApiEndpoint guarded = open(listener, OptionalInt.of(OwnUser.uid() + 1));
+        guarded.offer(invocation("not-yours", "{\"secret\":1}"));
+
+        assertThat(rawNext(guarded)).isEmpty();
+        assertThat(listener.isQuiet()).isTrue();
+    }
+
+
+    private RuntimeApiEndpoint open(InstanceListener each, OptionalInt uid) throws Exception {
+        RuntimeApiEndpoint endpoint = endpoints.open(each, uid).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        opened.add(endpoint);
+        return endpoint;
     }
 
     private RuntimeApiEndpoint open(InstanceListener each) throws Exception {

@@ -17,7 +17,7 @@ import java.util.TreeMap;
  *
  * <p>Two modes. <b>Root:</b> bubblewrap runs privileged (it mounts as root, so the code may live below
  * {@code /root}), keeps only {@code CAP_SETUID}, {@code CAP_SETGID} and {@code CAP_SETPCAP}, and the first
- * command inside is {@code setpriv}, which becomes the sandbox user with no capabilities and an empty bounding
+ * command inside is {@code setpriv}, which becomes the spec's user with no capabilities and an empty bounding
  * set before it execs the function. <b>Not root:</b> bubblewrap creates a user namespace (mapping the caller to
  * the sandbox uid) and forbids nested ones ({@code --disable-userns}).
  */
@@ -30,16 +30,14 @@ final class BubblewrapCommand {
             "/dev", "/etc");
 
     private final Path bwrap;
-    private final SandboxUser user;
     private final Optional<Path> setpriv;
     private final HostFilesystem host;
 
     /**
      * @param setpriv {@code setpriv} when Gust runs as root (root mode), empty otherwise
      */
-    BubblewrapCommand(Path bwrap, SandboxUser user, Optional<Path> setpriv, HostFilesystem host) {
+    BubblewrapCommand(Path bwrap, Optional<Path> setpriv, HostFilesystem host) {
         this.bwrap = bwrap;
-        this.user = user;
         this.setpriv = setpriv;
         this.host = host;
     }
@@ -53,6 +51,7 @@ final class BubblewrapCommand {
     List<String> launcher(SandboxSpec spec, String preamble) {
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", preamble, "sh",
                 bwrap.toString(), "--args", "0", "--"));
+        SandboxUser user = spec.user();
         setpriv.ifPresent(path -> command.addAll(List.of(path.toString(), "--reuid=" + user.uid(),
                 "--regid=" + user.gid(), "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--")));
         command.addAll(spec.argv());
@@ -69,7 +68,7 @@ final class BubblewrapCommand {
                     "--cap-add", "CAP_SETPCAP"));
         } else {
             options.addAll(List.of("--unshare-user", "--disable-userns",
-                    "--uid", Integer.toString(user.uid()), "--gid", Integer.toString(user.gid())));
+                    "--uid", Integer.toString(spec.user().uid()), "--gid", Integer.toString(spec.user().gid())));
         }
         options.addAll(mounts(spec).args());
         options.addAll(List.of("--remount-ro", "/", "--chdir", "/var/task"));

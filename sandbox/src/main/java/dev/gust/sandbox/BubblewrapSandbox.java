@@ -13,7 +13,7 @@ import java.util.Optional;
  * <p>A sandbox has its own PID, IPC, UTS and cgroup namespaces and shares the host's network (functions reach
  * the network and the Runtime API on the host's loopback). It sees {@code /usr}, a minimal {@code /etc}, its
  * code at {@code /var/task}, {@code /var/runtime} and {@code /opt} read-only, a private size-bounded
- * {@code /tmp}, and nothing else of the host. Processes run as the {@link SandboxUser}. Details and the threat
+ * {@code /tmp}, and nothing else of the host. Processes run as the spec's {@link SandboxUser}. Details and the threat
  * model: {@code docs/design/sandbox.md}.
  */
 public final class BubblewrapSandbox implements Sandbox {
@@ -24,37 +24,30 @@ public final class BubblewrapSandbox implements Sandbox {
     private final Bubblewrap bubblewrap;
     private final Cgroups cgroups;
     private final BubblewrapCommand command;
-    private final SandboxUser user;
 
-    private BubblewrapSandbox(Bubblewrap bubblewrap, Cgroups cgroups, BubblewrapCommand command, SandboxUser user) {
+    private BubblewrapSandbox(Bubblewrap bubblewrap, Cgroups cgroups, BubblewrapCommand command) {
         this.bubblewrap = bubblewrap;
         this.cgroups = cgroups;
         this.command = command;
-        this.user = user;
-    }
-
-    /** A sandbox running functions as Lambda's uid 993, with the probe's cgroups. */
-    public static BubblewrapSandbox create(SandboxProbe probe) {
-        return create(probe, SandboxUser.LAMBDA);
     }
 
     /**
-     * A sandbox running functions as {@code user}, with the probe's cgroups.
+     * A sandbox with the probe's cgroups, running each function as its spec's user.
      *
      * @throws IllegalStateException without bubblewrap, or as root without {@code setpriv}
      */
-    public static BubblewrapSandbox create(SandboxProbe probe, SandboxUser user) {
+    public static BubblewrapSandbox create(SandboxProbe probe) {
         Bubblewrap bubblewrap = probe.bubblewrap().orElseThrow(() -> new IllegalStateException(
                 "bubblewrap (bwrap) not found: install it (Debian, Ubuntu: apt install bubblewrap) "
                         + "or run without isolation (--sandbox=none)"));
         Optional<Path> setpriv = Optional.empty();
         if (probe.root()) {
             setpriv = Optional.of(probe.setpriv().orElseThrow(() -> new IllegalStateException(
-                    "running as root needs /usr/bin/setpriv (util-linux) to run functions as uid " + user.uid())));
+                    "running as root needs /usr/bin/setpriv (util-linux) to run functions as unprivileged users")));
         }
-        BubblewrapCommand command = new BubblewrapCommand(bubblewrap.executable(), user, setpriv,
+        BubblewrapCommand command = new BubblewrapCommand(bubblewrap.executable(), setpriv,
                 HostFilesystem.of(Path.of("/")));
-        return new BubblewrapSandbox(bubblewrap, probe.cgroups(), command, user);
+        return new BubblewrapSandbox(bubblewrap, probe.cgroups(), command);
     }
 
     @Override
@@ -78,9 +71,10 @@ public final class BubblewrapSandbox implements Sandbox {
 
     @Override
     public SandboxCapabilities capabilities() {
-        String mode = command.rootMode() ? " (root, setpriv)" : " (user namespace)";
-        return new SandboxCapabilities(true, cgroups.enforcing(),
-                "bubblewrap " + bubblewrap.version() + ", functions run as uid " + user.uid() + mode,
-                cgroups.description());
+        String users = command.rootMode()
+                ? "each instance runs as its own host uid (root, setpriv)"
+                : "functions run as Gust's host uid (user namespace)";
+        return new SandboxCapabilities(true, cgroups.enforcing(), command.rootMode(),
+                "bubblewrap " + bubblewrap.version() + ", " + users, cgroups.description());
     }
 }

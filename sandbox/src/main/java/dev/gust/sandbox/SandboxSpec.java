@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  * @param ephemeralStorageMb size of the private writable {@code /tmp}, in MiB
  * @param maxProcesses maximum number of processes and threads of the function
  * @param readOnlyHostPaths absolute host paths exposed read-only at the same path (an interpreter, a JDK)
+ * @param user the user the function runs as; whether that is also its host uid depends on the sandbox
+ *     ({@link SandboxCapabilities#distinctHostUsers()})
  */
 public record SandboxSpec(
         String instanceId,
@@ -35,7 +37,8 @@ public record SandboxSpec(
         int memoryLimitMb,
         int ephemeralStorageMb,
         int maxProcesses,
-        List<Path> readOnlyHostPaths) {
+        List<Path> readOnlyHostPaths,
+        SandboxUser user) {
 
     private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,127}");
 
@@ -63,9 +66,10 @@ public record SandboxSpec(
         requirePositive(maxProcesses, "maxProcesses");
         readOnlyHostPaths = List.copyOf(readOnlyHostPaths);
         readOnlyHostPaths.forEach(path -> requireAbsolute(path, "readOnlyHostPaths"));
+        Objects.requireNonNull(user, "user");
     }
 
-    /** Starts a spec with Lambda's defaults: 128 MB, 512 MB of {@code /tmp}, 1024 processes. */
+    /** Starts a spec with Lambda's defaults: 128 MB, 512 MB of {@code /tmp}, 1024 processes, uid 993. */
     public static Builder builder(String instanceId, Path taskRoot) {
         return new Builder(instanceId, taskRoot);
     }
@@ -114,6 +118,7 @@ public record SandboxSpec(
         private int ephemeralStorageMb = 512;
         private int maxProcesses = 1024;
         private List<Path> readOnlyHostPaths = List.of();
+        private SandboxUser user = SandboxUser.LAMBDA;
 
         private Builder(String instanceId, Path taskRoot) {
             this.instanceId = instanceId;
@@ -180,10 +185,16 @@ public record SandboxSpec(
             return this;
         }
 
+        /** Sets the user the function runs as. */
+        public Builder user(SandboxUser runAs) {
+            this.user = runAs;
+            return this;
+        }
+
         /** Builds and validates the spec. */
         public SandboxSpec build() {
             return new SandboxSpec(instanceId, taskRoot, runtimeDir, optDir, argv, environment, memoryLimitMb,
-                    ephemeralStorageMb, maxProcesses, readOnlyHostPaths);
+                    ephemeralStorageMb, maxProcesses, readOnlyHostPaths, user);
         }
     }
 }

@@ -42,7 +42,7 @@ public final class UnsandboxedProcessLauncher implements Sandbox {
 
     @Override
     public SandboxCapabilities capabilities() {
-        return new SandboxCapabilities(false, cgroups.enforcing(), "NONE: functions run without isolation",
+        return new SandboxCapabilities(false, cgroups.enforcing(), false, "NONE: functions run without isolation",
                 cgroups.description());
     }
 }

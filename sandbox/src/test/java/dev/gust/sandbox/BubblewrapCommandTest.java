@@ -19,8 +19,7 @@ class BubblewrapCommandTest {
     Path hostRoot;
 
     private BubblewrapCommand command(boolean root) {
-        return new BubblewrapCommand(BWRAP, SandboxUser.LAMBDA,
-                root ? Optional.of(Path.of("/usr/bin/setpriv")) : Optional.empty(), HostFilesystem.of(hostRoot));
+        return new BubblewrapCommand(BWRAP, root ? Optional.of(Path.of("/usr/bin/setpriv")) : Optional.empty(), HostFilesystem.of(hostRoot));
     }
 
     private static SandboxSpec.Builder spec() {
@@ -38,6 +37,13 @@ class BubblewrapCommandTest {
         assertThat(String.join(" ", command.options(spec)))
                 .contains("--cap-drop ALL --cap-add CAP_SETUID --cap-add CAP_SETGID --cap-add CAP_SETPCAP")
                 .doesNotContain("--unshare-user");
+    }
+
+    @Test
+    void asRootSetprivBecomesTheUserOfTheSpec() {
+        SandboxSpec spec = spec().user(new SandboxUser(1_000_000_007, 1_000_000_007)).build();
+
+        assertThat(command(true).launcher(spec, "x")).contains("--reuid=1000000007", "--regid=1000000007");
     }
 
     @Test

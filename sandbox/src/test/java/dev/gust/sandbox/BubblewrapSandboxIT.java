@@ -95,6 +95,18 @@ class BubblewrapSandboxIT {
     }
 
     @Test
+    void runsAsTheUserOfItsSpecOnTheHostToo() throws IOException {
+        SandboxUser own = new SandboxUser(1_000_000_042, 1_000_000_042);
+        Run run = Run.of(sandbox, python("""
+                import os
+                print(os.getuid(), os.getgid())
+                """).user(own).build());
+
+        assertThat(sandbox.capabilities().distinctHostUsers()).isTrue();
+        assertThat(run.stdout()).as(run.stderr()).containsExactly("1000000042 1000000042");
+    }
+
+    @Test
     void taskRootIsReadableButNotWritable() throws IOException {
         Run run = Run.of(sandbox, python("""
                 import os

@@ -9,10 +9,12 @@ import dev.gust.api.functions.CodeLinks;
 import dev.gust.api.functions.FunctionService;
 import dev.gust.api.http.Json;
 import dev.gust.core.Account;
+import dev.gust.engine.Clocks;
 import dev.gust.engine.Engine;
 import dev.gust.engine.RuntimeCatalog;
 import dev.gust.runtimeapi.RuntimeApiEndpoints;
 import dev.gust.sandbox.Sandbox;
+import dev.gust.sandbox.SandboxUsers;
 import dev.gust.server.config.ServerSettings;
 import dev.gust.store.EmbeddedStorage;
 import io.vertx.core.Vertx;
@@ -55,7 +57,7 @@ final class GustServer implements AutoCloseable {
         RuntimeCatalog catalog = RuntimeCatalog.detect(settings.python(), settings.node(), settings.javaHome());
         engine = new Engine(account, storage.functions(), storage.code(), sandbox, new RuntimeApiEndpoints(vertx),
                 catalog, new Engine.Settings(settings.dataDir().resolve("runtime"), settings.dataDir().resolve("logs"),
-                        settings.concurrency(), settings.keepAlive()), clock);
+                        settings.concurrency(), settings.keepAlive(), SandboxUsers.defaultRange()), Clocks.SYSTEM);
         FunctionService functions = new FunctionService(account, storage.functions(), storage.code(), clock,
                 catalog, engine);
         CodeLinks codeLinks = new CodeLinks(credentials.secretAccessKey(), clock);

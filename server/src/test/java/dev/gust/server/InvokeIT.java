@@ -189,6 +189,38 @@ class InvokeIT {
     }
 
     @Test
+    void anInstanceCannotTakeOrAnswerAnotherInstancesInvocations() {
+        create("py-victim", "python3.12", "app.handler", Map.of("app.py", """
+                import os
+                def handler(event, context):
+                    return {"api": os.environ["AWS_LAMBDA_RUNTIME_API"], "id": context.aws_request_id}
+                """), 3);
+        create("py-thief", "python3.12", "app.handler", Map.of("app.py", """
+                import http.client
+                def attempt(api, method, path):
+                    host, port = api.split(":")
+                    try:
+                        c = http.client.HTTPConnection(host, int(port), timeout=2)
+                        c.request(method, path, body=b'"forged"' if method == "POST" else None)
+                        r = c.getresponse()
+                        return "%d %s" % (r.status, r.read().decode())
+                    except Exception as e:
+                        return type(e).__name__
+                def handler(event, context):
+                    api = event["api"]
+                    return [attempt(api, "GET", "/2018-06-01/runtime/invocation/next"),
+                            attempt(api, "POST", "/2018-06-01/runtime/invocation/" + event["id"] + "/response")]
+                """), 10);
+        String victim = invoke("py-victim", "{}").payload().asUtf8String();
+
+        String outcome = invoke("py-thief", victim).payload().asUtf8String();
+
+        // the victim's endpoint closes the thief's connections before reading a request
+        assertThat(outcome).isEqualTo("[\"RemoteDisconnected\", \"RemoteDisconnected\"]");
+        assertThat(invoke("py-victim", "{}").payload().asUtf8String()).contains("\"api\": ");
+    }
+
+    @Test
     void twentyParallelOneSecondInvokesRunOnTwentyInstances() throws Exception {
         create("py-sleep", "python3.12", "app.handler", Map.of("app.py",
                 "import time\ndef handler(event, context):\n    time.sleep(1)\n    return context.log_stream_name\n"), 5);

@@ -69,7 +69,9 @@ public final class InvokeRoute {
                         + "supported by Gust yet; invoke with RequestResponse.");
             }
             boolean tail = "Tail".equals(ctx.request().getHeader("X-Amz-Log-Type"));
-            InvocationRequest request = new InvocationRequest(reference.name(), qualifier, payload, tail,
+            // as in Lambda, the API request id is the invocation's request id
+            String requestId = response.headers().get("x-amzn-RequestId");
+            InvocationRequest request = new InvocationRequest(requestId, reference.name(), qualifier, payload, tail,
                     clientContext(ctx.request().getHeader("X-Amz-Client-Context")), ctx.request().getHeader("X-Amzn-Trace-Id"));
             invoker.invoke(request).whenComplete((result, failure) -> {
                 if (failure != null) {

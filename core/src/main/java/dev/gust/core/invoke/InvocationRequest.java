@@ -4,8 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One synchronous invocation of a function, as the Invoke API received it.
+ * One invocation of a function, as the Invoke API received it.
  *
+ * @param requestId the invocation's request id, the same on every attempt of an asynchronous event
  * @param functionName the function's bare name
  * @param qualifier the version or alias asked for; empty means {@code $LATEST}
  * @param payload the event, JSON bytes
@@ -13,10 +14,11 @@ import java.util.Optional;
  * @param clientContext the decoded {@code X-Amz-Client-Context} JSON, or {@code null}
  * @param traceId the X-Ray trace header to pass on, or {@code null}
  */
-public record InvocationRequest(String functionName, Optional<String> qualifier, byte[] payload, boolean tailLog,
+public record InvocationRequest(String requestId, String functionName, Optional<String> qualifier, byte[] payload, boolean tailLog,
         String clientContext, String traceId) {
 
     public InvocationRequest {
+        Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(functionName, "functionName");
         Objects.requireNonNull(qualifier, "qualifier");
         Objects.requireNonNull(payload, "payload");
