@@ -4,22 +4,31 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * The single-node storage of one data directory: a {@link SqliteFunctionStore} in {@code <dataDir>/gust.db}
- * and a {@link FileCodeStore} in {@code <dataDir>/code/}.
+ * The single-node storage of one data directory: in {@code <dataDir>/gust.db} a {@link SqliteFunctionStore},
+ * a {@link SqliteEventQueue} and a {@link SqliteEventInvokeConfigStore}; in {@code <dataDir>/code/} a
+ * {@link FileCodeStore}.
  *
  * <p>{@link #open} deletes the packages no function references: those orphaned by a crash between storing
- * code and writing its metadata. Precondition: the caller holds an exclusive lock on the data directory (the
+ * code and writing its metadata. It also clears every lease in the event queue: they belong to the previous
+ * server of this data directory, which is gone, so their events are delivered again (at least once) without
+ * waiting for the leases to expire. Precondition: the caller holds an exclusive lock on the data directory (the
  * server's {@code gust.lock}), because opening also wipes {@code code/tmp/}, where another process could be
- * staging a package. Thread-safe, as are both stores; after {@link #close()} the stores must not be used.
+ * staging a package, and takes over every lease. Thread-safe, as are all stores; after {@link #close()} the
+ * stores must not be used.
  */
 public final class EmbeddedStorage implements AutoCloseable {
 
     private final SqliteFunctionStore functions;
     private final FileCodeStore code;
+    private final SqliteEventQueue events;
+    private final SqliteEventInvokeConfigStore eventInvokeConfigs;
 
-    private EmbeddedStorage(SqliteFunctionStore functions, FileCodeStore code) {
+    private EmbeddedStorage(SqliteFunctionStore functions, FileCodeStore code, SqliteEventQueue events,
+            SqliteEventInvokeConfigStore eventInvokeConfigs) {
         this.functions = functions;
         this.code = code;
+        this.events = events;
+        this.eventInvokeConfigs = eventInvokeConfigs;
     }
 
     /** Opens the storage in {@code dataDir} with Lambda's package limits and the system clock. */
@@ -30,11 +39,22 @@ public final class EmbeddedStorage implements AutoCloseable {
     /** Opens the storage in {@code dataDir}, creating it if needed. */
     public static EmbeddedStorage open(Path dataDir, ZipLimits limits, Clock clock) {
         SqliteFunctionStore functions = new SqliteFunctionStore(dataDir);
+        SqliteEventInvokeConfigStore configs = null;
+        SqliteEventQueue events = null;
         try {
             FileCodeStore code = new FileCodeStore(dataDir.resolve("code"), limits, clock, FileCodeStore.DEFAULT_GRACE);
             code.retainOnly(functions.referencedPackages());
-            return new EmbeddedStorage(functions, code);
+            configs = new SqliteEventInvokeConfigStore(dataDir);
+            events = new SqliteEventQueue(dataDir);
+            events.releaseEveryLease().toCompletableFuture().join();
+            return new EmbeddedStorage(functions, code, events, configs);
         } catch (RuntimeException e) {
+            if (events != null) {
+                events.close();
+            }
+            if (configs != null) {
+                configs.close();
+            }
             functions.close();
             throw e;
         }
@@ -48,8 +68,27 @@ public final class EmbeddedStorage implements AutoCloseable {
         return code;
     }
 
+    /** The queue of asynchronous invocations. */
+    public EventQueue events() {
+        return events;
+    }
+
+    /** The asynchronous invocation settings of functions. */
+    public EventInvokeConfigStore eventInvokeConfigs() {
+        return eventInvokeConfigs;
+    }
+
+    /** Closes the stores; the event queue first finishes the operations already started. */
     @Override
     public void close() {
-        functions.close();
+        try {
+            events.close();
+        } finally {
+            try {
+                eventInvokeConfigs.close();
+            } finally {
+                functions.close();
+            }
+        }
     }
 }

@@ -4,7 +4,10 @@ import static dev.gust.store.TestZips.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gust.core.CodePackage;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,41 @@ class EmbeddedStorageTest {
             assertThat(storage.code().zipFile(referenced.sha256Hex())).exists();
             assertThat(storage.code().zipFile(orphan.sha256Hex())).doesNotExist();
             assertThat(storage.code().taskRoot(orphan.sha256Hex())).doesNotExist();
+        }
+    }
+
+    @Test
+    void keepsEventsAndEventInvokeConfigsInTheDatabase() {
+        QueuedEvent event = QueuedEvent.accepted("8e8f5b3a-0000-4000-8000-000000000001", "fn", null,
+                "{}".getBytes(StandardCharsets.UTF_8), clock.instant());
+        EventInvokeConfig config = new EventInvokeConfig("fn", "$LATEST", 1, 60, DestinationConfig.NONE,
+                clock.instant());
+        try (EmbeddedStorage storage = EmbeddedStorage.open(dataDir, ZipLimits.LAMBDA, clock)) {
+            storage.events().enqueue(event).toCompletableFuture().join();
+            storage.eventInvokeConfigs().put(config);
+        }
+
+        try (EmbeddedStorage storage = EmbeddedStorage.open(dataDir, ZipLimits.LAMBDA, clock)) {
+            assertThat(storage.events().depths().toCompletableFuture().join())
+                    .containsExactly(new QueueDepth("fn", 1, event.enqueuedAt()));
+            assertThat(storage.eventInvokeConfigs().find("fn", "$LATEST")).contains(config);
+        }
+    }
+
+    /** One server per data dir: every lease found at open belongs to a server that is gone. */
+    @Test
+    void releasesLeasesOfThePreviousServerOnOpen() {
+        Instant now = clock.instant();
+        QueuedEvent event = QueuedEvent.accepted("8e8f5b3a-0000-4000-8000-000000000002", "fn", null, new byte[0], now);
+        try (EmbeddedStorage storage = EmbeddedStorage.open(dataDir, ZipLimits.LAMBDA, clock)) {
+            storage.events().enqueue(event).toCompletableFuture().join();
+            storage.events().claim(ClaimRequest.of("crashed-node", now, now.plus(Duration.ofHours(1)), 1, 1))
+                    .toCompletableFuture().join();
+        }
+
+        try (EmbeddedStorage storage = EmbeddedStorage.open(dataDir, ZipLimits.LAMBDA, clock)) {
+            assertThat(storage.events().claim(ClaimRequest.of("new-node", now, now.plusSeconds(60), 1, 1))
+                    .toCompletableFuture().join()).containsExactly(event);
         }
     }
 }

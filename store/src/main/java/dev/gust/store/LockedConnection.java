@@ -1,0 +1,69 @@
+package dev.gust.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One connection to {@code <dataDir>/gust.db} shared by a store's callers one at a time, since SQLite serialises
+ * writers anyway.
+ *
+ * <p>Thread-safe. {@link #run} maps {@link SQLException} to {@link StoreException}; after {@link #close()} it
+ * throws {@link IllegalStateException} naming the store.
+ */
+final class LockedConnection implements AutoCloseable {
+
+    /** Work on the connection, run while holding the lock. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final String storeName;
+    private final Connection connection;
+    private boolean closed;
+
+    /** Opens (creating and migrating if needed) the database in {@code dataDir}. */
+    LockedConnection(Path dataDir, String storeName) {
+        this.storeName = storeName;
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new StoreException("Cannot create " + dataDir, e);
+        }
+        connection = SqliteDatabase.open(dataDir.resolve(SqliteFunctionStore.FILE_NAME));
+    }
+
+    <T> T run(SqlWork<T> work) {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("The " + storeName + " is closed");
+            }
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException("Database failure: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (!closed) {
+                closed = true;
+                connection.close();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot close the database", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+}
