@@ -12,12 +12,14 @@ import dev.gust.api.http.Operations;
 import dev.gust.api.http.RequestAuthenticator;
 import dev.gust.api.invoke.InvokeRoute;
 import dev.gust.core.LambdaException;
+import dev.gust.core.invoke.EventInvoker;
 import dev.gust.core.invoke.Invoker;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
@@ -38,15 +40,21 @@ public final class LambdaApi {
      * @param health the body of {@code GET /_gust/health}, computed on each call
      */
     public static Router router(Vertx vertx, FunctionService functions, CodeLinks codeLinks,
-            RequestAuthenticator authenticator, Invoker invoker, int concurrentExecutions, Supplier<JsonNode> health) {
+            RequestAuthenticator authenticator, Invoker invoker, EventInvoker events, int concurrentExecutions,
+            Supplier<CompletionStage<JsonNode>> health) {
         Router router = Router.router(vertx);
         router.route().handler(LambdaApi::addRequestId);
-        router.get("/_gust/health").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
-                .end(health.get().toString()));
+        router.get("/_gust/health").handler(ctx -> health.get().whenComplete((body, failure) -> {
+            if (failure != null) {
+                ErrorResponder.send(ctx.response(), LambdaException.service("health: " + failure));
+            } else {
+                ctx.response().putHeader("Content-Type", "application/json").end(body.toString());
+            }
+        }));
         new CodeDownloadRoute(codeLinks, functions.codeStore()).register(router);
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_REQUEST_BYTES));
 
-        new InvokeRoute(functions.account(), invoker, authenticator).register(router);
+        new InvokeRoute(functions.account(), invoker, events, authenticator).register(router);
         Operations operations = new Operations(router, authenticator);
         new FunctionRoutes(functions, codeLinks).register(operations);
         new TagRoutes(functions).register(operations);

@@ -8,4 +8,8 @@ package dev.gust.core;
 public interface FunctionChanges {
 
     void changed(String functionName);
+
+    /** The function was deleted (after {@link #changed}): whatever else belongs to it can go. */
+    default void deleted(String functionName) {
+    }
 }

@@ -8,7 +8,10 @@ import dev.gust.api.auth.SigV4Authenticator;
 import dev.gust.api.functions.CodeLinks;
 import dev.gust.api.functions.FunctionService;
 import dev.gust.api.http.Json;
+import dev.gust.async.AsyncInvocations;
+import dev.gust.async.EventSettings;
 import dev.gust.core.Account;
+import dev.gust.core.FunctionChanges;
 import dev.gust.engine.Clocks;
 import dev.gust.engine.Engine;
 import dev.gust.engine.RuntimeCatalog;
@@ -23,6 +26,7 @@ import io.vertx.core.http.HttpServerOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.InstantSource;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,6 +34,9 @@ import java.util.concurrent.TimeUnit;
  * {@link #start} and {@link #close} are called once each, from one thread.
  */
 final class GustServer implements AutoCloseable {
+
+    /** This node's name in the event queue's leases; one server per data dir, so one name suffices. */
+    private static final String NODE = "local";
 
     private final ServerSettings settings;
     private DataDirLock lock;
@@ -39,6 +46,7 @@ final class GustServer implements AutoCloseable {
     private ServerCredentials credentials;
     private Sandbox sandbox;
     private Engine engine;
+    private AsyncInvocations async;
 
     GustServer(ServerSettings settings) {
         this.settings = settings;
@@ -58,14 +66,28 @@ final class GustServer implements AutoCloseable {
         engine = new Engine(account, storage.functions(), storage.code(), sandbox, new RuntimeApiEndpoints(vertx),
                 catalog, new Engine.Settings(settings.dataDir().resolve("runtime"), settings.dataDir().resolve("logs"),
                         settings.concurrency(), settings.keepAlive(), SandboxUsers.defaultRange()), Clocks.SYSTEM);
+        async = new AsyncInvocations(engine, storage.events(), EventSettings.storedIn(storage.eventInvokeConfigs()),
+                settings.async(), account, clock, NODE);
+        async.start();
         FunctionService functions = new FunctionService(account, storage.functions(), storage.code(), clock,
-                catalog, engine);
+                catalog, new FunctionChanges() {
+                    @Override
+                    public void changed(String functionName) {
+                        engine.changed(functionName);
+                    }
+
+                    @Override
+                    public void deleted(String functionName) {
+                        storage.eventInvokeConfigs().deleteFunction(functionName);
+                        storage.events().deleteFunction(functionName).toCompletableFuture().join();
+                    }
+                });
         CodeLinks codeLinks = new CodeLinks(credentials.secretAccessKey(), clock);
         SigV4Authenticator authenticator = new SigV4Authenticator(credentials.accessKeyId(),
                 credentials.secretAccessKey(), account.region(), clock);
 
-        var router = LambdaApi.router(vertx, functions, codeLinks, authenticator, engine, settings.concurrency(),
-                this::health);
+        var router = LambdaApi.router(vertx, functions, codeLinks, authenticator, engine, async,
+                settings.concurrency(), this::health);
         http = vertx.createHttpServer(new HttpServerOptions().setHost(settings.host()).setPort(settings.port())
                         .setCompressionSupported(false))
                 .requestHandler(router);
@@ -91,15 +113,18 @@ final class GustServer implements AutoCloseable {
         return credentials;
     }
 
-    private JsonNode health() {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("status", "ok");
-        node.put("version", Version.current());
-        node.put("region", settings.region());
-        node.put("accountId", settings.accountId());
-        node.put("dataDir", settings.dataDir().toString());
-        node.set("engine", Json.MAPPER.valueToTree(engine.describe()));
-        return node;
+    private CompletionStage<JsonNode> health() {
+        return async.describe().thenApply(asyncState -> {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            node.put("status", "ok");
+            node.put("version", Version.current());
+            node.put("region", settings.region());
+            node.put("accountId", settings.accountId());
+            node.put("dataDir", settings.dataDir().toString());
+            node.set("engine", Json.MAPPER.valueToTree(engine.describe()));
+            node.set("async", Json.MAPPER.valueToTree(asyncState));
+            return node;
+        });
     }
 
     /** Stops accepting requests, lets in-flight ones finish, then closes storage and releases the data dir. */
@@ -107,6 +132,9 @@ final class GustServer implements AutoCloseable {
     public void close() throws Exception {
         if (http != null) {
             http.shutdown(10, TimeUnit.SECONDS).await(15, TimeUnit.SECONDS);
+        }
+        if (async != null) {
+            async.close();
         }
         if (engine != null) {
             engine.close();

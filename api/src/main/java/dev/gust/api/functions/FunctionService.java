@@ -234,6 +234,7 @@ public final class FunctionService {
                 throw LambdaException.functionNotFound(account.functionArn(reference.name()));
             }
             changes.changed(reference.name());
+            changes.deleted(reference.name());
             code.retainOnly(functions.referencedPackages());
         } finally {
             packageLock.unlock();

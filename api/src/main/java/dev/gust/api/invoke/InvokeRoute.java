@@ -8,6 +8,7 @@ import dev.gust.api.http.RequestAuthenticator;
 import dev.gust.core.Account;
 import dev.gust.core.FunctionReference;
 import dev.gust.core.LambdaException;
+import dev.gust.core.invoke.EventInvoker;
 import dev.gust.core.invoke.InvocationRequest;
 import dev.gust.core.invoke.InvocationResult;
 import dev.gust.core.invoke.Invoker;
@@ -28,21 +29,61 @@ public final class InvokeRoute {
 
     /** Lambda's limit on a synchronous request and response payload. */
     public static final int MAX_PAYLOAD_BYTES = 6_291_456;
+    /** Lambda's limit on an asynchronous ({@code Event}) payload. */
+    public static final int MAX_EVENT_PAYLOAD_BYTES = 1_048_576;
     private static final JsonFactory JSON = new JsonFactory();
     private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.US_ASCII);
 
     private final Account account;
     private final Invoker invoker;
+    private final EventInvoker events;
     private final RequestAuthenticator authenticator;
 
-    public InvokeRoute(Account account, Invoker invoker, RequestAuthenticator authenticator) {
+    public InvokeRoute(Account account, Invoker invoker, EventInvoker events, RequestAuthenticator authenticator) {
         this.account = account;
         this.invoker = invoker;
+        this.events = events;
         this.authenticator = authenticator;
     }
 
     public void register(Router router) {
         router.post("/2015-03-31/functions/:FunctionName/invocations").handler(this::invoke);
+        router.post("/2014-11-13/functions/:FunctionName/invoke-async").handler(this::invokeAsync);
+        router.post("/2014-11-13/functions/:FunctionName/invoke-async/").handler(this::invokeAsync);
+    }
+
+    /** The deprecated {@code InvokeAsync}: an {@code Event} invocation answered {@code {"Status":202}}. */
+    private void invokeAsync(RoutingContext ctx) {
+        HttpServerResponse response = ctx.response();
+        try {
+            Buffer body = ctx.body().buffer();
+            authenticator.authenticate(ctx.request(), body);
+            FunctionReference reference = FunctionReference.parse(ctx.pathParam("FunctionName"), account);
+            enqueue(ctx, reference, reference.qualifier(), body, () -> response.setStatusCode(202)
+                    .putHeader("Content-Type", "application/json").end("{\"Status\":202}"));
+        } catch (LambdaException e) {
+            ErrorResponder.send(response, e);
+        }
+    }
+
+    private void enqueue(RoutingContext ctx, FunctionReference reference, Optional<String> qualifier, Buffer body,
+            Runnable accepted) {
+        int size = body == null ? 0 : body.length();
+        if (size > MAX_EVENT_PAYLOAD_BYTES) {
+            throw LambdaException.requestTooLarge(size + " byte payload is too large for the Event invocation type "
+                    + "(limit " + MAX_EVENT_PAYLOAD_BYTES + " bytes)");
+        }
+        InvocationRequest request = new InvocationRequest(ctx.response().headers().get("x-amzn-RequestId"),
+                reference.name(), qualifier, payload(body), false,
+                clientContext(ctx.request().getHeader("X-Amz-Client-Context")),
+                ctx.request().getHeader("X-Amzn-Trace-Id"));
+        events.enqueue(request).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                sendFailure(ctx.response(), failure);
+            } else if (!ctx.response().closed()) {
+                accepted.run();
+            }
+        });
     }
 
     private void invoke(RoutingContext ctx) {
@@ -53,6 +94,10 @@ public final class InvokeRoute {
             FunctionReference reference = FunctionReference.parse(ctx.pathParam("FunctionName"), account);
             Optional<String> qualifier = reference.effectiveQualifier(ctx.queryParams().get("Qualifier"));
             String type = invocationType(ctx.request().getHeader("X-Amz-Invocation-Type"));
+            if (type.equals("Event")) {
+                enqueue(ctx, reference, qualifier, body, () -> response.setStatusCode(202).end());
+                return;
+            }
             byte[] payload = payload(body);
             if (type.equals("DryRun")) {
                 invoker.dryRun(reference.name(), qualifier).whenComplete((ok, failure) -> {
@@ -63,10 +108,6 @@ public final class InvokeRoute {
                     }
                 });
                 return;
-            }
-            if (type.equals("Event")) {
-                throw LambdaException.invalidParameterValue("InvocationType Event (asynchronous invocation) is not "
-                        + "supported by Gust yet; invoke with RequestResponse.");
             }
             boolean tail = "Tail".equals(ctx.request().getHeader("X-Amz-Log-Type"));
             // as in Lambda, the API request id is the invocation's request id

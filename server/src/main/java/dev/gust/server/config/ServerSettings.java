@@ -18,6 +18,7 @@ import java.nio.file.Path;
  * @param python the python3 interpreter for python3.x functions
  * @param node the node interpreter for nodejs functions
  * @param javaHome the JDK for java21/java25 functions
+ * @param async how asynchronous invocations are delivered
  */
 public record ServerSettings(
         String host,
@@ -32,5 +33,6 @@ public record ServerSettings(
         java.time.Duration keepAlive,
         String python,
         String node,
-        Path javaHome) {
+        Path javaHome,
+        dev.gust.async.AsyncSettings async) {
 }

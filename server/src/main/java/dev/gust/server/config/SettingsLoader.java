@@ -3,6 +3,7 @@ package dev.gust.server.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.gust.async.AsyncSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,9 @@ public final class SettingsLoader {
         d.put("sandbox", "bubblewrap");
         d.put("concurrency", "1000");
         d.put("keep-alive", "5m");
+        d.put("async-concurrency", "32");
+        d.put("async-retry-delays", "1m,2m");
+        d.put("async-backoff", "1s,5m");
         d.put("python", "/usr/bin/python3");
         d.put("node", "/usr/bin/node");
         d.put("java-home", System.getProperty("java.home"));
@@ -145,9 +149,33 @@ public final class SettingsLoader {
             problems.add("host must not be empty; use 127.0.0.1 to listen on loopback only");
         }
         java.time.Duration keepAlive = duration(v.get("keep-alive"), "keep-alive", problems);
+        AsyncSettings async = async(v, problems);
         return new ServerSettings(host, port, Path.of(v.get("data-dir").replaceFirst("^~",
                 System.getProperty("user.home"))).toAbsolutePath(), region, accountId, accessKey, secretKey, sandbox,
-                concurrency, keepAlive, v.get("python"), v.get("node"), Path.of(v.get("java-home")));
+                concurrency, keepAlive, v.get("python"), v.get("node"), Path.of(v.get("java-home")), async);
+    }
+
+    private static AsyncSettings async(Map<String, String> v, List<String> problems) {
+        int deliveries = integer(v, "async-concurrency", 1, 10_000, problems);
+        List<java.time.Duration> delays = durations(v.get("async-retry-delays"), "async-retry-delays", problems);
+        List<java.time.Duration> backoff = durations(v.get("async-backoff"), "async-backoff", problems);
+        if (backoff.size() != 2) {
+            problems.add("async-backoff must be two durations, the first and the longest wait, such as 1s,5m");
+        }
+        if (!problems.isEmpty()) {
+            return AsyncSettings.DEFAULTS;
+        }
+        AsyncSettings defaults = AsyncSettings.DEFAULTS;
+        return new AsyncSettings(deliveries, deliveries, delays, backoff.get(0), backoff.get(1),
+                defaults.pollInterval(), defaults.lease());
+    }
+
+    private static List<java.time.Duration> durations(String value, String key, List<String> problems) {
+        List<java.time.Duration> durations = new ArrayList<>();
+        for (String each : value.split(",")) {
+            durations.add(duration(each, key, problems));
+        }
+        return durations;
     }
 
     private static int integer(Map<String, String> v, String key, int min, int max, List<String> problems) {

@@ -1,0 +1,210 @@
+package dev.gust.async;
+
+import dev.gust.async.DeliveryCounters.Outcome;
+import dev.gust.core.Account;
+import dev.gust.core.FunctionConfiguration;
+import dev.gust.core.FunctionReference;
+import dev.gust.core.LambdaException;
+import dev.gust.core.invoke.EventInvoker;
+import dev.gust.core.invoke.InvocationRequest;
+import dev.gust.core.invoke.InvocationResult;
+import dev.gust.core.invoke.Invoker;
+import dev.gust.store.EventQueue;
+import dev.gust.store.QueuedEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One attempt at one claimed event, and what follows it, as Lambda decides:
+ *
+ * <ul>
+ *   <li>the event is older than its {@code MaximumEventAge}: discarded ({@code EventAgeExceeded});
+ *   <li>the function succeeded: done, and the record goes to the {@code OnSuccess} destination;
+ *   <li>a function error (including timeouts and crashes): retried after the next retry delay while fewer than
+ *       {@code MaximumRetryAttempts} retries were made and the event will still be young enough, else discarded
+ *       ({@code RetriesExhausted} or {@code EventAgeExceeded});
+ *   <li>throttled or a system error: retried with exponential backoff until the event is too old; these attempts
+ *       do not count as retries;
+ *   <li>the function no longer exists: dropped.
+ * </ul>
+ *
+ * A discarded event's record goes to the {@code OnFailure} destination. The destination's event is durable before
+ * the original is removed, so a crash in between duplicates, never loses. Thread-safe.
+ */
+final class EventDelivery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventDelivery.class);
+
+    private final Invoker invoker;
+    private final EventQueue queue;
+    private final EventSettings.Source settingsSource;
+    private final AsyncSettings settings;
+    private final Account account;
+    private final InstantSource clock;
+    private final String owner;
+    private final DeliveryCounters counters;
+    private final EventInvoker destinations;
+    /** Where outcomes are handled: off the threads that complete invocations (event loops among them). */
+    private final Executor outcomes;
+    /** Consecutive throttles or system errors per event on this node: the exponent of the backoff. */
+    private final Map<String, Integer> backoffs = new ConcurrentHashMap<>();
+
+    EventDelivery(Invoker invoker, EventQueue queue, EventSettings.Source settingsSource, AsyncSettings settings,
+            Account account, InstantSource clock, String owner, DeliveryCounters counters, EventInvoker destinations,
+            Executor outcomes) {
+        this.invoker = invoker;
+        this.queue = queue;
+        this.settingsSource = settingsSource;
+        this.settings = settings;
+        this.account = account;
+        this.clock = clock;
+        this.owner = owner;
+        this.counters = counters;
+        this.destinations = destinations;
+        this.outcomes = outcomes;
+    }
+
+    /**
+     * Runs one attempt of a claimed event and settles it in the queue (removed or rescheduled).
+     *
+     * @return completes once the event is settled; never fails
+     */
+    CompletionStage<Void> attempt(QueuedEvent event) {
+        EventSettings eventSettings;
+        try {
+            eventSettings = settingsSource.settingsOf(event.functionName(), event.qualifier());
+        } catch (RuntimeException e) {
+            return systemError(event, EventSettings.DEFAULTS, e);
+        }
+        if (age(event, clock.instant()).compareTo(eventSettings.maximumEventAge()) > 0) {
+            return discard(event, eventSettings, Condition.EVENT_AGE_EXCEEDED, event.attempts(), null);
+        }
+        InvocationRequest request = new InvocationRequest(event.requestId(), event.functionName(),
+                Optional.ofNullable(event.qualifier()), event.payload(), false, null, null);
+        CompletionStage<InvocationResult> run;
+        try {
+            run = invoker.invoke(request);
+        } catch (RuntimeException e) {
+            run = CompletableFuture.failedFuture(e);
+        }
+        return run.handleAsync((result, failure) -> failure == null
+                ? ran(event, eventSettings, result)
+                : failed(event, eventSettings, unwrap(failure)), outcomes)
+                .thenCompose(settled -> settled)
+                .exceptionally(unexpected -> {
+                    LOG.warn("event {} of {} not settled; it is retried when its lease ends", event.requestId(),
+                            event.functionName(), unexpected);
+                    return null;
+                });
+    }
+
+    private CompletionStage<Void> ran(QueuedEvent event, EventSettings eventSettings, InvocationResult result) {
+        backoffs.remove(event.requestId());
+        int invocations = event.attempts() + 1;
+        if (result.functionError() == null) {
+            counters.count(event.functionName(), Outcome.DELIVERED);
+            return sendRecord(eventSettings.onSuccess(), event, Condition.SUCCESS, invocations, result)
+                    .thenCompose(sent -> complete(event));
+        }
+        if (invocations > eventSettings.maximumRetryAttempts()) {
+            return discard(event, eventSettings, Condition.RETRIES_EXHAUSTED, invocations, result);
+        }
+        Instant next = clock.instant().plus(settings.retryDelay(invocations));
+        if (age(event, next).compareTo(eventSettings.maximumEventAge()) > 0) {
+            return discard(event, eventSettings, Condition.EVENT_AGE_EXCEEDED, invocations, result);
+        }
+        return reschedule(event, invocations, next);
+    }
+
+    private CompletionStage<Void> failed(QueuedEvent event, EventSettings eventSettings, Throwable failure) {
+        if (failure instanceof LambdaException e && e.status() == 404) {
+            LOG.info("dropping event {}: {}", event.requestId(), e.getMessage());
+            counters.count(event.functionName(), Outcome.DROPPED);
+            backoffs.remove(event.requestId());
+            return complete(event);
+        }
+        return systemError(event, eventSettings, failure);
+    }
+
+    /** A throttle or a system error: back off and try again while the event is young enough. */
+    private CompletionStage<Void> systemError(QueuedEvent event, EventSettings eventSettings, Throwable failure) {
+        if (!(failure instanceof LambdaException e && e.status() == 429)) {
+            LOG.warn("event {} of {} hit a system error; retrying", event.requestId(), event.functionName(), failure);
+        }
+        int consecutive = backoffs.merge(event.requestId(), 1, Integer::sum);
+        Instant next = clock.instant().plus(settings.backoff(consecutive));
+        if (age(event, next).compareTo(eventSettings.maximumEventAge()) > 0) {
+            backoffs.remove(event.requestId());
+            return discard(event, eventSettings, Condition.EVENT_AGE_EXCEEDED, event.attempts(), null);
+        }
+        return reschedule(event, event.attempts(), next);
+    }
+
+    private CompletionStage<Void> discard(QueuedEvent event, EventSettings eventSettings, Condition condition,
+            int invocations, InvocationResult last) {
+        counters.count(event.functionName(),
+                condition == Condition.EVENT_AGE_EXCEEDED ? Outcome.EXPIRED : Outcome.DROPPED);
+        return sendRecord(eventSettings.onFailure(), event, condition, invocations, last)
+                .thenCompose(sent -> complete(event));
+    }
+
+    private CompletionStage<Void> reschedule(QueuedEvent event, int attempts, Instant next) {
+        counters.count(event.functionName(), Outcome.RETRIED);
+        return queue.reschedule(event.requestId(), owner, attempts, next).thenApply(ok -> null);
+    }
+
+    private CompletionStage<Void> complete(QueuedEvent event) {
+        return queue.complete(event.requestId(), owner).thenApply(ok -> null);
+    }
+
+    /**
+     * Queues the invocation record for a destination function. A destination that does not exist is logged and
+     * skipped; a storage failure fails the stage, so the event stays queued.
+     */
+    private CompletionStage<Void> sendRecord(Optional<String> destination, QueuedEvent event, Condition condition,
+            int invocations, InvocationResult last) {
+        if (destination.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String qualifier = last != null ? last.executedVersion()
+                : Optional.ofNullable(event.qualifier()).orElse(FunctionConfiguration.LATEST);
+        byte[] record = InvocationRecord.of(event, account.functionArn(event.functionName(), qualifier), condition,
+                invocations, last, clock.instant());
+        FunctionReference target;
+        try {
+            target = FunctionReference.parse(destination.get(), account);
+        } catch (LambdaException e) {
+            LOG.warn("destination {} of {} is not a function; record dropped", destination.get(),
+                    event.functionName());
+            return CompletableFuture.completedFuture(null);
+        }
+        InvocationRequest request = new InvocationRequest(UUID.randomUUID().toString(), target.name(),
+                target.qualifier(), record, false, null, null);
+        return destinations.enqueue(request).exceptionally(failure -> {
+            if (!(unwrap(failure) instanceof LambdaException e)) {
+                throw new CompletionException(unwrap(failure)); // storage trouble: keep the event, retry later
+            }
+            LOG.warn("record of event {} not sent to {}: {}", event.requestId(), destination.get(), e.getMessage());
+            return null;
+        });
+    }
+
+    private static Duration age(QueuedEvent event, Instant at) {
+        return Duration.between(event.enqueuedAt(), at);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+}
