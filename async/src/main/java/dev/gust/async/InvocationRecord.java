@@ -9,7 +9,8 @@ import dev.gust.store.QueuedEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * The invocation record Lambda sends to a destination when an asynchronous invocation ends, field for field:
@@ -27,6 +28,9 @@ import java.time.temporal.ChronoUnit;
 final class InvocationRecord {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Always three fraction digits, as Lambda writes it: {@code 2019-11-24T23:08:25.651Z}. */
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private InvocationRecord() {
     }
@@ -40,7 +44,7 @@ final class InvocationRecord {
             InvocationResult last, Instant at) {
         ObjectNode record = MAPPER.createObjectNode();
         record.put("version", "1.0");
-        record.put("timestamp", at.truncatedTo(ChronoUnit.MILLIS).toString());
+        record.put("timestamp", TIMESTAMP.format(at));
         ObjectNode context = record.putObject("requestContext");
         context.put("requestId", event.requestId());
         context.put("functionArn", functionArn);

@@ -1,0 +1,236 @@
+package dev.gust.async;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gust.core.Account;
+import dev.gust.core.LambdaException;
+import dev.gust.core.invoke.InvocationRequest;
+import dev.gust.core.invoke.InvocationResult;
+import dev.gust.core.invoke.Invoker;
+import dev.gust.store.ClaimRequest;
+import dev.gust.store.QueuedEvent;
+import dev.gust.store.SqliteEventQueue;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Lambda's decisions after each attempt, against the real SQLite queue, with time injected. The invoker is
+ * scripted: the engine's own behaviour is covered by the server's integration tests.
+ */
+class EventDeliveryTest {
+
+    private static final String OWNER = "node-1";
+    private static final Account ACCOUNT = new Account("000000000000", "us-east-1");
+    private static final String FAILURE_ARN = "arn:aws:lambda:us-east-1:000000000000:function:failures";
+    private static final String SUCCESS_ARN = "arn:aws:lambda:us-east-1:000000000000:function:successes";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dataDir;
+
+    private final Instant start = Instant.parse("2026-11-23T10:00:00Z");
+    private Instant now = start;
+    private final InstantSource clock = () -> now;
+    private final List<InvocationRequest> invoked = new ArrayList<>();
+    private final List<InvocationRequest> records = new ArrayList<>();
+    private final DeliveryCounters counters = new DeliveryCounters();
+    private SqliteEventQueue queue;
+    private EventSettings eventSettings = new EventSettings(2, Duration.ofHours(6), Optional.of(SUCCESS_ARN),
+            Optional.of(FAILURE_ARN));
+
+    private Function<InvocationRequest, CompletionStage<InvocationResult>> outcome;
+    private EventDelivery delivery;
+
+    @BeforeEach
+    void open() {
+        queue = new SqliteEventQueue(dataDir);
+        Invoker invoker = new Invoker() {
+            @Override
+            public CompletionStage<InvocationResult> invoke(InvocationRequest request) {
+                invoked.add(request);
+                return outcome.apply(request);
+            }
+
+            @Override
+            public CompletionStage<Void> dryRun(String functionName, Optional<String> qualifier) {
+                return CompletableFuture.completedFuture(null);
+            }
+        };
+        delivery = new EventDelivery(invoker, queue, (name, qualifier) -> eventSettings, AsyncSettings.DEFAULTS,
+                ACCOUNT, clock, OWNER, counters, request -> {
+                    records.add(request);
+                    return CompletableFuture.completedFuture(null);
+                }, Runnable::run);
+    }
+
+    @AfterEach
+    void close() {
+        queue.close();
+    }
+
+    @Test
+    void aSuccessIsRemovedAndRecordedToOnSuccess() throws Exception {
+        QueuedEvent event = claimedEvent();
+
+        attempt(event, request -> CompletableFuture.completedFuture(result("{\"ok\":true}", null)));
+
+        assertThat(invoked).singleElement().satisfies(r -> assertThat(r.requestId()).isEqualTo(event.requestId()));
+        assertThat(stored()).isEmpty();
+        JsonNode record = onlyRecord(SUCCESS_ARN);
+        assertThat(record.at("/requestContext/condition").asText()).isEqualTo("Success");
+        assertThat(record.at("/requestContext/approximateInvokeCount").asInt()).isEqualTo(1);
+        assertThat(record.at("/requestContext/functionArn").asText())
+                .isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:f:$LATEST");
+        assertThat(record.get("requestPayload")).isEqualTo(JSON.readTree("{\"n\":1}"));
+        assertThat(record.get("responseContext")).isEqualTo(JSON.readTree(
+                "{\"statusCode\":200,\"executedVersion\":\"$LATEST\"}"));
+        assertThat(record.get("responsePayload")).isEqualTo(JSON.readTree("{\"ok\":true}"));
+        assertThat(record.get("timestamp").asText()).isEqualTo("2026-11-23T10:00:00.000Z");
+        assertThat(counters.snapshot().get("f")).containsEntry("delivered", 1L);
+    }
+
+    @Test
+    void aFunctionErrorIsRetriedAfterTheConfiguredDelayWithOneMoreAttempt() {
+        QueuedEvent event = claimedEvent();
+
+        attempt(event, request -> CompletableFuture.completedFuture(result("{\"errorType\":\"E\"}", "Unhandled")));
+
+        assertThat(stored()).singleElement().satisfies(e -> {
+            assertThat(e.attempts()).isEqualTo(1);
+            assertThat(e.nextAttemptAt()).isEqualTo(start.plus(AsyncSettings.DEFAULTS.retryDelay(1)));
+        });
+        assertThat(records).isEmpty();
+        assertThat(counters.snapshot().get("f")).containsEntry("retried", 1L);
+    }
+
+    @Test
+    void theThirdFunctionErrorExhaustsTheRetriesAndGoesToOnFailure() throws Exception {
+        QueuedEvent event = claimedEvent(2);
+
+        attempt(event, request -> CompletableFuture.completedFuture(result("{\"errorType\":\"E\"}", "Unhandled")));
+
+        assertThat(stored()).isEmpty();
+        JsonNode record = onlyRecord(FAILURE_ARN);
+        assertThat(record.at("/requestContext/condition").asText()).isEqualTo("RetriesExhausted");
+        assertThat(record.at("/requestContext/approximateInvokeCount").asInt()).isEqualTo(3);
+        assertThat(record.at("/responseContext/functionError").asText()).isEqualTo("Unhandled");
+        assertThat(counters.snapshot().get("f")).containsEntry("dropped", 1L);
+    }
+
+    @Test
+    void anErrorWhoseRetryWouldComeTooLateIsDiscardedAsEventAgeExceeded() throws Exception {
+        eventSettings = new EventSettings(2, Duration.ofSeconds(60), Optional.empty(), Optional.of(FAILURE_ARN));
+        QueuedEvent event = claimedEvent();
+        now = start.plusSeconds(1); // the retry, a minute later, would find the event 61 s old
+
+        attempt(event, request -> CompletableFuture.completedFuture(result("{\"errorType\":\"E\"}", "Unhandled")));
+
+        JsonNode record = onlyRecord(FAILURE_ARN);
+        assertThat(record.at("/requestContext/condition").asText()).isEqualTo("EventAgeExceeded");
+        assertThat(record.at("/requestContext/approximateInvokeCount").asInt()).isEqualTo(1);
+        assertThat(stored()).isEmpty();
+    }
+
+    @Test
+    void anEventTooOldBeforeItsAttemptIsDiscardedWithoutRunning() throws Exception {
+        eventSettings = new EventSettings(2, Duration.ofSeconds(60), Optional.empty(), Optional.of(FAILURE_ARN));
+        QueuedEvent event = claimedEvent();
+        now = start.plusSeconds(61);
+
+        attempt(event, request -> CompletableFuture.completedFuture(result("{}", null)));
+
+        assertThat(invoked).isEmpty();
+        JsonNode record = onlyRecord(FAILURE_ARN);
+        assertThat(record.at("/requestContext/condition").asText()).isEqualTo("EventAgeExceeded");
+        assertThat(record.at("/requestContext/approximateInvokeCount").asInt()).isZero();
+        assertThat(record.has("responseContext")).isFalse();
+        assertThat(counters.snapshot().get("f")).containsEntry("expired", 1L);
+    }
+
+    @Test
+    void aThrottleBacksOffWithoutCountingAnAttemptAndDoublesEachTime() {
+        QueuedEvent event = claimedEvent();
+        Function<InvocationRequest, CompletionStage<InvocationResult>> throttled = request ->
+                CompletableFuture.failedFuture(LambdaException.tooManyRequests("Rate Exceeded.",
+                        "ConcurrentInvocationLimitExceeded"));
+
+        attempt(event, throttled);
+        assertThat(stored()).singleElement().satisfies(e -> {
+            assertThat(e.attempts()).isZero();
+            assertThat(e.nextAttemptAt()).isEqualTo(start.plusSeconds(1));
+        });
+
+        now = start.plusSeconds(1);
+        attempt(claim().getFirst(), throttled);
+        assertThat(stored().getFirst().nextAttemptAt()).isEqualTo(start.plusSeconds(3));
+        assertThat(records).isEmpty();
+    }
+
+    @Test
+    void anEventOfADeletedFunctionIsDropped() {
+        QueuedEvent event = claimedEvent();
+
+        attempt(event, request -> CompletableFuture.failedFuture(LambdaException.functionNotFound("arn")));
+
+        assertThat(stored()).isEmpty();
+        assertThat(records).isEmpty();
+        assertThat(counters.snapshot().get("f")).containsEntry("dropped", 1L);
+    }
+
+    private void attempt(QueuedEvent event, Function<InvocationRequest, CompletionStage<InvocationResult>> outcome) {
+        this.outcome = outcome;
+        delivery.attempt(event).toCompletableFuture().join();
+    }
+
+    private QueuedEvent claimedEvent() {
+        return claimedEvent(0);
+    }
+
+    private QueuedEvent claimedEvent(int attempts) {
+        QueuedEvent event = new QueuedEvent("req-1", "f", null, "{\"n\":1}".getBytes(StandardCharsets.UTF_8), start,
+                attempts, start);
+        queue.enqueue(event).toCompletableFuture().join();
+        return claim().getFirst();
+    }
+
+    private List<QueuedEvent> claim() {
+        return queue.claim(ClaimRequest.of(OWNER, now, now.plus(Duration.ofMinutes(16)), 10, 10))
+                .toCompletableFuture().join();
+    }
+
+    /** Every stored event, claimable far in the future (and so released again afterwards). */
+    private List<QueuedEvent> stored() {
+        Instant later = start.plus(Duration.ofDays(1));
+        List<QueuedEvent> all = queue.claim(ClaimRequest.of("inspector", later, later.plusSeconds(1), 100, 100))
+                .toCompletableFuture().join();
+        queue.releaseAll("inspector").toCompletableFuture().join();
+        return all;
+    }
+
+    private JsonNode onlyRecord(String destinationArn) throws Exception {
+        assertThat(records).hasSize(1);
+        InvocationRequest record = records.getFirst();
+        assertThat(record.functionName()).isEqualTo(destinationArn.substring(destinationArn.lastIndexOf(':') + 1));
+        assertThat(record.requestId()).isNotEqualTo("req-1");
+        return JSON.readTree(record.payload());
+    }
+
+    private static InvocationResult result(String payload, String functionError) {
+        return new InvocationResult(payload.getBytes(StandardCharsets.UTF_8), functionError, "$LATEST", null);
+    }
+}
