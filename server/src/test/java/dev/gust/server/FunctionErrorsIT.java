@@ -102,6 +102,16 @@ class FunctionErrorsIT {
     }
 
     @Test
+    void refusesDeadLetterTargetsUntilQueuesExist() {
+        assertAwsError(() -> create("with-dlq", b -> b.deadLetterConfig(d -> d.targetArn(
+                "arn:aws:sqs:us-east-1:000000000000:dlq"))), 400, "InvalidParameterValueException",
+                "Gust cannot deliver to dead-letter queues or topics yet (arn:aws:sqs:us-east-1:000000000000:dlq). "
+                        + "Use an OnFailure destination to a Lambda function instead (PutFunctionEventInvokeConfig).");
+        assertAwsError(() -> lambda.getFunction(b -> b.functionName("with-dlq")), 404, "ResourceNotFoundException",
+                "Function not found: arn:aws:lambda:us-east-1:000000000000:function:with-dlq");
+    }
+
+    @Test
     void rejectsHostileOrCorruptZipsAndKeepsNothing() {
         assertAwsError(() -> create("corrupt", b -> b.code(c -> c.zipFile(SdkBytes.fromUtf8String("not a zip")))),
                 400, "InvalidParameterValueException",

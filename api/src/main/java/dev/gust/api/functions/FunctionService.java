@@ -100,6 +100,7 @@ public final class FunctionService {
         FunctionSettingsRules.checkEnvironment(variables(request.environment()));
         FunctionSettingsRules.checkTags(request.tags());
         rejectUnsupportedLayers(request.layers());
+        rejectDeadLetterTargets(request.deadLetterConfig());
         byte[] zip = requireZip(request.code().zipFile(), request.code().s3Bucket(), request.code().imageUri());
         String name = reference.name();
 
@@ -172,6 +173,7 @@ public final class FunctionService {
             FunctionSettingsRules.checkEnvironment(variables(request.environment()));
         }
         rejectUnsupportedLayers(request.layers());
+        rejectDeadLetterTargets(request.deadLetterConfig());
         return update(reference.name(), request.revisionId(), builder -> {
             if (request.runtime() != null) builder.runtime(request.runtime());
             if (request.role() != null) builder.role(request.role());
@@ -391,6 +393,15 @@ public final class FunctionService {
     private static void rejectUnsupportedLayers(java.util.List<String> layers) {
         if (layers != null && !layers.isEmpty()) {
             throw LambdaException.invalidParameterValue("Layers are not supported by Gust yet.");
+        }
+    }
+
+    /** Queues and topics do not exist in Gust yet; an empty target (which removes the setting) is fine. */
+    private static void rejectDeadLetterTargets(WireTypes.DeadLetterConfig deadLetter) {
+        if (deadLetter != null && deadLetter.targetArn() != null && !deadLetter.targetArn().isEmpty()) {
+            throw LambdaException.invalidParameterValue("Gust cannot deliver to dead-letter queues or topics yet ("
+                    + deadLetter.targetArn() + "). Use an OnFailure destination to a Lambda function instead "
+                    + "(PutFunctionEventInvokeConfig).");
         }
     }
 

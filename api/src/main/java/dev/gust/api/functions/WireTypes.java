@@ -21,6 +21,9 @@ final class WireTypes {
     record EphemeralStorage(Integer size) {
     }
 
+    record DeadLetterConfig(String targetArn) {
+    }
+
     record TracingConfig(String mode) {
     }
 
@@ -44,7 +47,8 @@ final class WireTypes {
             Map<String, String> tags,
             TracingConfig tracingConfig,
             LoggingConfig loggingConfig,
-            List<String> layers) {
+            List<String> layers,
+            DeadLetterConfig deadLetterConfig) {
     }
 
     record UpdateFunctionConfigurationRequest(
@@ -59,6 +63,7 @@ final class WireTypes {
             TracingConfig tracingConfig,
             LoggingConfig loggingConfig,
             List<String> layers,
+            DeadLetterConfig deadLetterConfig,
             String revisionId) {
     }
 
