@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gust.api.functions.AccountSettingsRoutes;
 import dev.gust.api.functions.CodeDownloadRoute;
 import dev.gust.api.functions.CodeLinks;
+import dev.gust.api.functions.EventInvokeConfigRoutes;
+import dev.gust.api.functions.EventInvokeConfigService;
 import dev.gust.api.functions.FunctionRoutes;
 import dev.gust.api.functions.FunctionService;
 import dev.gust.api.functions.TagRoutes;
@@ -39,9 +41,9 @@ public final class LambdaApi {
      *
      * @param health the body of {@code GET /_gust/health}, computed on each call
      */
-    public static Router router(Vertx vertx, FunctionService functions, CodeLinks codeLinks,
-            RequestAuthenticator authenticator, Invoker invoker, EventInvoker events, int concurrentExecutions,
-            Supplier<CompletionStage<JsonNode>> health) {
+    public static Router router(Vertx vertx, FunctionService functions, EventInvokeConfigService eventInvokeConfigs,
+            CodeLinks codeLinks, RequestAuthenticator authenticator, Invoker invoker, EventInvoker events,
+            int concurrentExecutions, Supplier<CompletionStage<JsonNode>> health) {
         Router router = Router.router(vertx);
         router.route().handler(LambdaApi::addRequestId);
         router.get("/_gust/health").handler(ctx -> health.get().whenComplete((body, failure) -> {
@@ -58,6 +60,7 @@ public final class LambdaApi {
         Operations operations = new Operations(router, authenticator);
         new FunctionRoutes(functions, codeLinks).register(operations);
         new TagRoutes(functions).register(operations);
+        new EventInvokeConfigRoutes(eventInvokeConfigs).register(operations);
         new AccountSettingsRoutes(functions, concurrentExecutions).register(operations);
 
         router.route().last().handler(ctx -> ErrorResponder.send(ctx.response(), LambdaException.unknownOperation()));

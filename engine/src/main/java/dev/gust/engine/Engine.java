@@ -199,7 +199,9 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
         env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
         env.put("AWS_REGION", account.region());
         env.put("AWS_DEFAULT_REGION", account.region());
-        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime());
+        if (!function.runtime().startsWith("provided")) {
+            env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime()); // custom runtimes have none
+        }
         env.put("TZ", ":UTC");
         env.put("LANG", "en_US.UTF-8");
         env.put("PATH", "/usr/local/bin:/usr/bin/:/bin:/opt/bin");

@@ -116,7 +116,9 @@ final class Instance implements InstanceListener {
                 return result;
             }
         }
-        endpoint.offer(new Invocation(requestId, request.payload(), deadline, arn, request.traceId(),
+        String invokedArn = request.qualifier().map(qualifier -> arn + ":" + qualifier).orElse(arn);
+        String traceId = request.traceId() != null ? request.traceId() : TraceIds.generate(clocks.wall().instant());
+        endpoint.offer(new Invocation(requestId, request.payload(), deadline, invokedArn, traceId,
                 request.clientContext(), null));
         return result;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gust.api.LambdaApi;
 import dev.gust.api.auth.SigV4Authenticator;
 import dev.gust.api.functions.CodeLinks;
+import dev.gust.api.functions.EventInvokeConfigService;
 import dev.gust.api.functions.FunctionService;
 import dev.gust.api.http.Json;
 import dev.gust.async.AsyncInvocations;
@@ -86,7 +87,9 @@ final class GustServer implements AutoCloseable {
         SigV4Authenticator authenticator = new SigV4Authenticator(credentials.accessKeyId(),
                 credentials.secretAccessKey(), account.region(), clock);
 
-        var router = LambdaApi.router(vertx, functions, codeLinks, authenticator, engine, async,
+        var eventInvokeConfigs = new EventInvokeConfigService(account, storage.functions(),
+                storage.eventInvokeConfigs(), clock);
+        var router = LambdaApi.router(vertx, functions, eventInvokeConfigs, codeLinks, authenticator, engine, async,
                 settings.concurrency(), this::health);
         http = vertx.createHttpServer(new HttpServerOptions().setHost(settings.host()).setPort(settings.port())
                         .setCompressionSupported(false))

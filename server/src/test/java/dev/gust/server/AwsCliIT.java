@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,5 +117,66 @@ class AwsCliIT {
         Result missing = aws("lambda", "get-function", "--function-name", "hello");
         assertThat(missing.exitCode()).isNotZero();
         assertThat(missing.stderr()).contains("ResourceNotFoundException").contains("Function not found");
+    }
+
+    @Test
+    void theAsyncTourWorksWithTheAwsCli() throws Exception {
+        Files.write(work.resolve("echo.zip"), TestZips.zip(Map.of("lambda_function.py", """
+                import json
+                def lambda_handler(event, context):
+                    print("EVENT " + json.dumps(event))
+                    return {"statusCode": 200}
+                """)));
+        for (String name : List.of("later", "audit")) {
+            Result created = aws("lambda", "create-function", "--function-name", name, "--runtime", "python3.12",
+                    "--role", "arn:aws:iam::000000000000:role/lambda-role", "--handler",
+                    "lambda_function.lambda_handler", "--zip-file", "fileb://echo.zip");
+            assertThat(created.exitCode()).as(created.stderr()).isZero();
+        }
+        Result configured = aws("lambda", "put-function-event-invoke-config", "--function-name", "later",
+                "--maximum-retry-attempts", "1", "--maximum-event-age-in-seconds", "3600", "--destination-config",
+                "{\"OnSuccess\":{\"Destination\":\"arn:aws:lambda:us-east-1:000000000000:function:audit\"}}");
+        assertThat(configured.exitCode()).as(configured.stderr()).isZero();
+        assertThat(configured.json().get("FunctionArn").asText())
+                .isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:later:$LATEST");
+
+        Result invoked = aws("lambda", "invoke", "--function-name", "later", "--invocation-type", "Event",
+                "--cli-binary-format", "raw-in-base64-out", "--payload", "{\"name\": \"later\"}", "out.json");
+        assertThat(invoked.exitCode()).as(invoked.stderr()).isZero();
+        assertThat(invoked.json().get("StatusCode").asInt()).isEqualTo(202);
+        assertThat(Files.size(work.resolve("out.json"))).isZero();
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(logOf("audit"))
+                .contains("\"condition\": \"Success\"").contains("\"requestPayload\": {\"name\": \"later\"}"));
+
+        Result updated = aws("lambda", "update-function-event-invoke-config", "--function-name", "later",
+                "--maximum-retry-attempts", "0");
+        assertThat(updated.json().get("MaximumRetryAttempts").asInt()).isZero();
+        assertThat(updated.json().get("MaximumEventAgeInSeconds").asInt()).isEqualTo(3600);
+        Result listed = aws("lambda", "list-function-event-invoke-configs", "--function-name", "later");
+        assertThat(listed.json().get("FunctionEventInvokeConfigs")).hasSize(1);
+        Result invalid = aws("lambda", "put-function-event-invoke-config", "--function-name", "later",
+                "--maximum-retry-attempts", "3");
+        assertThat(invalid.stderr()).contains("ValidationException").contains("Value '3' at 'maximumRetryAttempts' "
+                + "failed to satisfy constraint: Member must have value less than or equal to 2");
+        assertThat(aws("lambda", "delete-function-event-invoke-config", "--function-name", "later").exitCode())
+                .isZero();
+        Result gone = aws("lambda", "get-function-event-invoke-config", "--function-name", "later");
+        assertThat(gone.stderr()).contains("ResourceNotFoundException").contains("The function "
+                + "arn:aws:lambda:us-east-1:000000000000:function:later:$LATEST doesn't have an EventInvokeConfig");
+    }
+
+    private static String logOf(String function) throws Exception {
+        Path dir = dataDir.resolve("logs").resolve(function);
+        if (!Files.isDirectory(dir)) {
+            return "";
+        }
+        try (var files = Files.walk(dir)) {
+            StringBuilder all = new StringBuilder();
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                all.append(Files.readString(file));
+            }
+            return all.toString();
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.gust.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -43,8 +46,18 @@ final class GustProcess implements AutoCloseable {
 
     /** Starts a server on {@code dataDir} with the test key pair, and waits until it is ready. */
     static GustProcess start(Path dataDir, String... extraArgs) throws Exception {
-        GustProcess gust = launch(dataDir, Map.of("GUST_ACCESS_KEY_ID", ACCESS_KEY, "GUST_SECRET_ACCESS_KEY", SECRET_KEY),
-                extraArgs);
+        return start(dataDir, Map.of(), extraArgs);
+    }
+
+    /**
+     * Starts a server on {@code dataDir} with the test key pair and extra settings given as {@code GUST_*}
+     * environment variables (for example {@code GUST_KEEP_ALIVE}), and waits until it is ready.
+     */
+    static GustProcess start(Path dataDir, Map<String, String> settings, String... extraArgs) throws Exception {
+        Map<String, String> environment = new HashMap<>(settings);
+        environment.put("GUST_ACCESS_KEY_ID", ACCESS_KEY);
+        environment.put("GUST_SECRET_ACCESS_KEY", SECRET_KEY);
+        GustProcess gust = launch(dataDir, environment, extraArgs);
         gust.awaitReady();
         return gust;
     }
@@ -61,13 +74,26 @@ final class GustProcess implements AutoCloseable {
     }
 
     void awaitReady() throws Exception {
-        String url = endpoint.get(60, TimeUnit.SECONDS);
-        HttpClient client = HttpClient.newHttpClient();
-        HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(url + "/_gust/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        endpoint.get(60, TimeUnit.SECONDS);
+        health();
+    }
+
+    /** The body of {@code GET /_gust/health}; fails unless it answers 200. */
+    JsonNode health() throws IOException, InterruptedException {
+        HttpResponse<String> health;
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            health = client.send(HttpRequest.newBuilder(endpoint().resolve("/_gust/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
         if (health.statusCode() != 200) {
             throw new IllegalStateException("health answered " + health.statusCode() + ": " + health.body());
         }
+        return new ObjectMapper().readTree(health.body());
+    }
+
+    /** How many instances the engine holds, as the health endpoint reports them. */
+    int instances() throws IOException, InterruptedException {
+        return health().path("engine").path("instances").asInt(-1);
     }
 
     URI endpoint() {

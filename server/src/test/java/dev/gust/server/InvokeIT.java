@@ -48,18 +48,9 @@ class InvokeIT {
 
     /** A package whose single file keeps its exec bit, as {@code zip} on Linux stores it. */
     static void createExecutable(String name, String runtime, String file, String content) {
-        var bytes = new java.io.ByteArrayOutputStream();
-        try (var zip = new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(bytes)) {
-            var entry = new org.apache.commons.compress.archivers.zip.ZipArchiveEntry(file);
-            entry.setUnixMode(0100755);
-            zip.putArchiveEntry(entry);
-            zip.write(content.getBytes(StandardCharsets.UTF_8));
-            zip.closeArchiveEntry();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
         lambda.createFunction(b -> b.functionName(name).runtime(runtime).role(FunctionLifecycleIT.ROLE)
-                .handler("unused").timeout(3).code(c -> c.zipFile(SdkBytes.fromByteArray(bytes.toByteArray()))));
+                .handler("unused").timeout(3).code(c -> c.zipFile(SdkBytes.fromByteArray(
+                        TestZips.executable(file, content)))));
     }
 
     static InvokeResponse invoke(String name, String payload) {
@@ -252,10 +243,7 @@ class InvokeIT {
 
     @Test
     void javaFunctionRunsOnTheOfficialRuntimeInterfaceClient() throws Exception {
-        Path src = Files.createTempDirectory(dataDir, "java-src");
-        Path classes = Files.createDirectories(src.resolve("classes"));
-        Path source = src.resolve("Hello.java");
-        Files.writeString(source, """
+        byte[] zip = TestZips.javaClasses(dataDir, Map.of("example/Hello.java", """
                 package example;
                 import com.amazonaws.services.lambda.runtime.Context;
                 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -265,22 +253,10 @@ class InvokeIT {
                         return "hello " + event.get("name") + " from " + context.getFunctionName();
                     }
                 }
-                """);
-        String core = Path.of(com.amazonaws.services.lambda.runtime.Context.class.getProtectionDomain()
-                .getCodeSource().getLocation().toURI()).toString();
-        int compiled = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "21",
-                "-cp", core, "-d", classes.toString(), source.toString());
-        assertThat(compiled).isZero();
-        byte[] bytes = Files.readAllBytes(classes.resolve("example/Hello.class"));
-        var zip = new java.io.ByteArrayOutputStream();
-        try (var out = new java.util.zip.ZipOutputStream(zip)) {
-            out.putNextEntry(new java.util.zip.ZipEntry("example/Hello.class"));
-            out.write(bytes);
-            out.closeEntry();
-        }
+                """));
         lambda.createFunction(b -> b.functionName("java-hello").runtime(Runtime.JAVA21).role(FunctionLifecycleIT.ROLE)
                 .handler("example.Hello::handleRequest").memorySize(512).timeout(20)
-                .code(c -> c.zipFile(SdkBytes.fromByteArray(zip.toByteArray()))));
+                .code(c -> c.zipFile(SdkBytes.fromByteArray(zip))));
         InvokeResponse response = invoke("java-hello", "{\"name\":\"Gust\"}");
         assertThat(response.functionError()).as(log(response)).isNull();
         assertThat(response.payload().asUtf8String()).isEqualTo("\"hello Gust from java-hello\"");

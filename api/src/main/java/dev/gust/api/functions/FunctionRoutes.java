@@ -76,7 +76,7 @@ public final class FunctionRoutes {
             throw LambdaException.validation("1 validation error detected: Value '" + version + "' at 'functionVersion' "
                     + "failed to satisfy constraint: Member must satisfy enum value set: [ALL]");
         }
-        int maxItems = maxItems(ctx.queryParams().get("MaxItems"));
+        int maxItems = Paging.maxItems(ctx.queryParams().get("MaxItems"), 50, 10_000);
         FunctionPage page = service.list(ctx.queryParams().get("Marker"), maxItems);
         ObjectNode body = Json.MAPPER.createObjectNode();
         ArrayNode functions = body.putArray("Functions");
@@ -100,24 +100,5 @@ public final class FunctionRoutes {
     private void delete(RoutingContext ctx) {
         service.delete(ctx.pathParam("FunctionName"), ctx.queryParams().get("Qualifier"));
         Responses.empty(ctx, 204);
-    }
-
-    private static int maxItems(String raw) {
-        if (raw == null) {
-            return 50;
-        }
-        int value;
-        try {
-            value = Integer.parseInt(raw);
-        } catch (NumberFormatException e) {
-            throw LambdaException.validation("1 validation error detected: Value '" + raw + "' at 'maxItems' failed to "
-                    + "satisfy constraint: Member must be a number");
-        }
-        if (value < 1 || value > 10000) {
-            String bound = value < 1 ? "greater than or equal to 1" : "less than or equal to 10000";
-            throw LambdaException.validation("1 validation error detected: Value '" + value + "' at 'maxItems' failed to "
-                    + "satisfy constraint: Member must have value " + bound);
-        }
-        return value;
     }
 }

@@ -76,4 +76,15 @@ final class WireTypes {
 
     record TagResourceRequest(Map<String, String> tags) {
     }
+
+    record DestinationTarget(String destination) {
+    }
+
+    record DestinationConfigRequest(DestinationTarget onSuccess, DestinationTarget onFailure) {
+    }
+
+    /** The body of PutFunctionEventInvokeConfig and UpdateFunctionEventInvokeConfig. */
+    record EventInvokeConfigRequest(Integer maximumRetryAttempts, Integer maximumEventAgeInSeconds,
+            DestinationConfigRequest destinationConfig) {
+    }
 }

@@ -1,0 +1,176 @@
+package dev.gust.api.functions;
+
+import dev.gust.core.Account;
+import dev.gust.core.FunctionConfiguration;
+import dev.gust.core.FunctionReference;
+import dev.gust.core.LambdaException;
+import dev.gust.core.ValidationErrors;
+import dev.gust.store.DestinationConfig;
+import dev.gust.store.EventInvokeConfig;
+import dev.gust.store.EventInvokeConfigPage;
+import dev.gust.store.EventInvokeConfigStore;
+import dev.gust.store.FunctionStore;
+import java.time.InstantSource;
+import java.util.regex.Pattern;
+
+/**
+ * The asynchronous invocation settings of functions ({@code *FunctionEventInvokeConfig}), with Lambda's
+ * validation and errors. Thread-safe; calls block on storage, so run them on worker threads.
+ *
+ * <p>Destinations: only Lambda functions are delivered to until Gust has queues, topics and event buses, so
+ * other destination ARNs are refused with a message that says so.
+ */
+public final class EventInvokeConfigService {
+
+    /** The model's pattern of a destination ARN (the empty string clears a destination). */
+    private static final String DESTINATION_PATTERN = "$|kafka://([^.]([a-zA-Z0-9\\-_.]{0,248}))|arn:(aws[a-zA-Z0-9-]*)"
+            + ":([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)";
+    private static final Pattern DESTINATION = Pattern.compile(DESTINATION_PATTERN);
+
+    private final Account account;
+    private final FunctionStore functions;
+    private final EventInvokeConfigStore configs;
+    private final InstantSource clock;
+
+    public EventInvokeConfigService(Account account, FunctionStore functions, EventInvokeConfigStore configs,
+            InstantSource clock) {
+        this.account = account;
+        this.functions = functions;
+        this.configs = configs;
+        this.clock = clock;
+    }
+
+    Account account() {
+        return account;
+    }
+
+    /** PutFunctionEventInvokeConfig: replaces the settings; what the request leaves out is unset. */
+    EventInvokeConfig put(String functionName, String queryQualifier, WireTypes.EventInvokeConfigRequest request) {
+        Target target = existingTarget(functionName, queryQualifier);
+        DestinationConfig destinations = destinations(target, request, DestinationConfig.NONE);
+        EventInvokeConfig config = new EventInvokeConfig(target.name(), target.qualifier(),
+                request.maximumRetryAttempts(), request.maximumEventAgeInSeconds(), destinations, clock.instant());
+        configs.put(config);
+        return config;
+    }
+
+    /** UpdateFunctionEventInvokeConfig: changes what the request names and keeps the rest. */
+    EventInvokeConfig update(String functionName, String queryQualifier, WireTypes.EventInvokeConfigRequest request) {
+        Target target = existingTarget(functionName, queryQualifier);
+        EventInvokeConfig current = configs.find(target.name(), target.qualifier())
+                .orElseThrow(() -> noConfig(target));
+        DestinationConfig destinations = destinations(target, request, current.destinationConfig());
+        EventInvokeConfig config = new EventInvokeConfig(target.name(), target.qualifier(),
+                request.maximumRetryAttempts() != null ? request.maximumRetryAttempts()
+                        : current.maximumRetryAttempts(),
+                request.maximumEventAgeInSeconds() != null ? request.maximumEventAgeInSeconds()
+                        : current.maximumEventAgeInSeconds(),
+                destinations, clock.instant());
+        configs.put(config);
+        return config;
+    }
+
+    /** GetFunctionEventInvokeConfig. */
+    EventInvokeConfig get(String functionName, String queryQualifier) {
+        Target target = target(functionName, queryQualifier);
+        return configs.find(target.name(), target.qualifier()).orElseThrow(() -> noConfig(target));
+    }
+
+    /** DeleteFunctionEventInvokeConfig. */
+    void delete(String functionName, String queryQualifier) {
+        Target target = target(functionName, queryQualifier);
+        if (!configs.delete(target.name(), target.qualifier())) {
+            throw noConfig(target);
+        }
+    }
+
+    /** ListFunctionEventInvokeConfigs: the function's settings for every qualifier, paged. */
+    EventInvokeConfigPage list(String functionName, String marker, int maxItems) {
+        FunctionReference reference = FunctionReference.parse(functionName, account);
+        if (functions.find(reference.name()).isEmpty()) {
+            throw LambdaException.functionNotFound(account.functionArn(reference.name()));
+        }
+        return configs.list(reference.name(), marker, maxItems);
+    }
+
+    /** The ARN the responses show: qualified, {@code $LATEST} included. */
+    String functionArn(EventInvokeConfig config) {
+        return account.functionArn(config.functionName(), config.qualifier());
+    }
+
+    private record Target(String name, String qualifier) {
+    }
+
+    private Target target(String functionName, String queryQualifier) {
+        FunctionReference reference = FunctionReference.parse(functionName, account);
+        return new Target(reference.name(),
+                reference.effectiveQualifier(queryQualifier).orElse(FunctionConfiguration.LATEST));
+    }
+
+    /** The target, which must exist: the function, and the qualifier ({@code $LATEST} until versions exist). */
+    private Target existingTarget(String functionName, String queryQualifier) {
+        Target target = target(functionName, queryQualifier);
+        if (functions.find(target.name()).isEmpty() || !target.qualifier().equals(FunctionConfiguration.LATEST)) {
+            throw LambdaException.functionNotFound(account.functionArn(target.name(), target.qualifier()));
+        }
+        return target;
+    }
+
+    private LambdaException noConfig(Target target) {
+        return LambdaException.resourceNotFound("The function " + account.functionArn(target.name(),
+                target.qualifier()) + " doesn't have an EventInvokeConfig");
+    }
+
+    private DestinationConfig destinations(Target target, WireTypes.EventInvokeConfigRequest request,
+            DestinationConfig current) {
+        WireTypes.DestinationConfigRequest wanted = request.destinationConfig();
+        String onSuccess = destination(wanted == null ? null : wanted.onSuccess(), current.onSuccess());
+        String onFailure = destination(wanted == null ? null : wanted.onFailure(), current.onFailure());
+        ValidationErrors errors = new ValidationErrors()
+                .requireRange(request.maximumRetryAttempts(), "maximumRetryAttempts", 0, 2)
+                .requireRange(request.maximumEventAgeInSeconds(), "maximumEventAgeInSeconds", 60, 21_600)
+                .requireMaxLength(onSuccess, "destinationConfig.onSuccess.destination", 350)
+                .requireMaxLength(onFailure, "destinationConfig.onFailure.destination", 350);
+        requirePattern(errors, onSuccess, "destinationConfig.onSuccess.destination");
+        requirePattern(errors, onFailure, "destinationConfig.onFailure.destination");
+        errors.throwIfAny();
+        requireSupported(target, onSuccess);
+        requireSupported(target, onFailure);
+        return new DestinationConfig(onSuccess, onFailure);
+    }
+
+    /** A destination the request sets (the empty string clears it), or the current one. */
+    private static String destination(WireTypes.DestinationTarget requested, String current) {
+        if (requested == null) {
+            return current;
+        }
+        return requested.destination() == null || requested.destination().isEmpty() ? null : requested.destination();
+    }
+
+    private static void requirePattern(ValidationErrors errors, String destination, String member) {
+        if (destination != null && !DESTINATION.matcher(destination).matches()) {
+            errors.add(destination, member, "Member must satisfy regular expression pattern: " + DESTINATION_PATTERN);
+        }
+    }
+
+    private void requireSupported(Target target, String destination) {
+        if (destination == null) {
+            return;
+        }
+        String service = destination.startsWith("arn:") ? destination.split(":", 4)[2] : destination;
+        if (!service.equals("lambda")) {
+            throw LambdaException.invalidParameterValue("Gust cannot deliver to " + service + " destinations yet; "
+                    + "use a Lambda function ARN (arn:aws:lambda:" + account.region() + ":" + account.accountId()
+                    + ":function:NAME) as the destination.");
+        }
+        FunctionReference reference;
+        try {
+            reference = FunctionReference.parse(destination, account);
+        } catch (LambdaException e) {
+            throw LambdaException.invalidParameterValue("The destination " + destination + " is not a function ARN.");
+        }
+        if (reference.name().equals(target.name())) {
+            throw LambdaException.invalidParameterValue("You can't specify the function as a destination for itself.");
+        }
+    }
+}
