@@ -1,0 +1,205 @@
+package dev.gust.server;
+
+import static dev.gust.server.AsyncTesting.FUNCTION_ARN;
+import static dev.gust.server.AsyncTesting.eventually;
+import static dev.gust.server.AsyncTesting.invokeEvent;
+import static dev.gust.server.AsyncTesting.recordsFor;
+import static dev.gust.server.AsyncTesting.requestId;
+import static dev.gust.server.AsyncTesting.starts;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.DestinationConfig;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+
+/**
+ * Invocation records sent to {@code OnSuccess} and {@code OnFailure} destinations that are Gust functions, checked
+ * field by field against the AWS recordings in {@code test_lambda_destinations.snapshot.json}
+ * ({@code test_assess_lambda_destination_invocation}, {@code test_retries}, {@code test_maxeventage}). The
+ * destinations print the event they receive as one JSON line, so the record is read back from their logs.
+ */
+class AsyncDestinationsIT {
+
+    private static final String FAILURE_FRAME = "raise Exception(\"intentional failure\")";
+    @TempDir
+    static Path dataDir;
+    static GustProcess gust;
+    static LambdaClient lambda;
+
+    @BeforeAll
+    static void start() throws Exception {
+        gust = AsyncTesting.start(dataDir, Map.of("GUST_ASYNC_RETRY_DELAYS", "1s,2s"));
+        lambda = LambdaClients.forServer(gust.endpoint());
+        AsyncTesting.createPython(lambda, "on-success", AsyncTesting.PRINTS_EVENT);
+        AsyncTesting.createPython(lambda, "on-failure", AsyncTesting.PRINTS_EVENT);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (lambda != null) {
+            lambda.close();
+        }
+        if (gust != null) {
+            gust.close();
+        }
+    }
+
+    @Test
+    void aSuccessSendsTheRecordToOnSuccessOnly() {
+        AsyncTesting.createPython(lambda, "dest-succeeds", """
+                def handler(event, context):
+                    return {"event": event, "function": context.function_name}
+                """);
+        lambda.putFunctionEventInvokeConfig(b -> b.functionName("dest-succeeds").destinationConfig(destinations()));
+        String sent = "{\"message\":\"success-1\",\"list\":[1,2,3],\"nested\":{\"a\":null}}";
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        InvokeResponse response = invokeEvent(lambda, "dest-succeeds", sent);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        String id = requestId(response);
+        JsonNode record = awaitRecord(gust, dataDir, "on-success", id);
+        assertRecordHeader(record, before, id, FUNCTION_ARN + "dest-succeeds:$LATEST", "Success", 1, sent);
+        assertThat(record.get("responseContext"))
+                .isEqualTo(AsyncTesting.json("{\"statusCode\":200,\"executedVersion\":\"$LATEST\"}"));
+        assertThat(record.get("responsePayload"))
+                .isEqualTo(AsyncTesting.json("{\"event\":" + sent + ",\"function\":\"dest-succeeds\"}"));
+        assertThat(recordsFor(dataDir, "on-failure", id)).isEmpty();
+        assertThat(starts(dataDir, "dest-succeeds", id)).isEqualTo(1);
+    }
+
+    @Test
+    void exhaustedRetriesSendTheRecordOfTheThirdAttemptToOnFailure() {
+        AsyncTesting.createPython(lambda, "dest-retries", AsyncTesting.FAILS);
+        lambda.putFunctionEventInvokeConfig(b -> b.functionName("dest-retries").destinationConfig(destinations()));
+        String sent = "{\"message\":\"retries-1\"}";
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        String id = requestId(invokeEvent(lambda, "dest-retries", sent));
+
+        JsonNode record = awaitRecord(gust, dataDir, "on-failure", id);
+        assertRecordHeader(record, before, id, FUNCTION_ARN + "dest-retries:$LATEST", "RetriesExhausted", 3, sent);
+        assertFailureResponse(record, id, "dest-retries");
+        assertThat(starts(dataDir, "dest-retries", id)).isEqualTo(3);
+        assertThat(recordsFor(dataDir, "on-success", id)).isEmpty();
+    }
+
+    @Test
+    void noRetriesAllowedMeansOneAttemptAndRetriesExhausted() {
+        AsyncTesting.createPython(lambda, "dest-no-retry", AsyncTesting.FAILS);
+        lambda.putFunctionEventInvokeConfig(b -> b.functionName("dest-no-retry").maximumRetryAttempts(0)
+                .destinationConfig(destinations()));
+        String sent = "{\"raise_error\":1}";
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        String id = requestId(invokeEvent(lambda, "dest-no-retry", sent));
+
+        JsonNode record = awaitRecord(gust, dataDir, "on-failure", id);
+        assertRecordHeader(record, before, id, FUNCTION_ARN + "dest-no-retry:$LATEST", "RetriesExhausted", 1, sent);
+        assertFailureResponse(record, id, "dest-no-retry");
+        assertThat(starts(dataDir, "dest-no-retry", id)).isEqualTo(1);
+        eventually().untilAsserted(() -> {
+            JsonNode health = AsyncTesting.asyncHealth(gust, "dest-no-retry");
+            assertThat(health.get("retried").asLong()).isZero();
+            assertThat(health.get("dropped").asLong()).isEqualTo(1);
+        });
+    }
+
+    /**
+     * With a maximum event age of 60 s and a first retry delay of 61 s, the retry could only come too late: the
+     * first failure goes straight to {@code OnFailure} as {@code EventAgeExceeded} after one attempt, as the
+     * recording {@code no_retry_failure_message} shows. Needs its own server for the 61 s delay.
+     */
+    @Test
+    void aRetryThatWouldComeAfterTheMaximumEventAgeSendsEventAgeExceededAtOnce(@TempDir Path ageDir)
+            throws Exception {
+        try (GustProcess aging = AsyncTesting.start(ageDir, Map.of("GUST_ASYNC_RETRY_DELAYS", "61s"));
+                LambdaClient client = LambdaClients.forServer(aging.endpoint())) {
+            AsyncTesting.createPython(client, "on-failure", AsyncTesting.PRINTS_EVENT);
+            AsyncTesting.createPython(client, "dest-aging", AsyncTesting.FAILS);
+            client.putFunctionEventInvokeConfig(b -> b.functionName("dest-aging").maximumEventAgeInSeconds(60)
+                    .destinationConfig(d -> d.onFailure(f -> f.destination(FUNCTION_ARN + "on-failure"))));
+            String sent = "{\"message\":\"too-old\"}";
+            Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+            String id = requestId(invokeEvent(client, "dest-aging", sent));
+
+            JsonNode record = awaitRecord(aging, ageDir, "on-failure", id);
+            assertRecordHeader(record, before, id, FUNCTION_ARN + "dest-aging:$LATEST", "EventAgeExceeded", 1, sent);
+            assertFailureResponse(record, id, "dest-aging");
+            assertThat(starts(ageDir, "dest-aging", id)).isEqualTo(1);
+            eventually().untilAsserted(() -> {
+                JsonNode health = AsyncTesting.asyncHealth(aging, "dest-aging");
+                assertThat(health.get("retried").asLong()).isZero();
+                assertThat(health.get("expired").asLong()).isEqualTo(1);
+                assertThat(health.path("queued").asLong(0)).isZero();
+            });
+        }
+    }
+
+    private static DestinationConfig destinations() {
+        return DestinationConfig.builder()
+                .onSuccess(s -> s.destination(FUNCTION_ARN + "on-success"))
+                .onFailure(f -> f.destination(FUNCTION_ARN + "on-failure"))
+                .build();
+    }
+
+    private static JsonNode awaitRecord(GustProcess server, Path dir, String destination, String requestId) {
+        AtomicReference<List<JsonNode>> found = new AtomicReference<>(List.of());
+        eventually().untilAsserted(() -> {
+            found.set(recordsFor(dir, destination, requestId));
+            assertThat(found.get()).as("records for %s in %s's logs; health %s", requestId, destination,
+                    AsyncTesting.health(server).path("async")).isNotEmpty();
+        });
+        assertThat(found.get()).as("one record per event").hasSize(1);
+        return found.get().getFirst();
+    }
+
+    /** {@code version}, {@code timestamp}, {@code requestContext} and {@code requestPayload}, and no other field. */
+    private static void assertRecordHeader(JsonNode record, Instant notBefore, String requestId, String functionArn,
+            String condition, int invokeCount, String sent) {
+        List<String> fields = new ArrayList<>();
+        record.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactlyInAnyOrder("version", "timestamp", "requestContext", "requestPayload",
+                "responseContext", "responsePayload");
+        assertThat(record.get("version").textValue()).isEqualTo("1.0");
+        String timestamp = record.get("timestamp").textValue();
+        assertThat(timestamp).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+        assertThat(Instant.parse(timestamp)).isAfterOrEqualTo(notBefore);
+        assertThat(record.get("requestContext")).isEqualTo(AsyncTesting.json("{\"requestId\":\"" + requestId
+                + "\",\"functionArn\":\"" + functionArn + "\",\"condition\":\"" + condition
+                + "\",\"approximateInvokeCount\":" + invokeCount + "}"));
+        assertThat(record.get("requestPayload")).isEqualTo(AsyncTesting.json(sent));
+    }
+
+    /** The last attempt's {@code responseContext} and error object, as the recordings of a Python function show. */
+    private static void assertFailureResponse(JsonNode record, String requestId, String function) {
+        assertThat(record.get("responseContext")).isEqualTo(AsyncTesting.json(
+                "{\"statusCode\":200,\"executedVersion\":\"$LATEST\",\"functionError\":\"Unhandled\"}"));
+        JsonNode error = record.get("responsePayload");
+        List<String> fields = new ArrayList<>();
+        error.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).as("%s's error object", function)
+                .containsExactlyInAnyOrder("errorMessage", "errorType", "requestId", "stackTrace");
+        assertThat(error.get("errorMessage").textValue()).isEqualTo("intentional failure");
+        assertThat(error.get("errorType").textValue()).isEqualTo("Exception");
+        assertThat(error.get("requestId").textValue()).isEqualTo(requestId);
+        assertThat(error.get("stackTrace").isArray()).isTrue();
+        assertThat(error.get("stackTrace")).hasSize(1);
+        assertThat(error.get("stackTrace").get(0).textValue())
+                .matches("  File \"/var/task/app\\.py\", line \\d+, in handler\\n    "
+                        + java.util.regex.Pattern.quote(FAILURE_FRAME) + "\\n");
+    }
+}
