@@ -92,6 +92,19 @@ class AsyncDurabilityIT {
                     + "in all, so %d duplicates)%n", (ready - restarted) / 1e9, (drained - ready) / 1e9, ran.size(),
                     unpromised.size(), runs, runs - ran.size());
             assertThat(ran).allSatisfy(id -> assertThat(id).matches("event-\\d{4}"));
+
+            // a client resends what was never acknowledged: then all of the burst has run
+            try (LambdaClient lambda = LambdaClients.forServer(again.endpoint())) {
+                for (int i = 0; i < EVENTS; i++) {
+                    String id = "event-%04d".formatted(i);
+                    if (!promised.contains(id)) {
+                        assertThat(AsyncTesting.invokeEvent(lambda, "burst", "{\"id\":\"" + id + "\"}")
+                                .statusCode()).isEqualTo(202);
+                    }
+                }
+            }
+            Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(250))
+                    .untilAsserted(() -> assertThat(ran()).hasSize(EVENTS));
         }
     }
 
