@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -83,13 +82,8 @@ public final class AsyncInvocations implements EventInvoker, AutoCloseable {
 
     @Override
     public CompletionStage<Void> enqueue(InvocationRequest request) {
-        CompletionStage<Void> exists;
-        try {
-            exists = invoker.dryRun(request.functionName(), request.qualifier());
-        } catch (RuntimeException e) {
-            exists = CompletableFuture.failedFuture(e);
-        }
-        return exists.thenCompose(ok -> queue.enqueue(QueuedEvent.accepted(request.requestId(), request.functionName(),
+        return invoker.dryRun(request.functionName(), request.qualifier())
+                .thenCompose(ok -> queue.enqueue(QueuedEvent.accepted(request.requestId(), request.functionName(),
                         request.qualifier().orElse(null), request.payload(), clock.instant())))
                 .thenRun(wakeUp::release);
     }
@@ -131,16 +125,12 @@ public final class AsyncInvocations implements EventInvoker, AutoCloseable {
 
     /** Claims as many due events as there are free slots, and starts delivering each; returns how many. */
     private int claimAndDeliver() throws InterruptedException {
-        slots.acquire();
-        int free = 1 + slots.drainPermits();
-        List<QueuedEvent> events;
-        try {
-            Instant now = clock.instant();
-            events = queue.claim(new ClaimRequest(owner, now, now.plus(settings.lease()), free,
-                    settings.maxConcurrentPerFunction(), busyFunctions())).toCompletableFuture().join();
-        } finally {
-            slots.release(free);
-        }
+        slots.acquire(); // wait until a slot is free; only this thread takes slots, so they cannot shrink meanwhile
+        slots.release();
+        Instant now = clock.instant();
+        List<QueuedEvent> events = queue.claim(new ClaimRequest(owner, now, now.plus(settings.lease()),
+                slots.availablePermits(), settings.maxConcurrentPerFunction(), busyFunctions()))
+                .toCompletableFuture().join();
         for (QueuedEvent event : events) {
             slots.acquire();
             inFlight.computeIfAbsent(event.functionName(), n -> new AtomicInteger()).incrementAndGet();

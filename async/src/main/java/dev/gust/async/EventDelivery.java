@@ -2,6 +2,7 @@ package dev.gust.async;
 
 import dev.gust.async.DeliveryCounters.Outcome;
 import dev.gust.core.Account;
+import dev.gust.core.Completions;
 import dev.gust.core.FunctionConfiguration;
 import dev.gust.core.FunctionReference;
 import dev.gust.core.LambdaException;
@@ -92,15 +93,9 @@ final class EventDelivery {
         }
         InvocationRequest request = new InvocationRequest(event.requestId(), event.functionName(),
                 Optional.ofNullable(event.qualifier()), event.payload(), false, null, null);
-        CompletionStage<InvocationResult> run;
-        try {
-            run = invoker.invoke(request);
-        } catch (RuntimeException e) {
-            run = CompletableFuture.failedFuture(e);
-        }
-        return run.handleAsync((result, failure) -> failure == null
+        return invoker.invoke(request).handleAsync((result, failure) -> failure == null
                 ? ran(event, eventSettings, result)
-                : failed(event, eventSettings, unwrap(failure)), outcomes)
+                : failed(event, eventSettings, Completions.cause(failure)), outcomes)
                 .thenCompose(settled -> settled)
                 .exceptionally(unexpected -> {
                     LOG.warn("event {} of {} not settled; it is retried when its lease ends", event.requestId(),
@@ -192,8 +187,8 @@ final class EventDelivery {
         InvocationRequest request = new InvocationRequest(UUID.randomUUID().toString(), target.name(),
                 target.qualifier(), record, false, null, null);
         return destinations.enqueue(request).exceptionally(failure -> {
-            if (!(unwrap(failure) instanceof LambdaException e)) {
-                throw new CompletionException(unwrap(failure)); // storage trouble: keep the event, retry later
+            if (!(Completions.cause(failure) instanceof LambdaException e)) {
+                throw new CompletionException(Completions.cause(failure)); // storage trouble: keep the event, retry later
             }
             LOG.warn("record of event {} not sent to {}: {}", event.requestId(), destination.get(), e.getMessage());
             return null;
@@ -202,9 +197,5 @@ final class EventDelivery {
 
     private static Duration age(QueuedEvent event, Instant at) {
         return Duration.between(event.enqueuedAt(), at);
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 }

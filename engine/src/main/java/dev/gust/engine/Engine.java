@@ -96,7 +96,9 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
 
     @Override
     public CompletionStage<InvocationResult> invoke(InvocationRequest request) {
-        requireLatest(request.functionName(), request.qualifier());
+        if (!isLatest(request.qualifier())) {
+            return unknownVersion(request.functionName(), request.qualifier());
+        }
         if (inFlight.incrementAndGet() > concurrencyLimit) {
             inFlight.decrementAndGet();
             return CompletableFuture.failedFuture(LambdaException.tooManyRequests("Rate Exceeded.",
@@ -109,7 +111,9 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
 
     @Override
     public CompletionStage<Void> dryRun(String functionName, Optional<String> qualifier) {
-        requireLatest(functionName, qualifier);
+        if (!isLatest(qualifier)) {
+            return unknownVersion(functionName, qualifier);
+        }
         return pool(functionName, qualifier).thenApply(pool -> null);
     }
 
@@ -219,10 +223,14 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
                 .build();
     }
 
-    private void requireLatest(String name, Optional<String> qualifier) {
-        if (qualifier.isPresent() && !qualifier.get().equals(FunctionConfiguration.LATEST)) {
-            throw LambdaException.functionNotFound(account.functionArn(name, qualifier.get()));
-        }
+    /** Versions other than {@code $LATEST} do not exist yet. */
+    private static boolean isLatest(Optional<String> qualifier) {
+        return qualifier.isEmpty() || qualifier.get().equals(FunctionConfiguration.LATEST);
+    }
+
+    private <T> CompletableFuture<T> unknownVersion(String name, Optional<String> qualifier) {
+        return CompletableFuture.failedFuture(LambdaException.functionNotFound(
+                account.functionArn(name, qualifier.orElseThrow())));
     }
 
     /** Terminates the instances idle for longer than the keep-alive; runs periodically. */

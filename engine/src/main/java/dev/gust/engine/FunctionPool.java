@@ -1,12 +1,12 @@
 package dev.gust.engine;
 
+import dev.gust.core.Completions;
 import dev.gust.core.invoke.InvocationRequest;
 import dev.gust.core.invoke.InvocationResult;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -47,12 +47,8 @@ final class FunctionPool {
                     }
                     return runOn(instance, request);
                 });
-        return result.exceptionallyCompose(failure -> lostAllowed > 0 && unwrap(failure) instanceof InstanceLost
+        return result.exceptionallyCompose(failure -> lostAllowed > 0 && Completions.cause(failure) instanceof InstanceLost
                 ? invoke(request, lostAllowed - 1) : CompletableFuture.failedFuture(failure));
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     private CompletableFuture<InvocationResult> runOn(Instance instance, InvocationRequest request) {

@@ -20,7 +20,7 @@ final class TraceIds {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         byte[] root = new byte[12];
         random.nextBytes(root);
-        return "Root=1-" + String.format("%08x", now.getEpochSecond()) + "-" + HEX.formatHex(root)
-                + ";Parent=" + String.format("%016x", random.nextLong()) + ";Sampled=0";
+        return "Root=1-" + HEX.toHexDigits((int) now.getEpochSecond()) + "-" + HEX.formatHex(root)
+                + ";Parent=" + HEX.toHexDigits(random.nextLong()) + ";Sampled=0";
     }
 }

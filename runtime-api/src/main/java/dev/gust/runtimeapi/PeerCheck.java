@@ -14,15 +14,12 @@ import java.util.Set;
  * <p>Each connection is looked up once, at its first request; runtime clients keep their connection alive, so
  * the invoke path pays a set lookup. Not thread-safe: one per endpoint, used on its event loop only.
  */
-class PeerCheck {
+final class PeerCheck {
 
-    /** Admits every local process: for instances that all run as the same host user. */
-    static final PeerCheck ANYONE = new PeerCheck(-1) {
-        @Override
-        boolean admits(HttpConnection connection) {
-            return true;
-        }
-    };
+    private static final int ANY_USER = -1;
+
+    /** Admits every local process: for instances that all run as the same host user. Stateless, so shared. */
+    static final PeerCheck ANYONE = new PeerCheck(ANY_USER);
 
     private final int uid;
     private final Set<HttpConnection> admitted = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -34,7 +31,7 @@ class PeerCheck {
 
     /** Whether the connection belongs to the instance; the answer is remembered for the connection's lifetime. */
     boolean admits(HttpConnection connection) {
-        if (admitted.contains(connection)) {
+        if (uid == ANY_USER || admitted.contains(connection)) {
             return true;
         }
         SocketAddress client = connection.remoteAddress();

@@ -3,55 +3,19 @@ package dev.gust.runtimes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gust.runtimeapi.Invocation;
-import dev.gust.runtimeapi.RuntimeApiEndpoints;
 import dev.gust.runtimes.FunctionInstance.FunctionError;
 import dev.gust.runtimes.FunctionInstance.InitError;
-import io.vertx.core.Vertx;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class PythonBootstrapTest {
+class PythonBootstrapTest extends BootstrapFixture {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static Vertx vertx;
-    private static RuntimeApiEndpoints endpoints;
-    private static Path bootstrap;
-
-    @TempDir
-    Path taskRoot;
-    private final List<FunctionInstance> instances = new ArrayList<>();
-
-    @BeforeAll
-    static void extractBootstrap(@TempDir Path runtimes) {
-        vertx = Vertx.vertx();
-        endpoints = new RuntimeApiEndpoints(vertx);
-        bootstrap = Bootstraps.extractTo(runtimes).path(Bootstraps.Family.PYTHON);
-    }
-
-    @AfterAll
-    static void stopVertx() throws Exception {
-        vertx.close().await(10, TimeUnit.SECONDS);
-    }
-
-    @AfterEach
-    void stopInstances() throws Exception {
-        for (FunctionInstance instance : instances) {
-            instance.close();
-        }
+    PythonBootstrapTest() {
+        super(Bootstraps.Family.PYTHON, "/usr/bin/python3");
     }
 
     @Test
@@ -312,33 +276,9 @@ class PythonBootstrapTest {
                 roundTrips.add(System.nanoTime() - started);
             }
         }
-        System.out.println("[measure] python " + bootstrapVersion() + " cold start (spawn -> first /next): "
+        System.out.println("[measure] python " + interpreterVersion() + " cold start (spawn -> first /next): "
                 + FunctionInstance.summarize(coldStarts));
         System.out.println("[measure] python warm round trip (offer -> response): "
                 + FunctionInstance.summarize(roundTrips));
-    }
-
-    private static String bootstrapVersion() throws IOException, InterruptedException {
-        Process version = new ProcessBuilder("/usr/bin/python3", "--version").redirectErrorStream(true).start();
-        return new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    }
-
-    private FunctionInstance start(String handler) throws Exception {
-        FunctionInstance instance = FunctionInstance.start(endpoints, List.of("/usr/bin/python3", bootstrap.toString()),
-                taskRoot, handler, Map.of());
-        instances.add(instance);
-        return instance;
-    }
-
-    private void write(String relativePath, String content) throws IOException {
-        Path file = taskRoot.resolve(relativePath);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 }

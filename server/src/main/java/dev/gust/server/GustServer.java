@@ -60,13 +60,14 @@ final class GustServer implements AutoCloseable {
         credentials = ServerCredentials.resolve(settings.accessKeyId(), settings.secretAccessKey(), settings.dataDir());
         storage = EmbeddedStorage.open(settings.dataDir());
         Account account = new Account(settings.accountId(), settings.region());
-        InstantSource clock = InstantSource.system();
+        Clocks clocks = Clocks.SYSTEM;
+        InstantSource clock = clocks.wall();
         vertx = Vertx.vertx();
         sandbox = Sandboxes.choose(settings.sandbox());
         RuntimeCatalog catalog = RuntimeCatalog.detect(settings.python(), settings.node(), settings.javaHome());
         engine = new Engine(account, storage.functions(), storage.code(), sandbox, new RuntimeApiEndpoints(vertx),
                 catalog, new Engine.Settings(settings.dataDir().resolve("runtime"), settings.dataDir().resolve("logs"),
-                        settings.concurrency(), settings.keepAlive(), SandboxUsers.defaultRange()), Clocks.SYSTEM);
+                        settings.concurrency(), settings.keepAlive(), SandboxUsers.defaultRange()), clocks);
         async = new AsyncInvocations(engine, storage.events(), EventSettings.storedIn(storage.eventInvokeConfigs()),
                 settings.async(), account, clock, NODE);
         async.start();

@@ -30,12 +30,17 @@ final class LockedConnection implements AutoCloseable {
     /** Opens (creating and migrating if needed) the database in {@code dataDir}. */
     LockedConnection(Path dataDir, String storeName) {
         this.storeName = storeName;
+        this.connection = open(dataDir);
+    }
+
+    /** Opens a new connection to the database in {@code dataDir}, creating the directory and migrating. */
+    static Connection open(Path dataDir) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new StoreException("Cannot create " + dataDir, e);
         }
-        connection = SqliteDatabase.open(dataDir.resolve(SqliteFunctionStore.FILE_NAME));
+        return SqliteDatabase.open(dataDir.resolve(SqliteFunctionStore.FILE_NAME));
     }
 
     <T> T run(SqlWork<T> work) {

@@ -1,7 +1,5 @@
 package dev.gust.store;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -29,12 +27,7 @@ public final class SqliteEventQueue implements EventQueue {
 
     /** Opens (creating and migrating if needed) the database in {@code dataDir} and starts the writer. */
     public SqliteEventQueue(Path dataDir) {
-        try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new StoreException("Cannot create " + dataDir, e);
-        }
-        connection = SqliteDatabase.open(dataDir.resolve(SqliteFunctionStore.FILE_NAME));
+        connection = LockedConnection.open(dataDir);
         sql = new EventQueueSql(connection);
         writer = new GroupCommitWriter(connection, "gust-event-queue-writer");
     }

@@ -1,8 +1,6 @@
 package dev.gust.store;
 
 import dev.gust.core.CodePackage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,13 +12,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The embedded {@link FunctionStore}: one SQLite file, {@code <dataDir>/gust.db}, with one row per function in
  * table {@code functions} (configuration and tags as JSON, revision id and code hash as columns).
  *
- * <p>Thread-safe: a single connection guarded by a lock, since SQLite serialises writers anyway. Every
+ * <p>Thread-safe: a single {@link LockedConnection}, since SQLite serialises writers anyway. Every
  * method is one statement or one transaction, durable when it returns (see {@link SqliteDatabase}). List
  * markers are the name of the last function returned. Usable until {@link #close()}; afterwards every method
  * throws {@link IllegalStateException}.
@@ -32,23 +29,16 @@ public final class SqliteFunctionStore implements FunctionStore {
 
     private static final String COLUMNS = "name, revision_id, code_sha256, config_json, tags_json";
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Connection connection;
-    private boolean closed;
+    private final LockedConnection db;
 
     /** Opens (creating and migrating if needed) the database in {@code dataDir}. */
     public SqliteFunctionStore(Path dataDir) {
-        try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new StoreException("Cannot create " + dataDir, e);
-        }
-        connection = SqliteDatabase.open(dataDir.resolve(FILE_NAME));
+        db = new LockedConnection(dataDir, "function store");
     }
 
     @Override
     public boolean create(FunctionRecord record) {
-        return locked(c -> {
+        return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO functions (" + COLUMNS
                     + ") VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING")) {
                 s.setString(1, record.functionName());
@@ -60,7 +50,7 @@ public final class SqliteFunctionStore implements FunctionStore {
 
     @Override
     public Optional<FunctionRecord> find(String functionName) {
-        return locked(c -> {
+        return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT config_json, tags_json FROM functions WHERE name = ?")) {
                 s.setString(1, functionName);
@@ -72,7 +62,7 @@ public final class SqliteFunctionStore implements FunctionStore {
 
     @Override
     public ReplaceOutcome replace(FunctionRecord updated, String expectedRevisionId) {
-        return locked(c -> {
+        return db.run(c -> {
             c.setAutoCommit(false);
             try {
                 ReplaceOutcome outcome = compareAndSet(c, updated, expectedRevisionId);
@@ -112,7 +102,7 @@ public final class SqliteFunctionStore implements FunctionStore {
         if (maxItems < 1 || maxItems > 10_000) {
             throw new IllegalArgumentException("maxItems must be 1..10000: " + maxItems);
         }
-        return locked(c -> {
+        return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT config_json, tags_json FROM functions "
                     + "WHERE name > ? ORDER BY name LIMIT ?")) {
                 s.setString(1, marker == null ? "" : marker);
@@ -129,7 +119,7 @@ public final class SqliteFunctionStore implements FunctionStore {
 
     @Override
     public boolean delete(String functionName) {
-        return locked(c -> {
+        return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM functions WHERE name = ?")) {
                 s.setString(1, functionName);
                 return s.executeUpdate() == 1;
@@ -139,7 +129,7 @@ public final class SqliteFunctionStore implements FunctionStore {
 
     @Override
     public int count() {
-        return locked(c -> {
+        return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM functions");
                     ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -150,7 +140,7 @@ public final class SqliteFunctionStore implements FunctionStore {
 
     @Override
     public Set<String> referencedPackages() {
-        return locked(c -> {
+        return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT DISTINCT code_sha256 FROM functions WHERE code_sha256 IS NOT NULL");
                     ResultSet rs = s.executeQuery()) {
@@ -165,17 +155,7 @@ public final class SqliteFunctionStore implements FunctionStore {
 
     @Override
     public void close() {
-        lock.lock();
-        try {
-            if (!closed) {
-                closed = true;
-                connection.close();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Cannot close the database", e);
-        } finally {
-            lock.unlock();
-        }
+        db.close();
     }
 
     /** Binds the four columns after {@code name} in {@link #COLUMNS}, starting at parameter {@code first}. */
@@ -196,24 +176,5 @@ public final class SqliteFunctionStore implements FunctionStore {
             }
         }
         return records;
-    }
-
-    private <T> T locked(SqlWork<T> work) {
-        lock.lock();
-        try {
-            if (closed) {
-                throw new IllegalStateException("The function store is closed");
-            }
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw new StoreException("Database failure: " + e.getMessage(), e);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
     }
 }

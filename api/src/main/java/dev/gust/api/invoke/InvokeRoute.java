@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.gust.api.http.ErrorResponder;
 import dev.gust.api.http.RequestAuthenticator;
 import dev.gust.core.Account;
+import dev.gust.core.Completions;
 import dev.gust.core.FunctionReference;
 import dev.gust.core.LambdaException;
 import dev.gust.core.invoke.EventInvoker;
@@ -56,28 +57,37 @@ public final class InvokeRoute {
     private void invokeAsync(RoutingContext ctx) {
         HttpServerResponse response = ctx.response();
         try {
-            Buffer body = ctx.body().buffer();
-            authenticator.authenticate(ctx.request(), body);
-            FunctionReference reference = FunctionReference.parse(ctx.pathParam("FunctionName"), account);
-            enqueue(ctx, reference, reference.qualifier(), body, () -> response.setStatusCode(202)
+            FunctionReference reference = authenticatedFunction(ctx);
+            enqueue(ctx, reference, reference.qualifier(), () -> response.setStatusCode(202)
                     .putHeader("Content-Type", "application/json").end("{\"Status\":202}"));
         } catch (LambdaException e) {
             ErrorResponder.send(response, e);
         }
     }
 
-    private void enqueue(RoutingContext ctx, FunctionReference reference, Optional<String> qualifier, Buffer body,
+    /** Checks the request's signature, then names the function it is for. */
+    private FunctionReference authenticatedFunction(RoutingContext ctx) {
+        authenticator.authenticate(ctx.request(), ctx.body().buffer());
+        return FunctionReference.parse(ctx.pathParam("FunctionName"), account);
+    }
+
+    /** The invocation; as in Lambda, the API request id is the invocation's request id. */
+    private static InvocationRequest request(RoutingContext ctx, FunctionReference reference,
+            Optional<String> qualifier, byte[] payload, boolean tail) {
+        return new InvocationRequest(ctx.response().headers().get("x-amzn-RequestId"), reference.name(), qualifier,
+                payload, tail, clientContext(ctx.request().getHeader("X-Amz-Client-Context")),
+                ctx.request().getHeader("X-Amzn-Trace-Id"));
+    }
+
+    private void enqueue(RoutingContext ctx, FunctionReference reference, Optional<String> qualifier,
             Runnable accepted) {
+        Buffer body = ctx.body().buffer();
         int size = body == null ? 0 : body.length();
         if (size > MAX_EVENT_PAYLOAD_BYTES) {
             throw LambdaException.requestTooLarge(size + " byte payload is too large for the Event invocation type "
                     + "(limit " + MAX_EVENT_PAYLOAD_BYTES + " bytes)");
         }
-        InvocationRequest request = new InvocationRequest(ctx.response().headers().get("x-amzn-RequestId"),
-                reference.name(), qualifier, payload(body), false,
-                clientContext(ctx.request().getHeader("X-Amz-Client-Context")),
-                ctx.request().getHeader("X-Amzn-Trace-Id"));
-        events.enqueue(request).whenComplete((ok, failure) -> {
+        events.enqueue(request(ctx, reference, qualifier, payload(body), false)).whenComplete((ok, failure) -> {
             if (failure != null) {
                 sendFailure(ctx.response(), failure);
             } else if (!ctx.response().closed()) {
@@ -89,16 +99,14 @@ public final class InvokeRoute {
     private void invoke(RoutingContext ctx) {
         HttpServerResponse response = ctx.response();
         try {
-            Buffer body = ctx.body().buffer();
-            authenticator.authenticate(ctx.request(), body);
-            FunctionReference reference = FunctionReference.parse(ctx.pathParam("FunctionName"), account);
+            FunctionReference reference = authenticatedFunction(ctx);
             Optional<String> qualifier = reference.effectiveQualifier(ctx.queryParams().get("Qualifier"));
             String type = invocationType(ctx.request().getHeader("X-Amz-Invocation-Type"));
             if (type.equals("Event")) {
-                enqueue(ctx, reference, qualifier, body, () -> response.setStatusCode(202).end());
+                enqueue(ctx, reference, qualifier, () -> response.setStatusCode(202).end());
                 return;
             }
-            byte[] payload = payload(body);
+            byte[] payload = payload(ctx.body().buffer());
             if (type.equals("DryRun")) {
                 invoker.dryRun(reference.name(), qualifier).whenComplete((ok, failure) -> {
                     if (failure != null) {
@@ -110,11 +118,7 @@ public final class InvokeRoute {
                 return;
             }
             boolean tail = "Tail".equals(ctx.request().getHeader("X-Amz-Log-Type"));
-            // as in Lambda, the API request id is the invocation's request id
-            String requestId = response.headers().get("x-amzn-RequestId");
-            InvocationRequest request = new InvocationRequest(requestId, reference.name(), qualifier, payload, tail,
-                    clientContext(ctx.request().getHeader("X-Amz-Client-Context")), ctx.request().getHeader("X-Amzn-Trace-Id"));
-            invoker.invoke(request).whenComplete((result, failure) -> {
+            invoker.invoke(request(ctx, reference, qualifier, payload, tail)).whenComplete((result, failure) -> {
                 if (failure != null) {
                     sendFailure(response, failure);
                 } else {
@@ -127,8 +131,7 @@ public final class InvokeRoute {
     }
 
     private static void sendFailure(HttpServerResponse response, Throwable failure) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
-                ? c.getCause() : failure;
+        Throwable cause = Completions.cause(failure);
         ErrorResponder.send(response, cause instanceof LambdaException e ? e
                 : LambdaException.service("An internal error occurred: " + cause));
     }

@@ -1,0 +1,93 @@
+package dev.gust.runtimes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gust.runtimeapi.RuntimeApiEndpoints;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the tests of one of Gust's bootstraps share: the extracted bootstraps, Runtime API endpoints on one
+ * Vert.x, a task root per test, and the instances started in it (stopped after each test).
+ */
+abstract class BootstrapFixture {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static Vertx vertx;
+    private static RuntimeApiEndpoints endpoints;
+    private static Bootstraps bootstraps;
+
+    @TempDir
+    Path taskRoot;
+    private final List<FunctionInstance> instances = new ArrayList<>();
+    private final Bootstraps.Family family;
+    private final String interpreter;
+
+    /** @param interpreter the host interpreter that runs the bootstrap */
+    BootstrapFixture(Bootstraps.Family family, String interpreter) {
+        this.family = family;
+        this.interpreter = interpreter;
+    }
+
+    @BeforeAll
+    static void extractBootstraps(@TempDir Path runtimes) {
+        vertx = Vertx.vertx();
+        endpoints = new RuntimeApiEndpoints(vertx);
+        bootstraps = Bootstraps.extractTo(runtimes);
+    }
+
+    @AfterAll
+    static void stopVertx() throws Exception {
+        vertx.close().await(10, TimeUnit.SECONDS);
+    }
+
+    @AfterEach
+    void stopInstances() throws Exception {
+        for (FunctionInstance instance : instances) {
+            instance.close();
+        }
+    }
+
+    /** The extracted bootstrap script. */
+    Path bootstrap() {
+        return bootstraps.path(family);
+    }
+
+    /** Starts an instance of the code in the task root, with this handler. */
+    FunctionInstance start(String handler) throws Exception {
+        FunctionInstance instance = FunctionInstance.start(endpoints, List.of(interpreter, bootstrap().toString()),
+                taskRoot, handler, Map.of());
+        instances.add(instance);
+        return instance;
+    }
+
+    /** Writes a file of the function's code. */
+    void write(String relativePath, String content) throws IOException {
+        Path file = taskRoot.resolve(relativePath);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+
+    /** What the interpreter says of its version, for measurements. */
+    String interpreterVersion() throws IOException {
+        Process version = new ProcessBuilder(interpreter, "--version").redirectErrorStream(true).start();
+        return new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    }
+
+    static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
