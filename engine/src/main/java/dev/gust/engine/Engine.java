@@ -33,6 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -62,11 +63,7 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "gust-engine-timers");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timers = timers();
 
     /**
      * Settings of the engine.
@@ -231,6 +228,21 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
     private <T> CompletableFuture<T> unknownVersion(String name, Optional<String> qualifier) {
         return CompletableFuture.failedFuture(LambdaException.functionNotFound(
                 account.functionArn(name, qualifier.orElseThrow())));
+    }
+
+    /**
+     * The timer thread of invocation timeouts and reaping. Every invocation schedules a timeout and cancels it
+     * when it ends, so cancelled timeouts leave the queue at once: left in it, each would wake the thread at its
+     * deadline, one wake-up per invocation.
+     */
+    private static ScheduledExecutorService timers() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "gust-engine-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
     }
 
     /** Terminates the instances idle for longer than the keep-alive; runs periodically. */

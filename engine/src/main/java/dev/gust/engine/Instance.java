@@ -107,7 +107,7 @@ final class Instance implements InstanceListener {
             if (dead && wasReady) {
                 return CompletableFuture.failedFuture(new InstanceLost());
             }
-            long logBegin = log.append("");
+            long logBegin = request.tailLog() ? log.size() : 0; // a stat only when the tail is wanted
             log.append(ReportLine.start(requestId, function.version()));
             ScheduledFuture<?> timeout = timers.schedule(() -> timedOut(requestId), function.timeout(), TimeUnit.SECONDS);
             running = new Running(requestId, request.tailLog(), logBegin, clocks.nanos(), result, timeout);
@@ -221,8 +221,8 @@ final class Instance implements InstanceListener {
         long duration = clocks.nanos() - ended.startNanos();
         long memory = process == null ? 0 : Math.max(0, process.maxMemoryUsedBytes());
         Runnable complete = () -> {
-            log.append(ReportLine.end(requestId));
-            log.append(ReportLine.report(requestId, duration, function.memorySize(), memory, init));
+            log.append(ReportLine.end(requestId)
+                    + ReportLine.report(requestId, duration, function.memorySize(), memory, init));
             String tail = ended.tail() ? log.tail(ended.logStart(), TAIL_BYTES) : null;
             ended.result().complete(new InvocationResult(payload, functionError, function.version(), tail));
         };

@@ -53,16 +53,16 @@ final class LogStream implements AutoCloseable {
         return file;
     }
 
-    /** Appends a platform line and returns the file size after it. */
-    long append(String line) {
+    /** Appends platform lines with one write. */
+    void append(String lines) {
+        byte[] bytes = lines.getBytes(StandardCharsets.UTF_8);
+        appendBytes(bytes, bytes.length);
+    }
+
+    /** The file's size: where the next appended line will start. */
+    long size() {
         try {
-            ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
-            synchronized (channel) {
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
-                return channel.size();
-            }
+            return channel.size();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

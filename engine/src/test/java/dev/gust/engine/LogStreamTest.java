@@ -17,7 +17,7 @@ class LogStreamTest {
     void tailIsTheInvocationsRangeIncludingWhatAnotherWriterAppended() throws Exception {
         try (LogStream stream = LogStream.create(logs, "fn", "2026/11/23/[$LATEST]abc")) {
             stream.append("earlier invocation\n");
-            long start = stream.append("");
+            long start = stream.size();
             stream.append(ReportLine.start("id", "$LATEST"));
             Files.writeString(stream.file(), "printed by the function\n", StandardOpenOption.APPEND);
             stream.append(ReportLine.end("id"));

@@ -6,16 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
-/** The cgroups of one instance on cgroup v1: memory, and pids when mounted; thread-safe (no mutable state). */
+/** The cgroups of one instance on cgroup v1: memory, and pids when mounted; thread-safe (the only state is the kept-open peak memory file). */
 final class CgroupV1Instance implements InstanceCgroup {
 
     private final Path memory;
     private final Path pids;
+    private final CounterFile peak;
 
     /** @param pids the pids cgroup, or {@code null} without that controller */
     CgroupV1Instance(Path memory, Path pids) {
         this.memory = memory;
         this.pids = pids;
+        this.peak = new CounterFile(memory.resolve("memory.max_usage_in_bytes"));
     }
 
     @Override
@@ -40,7 +42,7 @@ final class CgroupV1Instance implements InstanceCgroup {
 
     @Override
     public long peakMemoryBytes() {
-        return CgroupFiles.readNumber(memory.resolve("memory.max_usage_in_bytes")).orElse(-1);
+        return peak.read().orElse(-1);
     }
 
     @Override
@@ -50,6 +52,7 @@ final class CgroupV1Instance implements InstanceCgroup {
 
     @Override
     public void remove() throws IOException {
+        peak.close();
         List<IOException> failures = new ArrayList<>();
         for (Path dir : directories()) {
             try {

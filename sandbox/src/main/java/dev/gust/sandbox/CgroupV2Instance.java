@@ -17,9 +17,13 @@ final class CgroupV2Instance implements InstanceCgroup {
 
     private final Path dir;
     private final AtomicLong largestCurrent = new AtomicLong(-1);
+    private final CounterFile peak;
+    private final CounterFile current;
 
     CgroupV2Instance(Path dir) {
         this.dir = dir;
+        this.peak = new CounterFile(dir.resolve("memory.peak"));
+        this.current = new CounterFile(dir.resolve("memory.current"));
     }
 
     @Override
@@ -39,12 +43,11 @@ final class CgroupV2Instance implements InstanceCgroup {
 
     @Override
     public long peakMemoryBytes() {
-        OptionalLong peak = CgroupFiles.readNumber(dir.resolve("memory.peak"));
-        if (peak.isPresent()) {
-            return peak.getAsLong();
+        OptionalLong peakBytes = peak.read();
+        if (peakBytes.isPresent()) {
+            return peakBytes.getAsLong();
         }
-        OptionalLong current = CgroupFiles.readNumber(dir.resolve("memory.current"));
-        current.ifPresent(value -> largestCurrent.accumulateAndGet(value, Math::max));
+        current.read().ifPresent(value -> largestCurrent.accumulateAndGet(value, Math::max));
         return largestCurrent.get();
     }
 
@@ -66,6 +69,8 @@ final class CgroupV2Instance implements InstanceCgroup {
 
     @Override
     public void remove() throws IOException {
+        peak.close();
+        current.close();
         CgroupFiles.remove(dir);
     }
 }
