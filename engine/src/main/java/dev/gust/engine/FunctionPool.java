@@ -5,6 +5,7 @@ import dev.gust.core.invoke.InvocationRequest;
 import dev.gust.core.invoke.InvocationResult;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -12,6 +13,8 @@ import java.util.function.Supplier;
 /**
  * The instances of one function version (one {@code RevisionId} of {@code $LATEST}): warm idle instances are
  * reused most-recently-used first; when none is idle a new instance is started for the invocation.
+ *
+ * <p>An invocation prefers an idle instance on its own event loop (see {@link #takeIdle}).
  *
  * <p>Thread-safe: the idle stack changes under this object's lock only. A draining pool (its version was
  * replaced) hands out no instance and terminates each as it becomes idle.
@@ -55,7 +58,21 @@ final class FunctionPool {
         return instance.run(request).whenComplete((result, failure) -> release(instance));
     }
 
+    /**
+     * The most recently used idle instance whose endpoint runs on the calling thread's event loop, so that the
+     * invocation crosses no thread; otherwise the most recently used idle instance.
+     */
     private synchronized Instance takeIdle() {
+        for (Iterator<Instance> it = idle.descendingIterator(); it.hasNext(); ) {
+            Instance instance = it.next();
+            if (instance.onCurrentThread()) {
+                it.remove();
+                if (!instance.isDead()) {
+                    return instance;
+                }
+                forget(instance);
+            }
+        }
         while (!idle.isEmpty()) {
             Instance instance = idle.pollLast();
             if (!instance.isDead()) {

@@ -39,7 +39,8 @@ final class Instance implements InstanceListener {
     private final ScheduledExecutorService timers;
     private final long launchedNanos;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
-    private RuntimeApiEndpoint endpoint;
+    /** Set once by {@link #attach(RuntimeApiEndpoint)}; volatile for the pool's lock-free {@link #onCurrentThread}. */
+    private volatile RuntimeApiEndpoint endpoint;
     private SandboxedProcess process;
     private long initNanos = -1;
     private boolean initReported;
@@ -89,6 +90,12 @@ final class Instance implements InstanceListener {
 
     synchronized boolean isDead() {
         return dead;
+    }
+
+    /** Whether the calling thread is the event loop of this instance's Runtime API endpoint. */
+    boolean onCurrentThread() {
+        RuntimeApiEndpoint e = endpoint;
+        return e != null && e.onCurrentThread();
     }
 
     synchronized long lastUsedNanos() {

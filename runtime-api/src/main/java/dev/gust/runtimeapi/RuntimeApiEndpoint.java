@@ -3,6 +3,7 @@ package dev.gust.runtimeapi;
 import dev.gust.runtimeapi.RuntimePaths.Route;
 import dev.gust.runtimeapi.RuntimeState.Transition;
 import io.vertx.core.Context;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -113,7 +114,19 @@ public final class RuntimeApiEndpoint {
         if (!offerable.compareAndSet(true, false)) {
             throw new IllegalStateException("an invocation is already offered to or in flight on this instance");
         }
-        context.runOnContext(ignored -> deliverOrHold(invocation));
+        if (onCurrentThread()) {
+            deliverOrHold(invocation); // already on the endpoint's event loop: no hand-off, no wake-up
+        } else {
+            context.runOnContext(ignored -> deliverOrHold(invocation));
+        }
+    }
+
+    /**
+     * Whether the calling thread is this endpoint's event loop. An invocation offered from it is written at once,
+     * and the runtime's answer completes on the same thread: the invoke path then crosses no thread.
+     */
+    public boolean onCurrentThread() {
+        return context instanceof ContextInternal internal && internal.nettyEventLoop().inEventLoop();
     }
 
     /**

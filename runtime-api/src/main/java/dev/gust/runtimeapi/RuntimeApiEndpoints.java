@@ -5,6 +5,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -81,8 +82,20 @@ public final class RuntimeApiEndpoints {
         return opened.future().toCompletionStage();
     }
 
+    /**
+     * The context of a new endpoint: on the caller's event loop when the caller runs on one (an invoke that starts an
+     * instance), so that the instance's invocations and the invoke requests of that loop meet on one thread; on the
+     * next event loop in turn otherwise.
+     */
     private Context newEventLoopContext() {
+        if (!(vertx instanceof VertxInternal internal)) {
+            return vertx.getOrCreateContext();
+        }
+        ContextInternal current = internal.getContext();
+        if (current != null && current.isEventLoopContext() && current.nettyEventLoop().inEventLoop()) {
+            return internal.contextBuilder().withEventLoop(current.nettyEventLoop()).build();
+        }
         // A caller outside Vert.x would otherwise get the same "sticky" context for every endpoint it opens.
-        return vertx instanceof VertxInternal internal ? internal.createEventLoopContext() : vertx.getOrCreateContext();
+        return internal.createEventLoopContext();
     }
 }

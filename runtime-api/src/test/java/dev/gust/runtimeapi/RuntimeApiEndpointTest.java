@@ -3,6 +3,7 @@ package dev.gust.runtimeapi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.InputStream;
@@ -373,6 +374,35 @@ class RuntimeApiEndpointTest {
         assertThat(listener.isQuiet()).isTrue();
     }
 
+
+    @Test
+    void anEndpointOpenedFromAnEventLoopRunsOnThatLoopAndTakesOffersFromItWithoutAHandOff() throws Exception {
+        Context caller = vertx.getOrCreateContext();
+        CompletableFuture<RuntimeApiEndpoint> openedHere = new CompletableFuture<>();
+        caller.runOnContext(ignored -> endpoints.open(listener).whenComplete((opened, failure) -> {
+            if (failure != null) {
+                openedHere.completeExceptionally(failure);
+            } else {
+                openedHere.complete(opened);
+            }
+        }));
+        RuntimeApiEndpoint local = openedHere.get(10, TimeUnit.SECONDS);
+        opened.add(local);
+        assertThat(local.onCurrentThread()).isFalse();
+        CompletableFuture<Boolean> onCallerLoop = new CompletableFuture<>();
+        caller.runOnContext(ignored -> onCallerLoop.complete(local.onCurrentThread()));
+        assertThat(onCallerLoop.get(10, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<HttpResponse<String>> next = next(local);
+        listener.next(RecordingListener.Ready.class);
+        CompletableFuture<Boolean> deliveredAtOnce = new CompletableFuture<>();
+        caller.runOnContext(ignored -> {
+            local.offer(invocation("req-local", "{}"));
+            deliveredAtOnce.complete(local.delivered("req-local"));
+        });
+        assertThat(deliveredAtOnce.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(next.get(10, TimeUnit.SECONDS).body()).isEqualTo("{}");
+    }
 
     private RuntimeApiEndpoint open(InstanceListener each, OptionalInt uid) throws Exception {
         RuntimeApiEndpoint endpoint = endpoints.open(each, uid).toCompletableFuture().get(10, TimeUnit.SECONDS);
