@@ -164,7 +164,7 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
             instance.attach(endpoint);
             SandboxedProcess process;
             try {
-                process = sandbox.launch(spec(function, stream, endpoint.address(), user));
+                process = sandbox.launch(spec(function, stream, endpoint.address(), user, log.file()));
             } catch (IOException e) {
                 instance.kill();
                 throw new UncheckedIOException(e);
@@ -185,7 +185,8 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
         }
     }
 
-    private SandboxSpec spec(FunctionConfiguration function, String stream, String runtimeApi, SandboxUser user) {
+    private SandboxSpec spec(FunctionConfiguration function, String stream, String runtimeApi, SandboxUser user,
+            Path logFile) {
         RuntimeCommands.Command command = commands.command(function);
         Map<String, String> env = new LinkedHashMap<>(function.environment());
         env.put("_HANDLER", function.handler());
@@ -217,6 +218,7 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
                 .ephemeralStorageMb(function.ephemeralStorageSize())
                 .readOnlyHostPaths(command.hostPaths().toArray(Path[]::new))
                 .user(user)
+                .outputFile(logFile)
                 .build();
     }
 

@@ -8,8 +8,6 @@ import dev.gust.runtimeapi.Invocation;
 import dev.gust.runtimeapi.RuntimeApiEndpoint;
 import dev.gust.sandbox.Exit;
 import dev.gust.sandbox.SandboxedProcess;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -30,7 +28,6 @@ import java.util.concurrent.TimeUnit;
 final class Instance implements InstanceListener {
 
     private static final int TAIL_BYTES = 4096;
-    private static final long OUTPUT_GRACE_MILLIS = 5;
 
     private final FunctionConfiguration function;
     private final String arn;
@@ -74,13 +71,11 @@ final class Instance implements InstanceListener {
         this.endpoint = endpoint;
     }
 
-    /** Records the started process and starts copying its output into the log stream. */
+    /** Records the started process, whose output goes straight into the log stream's file. */
     void attach(SandboxedProcess process) {
         synchronized (this) {
             this.process = process;
         }
-        copy(process.stdout());
-        copy(process.stderr());
         process.onExit().thenAccept(this::exited);
     }
 
@@ -227,18 +222,11 @@ final class Instance implements InstanceListener {
         ended.timeout().cancel(false);
         long duration = clocks.nanos() - ended.startNanos();
         long memory = process == null ? 0 : Math.max(0, process.maxMemoryUsedBytes());
-        Runnable complete = () -> {
-            log.append(ReportLine.end(requestId)
-                    + ReportLine.report(requestId, duration, function.memorySize(), memory, init));
-            String tail = ended.tail() ? log.tail(ended.logStart(), TAIL_BYTES) : null;
-            ended.result().complete(new InvocationResult(payload, functionError, function.version(), tail));
-        };
-        if (ended.tail()) {
-            // output printed just before the response may still be in the pipe: let the copier catch up
-            timers.schedule(complete, OUTPUT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-        } else {
-            complete.run();
-        }
+        // The function's output is already in the file: it writes there directly, before it posts its answer.
+        log.append(ReportLine.end(requestId)
+                + ReportLine.report(requestId, duration, function.memorySize(), memory, init));
+        String tail = ended.tail() ? log.tail(ended.logStart(), TAIL_BYTES) : null;
+        ended.result().complete(new InvocationResult(payload, functionError, function.version(), tail));
     }
 
     /** Kills the process tree and frees the endpoint. */
@@ -269,19 +257,5 @@ final class Instance implements InstanceListener {
             p.onExit().whenComplete((exit, failure) -> p.close());
         }
         log.close();
-    }
-
-    private void copy(InputStream stream) {
-        Thread.ofVirtual().name("instance-output").start(() -> {
-            byte[] buffer = new byte[8192];
-            try (stream) {
-                int n;
-                while ((n = stream.read(buffer)) > 0) {
-                    log.appendBytes(buffer, n);
-                }
-            } catch (IOException | RuntimeException e) {
-                // the process or the log ended
-            }
-        });
     }
 }

@@ -59,6 +59,7 @@ public final class BubblewrapSandbox implements Sandbox {
         ProcessBuilder builder = new ProcessBuilder(
                 command.launcher(spec, LimitPreamble.script(cgroup, spec.memoryLimitBytes())));
         builder.environment().clear();
+        Launchers.redirectOutput(builder, spec);
         Process process = Launchers.start(builder, cgroup);
         LaunchedProcess launched = LaunchedProcess.of(process, cgroup);
         try (OutputStream stdin = process.getOutputStream()) {

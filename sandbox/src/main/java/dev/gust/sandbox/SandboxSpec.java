@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  * @param readOnlyHostPaths absolute host paths exposed read-only at the same path (an interpreter, a JDK)
  * @param user the user the function runs as; whether that is also its host uid depends on the sandbox
  *     ({@link SandboxCapabilities#distinctHostUsers()})
+ * @param outputFile host file that the process's stdout and stderr are appended to directly, or {@code null} to
+ *     read them from {@link SandboxedProcess#stdout()} and {@link SandboxedProcess#stderr()}
  */
 public record SandboxSpec(
         String instanceId,
@@ -38,7 +40,8 @@ public record SandboxSpec(
         int ephemeralStorageMb,
         int maxProcesses,
         List<Path> readOnlyHostPaths,
-        SandboxUser user) {
+        SandboxUser user,
+        Path outputFile) {
 
     private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,127}");
 
@@ -67,6 +70,9 @@ public record SandboxSpec(
         readOnlyHostPaths = List.copyOf(readOnlyHostPaths);
         readOnlyHostPaths.forEach(path -> requireAbsolute(path, "readOnlyHostPaths"));
         Objects.requireNonNull(user, "user");
+        if (outputFile != null) {
+            requireAbsolute(outputFile, "outputFile");
+        }
     }
 
     /** Starts a spec with Lambda's defaults: 128 MB, 512 MB of {@code /tmp}, 1024 processes, uid 993. */
@@ -119,6 +125,7 @@ public record SandboxSpec(
         private int maxProcesses = 1024;
         private List<Path> readOnlyHostPaths = List.of();
         private SandboxUser user = SandboxUser.LAMBDA;
+        private Path outputFile;
 
         private Builder(String instanceId, Path taskRoot) {
             this.instanceId = instanceId;
@@ -191,10 +198,16 @@ public record SandboxSpec(
             return this;
         }
 
+        /** Appends the process's stdout and stderr to this host file, with no pipe and no reader thread. */
+        public Builder outputFile(Path file) {
+            this.outputFile = file;
+            return this;
+        }
+
         /** Builds and validates the spec. */
         public SandboxSpec build() {
             return new SandboxSpec(instanceId, taskRoot, runtimeDir, optDir, argv, environment, memoryLimitMb,
-                    ephemeralStorageMb, maxProcesses, readOnlyHostPaths, user);
+                    ephemeralStorageMb, maxProcesses, readOnlyHostPaths, user, outputFile);
         }
     }
 }

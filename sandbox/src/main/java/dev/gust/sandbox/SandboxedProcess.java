@@ -17,7 +17,8 @@ public interface SandboxedProcess extends AutoCloseable {
 
     /**
      * The standard output of the tree. Read it continuously (one reader thread per stream): a full pipe blocks
-     * the function. At exit the stream ends after the remaining bytes.
+     * the function. At exit the stream ends after the remaining bytes. Empty when the spec named an
+     * {@link SandboxSpec#outputFile()}.
      */
     InputStream stdout();
 

@@ -37,6 +37,7 @@ public final class UnsandboxedProcessLauncher implements Sandbox {
         builder.environment().putAll(translation.translate(spec.environment()));
         builder.directory(spec.taskRoot().toFile());
         builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        Launchers.redirectOutput(builder, spec);
         return LaunchedProcess.of(Launchers.start(builder, cgroup), cgroup);
     }
 

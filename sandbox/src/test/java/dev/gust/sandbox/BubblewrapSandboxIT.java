@@ -431,4 +431,9 @@ class BubblewrapSandboxIT {
         assertThat(capabilities.description()).startsWith("bubblewrap " + probe.bubblewrap().orElseThrow().version())
                 .contains(probe.cgroups().description());
     }
+
+    @Test
+    void outputGoesStraightToTheOutputFileAfterWhatItHeld() throws Exception {
+        Run.assertOutputGoesTo(temp.resolve("stream.log"), sandbox, python(Run.PRINTS_TO_BOTH));
+    }
 }

@@ -1,6 +1,10 @@
 package dev.gust.sandbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -34,5 +38,21 @@ record Run(Exit exit, List<String> stdout, String stderr, long maxMemoryUsedByte
     /** The standard output as text. */
     String out() {
         return String.join("\n", stdout);
+    }
+
+    /** A Python script that prints one line to stdout, then one to stderr. */
+    static final String PRINTS_TO_BOTH =
+            "import sys\nprint('to stdout', flush=True)\nprint('to stderr', file=sys.stderr, flush=True)";
+
+    /** Runs {@link #PRINTS_TO_BOTH} with {@code log} as its output file and checks both lines were appended there. */
+    static void assertOutputGoesTo(Path log, Sandbox sandbox, SandboxSpec.Builder printsToBoth) throws Exception {
+        Files.writeString(log, "START\n");
+        try (SandboxedProcess process = sandbox.launch(printsToBoth.outputFile(log).build())) {
+            assertThat(process.onExit().get(30, TimeUnit.SECONDS).status()).isZero();
+            assertThat(process.stdout().readAllBytes()).isEmpty();
+            assertThat(process.stderr().readAllBytes()).isEmpty();
+        }
+        assertThat(Files.readString(log))
+                .isEqualTo("START\nto stdout\nto stderr\n");
     }
 }

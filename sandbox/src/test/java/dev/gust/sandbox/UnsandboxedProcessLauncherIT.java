@@ -109,4 +109,9 @@ class UnsandboxedProcessLauncherIT {
         assertThat(launcher.capabilities().isolated()).isFalse();
         assertThat(launcher.capabilities().description()).startsWith("NONE: functions run without isolation; ");
     }
+
+    @Test
+    void outputGoesStraightToTheOutputFileAfterWhatItHeld() throws Exception {
+        Run.assertOutputGoesTo(temp.resolve("stream.log"), launcher, python(Run.PRINTS_TO_BOTH));
+    }
 }
