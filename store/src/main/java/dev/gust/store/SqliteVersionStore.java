@@ -55,11 +55,12 @@ public final class SqliteVersionStore implements VersionStore {
             }
             FunctionConfiguration published = version.toBuilder().version(Long.toString(number)).build();
             try (PreparedStatement s = c.prepareStatement("INSERT INTO function_versions (function_name, version, "
-                    + "code_sha256, config_json) VALUES (?, ?, ?, ?)")) {
+                    + "code_sha256, config_json, latest_revision_id) VALUES (?, ?, ?, ?, ?)")) {
                 s.setString(1, published.functionName());
                 s.setLong(2, number);
                 s.setString(3, published.code() == null ? null : published.code().sha256Hex());
                 s.setString(4, ConfigurationJson.write(published));
+                s.setString(5, latest.revisionId());
                 s.executeUpdate();
             }
             return new Publication(ReplaceOutcome.REPLACED, Optional.of(published));
@@ -83,11 +84,12 @@ public final class SqliteVersionStore implements VersionStore {
     }
 
     @Override
-    public Optional<FunctionConfiguration> lastVersion(String functionName) {
+    public Optional<FunctionConfiguration> publishedFrom(String functionName, String latestRevisionId) {
         return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT config_json FROM function_versions "
-                    + "WHERE function_name = ? ORDER BY version DESC LIMIT 1")) {
+                    + "WHERE function_name = ? AND latest_revision_id = ? ORDER BY version DESC LIMIT 1")) {
                 s.setString(1, functionName);
+                s.setString(2, latestRevisionId);
                 return configurations(s).stream().findFirst();
             }
         });
@@ -246,7 +248,8 @@ public final class SqliteVersionStore implements VersionStore {
 
     /** A published version's number, or empty for {@code $LATEST} and anything else that is not one. */
     private static Optional<Long> number(String version) {
-        if (version == null || version.isEmpty() || version.length() > 18 || !version.chars().allMatch(Character::isDigit)) {
+        if (version == null || version.isEmpty() || version.length() > 18
+                || !version.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return Optional.empty();
         }
         return Optional.of(Long.parseLong(version));

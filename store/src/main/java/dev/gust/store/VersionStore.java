@@ -60,8 +60,11 @@ public interface VersionStore extends AutoCloseable {
 
     Optional<FunctionConfiguration> findVersion(String functionName, String version);
 
-    /** The function's published version with the highest number, if any remains. */
-    Optional<FunctionConfiguration> lastVersion(String functionName);
+    /**
+     * The version whose publication gave {@code $LATEST} the revision id {@code latestRevisionId}: present when
+     * {@code $LATEST} has not changed since it was published (and the version still exists).
+     */
+    Optional<FunctionConfiguration> publishedFrom(String functionName, String latestRevisionId);
 
     /**
      * The function's published versions numbered above {@code after}, in ascending number order.

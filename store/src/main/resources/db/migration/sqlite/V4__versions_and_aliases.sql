@@ -9,6 +9,7 @@ CREATE TABLE function_versions (
     version       INTEGER NOT NULL,
     code_sha256   TEXT,
     config_json   TEXT    NOT NULL,
+    latest_revision_id TEXT NOT NULL, -- $LATEST's revision id once this version was published from it
     PRIMARY KEY (function_name, version)
 ) STRICT, WITHOUT ROWID;
 

@@ -59,7 +59,9 @@ public abstract class VersionStoreContract {
         assertThat(first.version()).isEqualTo("1");
         assertThat(second.version()).isEqualTo("2");
         assertThat(versions.findVersion("fn", "1")).contains(first);
-        assertThat(versions.lastVersion("fn")).contains(second);
+        assertThat(versions.publishedFrom("fn", "r2")).contains(first);
+        assertThat(versions.publishedFrom("fn", "r3")).contains(second);
+        assertThat(versions.publishedFrom("fn", "r1")).isEmpty();
         assertThat(functions.find("fn").orElseThrow().revisionId()).isEqualTo("r3");
         assertThat(functions.find("fn").orElseThrow().tags()).containsEntry("owner", "fn");
     }
@@ -70,7 +72,7 @@ public abstract class VersionStoreContract {
         assertThat(versions.publish(latest("ghost", "r2"), "r1", latest("ghost", "v")).outcome())
                 .isEqualTo(ReplaceOutcome.NOT_FOUND);
 
-        assertThat(versions.lastVersion("fn")).isEmpty();
+        assertThat(versions.versions("fn", 0, 10)).isEmpty();
         assertThat(functions.find("fn").orElseThrow().revisionId()).isEqualTo("r1");
     }
 
