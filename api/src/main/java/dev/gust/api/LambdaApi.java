@@ -2,6 +2,7 @@ package dev.gust.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gust.api.functions.AccountSettingsRoutes;
+import dev.gust.api.functions.AliasRoutes;
 import dev.gust.api.functions.CodeDownloadRoute;
 import dev.gust.api.functions.CodeLinks;
 import dev.gust.api.functions.EventInvokeConfigRoutes;
@@ -9,6 +10,7 @@ import dev.gust.api.functions.EventInvokeConfigService;
 import dev.gust.api.functions.FunctionRoutes;
 import dev.gust.api.functions.FunctionService;
 import dev.gust.api.functions.TagRoutes;
+import dev.gust.api.functions.VersionRoutes;
 import dev.gust.api.http.ErrorResponder;
 import dev.gust.api.http.Operations;
 import dev.gust.api.http.RequestAuthenticator;
@@ -60,6 +62,8 @@ public final class LambdaApi {
         Operations operations = new Operations(router, authenticator);
         new FunctionRoutes(functions, codeLinks).register(operations);
         new TagRoutes(functions).register(operations);
+        new VersionRoutes(functions.versions()).register(operations);
+        new AliasRoutes(functions.aliases()).register(operations);
         new EventInvokeConfigRoutes(eventInvokeConfigs).register(operations);
         new AccountSettingsRoutes(functions, concurrentExecutions).register(operations);
 

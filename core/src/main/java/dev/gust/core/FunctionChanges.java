@@ -12,4 +12,12 @@ public interface FunctionChanges {
     /** The function was deleted (after {@link #changed}): whatever else belongs to it can go. */
     default void deleted(String functionName) {
     }
+
+    /** A published version was deleted: its instances can go. */
+    default void versionDeleted(String functionName, String version) {
+    }
+
+    /** An alias was created, updated or deleted: where it routes may have changed. */
+    default void aliasChanged(String functionName, String aliasName) {
+    }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The stored configuration of one version of a function ({@code $LATEST} until versions exist): everything
+ * The stored configuration of one version of a function ({@code $LATEST} or a published version): everything
  * {@code GetFunctionConfiguration} reports except what is derived from the {@link Account}.
  *
  * <p>Immutable; change it with {@link #toBuilder()}. Field names follow the API model's members.

@@ -16,6 +16,7 @@ import dev.gust.sandbox.SandboxedProcess;
 import dev.gust.store.CodeStore;
 import dev.gust.store.FunctionRecord;
 import dev.gust.store.FunctionStore;
+import dev.gust.store.VersionStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -34,14 +35,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The execution engine: runs synchronous invocations on pooled, sandboxed instances of each function's current
- * version, enforces the account's concurrency limit, drains the instances of replaced versions and reaps idle ones.
- * Thread-safe.
+ * The execution engine: runs synchronous invocations on pooled, sandboxed instances, one pool per function version
+ * ({@code $LATEST} or a published version; aliases resolve to one of those through {@link QualifierResolver}),
+ * enforces the account's concurrency limit, drains the instances of replaced versions and reaps idle ones.
+ * {@code $LATEST}'s pool is drained when the function changes; a published version's pool only when that version
+ * or the function is deleted. Thread-safe.
  */
 public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
 
@@ -49,6 +53,8 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
 
     private final Account account;
     private final FunctionStore functions;
+    private final VersionStore versions;
+    private final QualifierResolver resolver;
     private final CodeStore code;
     private final Sandbox sandbox;
     private final RuntimeApiEndpoints endpoints;
@@ -59,8 +65,8 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
     private final long keepAliveNanos;
     private final Clocks clocks;
     private final SandboxUsers users;
-    private final Map<String, FunctionPool> pools = new ConcurrentHashMap<>();
-    private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
+    private final Map<PoolKey, FunctionPool> pools = new ConcurrentHashMap<>();
+    private final Map<PoolKey, AtomicLong> generations = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService timers = timers();
@@ -73,10 +79,17 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
     public record Settings(Path runtimeDir, Path logDir, int concurrencyLimit, Duration keepAlive, SandboxUsers users) {
     }
 
-    public Engine(Account account, FunctionStore functions, CodeStore code, Sandbox sandbox,
+    /** The pool of one version of one function. */
+    private record PoolKey(String functionName, String version) {
+    }
+
+    public Engine(Account account, FunctionStore functions, VersionStore versions, CodeStore code, Sandbox sandbox,
             RuntimeApiEndpoints endpoints, RuntimeCatalog catalog, Settings settings, Clocks clocks) {
         this.account = account;
         this.functions = functions;
+        this.versions = versions;
+        this.resolver = new QualifierResolver(account, versions, blocking,
+                () -> ThreadLocalRandom.current().nextDouble());
         this.code = code;
         this.sandbox = sandbox;
         this.endpoints = endpoints;
@@ -93,9 +106,6 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
 
     @Override
     public CompletionStage<InvocationResult> invoke(InvocationRequest request) {
-        if (!isLatest(request.qualifier())) {
-            return unknownVersion(request.functionName(), request.qualifier());
-        }
         if (inFlight.incrementAndGet() > concurrencyLimit) {
             inFlight.decrementAndGet();
             return CompletableFuture.failedFuture(LambdaException.tooManyRequests("Rate Exceeded.",
@@ -108,16 +118,34 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
 
     @Override
     public CompletionStage<Void> dryRun(String functionName, Optional<String> qualifier) {
-        if (!isLatest(qualifier)) {
-            return unknownVersion(functionName, qualifier);
-        }
         return pool(functionName, qualifier).thenApply(pool -> null);
     }
 
+    /** {@code $LATEST} changed: its instances drain; published versions keep theirs. */
     @Override
     public void changed(String functionName) {
-        generations.computeIfAbsent(functionName, n -> new AtomicLong()).incrementAndGet();
-        FunctionPool old = pools.remove(functionName);
+        drain(new PoolKey(functionName, FunctionConfiguration.LATEST));
+    }
+
+    @Override
+    public void deleted(String functionName) {
+        resolver.functionDeleted(functionName);
+        generations.keySet().stream().filter(key -> key.functionName().equals(functionName)).forEach(this::drain);
+    }
+
+    @Override
+    public void versionDeleted(String functionName, String version) {
+        drain(new PoolKey(functionName, version));
+    }
+
+    @Override
+    public void aliasChanged(String functionName, String aliasName) {
+        resolver.aliasChanged(functionName, aliasName);
+    }
+
+    private void drain(PoolKey key) {
+        generations.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
+        FunctionPool old = pools.remove(key);
         if (old != null) {
             old.drain();
         }
@@ -132,21 +160,32 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
         return description;
     }
 
+    /** The pool of the version that runs an invocation with {@code qualifier}. */
     private CompletableFuture<FunctionPool> pool(String name, Optional<String> qualifier) {
-        FunctionPool pool = pools.get(name);
+        return resolver.version(name, qualifier).thenCompose(version -> pool(new PoolKey(name, version), qualifier));
+    }
+
+    private CompletableFuture<FunctionPool> pool(PoolKey key, Optional<String> qualifier) {
+        FunctionPool pool = pools.get(key);
         if (pool != null) {
             return CompletableFuture.completedFuture(pool);
         }
-        long generation = generations.computeIfAbsent(name, n -> new AtomicLong()).get();
+        long generation = generations.computeIfAbsent(key, k -> new AtomicLong()).get();
         return CompletableFuture.supplyAsync(() -> {
-            FunctionRecord record = functions.find(name).orElseThrow(() -> LambdaException.functionNotFound(
-                    account.functionArn(name, qualifier.orElse(FunctionConfiguration.LATEST))));
-            FunctionPool loaded = new FunctionPool(() -> start(record.configuration()));
-            if (generations.get(name).get() != generation) {
+            FunctionConfiguration function = configuration(key).orElseThrow(() -> LambdaException.functionNotFound(
+                    account.functionArn(key.functionName(), qualifier.orElse(FunctionConfiguration.LATEST))));
+            FunctionPool loaded = new FunctionPool(() -> start(function));
+            if (generations.get(key).get() != generation) {
                 return loaded; // changed while loading: serve this call, cache nothing stale
             }
-            return pools.computeIfAbsent(name, n -> loaded);
+            return pools.computeIfAbsent(key, k -> loaded);
         }, blocking);
+    }
+
+    private Optional<FunctionConfiguration> configuration(PoolKey key) {
+        return key.version().equals(FunctionConfiguration.LATEST)
+                ? functions.find(key.functionName()).map(FunctionRecord::configuration)
+                : versions.findVersion(key.functionName(), key.version());
     }
 
     /**
@@ -220,16 +259,6 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
                 .user(user)
                 .outputFile(logFile)
                 .build();
-    }
-
-    /** Versions other than {@code $LATEST} do not exist yet. */
-    private static boolean isLatest(Optional<String> qualifier) {
-        return qualifier.isEmpty() || qualifier.get().equals(FunctionConfiguration.LATEST);
-    }
-
-    private <T> CompletableFuture<T> unknownVersion(String name, Optional<String> qualifier) {
-        return CompletableFuture.failedFuture(LambdaException.functionNotFound(
-                account.functionArn(name, qualifier.orElseThrow())));
     }
 
     /**

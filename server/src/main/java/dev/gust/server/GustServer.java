@@ -65,21 +65,32 @@ final class GustServer implements AutoCloseable {
         vertx = Vertx.vertx();
         sandbox = Sandboxes.choose(settings.sandbox());
         RuntimeCatalog catalog = RuntimeCatalog.detect(settings.python(), settings.node(), settings.javaHome());
-        engine = new Engine(account, storage.functions(), storage.code(), sandbox, new RuntimeApiEndpoints(vertx),
+        engine = new Engine(account, storage.functions(), storage.versions(), storage.code(), sandbox, new RuntimeApiEndpoints(vertx),
                 catalog, new Engine.Settings(settings.dataDir().resolve("runtime"), settings.dataDir().resolve("logs"),
                         settings.concurrency(), settings.keepAlive(), SandboxUsers.defaultRange()), clocks);
         async = new AsyncInvocations(engine, storage.events(), EventSettings.storedIn(storage.eventInvokeConfigs()),
                 settings.async(), account, clock, NODE);
         async.start();
-        FunctionService functions = new FunctionService(account, storage.functions(), storage.code(), clock,
-                catalog, new FunctionChanges() {
+        FunctionService functions = new FunctionService(account, storage.functions(), storage.versions(),
+                storage.code(), clock, catalog, new FunctionChanges() {
                     @Override
                     public void changed(String functionName) {
                         engine.changed(functionName);
                     }
 
                     @Override
+                    public void versionDeleted(String functionName, String version) {
+                        engine.versionDeleted(functionName, version);
+                    }
+
+                    @Override
+                    public void aliasChanged(String functionName, String aliasName) {
+                        engine.aliasChanged(functionName, aliasName);
+                    }
+
+                    @Override
                     public void deleted(String functionName) {
+                        engine.deleted(functionName);
                         storage.eventInvokeConfigs().deleteFunction(functionName);
                         storage.events().deleteFunction(functionName).toCompletableFuture().join();
                     }

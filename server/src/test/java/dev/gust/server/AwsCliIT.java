@@ -166,6 +166,66 @@ class AwsCliIT {
                 + "arn:aws:lambda:us-east-1:000000000000:function:later:$LATEST doesn't have an EventInvokeConfig");
     }
 
+    /** The README's "Versions and aliases" steps: two versions, an alias routed 90/10, the split observed. */
+    @Test
+    void theVersionsTourWorksWithTheAwsCli() throws Exception {
+        Files.write(work.resolve("versions.zip"), TestZips.zip(Map.of("lambda_function.py", """
+                import os
+                def lambda_handler(event, context):
+                    return {"greeting": os.environ.get("GREETING")}
+                """)));
+        Result created = aws("lambda", "create-function", "--function-name", "greeter", "--runtime", "python3.12",
+                "--role", "arn:aws:iam::000000000000:role/lambda-role", "--handler", "lambda_function.lambda_handler",
+                "--zip-file", "fileb://versions.zip");
+        assertThat(created.exitCode()).as(created.stderr()).isZero();
+
+        Result first = aws("lambda", "publish-version", "--function-name", "greeter", "--description", "first");
+        assertThat(first.exitCode()).as(first.stderr()).isZero();
+        assertThat(first.json().get("Version").asText()).isEqualTo("1");
+        assertThat(aws("lambda", "update-function-configuration", "--function-name", "greeter", "--environment",
+                "Variables={GREETING=hello again}").exitCode()).isZero();
+        assertThat(aws("lambda", "wait", "function-updated-v2", "--function-name", "greeter").exitCode()).isZero();
+        Result second = aws("lambda", "publish-version", "--function-name", "greeter", "--description", "second");
+        assertThat(second.json().get("Version").asText()).isEqualTo("2");
+        Result listed = aws("lambda", "list-versions-by-function", "--function-name", "greeter",
+                "--query", "Versions[].[Version,Description]", "--output", "text");
+        assertThat(listed.stdout()).contains("$LATEST").contains("1\tfirst").contains("2\tsecond");
+        Result one = aws("lambda", "invoke", "--function-name", "greeter", "--qualifier", "1", "out.json");
+        assertThat(one.exitCode()).as(one.stderr()).isZero();
+        assertThat(one.json().get("ExecutedVersion").asText()).isEqualTo("1");
+        assertThat(Files.readString(work.resolve("out.json"))).contains("\"greeting\": null");
+
+        Result alias = aws("lambda", "create-alias", "--function-name", "greeter", "--name", "live",
+                "--function-version", "1", "--routing-config", "AdditionalVersionWeights={2=0.1}");
+        assertThat(alias.exitCode()).as(alias.stderr()).isZero();
+        assertThat(alias.json().at("/RoutingConfig/AdditionalVersionWeights/2").asDouble()).isEqualTo(0.1);
+        Map<String, Integer> executed = new java.util.TreeMap<>();
+        for (int i = 0; i < 100; i++) {
+            Result invoked = aws("lambda", "invoke", "--function-name", "greeter", "--qualifier", "live", "out.json",
+                    "--query", "ExecutedVersion", "--output", "text");
+            assertThat(invoked.exitCode()).as(invoked.stderr()).isZero();
+            executed.merge(invoked.stdout().strip(), 1, Integer::sum);
+        }
+        // binomial(100, 0.1): at least one run of version 2 fails with probability 3e-5, more than 30 far less
+        assertThat(executed.keySet()).containsExactly("1", "2");
+        assertThat(executed.get("2")).isBetween(1, 30);
+
+        Result moved = aws("lambda", "update-alias", "--function-name", "greeter", "--name", "live",
+                "--function-version", "2", "--routing-config", "AdditionalVersionWeights={}");
+        assertThat(moved.exitCode()).as(moved.stderr()).isZero();
+        assertThat(moved.json().has("RoutingConfig")).isFalse();
+        assertThat(aws("lambda", "list-aliases", "--function-name", "greeter").json().get("Aliases")).hasSize(1);
+        Result pruned = aws("lambda", "delete-function", "--function-name", "greeter", "--qualifier", "1");
+        assertThat(pruned.exitCode()).as(pruned.stderr()).isZero();
+        Result referenced = aws("lambda", "delete-function", "--function-name", "greeter", "--qualifier", "2");
+        assertThat(referenced.stderr()).contains("ResourceConflictException")
+                .contains("Unable to delete version because the following aliases reference it: [live]");
+        assertThat(aws("lambda", "delete-alias", "--function-name", "greeter", "--name", "live").exitCode()).isZero();
+        Result latest = aws("lambda", "invoke", "--function-name", "greeter", "out.json");
+        assertThat(latest.json().get("ExecutedVersion").asText()).isEqualTo("$LATEST");
+        assertThat(aws("lambda", "delete-function", "--function-name", "greeter").exitCode()).isZero();
+    }
+
     private static String logOf(String function) throws Exception {
         Path dir = dataDir.resolve("logs").resolve(function);
         if (!Files.isDirectory(dir)) {

@@ -5,7 +5,7 @@ import java.time.Clock;
 
 /**
  * The single-node storage of one data directory: in {@code <dataDir>/gust.db} a {@link SqliteFunctionStore},
- * a {@link SqliteEventQueue} and a {@link SqliteEventInvokeConfigStore}; in {@code <dataDir>/code/} a
+ * a {@link SqliteVersionStore}, a {@link SqliteEventQueue} and a {@link SqliteEventInvokeConfigStore}; in {@code <dataDir>/code/} a
  * {@link FileCodeStore}.
  *
  * <p>{@link #open} deletes the packages no function references: those orphaned by a crash between storing
@@ -22,13 +22,15 @@ public final class EmbeddedStorage implements AutoCloseable {
     private final FileCodeStore code;
     private final SqliteEventQueue events;
     private final SqliteEventInvokeConfigStore eventInvokeConfigs;
+    private final SqliteVersionStore versions;
 
     private EmbeddedStorage(SqliteFunctionStore functions, FileCodeStore code, SqliteEventQueue events,
-            SqliteEventInvokeConfigStore eventInvokeConfigs) {
+            SqliteEventInvokeConfigStore eventInvokeConfigs, SqliteVersionStore versions) {
         this.functions = functions;
         this.code = code;
         this.events = events;
         this.eventInvokeConfigs = eventInvokeConfigs;
+        this.versions = versions;
     }
 
     /** Opens the storage in {@code dataDir} with Lambda's package limits and the system clock. */
@@ -41,14 +43,19 @@ public final class EmbeddedStorage implements AutoCloseable {
         SqliteFunctionStore functions = new SqliteFunctionStore(dataDir);
         SqliteEventInvokeConfigStore configs = null;
         SqliteEventQueue events = null;
+        SqliteVersionStore versions = null;
         try {
             FileCodeStore code = new FileCodeStore(dataDir.resolve("code"), limits, clock, FileCodeStore.DEFAULT_GRACE);
             code.retainOnly(functions.referencedPackages());
             configs = new SqliteEventInvokeConfigStore(dataDir);
             events = new SqliteEventQueue(dataDir);
             events.releaseEveryLease().toCompletableFuture().join();
-            return new EmbeddedStorage(functions, code, events, configs);
+            versions = new SqliteVersionStore(dataDir);
+            return new EmbeddedStorage(functions, code, events, configs, versions);
         } catch (RuntimeException e) {
+            if (versions != null) {
+                versions.close();
+            }
             if (events != null) {
                 events.close();
             }
@@ -73,6 +80,11 @@ public final class EmbeddedStorage implements AutoCloseable {
         return events;
     }
 
+    /** The published versions and aliases of functions. */
+    public VersionStore versions() {
+        return versions;
+    }
+
     /** The asynchronous invocation settings of functions. */
     public EventInvokeConfigStore eventInvokeConfigs() {
         return eventInvokeConfigs;
@@ -87,7 +99,11 @@ public final class EmbeddedStorage implements AutoCloseable {
             try {
                 eventInvokeConfigs.close();
             } finally {
-                functions.close();
+                try {
+                    versions.close();
+                } finally {
+                    functions.close();
+                }
             }
         }
     }

@@ -57,6 +57,23 @@ final class LockedConnection implements AutoCloseable {
         }
     }
 
+    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    <T> T transaction(SqlWork<T> work) {
+        return run(c -> {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
     @Override
     public void close() {
         lock.lock();

@@ -62,19 +62,7 @@ public final class SqliteFunctionStore implements FunctionStore {
 
     @Override
     public ReplaceOutcome replace(FunctionRecord updated, String expectedRevisionId) {
-        return db.run(c -> {
-            c.setAutoCommit(false);
-            try {
-                ReplaceOutcome outcome = compareAndSet(c, updated, expectedRevisionId);
-                c.commit();
-                return outcome;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        });
+        return db.transaction(c -> compareAndSet(c, updated, expectedRevisionId));
     }
 
     private static ReplaceOutcome compareAndSet(Connection c, FunctionRecord updated, String expectedRevisionId)
@@ -141,8 +129,9 @@ public final class SqliteFunctionStore implements FunctionStore {
     @Override
     public Set<String> referencedPackages() {
         return db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT DISTINCT code_sha256 FROM functions WHERE code_sha256 IS NOT NULL");
+            try (PreparedStatement s = c.prepareStatement("SELECT code_sha256 FROM functions "
+                    + "WHERE code_sha256 IS NOT NULL UNION SELECT code_sha256 FROM function_versions "
+                    + "WHERE code_sha256 IS NOT NULL");
                     ResultSet rs = s.executeQuery()) {
                 Set<String> hashes = new HashSet<>();
                 while (rs.next()) {

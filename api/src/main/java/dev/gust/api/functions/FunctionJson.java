@@ -24,7 +24,13 @@ final class FunctionJson {
 
     /** The full shape, as Create/Get/Update responses carry it. */
     static ObjectNode configuration(FunctionConfiguration c, Account account, boolean qualifiedArn) {
-        ObjectNode node = common(c, account, qualifiedArn);
+        return configuration(c, account, qualifiedArn ? account.functionArn(c.functionName(), c.version())
+                : account.functionArn(c.functionName()));
+    }
+
+    /** The full shape with the given {@code FunctionArn} (an alias's ARN when the function was named by alias). */
+    static ObjectNode configuration(FunctionConfiguration c, Account account, String functionArn) {
+        ObjectNode node = common(c, functionArn);
         node.put("State", c.state().name());
         putIfSet(node, "StateReason", c.stateReason());
         putIfSet(node, "StateReasonCode", c.stateReasonCode());
@@ -40,14 +46,18 @@ final class FunctionJson {
 
     /** The shape ListFunctions items have: no State, LastUpdateStatus or RuntimeVersionConfig. */
     static ObjectNode listItem(FunctionConfiguration c, Account account) {
-        return common(c, account, false);
+        return common(c, account.functionArn(c.functionName()));
     }
 
-    private static ObjectNode common(FunctionConfiguration c, Account account, boolean qualifiedArn) {
+    /** The shape of ListVersionsByFunction items: a list item with the version's qualified ARN. */
+    static ObjectNode versionItem(FunctionConfiguration c, Account account) {
+        return common(c, account.functionArn(c.functionName(), c.version()));
+    }
+
+    private static ObjectNode common(FunctionConfiguration c, String functionArn) {
         ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("FunctionName", c.functionName());
-        node.put("FunctionArn", qualifiedArn ? account.functionArn(c.functionName(), c.version())
-                : account.functionArn(c.functionName()));
+        node.put("FunctionArn", functionArn);
         node.put("Runtime", c.runtime());
         node.put("Role", c.role());
         node.put("Handler", c.handler());

@@ -6,6 +6,7 @@ import dev.gust.api.http.Json;
 import dev.gust.api.http.Operations;
 import dev.gust.api.http.RequestBodies;
 import dev.gust.api.http.Responses;
+import dev.gust.core.FunctionConfiguration;
 import dev.gust.core.LambdaException;
 import dev.gust.store.FunctionPage;
 import dev.gust.store.FunctionRecord;
@@ -48,11 +49,11 @@ public final class FunctionRoutes {
     }
 
     private void get(RoutingContext ctx) {
-        String qualifier = ctx.queryParams().get("Qualifier");
-        FunctionRecord function = service.get(ctx.pathParam("FunctionName"), qualifier);
+        FunctionService.QualifiedFunction named = service.get(ctx.pathParam("FunctionName"),
+                ctx.queryParams().get("Qualifier"));
+        FunctionRecord function = named.function();
         ObjectNode body = Json.MAPPER.createObjectNode();
-        body.set("Configuration", FunctionJson.configuration(function.configuration(), service.account(),
-                qualifier != null));
+        body.set("Configuration", configuration(named));
         body.putObject("Code")
                 .put("RepositoryType", "S3")
                 .put("Location", codeLinks.location(Responses.baseUrl(ctx.request()), function.configuration().code()));
@@ -64,10 +65,16 @@ public final class FunctionRoutes {
     }
 
     private void getConfiguration(RoutingContext ctx) {
-        String qualifier = ctx.queryParams().get("Qualifier");
-        FunctionRecord function = service.get(ctx.pathParam("FunctionName"), qualifier);
-        Responses.json(ctx, 200, FunctionJson.configuration(function.configuration(), service.account(),
-                qualifier != null));
+        Responses.json(ctx, 200, configuration(service.get(ctx.pathParam("FunctionName"),
+                ctx.queryParams().get("Qualifier"))));
+    }
+
+    /** The configuration with the ARN the caller named: qualified by version or alias when a qualifier was given. */
+    private ObjectNode configuration(FunctionService.QualifiedFunction named) {
+        FunctionConfiguration c = named.function().configuration();
+        return FunctionJson.configuration(c, service.account(), named.qualifier()
+                .map(q -> service.account().functionArn(c.functionName(), q))
+                .orElseGet(() -> service.account().functionArn(c.functionName())));
     }
 
     private void list(RoutingContext ctx) {
@@ -94,7 +101,8 @@ public final class FunctionRoutes {
     private void updateCode(RoutingContext ctx) {
         var request = RequestBodies.read(ctx.body().buffer(), WireTypes.UpdateFunctionCodeRequest.class);
         FunctionRecord updated = service.updateCode(ctx.pathParam("FunctionName"), request);
-        Responses.json(ctx, 200, FunctionJson.configuration(updated.configuration(), service.account(), false));
+        boolean published = !updated.configuration().version().equals(FunctionConfiguration.LATEST);
+        Responses.json(ctx, 200, FunctionJson.configuration(updated.configuration(), service.account(), published));
     }
 
     private void delete(RoutingContext ctx) {

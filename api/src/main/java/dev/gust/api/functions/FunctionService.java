@@ -14,6 +14,7 @@ import dev.gust.store.CodeStore;
 import dev.gust.store.FunctionPage;
 import dev.gust.store.FunctionRecord;
 import dev.gust.store.FunctionStore;
+import dev.gust.store.VersionStore;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Map;
@@ -48,16 +49,32 @@ public final class FunctionService {
     private final InstantSource clock;
     private final RuntimeAvailability runtimes;
     private final FunctionChanges changes;
+    private final VersionStore versionStore;
+    private final VersionService versions;
+    private final AliasService aliases;
     private final ReentrantLock packageLock = new ReentrantLock();
 
-    public FunctionService(Account account, FunctionStore functions, CodeStore code, InstantSource clock,
-            RuntimeAvailability runtimes, FunctionChanges changes) {
+    public FunctionService(Account account, FunctionStore functions, VersionStore versionStore, CodeStore code,
+            InstantSource clock, RuntimeAvailability runtimes, FunctionChanges changes) {
         this.account = account;
         this.functions = functions;
+        this.versionStore = versionStore;
         this.code = code;
         this.clock = clock;
         this.runtimes = runtimes;
         this.changes = changes;
+        this.versions = new VersionService(account, functions, versionStore, clock);
+        this.aliases = new AliasService(account, functions, versionStore, changes);
+    }
+
+    /** PublishVersion and ListVersionsByFunction. */
+    public VersionService versions() {
+        return versions;
+    }
+
+    /** The alias operations. */
+    public AliasService aliases() {
+        return aliases;
     }
 
     public Account account() {
@@ -137,18 +154,36 @@ public final class FunctionService {
             if (!functions.create(new FunctionRecord(active, tags))) {
                 throw LambdaException.resourceConflict("Function already exist: " + name);
             }
+            if (Boolean.TRUE.equals(request.publish())) {
+                // as AWS answers it: $LATEST's ARN, the published version's number
+                pending = pending.toBuilder().version(versions.publishCreated(active).version()).build();
+            }
             return new FunctionRecord(pending, tags);
         } finally {
             packageLock.unlock();
         }
     }
 
-    /** GetFunction / GetFunctionConfiguration of {@code $LATEST}. */
-    FunctionRecord get(String functionName, String queryQualifier) {
+    /**
+     * What GetFunction and GetFunctionConfiguration report on a function, as the caller named it.
+     *
+     * @param function the configuration of the version named (an alias's {@code FunctionVersion}), and the tags
+     * @param qualifier the qualifier the caller gave, which qualifies the reported {@code FunctionArn}
+     */
+    record QualifiedFunction(FunctionRecord function, Optional<String> qualifier) {
+    }
+
+    /** GetFunction / GetFunctionConfiguration of {@code $LATEST}, a published version or an alias. */
+    QualifiedFunction get(String functionName, String queryQualifier) {
         FunctionReference reference = FunctionReference.parse(functionName, account);
         Optional<String> qualifier = reference.effectiveQualifier(queryQualifier);
-        requireLatest(reference.name(), qualifier);
-        return require(reference.name(), qualifier);
+        FunctionRecord latest = require(reference.name(), qualifier);
+        if (qualifier.isEmpty()) {
+            return new QualifiedFunction(latest, qualifier);
+        }
+        FunctionConfiguration named = versions.find(latest, qualifier.get()).orElseThrow(() ->
+                LambdaException.functionNotFound(account.functionArn(reference.name(), qualifier.get())));
+        return new QualifiedFunction(new FunctionRecord(named, latest.tags()), qualifier);
     }
 
     /** ListFunctions: one page in name order. */
@@ -191,7 +226,10 @@ public final class FunctionService {
         });
     }
 
-    /** UpdateFunctionCode: stores the new package and points {@code $LATEST} at it. */
+    /**
+     * UpdateFunctionCode: stores the new package and points {@code $LATEST} at it; with {@code Publish} returns
+     * the version published from it, as AWS reports a version being created.
+     */
     FunctionRecord updateCode(String functionName, WireTypes.UpdateFunctionCodeRequest request) {
         FunctionReference reference = FunctionReference.parse(functionName, account);
         requireUnqualified(reference);
@@ -214,13 +252,18 @@ public final class FunctionService {
                 return builder;
             });
             code.retainOnly(functions.referencedPackages());
+            if (Boolean.TRUE.equals(request.publish())) {
+                return new FunctionRecord(versions.publishLatest(reference.name()).toBuilder()
+                        .state(FunctionState.Pending).stateReason(CREATING).stateReasonCode("Creating")
+                        .lastUpdateStatus(null).build(), result.tags());
+            }
             return result;
         } finally {
             packageLock.unlock();
         }
     }
 
-    /** DeleteFunction of the whole function (no qualifier, or {@code $LATEST} which AWS refuses). */
+    /** DeleteFunction: the whole function, or with a version number as qualifier that version. */
     void delete(String functionName, String queryQualifier) {
         FunctionReference reference = FunctionReference.parse(functionName, account);
         Optional<String> qualifier = reference.effectiveQualifier(queryQualifier);
@@ -228,7 +271,8 @@ public final class FunctionService {
             throw LambdaException.invalidParameterValue("$LATEST version cannot be deleted without deleting the function.");
         }
         if (qualifier.isPresent()) {
-            throw LambdaException.functionNotFound(account.functionArn(reference.name(), qualifier.get()));
+            deleteVersion(reference.name(), qualifier.get());
+            return;
         }
         packageLock.lock();
         try {
@@ -238,6 +282,31 @@ public final class FunctionService {
             changes.changed(reference.name());
             changes.deleted(reference.name());
             code.retainOnly(functions.referencedPackages());
+        } finally {
+            packageLock.unlock();
+        }
+    }
+
+    /**
+     * Deletes one published version unless an alias routes to it. Deleting a version that does not exist
+     * succeeds, as in Lambda.
+     */
+    private void deleteVersion(String name, String version) {
+        if (!QualifierRules.isNumber(version)) {
+            throw LambdaException.invalidParameterValue("Deletion of aliases is not currently supported.");
+        }
+        packageLock.lock();
+        try {
+            require(name, Optional.empty());
+            VersionStore.VersionDeletion deletion = versionStore.deleteVersion(name, version);
+            if (!deletion.referencingAliases().isEmpty()) {
+                throw LambdaException.resourceConflict("Unable to delete version because the following aliases "
+                        + "reference it: " + deletion.referencingAliases());
+            }
+            if (deletion.deleted()) {
+                changes.versionDeleted(name, version);
+                code.retainOnly(functions.referencedPackages());
+            }
         } finally {
             packageLock.unlock();
         }
@@ -349,12 +418,6 @@ public final class FunctionService {
     private FunctionRecord require(String name, Optional<String> qualifier) {
         return functions.find(name).orElseThrow(() -> LambdaException.functionNotFound(
                 qualifier.map(q -> account.functionArn(name, q)).orElseGet(() -> account.functionArn(name))));
-    }
-
-    private void requireLatest(String name, Optional<String> qualifier) {
-        if (qualifier.isPresent() && !qualifier.get().equals(FunctionConfiguration.LATEST)) {
-            throw LambdaException.functionNotFound(account.functionArn(name, qualifier.get()));
-        }
     }
 
     private static void requireUnqualified(FunctionReference reference) {

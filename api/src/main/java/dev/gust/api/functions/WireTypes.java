@@ -92,4 +92,18 @@ final class WireTypes {
     record EventInvokeConfigRequest(Integer maximumRetryAttempts, Integer maximumEventAgeInSeconds,
             DestinationConfigRequest destinationConfig) {
     }
+
+    record PublishVersionRequest(String codeSha256, String description, String revisionId, String publishTo) {
+    }
+
+    record AliasRoutingConfiguration(Map<String, Double> additionalVersionWeights) {
+    }
+
+    record CreateAliasRequest(String name, String functionVersion, String description,
+            AliasRoutingConfiguration routingConfig) {
+    }
+
+    record UpdateAliasRequest(String functionVersion, String description, AliasRoutingConfiguration routingConfig,
+            String revisionId) {
+    }
 }

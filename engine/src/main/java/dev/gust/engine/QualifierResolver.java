@@ -1,0 +1,99 @@
+package dev.gust.engine;
+
+import dev.gust.core.Account;
+import dev.gust.core.Alias;
+import dev.gust.core.FunctionConfiguration;
+import dev.gust.core.LambdaException;
+import dev.gust.store.VersionStore;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Turns the qualifier of an invocation into the version that runs it: none or {@code $LATEST} is {@code $LATEST},
+ * a number is that published version, anything else is an alias, which picks its {@code FunctionVersion} or, with
+ * the probability of its weight, its additional version ({@link Alias#pick}).
+ *
+ * <p>The one place where an invocation's version is decided, so that concurrency settings per alias or version can
+ * hook in here. Aliases are cached after their first use and forgotten when they change
+ * ({@link #aliasChanged}, {@link #functionDeleted}); a load that raced with a change serves its caller but is not
+ * cached. Thread-safe; never blocks the caller (aliases load on {@code blocking}).
+ */
+final class QualifierResolver {
+
+    private record AliasKey(String functionName, String aliasName) {
+    }
+
+    private final Account account;
+    private final VersionStore versions;
+    private final Executor blocking;
+    private final DoubleSupplier random;
+    private final Map<AliasKey, Alias> aliases = new ConcurrentHashMap<>();
+    private final Map<AliasKey, AtomicLong> generations = new ConcurrentHashMap<>();
+
+    /**
+     * @param random uniformly distributed numbers in {@code [0, 1)}, one drawn per alias invocation
+     */
+    QualifierResolver(Account account, VersionStore versions, Executor blocking, DoubleSupplier random) {
+        this.account = account;
+        this.versions = versions;
+        this.blocking = blocking;
+        this.random = random;
+    }
+
+    /**
+     * The version that runs an invocation of {@code functionName} with {@code qualifier}: {@code $LATEST} or a
+     * number. Fails with ResourceNotFoundException for an alias that does not exist; whether a version exists is
+     * the caller's to check.
+     */
+    CompletableFuture<String> version(String functionName, Optional<String> qualifier) {
+        if (qualifier.isEmpty() || isVersion(qualifier.get())) {
+            return CompletableFuture.completedFuture(qualifier.orElse(FunctionConfiguration.LATEST));
+        }
+        AliasKey key = new AliasKey(functionName, qualifier.get());
+        Alias cached = aliases.get(key);
+        if (cached != null) {
+            return CompletableFuture.completedFuture(cached.pick(random.getAsDouble()));
+        }
+        long generation = generation(key).get();
+        return CompletableFuture.supplyAsync(() -> {
+            Alias alias = versions.findAlias(functionName, key.aliasName()).orElseThrow(() ->
+                    LambdaException.functionNotFound(account.functionArn(functionName, key.aliasName())));
+            if (generation(key).get() == generation) {
+                aliases.put(key, alias);
+            }
+            return alias.pick(random.getAsDouble());
+        }, blocking);
+    }
+
+    /** Forgets a cached alias. */
+    void aliasChanged(String functionName, String aliasName) {
+        AliasKey key = new AliasKey(functionName, aliasName);
+        generation(key).incrementAndGet();
+        aliases.remove(key);
+    }
+
+    /** Forgets every cached alias of a deleted function. */
+    void functionDeleted(String functionName) {
+        generations.forEach((key, generation) -> {
+            if (key.functionName().equals(functionName)) {
+                generation.incrementAndGet();
+                aliases.remove(key);
+            }
+        });
+    }
+
+    /** Whether {@code qualifier} names a version ({@code $LATEST} or a number) rather than an alias. */
+    static boolean isVersion(String qualifier) {
+        return qualifier.equals(FunctionConfiguration.LATEST)
+                || (!qualifier.isEmpty() && qualifier.chars().allMatch(c -> c >= '0' && c <= '9'));
+    }
+
+    private AtomicLong generation(AliasKey key) {
+        return generations.computeIfAbsent(key, k -> new AtomicLong());
+    }
+}
