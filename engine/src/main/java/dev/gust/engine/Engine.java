@@ -34,13 +34,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The execution engine: runs synchronous invocations on pooled, sandboxed instances of each function's current
- * version, enforces the account's concurrency limit, drains the instances of replaced versions and reaps idle ones.
- * Thread-safe.
+ * version, enforces the account's concurrency limit and reserved concurrency ({@link ConcurrencyLimits}), drains
+ * the instances of replaced versions and reaps idle ones. Thread-safe.
  */
 public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
 
@@ -54,13 +53,12 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
     private final RuntimeCatalog catalog;
     private final RuntimeCommands commands;
     private final Path logDir;
-    private final int concurrencyLimit;
+    private final ConcurrencyLimits concurrency;
     private final long keepAliveNanos;
     private final Clocks clocks;
     private final SandboxUsers users;
     private final Map<String, FunctionPool> pools = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
-    private final AtomicInteger inFlight = new AtomicInteger();
     private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "gust-engine-timers");
@@ -86,7 +84,7 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
         this.catalog = catalog;
         this.commands = new RuntimeCommands(catalog, settings.runtimeDir());
         this.logDir = settings.logDir();
-        this.concurrencyLimit = settings.concurrencyLimit();
+        this.concurrency = new ConcurrencyLimits(settings.concurrencyLimit());
         this.keepAliveNanos = settings.keepAlive().toNanos();
         this.clocks = clocks;
         this.users = sandbox.capabilities().distinctHostUsers() ? settings.users() : null;
@@ -99,14 +97,13 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
         if (!isLatest(request.qualifier())) {
             return unknownVersion(request.functionName(), request.qualifier());
         }
-        if (inFlight.incrementAndGet() > concurrencyLimit) {
-            inFlight.decrementAndGet();
-            return CompletableFuture.failedFuture(LambdaException.tooManyRequests("Rate Exceeded.",
-                    "ConcurrentInvocationLimitExceeded"));
+        ConcurrencyPool share = concurrency.poolOf(request.functionName());
+        if (!share.tryAcquire()) {
+            return CompletableFuture.failedFuture(share.throttled());
         }
         return pool(request.functionName(), request.qualifier())
                 .thenCompose(pool -> pool.invoke(request))
-                .whenComplete((result, failure) -> inFlight.decrementAndGet());
+                .whenComplete((result, failure) -> share.release());
     }
 
     @Override
@@ -115,6 +112,16 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
             return unknownVersion(functionName, qualifier);
         }
         return pool(functionName, qualifier).thenApply(pool -> null);
+    }
+
+    @Override
+    public boolean reservesZeroConcurrency(String functionName) {
+        return concurrency.find(functionName).equals(OptionalInt.of(0));
+    }
+
+    /** The account's concurrency limit and the functions' reservations this engine enforces. */
+    public ConcurrencyLimits concurrency() {
+        return concurrency;
     }
 
     @Override
@@ -132,6 +139,7 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
         description.put("sandbox", sandbox.capabilities().description());
         description.put("runtimes", catalog.describe());
         description.put("instances", pools.values().stream().mapToInt(FunctionPool::size).sum());
+        description.put("concurrency", concurrency.describe());
         return description;
     }
 

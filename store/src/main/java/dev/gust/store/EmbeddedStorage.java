@@ -5,7 +5,7 @@ import java.time.Clock;
 
 /**
  * The single-node storage of one data directory: in {@code <dataDir>/gust.db} a {@link SqliteFunctionStore},
- * a {@link SqliteEventQueue} and a {@link SqliteEventInvokeConfigStore}; in {@code <dataDir>/code/} a
+ * a {@link SqliteEventQueue}, a {@link SqliteEventInvokeConfigStore} and a {@link SqliteReservedConcurrencyStore}; in {@code <dataDir>/code/} a
  * {@link FileCodeStore}.
  *
  * <p>{@link #open} deletes the packages no function references: those orphaned by a crash between storing
@@ -22,13 +22,15 @@ public final class EmbeddedStorage implements AutoCloseable {
     private final FileCodeStore code;
     private final SqliteEventQueue events;
     private final SqliteEventInvokeConfigStore eventInvokeConfigs;
+    private final SqliteReservedConcurrencyStore reservedConcurrency;
 
     private EmbeddedStorage(SqliteFunctionStore functions, FileCodeStore code, SqliteEventQueue events,
-            SqliteEventInvokeConfigStore eventInvokeConfigs) {
+            SqliteEventInvokeConfigStore eventInvokeConfigs, SqliteReservedConcurrencyStore reservedConcurrency) {
         this.functions = functions;
         this.code = code;
         this.events = events;
         this.eventInvokeConfigs = eventInvokeConfigs;
+        this.reservedConcurrency = reservedConcurrency;
     }
 
     /** Opens the storage in {@code dataDir} with Lambda's package limits and the system clock. */
@@ -41,14 +43,19 @@ public final class EmbeddedStorage implements AutoCloseable {
         SqliteFunctionStore functions = new SqliteFunctionStore(dataDir);
         SqliteEventInvokeConfigStore configs = null;
         SqliteEventQueue events = null;
+        SqliteReservedConcurrencyStore reserved = null;
         try {
             FileCodeStore code = new FileCodeStore(dataDir.resolve("code"), limits, clock, FileCodeStore.DEFAULT_GRACE);
             code.retainOnly(functions.referencedPackages());
             configs = new SqliteEventInvokeConfigStore(dataDir);
             events = new SqliteEventQueue(dataDir);
             events.releaseEveryLease().toCompletableFuture().join();
-            return new EmbeddedStorage(functions, code, events, configs);
+            reserved = new SqliteReservedConcurrencyStore(dataDir);
+            return new EmbeddedStorage(functions, code, events, configs, reserved);
         } catch (RuntimeException e) {
+            if (reserved != null) {
+                reserved.close();
+            }
             if (events != null) {
                 events.close();
             }
@@ -78,6 +85,11 @@ public final class EmbeddedStorage implements AutoCloseable {
         return eventInvokeConfigs;
     }
 
+    /** Reserved concurrency per function. */
+    public ReservedConcurrencyStore reservedConcurrency() {
+        return reservedConcurrency;
+    }
+
     /** Closes the stores; the event queue first finishes the operations already started. */
     @Override
     public void close() {
@@ -86,6 +98,7 @@ public final class EmbeddedStorage implements AutoCloseable {
         } finally {
             try {
                 eventInvokeConfigs.close();
+                reservedConcurrency.close();
             } finally {
                 functions.close();
             }
