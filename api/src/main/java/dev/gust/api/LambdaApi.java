@@ -5,6 +5,8 @@ import dev.gust.api.functions.AccountSettingsRoutes;
 import dev.gust.api.functions.AliasRoutes;
 import dev.gust.api.functions.CodeDownloadRoute;
 import dev.gust.api.functions.CodeLinks;
+import dev.gust.api.functions.ConcurrencyRoutes;
+import dev.gust.api.functions.ConcurrencyService;
 import dev.gust.api.functions.EventInvokeConfigRoutes;
 import dev.gust.api.functions.EventInvokeConfigService;
 import dev.gust.api.functions.FunctionRoutes;
@@ -45,7 +47,7 @@ public final class LambdaApi {
      */
     public static Router router(Vertx vertx, FunctionService functions, EventInvokeConfigService eventInvokeConfigs,
             CodeLinks codeLinks, RequestAuthenticator authenticator, Invoker invoker, EventInvoker events,
-            int concurrentExecutions, Supplier<CompletionStage<JsonNode>> health) {
+            ConcurrencyService concurrency, Supplier<CompletionStage<JsonNode>> health) {
         Router router = Router.router(vertx);
         router.route().handler(LambdaApi::addRequestId);
         router.get("/_gust/health").handler(ctx -> health.get().whenComplete((body, failure) -> {
@@ -60,12 +62,13 @@ public final class LambdaApi {
 
         new InvokeRoute(functions.account(), invoker, events, authenticator).register(router);
         Operations operations = new Operations(router, authenticator);
-        new FunctionRoutes(functions, codeLinks).register(operations);
+        new FunctionRoutes(functions, codeLinks, concurrency).register(operations);
         new TagRoutes(functions).register(operations);
         new VersionRoutes(functions.versions()).register(operations);
         new AliasRoutes(functions.aliases()).register(operations);
         new EventInvokeConfigRoutes(eventInvokeConfigs).register(operations);
-        new AccountSettingsRoutes(functions, concurrentExecutions).register(operations);
+        new ConcurrencyRoutes(concurrency).register(operations);
+        new AccountSettingsRoutes(functions, concurrency).register(operations);
 
         router.route().last().handler(ctx -> ErrorResponder.send(ctx.response(), LambdaException.unknownOperation()));
         router.route().failureHandler(LambdaApi::failure);

@@ -7,7 +7,9 @@ enum Condition {
     /** Every allowed attempt failed with a function error. */
     RETRIES_EXHAUSTED("RetriesExhausted"),
     /** The event grew older than {@code MaximumEventAgeInSeconds} before it could succeed. */
-    EVENT_AGE_EXCEEDED("EventAgeExceeded");
+    EVENT_AGE_EXCEEDED("EventAgeExceeded"),
+    /** The function's reserved concurrency is zero, so the event was discarded without running. */
+    ZERO_RESERVED_CONCURRENCY("ZeroReservedConcurrency");
 
     private final String wireName;
 

@@ -35,8 +35,10 @@ import org.slf4j.LoggerFactory;
  *   <li>a function error (including timeouts and crashes): retried after the next retry delay while fewer than
  *       {@code MaximumRetryAttempts} retries were made and the event will still be young enough, else discarded
  *       ({@code RetriesExhausted} or {@code EventAgeExceeded});
- *   <li>throttled or a system error: retried with exponential backoff until the event is too old; these attempts
- *       do not count as retries;
+ *   <li>throttled because the function's reserved concurrency is zero: discarded at once
+ *       ({@code ZeroReservedConcurrency}), as Lambda does;
+ *   <li>throttled otherwise, or a system error: retried with exponential backoff until the event is too old; these
+ *       attempts do not count as retries;
  *   <li>the function no longer exists: dropped.
  * </ul>
  *
@@ -128,6 +130,11 @@ final class EventDelivery {
             counters.count(event.functionName(), Outcome.DROPPED);
             backoffs.remove(event.requestId());
             return complete(event);
+        }
+        if (failure instanceof LambdaException e && e.status() == 429
+                && invoker.reservesZeroConcurrency(event.functionName())) {
+            backoffs.remove(event.requestId());
+            return discard(event, eventSettings, Condition.ZERO_RESERVED_CONCURRENCY, event.attempts(), null);
         }
         return systemError(event, eventSettings, failure);
     }

@@ -54,6 +54,7 @@ class EventDeliveryTest {
             Optional.of(FAILURE_ARN));
 
     private Function<InvocationRequest, CompletionStage<InvocationResult>> outcome;
+    private boolean zeroReserved;
     private EventDelivery delivery;
 
     @BeforeEach
@@ -69,6 +70,11 @@ class EventDeliveryTest {
             @Override
             public CompletionStage<Void> dryRun(String functionName, Optional<String> qualifier) {
                 return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public boolean reservesZeroConcurrency(String functionName) {
+                return zeroReserved;
             }
         };
         delivery = new EventDelivery(invoker, queue, (name, qualifier) -> eventSettings, AsyncSettings.DEFAULTS,
@@ -179,6 +185,27 @@ class EventDeliveryTest {
         attempt(claim().getFirst(), throttled);
         assertThat(stored().getFirst().nextAttemptAt()).isEqualTo(start.plusSeconds(3));
         assertThat(records).isEmpty();
+    }
+
+    @Test
+    void aThrottleOfAFunctionWithZeroReservedConcurrencyDiscardsTheEventAtOnce() throws Exception {
+        zeroReserved = true;
+        QueuedEvent event = claimedEvent();
+
+        attempt(event, request -> CompletableFuture.failedFuture(LambdaException.tooManyRequests("Rate Exceeded.",
+                "ReservedFunctionConcurrentInvocationLimitExceeded")));
+
+        assertThat(stored()).isEmpty();
+        JsonNode record = onlyRecord(FAILURE_ARN);
+        // as AWS recorded it (test_lambda.py::TestLambdaConcurrency::test_reserved_concurrency, "msg")
+        assertThat(record.at("/requestContext/condition").asText()).isEqualTo("ZeroReservedConcurrency");
+        assertThat(record.at("/requestContext/approximateInvokeCount").asInt()).isZero();
+        assertThat(record.at("/requestContext/functionArn").asText())
+                .isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:f:$LATEST");
+        assertThat(record.get("requestPayload")).isEqualTo(JSON.readTree("{\"n\":1}"));
+        assertThat(record.has("responseContext")).isFalse();
+        assertThat(record.has("responsePayload")).isFalse();
+        assertThat(counters.snapshot().get("f")).containsEntry("dropped", 1L);
     }
 
     @Test

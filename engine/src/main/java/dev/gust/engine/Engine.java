@@ -37,13 +37,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The execution engine: runs synchronous invocations on pooled, sandboxed instances, one pool per function version
  * ({@code $LATEST} or a published version; aliases resolve to one of those through {@link QualifierResolver}),
- * enforces the account's concurrency limit, drains the instances of replaced versions and reaps idle ones.
+ * enforces the account's concurrency limit and reserved concurrency ({@link ConcurrencyLimits}), drains the instances of replaced versions and reaps idle ones.
  * {@code $LATEST}'s pool is drained when the function changes; a published version's pool only when that version
  * or the function is deleted. Thread-safe.
  */
@@ -61,13 +60,12 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
     private final RuntimeCatalog catalog;
     private final RuntimeCommands commands;
     private final Path logDir;
-    private final int concurrencyLimit;
+    private final ConcurrencyLimits concurrency;
     private final long keepAliveNanos;
     private final Clocks clocks;
     private final SandboxUsers users;
     private final Map<PoolKey, FunctionPool> pools = new ConcurrentHashMap<>();
     private final Map<PoolKey, AtomicLong> generations = new ConcurrentHashMap<>();
-    private final AtomicInteger inFlight = new AtomicInteger();
     private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService timers = timers();
 
@@ -96,7 +94,7 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
         this.catalog = catalog;
         this.commands = new RuntimeCommands(catalog, settings.runtimeDir());
         this.logDir = settings.logDir();
-        this.concurrencyLimit = settings.concurrencyLimit();
+        this.concurrency = new ConcurrencyLimits(settings.concurrencyLimit());
         this.keepAliveNanos = settings.keepAlive().toNanos();
         this.clocks = clocks;
         this.users = sandbox.capabilities().distinctHostUsers() ? settings.users() : null;
@@ -106,19 +104,28 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
 
     @Override
     public CompletionStage<InvocationResult> invoke(InvocationRequest request) {
-        if (inFlight.incrementAndGet() > concurrencyLimit) {
-            inFlight.decrementAndGet();
-            return CompletableFuture.failedFuture(LambdaException.tooManyRequests("Rate Exceeded.",
-                    "ConcurrentInvocationLimitExceeded"));
+        ConcurrencyPool share = concurrency.poolOf(request.functionName());
+        if (!share.tryAcquire()) {
+            return CompletableFuture.failedFuture(share.throttled());
         }
         return pool(request.functionName(), request.qualifier())
                 .thenCompose(pool -> pool.invoke(request))
-                .whenComplete((result, failure) -> inFlight.decrementAndGet());
+                .whenComplete((result, failure) -> share.release());
     }
 
     @Override
     public CompletionStage<Void> dryRun(String functionName, Optional<String> qualifier) {
         return pool(functionName, qualifier).thenApply(pool -> null);
+    }
+
+    @Override
+    public boolean reservesZeroConcurrency(String functionName) {
+        return concurrency.find(functionName).equals(OptionalInt.of(0));
+    }
+
+    /** The account's concurrency limit and the functions' reservations this engine enforces. */
+    public ConcurrencyLimits concurrency() {
+        return concurrency;
     }
 
     /** {@code $LATEST} changed: its instances drain; published versions keep theirs. */
@@ -157,6 +164,7 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
         description.put("sandbox", sandbox.capabilities().description());
         description.put("runtimes", catalog.describe());
         description.put("instances", pools.values().stream().mapToInt(FunctionPool::size).sum());
+        description.put("concurrency", concurrency.describe());
         return description;
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gust.api.LambdaApi;
 import dev.gust.api.auth.SigV4Authenticator;
 import dev.gust.api.functions.CodeLinks;
+import dev.gust.api.functions.ConcurrencyService;
 import dev.gust.api.functions.EventInvokeConfigService;
 import dev.gust.api.functions.FunctionService;
 import dev.gust.api.http.Json;
@@ -68,6 +69,9 @@ final class GustServer implements AutoCloseable {
         engine = new Engine(account, storage.functions(), storage.versions(), storage.code(), sandbox, new RuntimeApiEndpoints(vertx),
                 catalog, new Engine.Settings(settings.dataDir().resolve("runtime"), settings.dataDir().resolve("logs"),
                         settings.concurrency(), settings.keepAlive(), SandboxUsers.defaultRange()), clocks);
+        ConcurrencyService concurrency = new ConcurrencyService(account, storage.functions(),
+                storage.reservedConcurrency(), engine.concurrency());
+        concurrency.load(); // before any invocation, queued events included
         async = new AsyncInvocations(engine, storage.events(), EventSettings.storedIn(storage.eventInvokeConfigs()),
                 settings.async(), account, clock, NODE);
         async.start();
@@ -93,6 +97,7 @@ final class GustServer implements AutoCloseable {
                         engine.deleted(functionName);
                         storage.eventInvokeConfigs().deleteFunction(functionName);
                         storage.events().deleteFunction(functionName).toCompletableFuture().join();
+                        concurrency.functionDeleted(functionName);
                     }
                 });
         CodeLinks codeLinks = new CodeLinks(credentials.secretAccessKey(), clock);
@@ -102,7 +107,7 @@ final class GustServer implements AutoCloseable {
         var eventInvokeConfigs = new EventInvokeConfigService(account, storage.functions(),
                 storage.eventInvokeConfigs(), clock);
         var router = LambdaApi.router(vertx, functions, eventInvokeConfigs, codeLinks, authenticator, engine, async,
-                settings.concurrency(), this::health);
+                concurrency, this::health);
         http = vertx.createHttpServer(new HttpServerOptions().setHost(settings.host()).setPort(settings.port())
                         .setCompressionSupported(false))
                 .requestHandler(router);

@@ -226,6 +226,52 @@ class AwsCliIT {
         assertThat(aws("lambda", "delete-function", "--function-name", "greeter").exitCode()).isZero();
     }
 
+    @Test
+    void reservedConcurrencyZeroThrottlesInvokesWithTheAwsCli() throws Exception {
+        Files.write(work.resolve("reserved.zip"), TestZips.pythonHandler("{'statusCode': 200}"));
+        Result created = aws("lambda", "create-function", "--function-name", "reserved", "--runtime", "python3.12",
+                "--role", "arn:aws:iam::000000000000:role/lambda-role", "--handler", "lambda_function.lambda_handler",
+                "--zip-file", "fileb://reserved.zip");
+        assertThat(created.exitCode()).as(created.stderr()).isZero();
+
+        Result put = aws("lambda", "put-function-concurrency", "--function-name", "reserved",
+                "--reserved-concurrent-executions", "0");
+        assertThat(put.exitCode()).as(put.stderr()).isZero();
+        assertThat(put.json().get("ReservedConcurrentExecutions").asInt()).isZero();
+        Result got = aws("lambda", "get-function-concurrency", "--function-name", "reserved");
+        assertThat(got.json().get("ReservedConcurrentExecutions").asInt()).isZero();
+        Result settings = aws("lambda", "get-account-settings");
+        assertThat(settings.json().at("/AccountLimit/UnreservedConcurrentExecutions").asInt()).isEqualTo(1000);
+
+        Result throttled = aws("lambda", "invoke", "--function-name", "reserved", "out.json");
+        assertThat(throttled.exitCode()).isNotZero();
+        assertThat(throttled.stderr()).contains("TooManyRequestsException").contains("Rate Exceeded.");
+
+        Result limited = aws("lambda", "put-function-concurrency", "--function-name", "reserved",
+                "--reserved-concurrent-executions", "901");
+        assertThat(limited.exitCode()).isNotZero();
+        assertThat(limited.stderr()).contains("InvalidParameterValueException").contains("Specified "
+                + "ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below "
+                + "its minimum value of [100].");
+        Result reserved = aws("lambda", "put-function-concurrency", "--function-name", "reserved",
+                "--reserved-concurrent-executions", "900");
+        assertThat(reserved.exitCode()).as(reserved.stderr()).isZero();
+        assertThat(aws("lambda", "get-account-settings").json().at("/AccountLimit/UnreservedConcurrentExecutions")
+                .asInt()).isEqualTo(100);
+        assertThat(aws("lambda", "get-function", "--function-name", "reserved").json()
+                .at("/Concurrency/ReservedConcurrentExecutions").asInt()).isEqualTo(900);
+
+        Result deleted = aws("lambda", "delete-function-concurrency", "--function-name", "reserved");
+        assertThat(deleted.exitCode()).as(deleted.stderr()).isZero();
+        Result invoked = aws("lambda", "invoke", "--function-name", "reserved", "out.json");
+        assertThat(invoked.exitCode()).as(invoked.stderr()).isZero();
+        assertThat(invoked.json().get("StatusCode").asInt()).isEqualTo(200);
+        Result none = aws("lambda", "get-function-concurrency", "--function-name", "reserved");
+        assertThat(none.exitCode()).as(none.stderr()).isZero();
+        assertThat(none.stdout()).doesNotContain("ReservedConcurrentExecutions");
+        assertThat(aws("lambda", "delete-function", "--function-name", "reserved").exitCode()).isZero();
+    }
+
     private static String logOf(String function) throws Exception {
         Path dir = dataDir.resolve("logs").resolve(function);
         if (!Files.isDirectory(dir)) {

@@ -2,11 +2,14 @@ package dev.gust.store;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Supplier;
 
 /**
  * The single-node storage of one data directory: in {@code <dataDir>/gust.db} a {@link SqliteFunctionStore},
- * a {@link SqliteVersionStore}, a {@link SqliteEventQueue} and a {@link SqliteEventInvokeConfigStore}; in {@code <dataDir>/code/} a
- * {@link FileCodeStore}.
+ * a {@link SqliteVersionStore}, a {@link SqliteEventQueue}, a {@link SqliteEventInvokeConfigStore} and a
+ * {@link SqliteReservedConcurrencyStore}; in {@code <dataDir>/code/} a {@link FileCodeStore}.
  *
  * <p>{@link #open} deletes the packages no function references: those orphaned by a crash between storing
  * code and writing its metadata. It also clears every lease in the event queue: they belong to the previous
@@ -18,19 +21,24 @@ import java.time.Clock;
  */
 public final class EmbeddedStorage implements AutoCloseable {
 
+    /** The stores opened so far, most recent first: closed in that order. */
+    private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private final SqliteFunctionStore functions;
     private final FileCodeStore code;
     private final SqliteEventQueue events;
     private final SqliteEventInvokeConfigStore eventInvokeConfigs;
     private final SqliteVersionStore versions;
+    private final SqliteReservedConcurrencyStore reservedConcurrency;
 
-    private EmbeddedStorage(SqliteFunctionStore functions, FileCodeStore code, SqliteEventQueue events,
-            SqliteEventInvokeConfigStore eventInvokeConfigs, SqliteVersionStore versions) {
-        this.functions = functions;
-        this.code = code;
-        this.events = events;
-        this.eventInvokeConfigs = eventInvokeConfigs;
-        this.versions = versions;
+    private EmbeddedStorage(Path dataDir, ZipLimits limits, Clock clock) {
+        functions = track(() -> new SqliteFunctionStore(dataDir));
+        versions = track(() -> new SqliteVersionStore(dataDir));
+        code = new FileCodeStore(dataDir.resolve("code"), limits, clock, FileCodeStore.DEFAULT_GRACE);
+        code.retainOnly(functions.referencedPackages());
+        eventInvokeConfigs = track(() -> new SqliteEventInvokeConfigStore(dataDir));
+        reservedConcurrency = track(() -> new SqliteReservedConcurrencyStore(dataDir));
+        events = track(() -> new SqliteEventQueue(dataDir)); // last opened, first closed: it drains its writes
+        events.releaseEveryLease().toCompletableFuture().join();
     }
 
     /** Opens the storage in {@code dataDir} with Lambda's package limits and the system clock. */
@@ -38,31 +46,22 @@ public final class EmbeddedStorage implements AutoCloseable {
         return open(dataDir, ZipLimits.LAMBDA, Clock.systemUTC());
     }
 
-    /** Opens the storage in {@code dataDir}, creating it if needed. */
+    /** Opens the storage in {@code dataDir}, creating it if needed; on failure closes what it had opened. */
     public static EmbeddedStorage open(Path dataDir, ZipLimits limits, Clock clock) {
-        SqliteFunctionStore functions = new SqliteFunctionStore(dataDir);
-        SqliteEventInvokeConfigStore configs = null;
-        SqliteEventQueue events = null;
-        SqliteVersionStore versions = null;
+        return new EmbeddedStorage(dataDir, limits, clock);
+    }
+
+    private <T extends AutoCloseable> T track(Supplier<T> opener) {
         try {
-            FileCodeStore code = new FileCodeStore(dataDir.resolve("code"), limits, clock, FileCodeStore.DEFAULT_GRACE);
-            code.retainOnly(functions.referencedPackages());
-            configs = new SqliteEventInvokeConfigStore(dataDir);
-            events = new SqliteEventQueue(dataDir);
-            events.releaseEveryLease().toCompletableFuture().join();
-            versions = new SqliteVersionStore(dataDir);
-            return new EmbeddedStorage(functions, code, events, configs, versions);
+            T store = opener.get();
+            opened.push(store);
+            return store;
         } catch (RuntimeException e) {
-            if (versions != null) {
-                versions.close();
+            try {
+                close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
             }
-            if (events != null) {
-                events.close();
-            }
-            if (configs != null) {
-                configs.close();
-            }
-            functions.close();
             throw e;
         }
     }
@@ -90,21 +89,29 @@ public final class EmbeddedStorage implements AutoCloseable {
         return eventInvokeConfigs;
     }
 
-    /** Closes the stores; the event queue first finishes the operations already started. */
+    /** Reserved concurrency per function. */
+    public ReservedConcurrencyStore reservedConcurrency() {
+        return reservedConcurrency;
+    }
+
+    /** Closes the stores, the most recently opened first; the event queue first finishes what it has started. */
     @Override
     public void close() {
-        try {
-            events.close();
-        } finally {
+        RuntimeException failure = null;
+        while (!opened.isEmpty()) {
             try {
-                eventInvokeConfigs.close();
-            } finally {
-                try {
-                    versions.close();
-                } finally {
-                    functions.close();
+                opened.pop().close();
+            } catch (Exception e) {
+                RuntimeException wrapped = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                if (failure == null) {
+                    failure = wrapped;
+                } else {
+                    failure.addSuppressed(wrapped);
                 }
             }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }

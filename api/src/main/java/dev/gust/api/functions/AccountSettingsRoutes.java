@@ -14,14 +14,11 @@ public final class AccountSettingsRoutes {
     private static final long TOTAL_CODE_SIZE_LIMIT = 80_530_636_800L;
 
     private final FunctionService service;
-    private final int concurrentExecutions;
+    private final ConcurrencyService concurrency;
 
-    /**
-     * @param concurrentExecutions the account concurrency limit this server enforces
-     */
-    public AccountSettingsRoutes(FunctionService service, int concurrentExecutions) {
+    public AccountSettingsRoutes(FunctionService service, ConcurrencyService concurrency) {
         this.service = service;
-        this.concurrentExecutions = concurrentExecutions;
+        this.concurrency = concurrency;
     }
 
     public void register(Operations operations) {
@@ -35,8 +32,8 @@ public final class AccountSettingsRoutes {
                 .put("TotalCodeSize", TOTAL_CODE_SIZE_LIMIT)
                 .put("CodeSizeUnzipped", FunctionService.MAX_UNZIPPED_BYTES)
                 .put("CodeSizeZipped", FunctionService.MAX_ZIPPED_BYTES)
-                .put("ConcurrentExecutions", concurrentExecutions)
-                .put("UnreservedConcurrentExecutions", concurrentExecutions);
+                .put("ConcurrentExecutions", concurrency.accountLimit())
+                .put("UnreservedConcurrentExecutions", concurrency.unreserved());
         body.putObject("AccountUsage")
                 .put("TotalCodeSize", service.codeStore().totalCodeSize())
                 .put("FunctionCount", service.functionCount());

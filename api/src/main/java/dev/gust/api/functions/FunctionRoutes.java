@@ -25,10 +25,12 @@ public final class FunctionRoutes {
 
     private final FunctionService service;
     private final CodeLinks codeLinks;
+    private final ConcurrencyService concurrency;
 
-    public FunctionRoutes(FunctionService service, CodeLinks codeLinks) {
+    public FunctionRoutes(FunctionService service, CodeLinks codeLinks, ConcurrencyService concurrency) {
         this.service = service;
         this.codeLinks = codeLinks;
+        this.concurrency = concurrency;
     }
 
     public void register(Operations operations) {
@@ -57,6 +59,8 @@ public final class FunctionRoutes {
         body.putObject("Code")
                 .put("RepositoryType", "S3")
                 .put("Location", codeLinks.location(Responses.baseUrl(ctx.request()), function.configuration().code()));
+        concurrency.reservedOf(function.configuration().functionName()).ifPresent(reserved ->
+                body.putObject("Concurrency").put("ReservedConcurrentExecutions", reserved));
         if (!function.tags().isEmpty()) {
             ObjectNode tags = body.putObject("Tags");
             function.tags().forEach(tags::put);

@@ -18,4 +18,12 @@ public interface Invoker {
      * as {@link #invoke}'s would.
      */
     CompletionStage<Void> dryRun(String functionName, java.util.Optional<String> qualifier);
+
+    /**
+     * Whether the function's reserved concurrency is zero, so that every invocation of it is throttled: Lambda
+     * discards such a function's asynchronous events ({@code ZeroReservedConcurrency}) instead of retrying them.
+     */
+    default boolean reservesZeroConcurrency(String functionName) {
+        return false;
+    }
 }
