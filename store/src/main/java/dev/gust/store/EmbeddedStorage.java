@@ -5,10 +5,10 @@ import java.time.Clock;
 
 /**
  * The single-node storage of one data directory: in {@code <dataDir>/gust.db} a {@link SqliteFunctionStore},
- * a {@link SqliteEventQueue} and a {@link SqliteEventInvokeConfigStore}; in {@code <dataDir>/code/} a
+ * a {@link SqliteEventQueue}, a {@link SqliteEventInvokeConfigStore} and a {@link SqliteLayerStore}; in {@code <dataDir>/code/} a
  * {@link FileCodeStore}.
  *
- * <p>{@link #open} deletes the packages no function references: those orphaned by a crash between storing
+ * <p>{@link #open} deletes the packages no function and no layer version references: those orphaned by a crash between storing
  * code and writing its metadata. It also clears every lease in the event queue: they belong to the previous
  * server of this data directory, which is gone, so their events are delivered again (at least once) without
  * waiting for the leases to expire. Precondition: the caller holds an exclusive lock on the data directory (the
@@ -22,13 +22,15 @@ public final class EmbeddedStorage implements AutoCloseable {
     private final FileCodeStore code;
     private final SqliteEventQueue events;
     private final SqliteEventInvokeConfigStore eventInvokeConfigs;
+    private final SqliteLayerStore layers;
 
     private EmbeddedStorage(SqliteFunctionStore functions, FileCodeStore code, SqliteEventQueue events,
-            SqliteEventInvokeConfigStore eventInvokeConfigs) {
+            SqliteEventInvokeConfigStore eventInvokeConfigs, SqliteLayerStore layers) {
         this.functions = functions;
         this.code = code;
         this.events = events;
         this.eventInvokeConfigs = eventInvokeConfigs;
+        this.layers = layers;
     }
 
     /** Opens the storage in {@code dataDir} with Lambda's package limits and the system clock. */
@@ -41,14 +43,19 @@ public final class EmbeddedStorage implements AutoCloseable {
         SqliteFunctionStore functions = new SqliteFunctionStore(dataDir);
         SqliteEventInvokeConfigStore configs = null;
         SqliteEventQueue events = null;
+        SqliteLayerStore layers = null;
         try {
+            layers = new SqliteLayerStore(dataDir);
             FileCodeStore code = new FileCodeStore(dataDir.resolve("code"), limits, clock, FileCodeStore.DEFAULT_GRACE);
-            code.retainOnly(functions.referencedPackages());
+            code.retainOnly(livePackages(functions, layers));
             configs = new SqliteEventInvokeConfigStore(dataDir);
             events = new SqliteEventQueue(dataDir);
             events.releaseEveryLease().toCompletableFuture().join();
-            return new EmbeddedStorage(functions, code, events, configs);
+            return new EmbeddedStorage(functions, code, events, configs, layers);
         } catch (RuntimeException e) {
+            if (layers != null) {
+                layers.close();
+            }
             if (events != null) {
                 events.close();
             }
@@ -58,6 +65,13 @@ public final class EmbeddedStorage implements AutoCloseable {
             functions.close();
             throw e;
         }
+    }
+
+    /** The packages that must stay stored: those of functions (their code and layers) and of layer versions. */
+    public static java.util.Set<String> livePackages(FunctionStore functions, LayerStore layers) {
+        java.util.Set<String> live = new java.util.HashSet<>(functions.referencedPackages());
+        live.addAll(layers.referencedPackages());
+        return live;
     }
 
     public FunctionStore functions() {
@@ -78,6 +92,11 @@ public final class EmbeddedStorage implements AutoCloseable {
         return eventInvokeConfigs;
     }
 
+    /** Layers and their versions. */
+    public LayerStore layers() {
+        return layers;
+    }
+
     /** Closes the stores; the event queue first finishes the operations already started. */
     @Override
     public void close() {
@@ -87,7 +106,11 @@ public final class EmbeddedStorage implements AutoCloseable {
             try {
                 eventInvokeConfigs.close();
             } finally {
-                functions.close();
+                try {
+                    layers.close();
+                } finally {
+                    functions.close();
+                }
             }
         }
     }

@@ -42,7 +42,7 @@ public interface FunctionStore extends AutoCloseable {
     /** Number of functions. */
     int count();
 
-    /** The {@code sha256Hex} of every code package that some function references. */
+    /** The {@code sha256Hex} of every code package that some function references: its own code and its layers. */
     Set<String> referencedPackages();
 
     @Override

@@ -141,8 +141,11 @@ public final class SqliteFunctionStore implements FunctionStore {
     @Override
     public Set<String> referencedPackages() {
         return db.run(c -> {
+            // A function's layers are in its configuration: it keeps them after their layer versions are deleted.
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT DISTINCT code_sha256 FROM functions WHERE code_sha256 IS NOT NULL");
+                    "SELECT code_sha256 FROM functions WHERE code_sha256 IS NOT NULL UNION "
+                            + "SELECT json_extract(layer.value, '$.code.sha256Hex') FROM functions, "
+                            + "json_each(functions.config_json, '$.layers') AS layer");
                     ResultSet rs = s.executeQuery()) {
                 Set<String> hashes = new HashSet<>();
                 while (rs.next()) {
