@@ -13,6 +13,8 @@ import dev.gust.api.http.ErrorResponder;
 import dev.gust.api.http.Operations;
 import dev.gust.api.http.RequestAuthenticator;
 import dev.gust.api.invoke.InvokeRoute;
+import dev.gust.api.layers.LayerRoutes;
+import dev.gust.api.layers.LayerService;
 import dev.gust.core.LambdaException;
 import dev.gust.core.invoke.EventInvoker;
 import dev.gust.core.invoke.Invoker;
@@ -42,7 +44,7 @@ public final class LambdaApi {
      * @param health the body of {@code GET /_gust/health}, computed on each call
      */
     public static Router router(Vertx vertx, FunctionService functions, EventInvokeConfigService eventInvokeConfigs,
-            CodeLinks codeLinks, RequestAuthenticator authenticator, Invoker invoker, EventInvoker events,
+            LayerService layers, CodeLinks codeLinks, RequestAuthenticator authenticator, Invoker invoker, EventInvoker events,
             int concurrentExecutions, Supplier<CompletionStage<JsonNode>> health) {
         Router router = Router.router(vertx);
         router.route().handler(LambdaApi::addRequestId);
@@ -61,6 +63,7 @@ public final class LambdaApi {
         new FunctionRoutes(functions, codeLinks).register(operations);
         new TagRoutes(functions).register(operations);
         new EventInvokeConfigRoutes(eventInvokeConfigs).register(operations);
+        new LayerRoutes(layers, codeLinks).register(operations);
         new AccountSettingsRoutes(functions, concurrentExecutions).register(operations);
 
         router.route().last().handler(ctx -> ErrorResponder.send(ctx.response(), LambdaException.unknownOperation()));

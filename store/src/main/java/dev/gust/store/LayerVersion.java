@@ -12,8 +12,9 @@ import java.util.Optional;
  * @param layerName the layer's name
  * @param version the version number, from 1, never reused within a layer
  * @param description the version's description ({@code ""} when none was given)
- * @param compatibleRuntimes runtime ids, in the order given
- * @param compatibleArchitectures architectures, in the order given
+ * @param compatibleRuntimes runtime ids, in the order given; {@code null} when none were given (AWS then omits
+ *     the member, where an empty list given is reported as {@code []})
+ * @param compatibleArchitectures architectures, in the order given; {@code null} when none were given
  * @param licenseInfo the license text, or {@code null}
  * @param code the layer's package in the code store
  * @param createdDate when the version was published
@@ -33,8 +34,8 @@ public record LayerVersion(
     public LayerVersion {
         Objects.requireNonNull(layerName, "layerName");
         Objects.requireNonNull(description, "description");
-        compatibleRuntimes = List.copyOf(compatibleRuntimes);
-        compatibleArchitectures = List.copyOf(compatibleArchitectures);
+        compatibleRuntimes = compatibleRuntimes == null ? null : List.copyOf(compatibleRuntimes);
+        compatibleArchitectures = compatibleArchitectures == null ? null : List.copyOf(compatibleArchitectures);
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(createdDate, "createdDate");
         Objects.requireNonNull(policy, "policy");

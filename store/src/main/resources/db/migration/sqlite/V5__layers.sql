@@ -10,7 +10,7 @@ CREATE TABLE layer_versions (
     name                     TEXT    NOT NULL REFERENCES layers (name),
     version                  INTEGER NOT NULL,
     description              TEXT    NOT NULL,
-    compatible_runtimes      TEXT    NOT NULL, -- JSON array of runtime ids
+    compatible_runtimes      TEXT    NOT NULL, -- JSON array of runtime ids, or null when none were given
     compatible_architectures TEXT    NOT NULL, -- JSON array of architectures
     license_info             TEXT,
     code_sha256              TEXT    NOT NULL, -- the package in the code store (kept while this row exists)
