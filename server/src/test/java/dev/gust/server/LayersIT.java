@@ -407,6 +407,54 @@ class LayersIT {
 
     @Test
     void javaUsesAClassFromALayerJar() {
+        JavaLayer java = javaLayer();
+        String layerName = unique("java");
+        String layer = lambda.publishLayerVersion(b -> b.layerName(layerName).compatibleRuntimes(Runtime.JAVA21)
+                .content(c -> c.zipFile(SdkBytes.fromByteArray(java.layerZip())))).layerVersionArn();
+        String function = unique("java-layers");
+        server.functions().create(function, "java21", "example.UsesLayer::handleRequest", java.handlerZip(),
+                b -> b.memorySize(512).timeout(30).layers(layer));
+
+        assertThat(server.functions().invokeForJson(function, "{}").asText()).isEqualTo("hello java from a layer jar");
+    }
+
+    /**
+     * Without a sandbox there is no {@code /opt}: the layers' merged directory reaches each runtime through its
+     * environment and command line instead.
+     */
+    @Test
+    void runtimesFindLayersWithoutASandboxToo(@TempDir Path unsandboxedDir) throws Exception {
+        try (TestServer none = TestServer.start(unsandboxedDir, Map.of("GUST_SANDBOX", "none"))) {
+            LambdaClient client = none.lambda();
+            String python = client.publishLayerVersion(b -> b.layerName("py").content(c -> c.zipFile(
+                    SdkBytes.fromByteArray(TestZips.zip(Map.of("python/greeting.py", "WHO = 'python'\n",
+                            "python/lib/python3.12/site-packages/sitepkg.py", "NAME = 'site'\n"))))))
+                    .layerVersionArn();
+            String node = client.publishLayerVersion(b -> b.layerName("node").content(c -> c.zipFile(
+                    SdkBytes.fromByteArray(TestZips.zip(Map.of("nodejs/node_modules/greet/index.js",
+                            "module.exports = 'node';\n")))))).layerVersionArn();
+            JavaLayer java = javaLayer();
+            String jar = client.publishLayerVersion(b -> b.layerName("java").content(c -> c.zipFile(
+                    SdkBytes.fromByteArray(java.layerZip())))).layerVersionArn();
+            none.functions().create("py", "python3.12", "lambda_function.lambda_handler", Map.of("lambda_function.py",
+                    "import greeting, sitepkg\ndef lambda_handler(event, context):\n"
+                            + "    return greeting.WHO + ' ' + sitepkg.NAME\n"), b -> b.layers(python));
+            none.functions().create("node", "nodejs20.x", "index.handler", Map.of("index.js",
+                    "exports.handler = async () => require('greet');\n"), b -> b.layers(node));
+            none.functions().create("java", "java21", "example.UsesLayer::handleRequest", java.handlerZip(),
+                    b -> b.memorySize(512).timeout(30).layers(jar));
+
+            assertThat(none.functions().invokeForJson("py", "{}").asText()).isEqualTo("python site");
+            assertThat(none.functions().invokeForJson("node", "{}").asText()).isEqualTo("node");
+            assertThat(none.functions().invokeForJson("java", "{}").asText()).isEqualTo("hello java from a layer jar");
+        }
+    }
+
+    /** A layer with {@code java/lib/greeting.jar} and a handler package that uses the jar's class. */
+    private record JavaLayer(byte[] layerZip, byte[] handlerZip) {
+    }
+
+    private static JavaLayer javaLayer() {
         Map<String, byte[]> classes = TestZips.javaClassFiles(dataDir, Map.of(
                 "layer/Greeting.java", """
                         package layer;
@@ -428,15 +476,8 @@ class LayersIT {
         Map<String, byte[]> jar = new LinkedHashMap<>();
         Map<String, byte[]> handler = new LinkedHashMap<>();
         classes.forEach((path, bytes) -> (path.startsWith("layer/") ? jar : handler).put(path, bytes));
-        byte[] layerZip = TestZips.zipBytes(Map.of("java/lib/greeting.jar", TestZips.zipBytes(jar)));
-        String layerName = unique("java");
-        String layer = lambda.publishLayerVersion(b -> b.layerName(layerName).compatibleRuntimes(Runtime.JAVA21)
-                .content(c -> c.zipFile(SdkBytes.fromByteArray(layerZip)))).layerVersionArn();
-        String function = unique("java-layers");
-        server.functions().create(function, "java21", "example.UsesLayer::handleRequest", TestZips.zipBytes(handler),
-                b -> b.memorySize(512).timeout(30).layers(layer));
-
-        assertThat(server.functions().invokeForJson(function, "{}").asText()).isEqualTo("hello java from a layer jar");
+        return new JavaLayer(TestZips.zipBytes(Map.of("java/lib/greeting.jar", TestZips.zipBytes(jar))),
+                TestZips.zipBytes(handler));
     }
 
     private static void setLayers(String function, String... arns) {
