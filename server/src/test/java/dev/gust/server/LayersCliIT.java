@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -75,7 +74,7 @@ class LayersCliIT {
                 aws --endpoint-url "$AWS_ENDPOINT_URL" lambda invoke --function-name greeter-java java-out.json
                 """);
         assertThat(java.exitCode()).as(java.output()).isZero();
-        assertThat(Files.readString(work.resolve("java-out.json"))).isEqualTo("\"hello java from a layer jar\"");
+        assertThat(Files.readString(work.resolve("java-out.json"))).isEqualTo("\"" + JavaLayerFixture.RESULT + "\"");
 
         Shell manage = bash(readme.get(1));
         assertThat(manage.exitCode()).as(manage.output()).isZero();
@@ -93,30 +92,9 @@ class LayersCliIT {
     }
 
     private static void writeJavaPackages() throws Exception {
-        Map<String, byte[]> classes = TestZips.javaClassFiles(work, Map.of(
-                "layer/Greeting.java", """
-                        package layer;
-                        public final class Greeting {
-                            public static String of(String who) { return "hello " + who + " from a layer jar"; }
-                        }
-                        """,
-                "example/UsesLayer.java", """
-                        package example;
-                        import com.amazonaws.services.lambda.runtime.Context;
-                        import com.amazonaws.services.lambda.runtime.RequestHandler;
-                        import java.util.Map;
-                        public class UsesLayer implements RequestHandler<Map<String, Object>, String> {
-                            public String handleRequest(Map<String, Object> event, Context context) {
-                                return layer.Greeting.of("java");
-                            }
-                        }
-                        """));
-        Map<String, byte[]> jar = new LinkedHashMap<>();
-        Map<String, byte[]> handler = new LinkedHashMap<>();
-        classes.forEach((path, bytes) -> (path.startsWith("layer/") ? jar : handler).put(path, bytes));
-        Files.write(work.resolve("java-layer.zip"), TestZips.zipBytes(Map.of("java/lib/greeting.jar",
-                TestZips.zipBytes(jar))));
-        Files.write(work.resolve("java-function.zip"), TestZips.zipBytes(handler));
+        JavaLayerFixture java = JavaLayerFixture.compile(work);
+        Files.write(work.resolve("java-layer.zip"), java.layerZip());
+        Files.write(work.resolve("java-function.zip"), java.handlerZip());
     }
 
     /** The bash blocks of one README section, in order. */

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -407,15 +406,15 @@ class LayersIT {
 
     @Test
     void javaUsesAClassFromALayerJar() {
-        JavaLayer java = javaLayer();
+        JavaLayerFixture java = JavaLayerFixture.compile(dataDir);
         String layerName = unique("java");
         String layer = lambda.publishLayerVersion(b -> b.layerName(layerName).compatibleRuntimes(Runtime.JAVA21)
                 .content(c -> c.zipFile(SdkBytes.fromByteArray(java.layerZip())))).layerVersionArn();
         String function = unique("java-layers");
-        server.functions().create(function, "java21", "example.UsesLayer::handleRequest", java.handlerZip(),
+        server.functions().create(function, "java21", JavaLayerFixture.HANDLER, java.handlerZip(),
                 b -> b.memorySize(512).timeout(30).layers(layer));
 
-        assertThat(server.functions().invokeForJson(function, "{}").asText()).isEqualTo("hello java from a layer jar");
+        assertThat(server.functions().invokeForJson(function, "{}").asText()).isEqualTo(JavaLayerFixture.RESULT);
     }
 
     /**
@@ -433,7 +432,7 @@ class LayersIT {
             String node = client.publishLayerVersion(b -> b.layerName("node").content(c -> c.zipFile(
                     SdkBytes.fromByteArray(TestZips.zip(Map.of("nodejs/node_modules/greet/index.js",
                             "module.exports = 'node';\n")))))).layerVersionArn();
-            JavaLayer java = javaLayer();
+            JavaLayerFixture java = JavaLayerFixture.compile(dataDir);
             String jar = client.publishLayerVersion(b -> b.layerName("java").content(c -> c.zipFile(
                     SdkBytes.fromByteArray(java.layerZip())))).layerVersionArn();
             none.functions().create("py", "python3.12", "lambda_function.lambda_handler", Map.of("lambda_function.py",
@@ -441,43 +440,13 @@ class LayersIT {
                             + "    return greeting.WHO + ' ' + sitepkg.NAME\n"), b -> b.layers(python));
             none.functions().create("node", "nodejs20.x", "index.handler", Map.of("index.js",
                     "exports.handler = async () => require('greet');\n"), b -> b.layers(node));
-            none.functions().create("java", "java21", "example.UsesLayer::handleRequest", java.handlerZip(),
+            none.functions().create("java", "java21", JavaLayerFixture.HANDLER, java.handlerZip(),
                     b -> b.memorySize(512).timeout(30).layers(jar));
 
             assertThat(none.functions().invokeForJson("py", "{}").asText()).isEqualTo("python site");
             assertThat(none.functions().invokeForJson("node", "{}").asText()).isEqualTo("node");
-            assertThat(none.functions().invokeForJson("java", "{}").asText()).isEqualTo("hello java from a layer jar");
+            assertThat(none.functions().invokeForJson("java", "{}").asText()).isEqualTo(JavaLayerFixture.RESULT);
         }
-    }
-
-    /** A layer with {@code java/lib/greeting.jar} and a handler package that uses the jar's class. */
-    private record JavaLayer(byte[] layerZip, byte[] handlerZip) {
-    }
-
-    private static JavaLayer javaLayer() {
-        Map<String, byte[]> classes = TestZips.javaClassFiles(dataDir, Map.of(
-                "layer/Greeting.java", """
-                        package layer;
-                        public final class Greeting {
-                            public static String of(String who) { return "hello " + who + " from a layer jar"; }
-                        }
-                        """,
-                "example/UsesLayer.java", """
-                        package example;
-                        import com.amazonaws.services.lambda.runtime.Context;
-                        import com.amazonaws.services.lambda.runtime.RequestHandler;
-                        import java.util.Map;
-                        public class UsesLayer implements RequestHandler<Map<String, Object>, String> {
-                            public String handleRequest(Map<String, Object> event, Context context) {
-                                return layer.Greeting.of("java");
-                            }
-                        }
-                        """));
-        Map<String, byte[]> jar = new LinkedHashMap<>();
-        Map<String, byte[]> handler = new LinkedHashMap<>();
-        classes.forEach((path, bytes) -> (path.startsWith("layer/") ? jar : handler).put(path, bytes));
-        return new JavaLayer(TestZips.zipBytes(Map.of("java/lib/greeting.jar", TestZips.zipBytes(jar))),
-                TestZips.zipBytes(handler));
     }
 
     private static void setLayers(String function, String... arns) {

@@ -8,9 +8,11 @@ import dev.gust.api.http.Json;
 import dev.gust.api.http.Operations;
 import dev.gust.api.http.RequestBodies;
 import dev.gust.api.http.Responses;
+import dev.gust.core.Account;
 import dev.gust.store.LayerVersion;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.BiFunction;
 
 /**
  * The HTTP binding of the layer resource on AWS's paths: PublishLayerVersion, GetLayerVersion,
@@ -63,22 +65,23 @@ public final class LayerRoutes {
         }
         LayerService.Page page = service.listLayers(ctx.queryParams().get("CompatibleRuntime"),
                 ctx.queryParams().get("CompatibleArchitecture"), ctx.queryParams().get("Marker"), maxItems(ctx));
-        ObjectNode body = Json.MAPPER.createObjectNode();
-        page.nextMarker().ifPresent(marker -> body.put("NextMarker", marker));
-        ArrayNode layers = body.putArray("Layers");
-        page.versions().forEach(v -> layers.add(LayerJson.layer(v, service.account())));
-        Responses.json(ctx, 200, body);
+        Responses.json(ctx, 200, pageBody(page, "Layers", LayerJson::layer));
     }
 
     private void listVersions(RoutingContext ctx) {
         LayerService.Page page = service.listVersions(ctx.pathParam("LayerName"),
                 ctx.queryParams().get("CompatibleRuntime"), ctx.queryParams().get("CompatibleArchitecture"),
                 ctx.queryParams().get("Marker"), maxItems(ctx));
+        Responses.json(ctx, 200, pageBody(page, "LayerVersions", LayerJson::listItem));
+    }
+
+    private ObjectNode pageBody(LayerService.Page page, String field,
+            BiFunction<LayerVersion, Account, ObjectNode> item) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         page.nextMarker().ifPresent(marker -> body.put("NextMarker", marker));
-        ArrayNode versions = body.putArray("LayerVersions");
-        page.versions().forEach(v -> versions.add(LayerJson.listItem(v, service.account())));
-        Responses.json(ctx, 200, body);
+        ArrayNode items = body.putArray(field);
+        page.versions().forEach(v -> items.add(item.apply(v, service.account())));
+        return body;
     }
 
     private void delete(RoutingContext ctx) {
