@@ -17,6 +17,8 @@ import dev.gust.api.http.ErrorResponder;
 import dev.gust.api.http.Operations;
 import dev.gust.api.http.RequestAuthenticator;
 import dev.gust.api.invoke.InvokeRoute;
+import dev.gust.api.layers.LayerRoutes;
+import dev.gust.api.layers.LayerService;
 import dev.gust.core.LambdaException;
 import dev.gust.core.invoke.EventInvoker;
 import dev.gust.core.invoke.Invoker;
@@ -46,8 +48,8 @@ public final class LambdaApi {
      * @param health the body of {@code GET /_gust/health}, computed on each call
      */
     public static Router router(Vertx vertx, FunctionService functions, EventInvokeConfigService eventInvokeConfigs,
-            CodeLinks codeLinks, RequestAuthenticator authenticator, Invoker invoker, EventInvoker events,
-            ConcurrencyService concurrency, Supplier<CompletionStage<JsonNode>> health) {
+            LayerService layers, CodeLinks codeLinks, RequestAuthenticator authenticator, Invoker invoker,
+            EventInvoker events, ConcurrencyService concurrency, Supplier<CompletionStage<JsonNode>> health) {
         Router router = Router.router(vertx);
         router.route().handler(LambdaApi::addRequestId);
         router.get("/_gust/health").handler(ctx -> health.get().whenComplete((body, failure) -> {
@@ -69,6 +71,7 @@ public final class LambdaApi {
         new EventInvokeConfigRoutes(eventInvokeConfigs).register(operations);
         new ConcurrencyRoutes(concurrency).register(operations);
         new AccountSettingsRoutes(functions, concurrency).register(operations);
+        new LayerRoutes(layers, codeLinks).register(operations);
 
         router.route().last().handler(ctx -> ErrorResponder.send(ctx.response(), LambdaException.unknownOperation()));
         router.route().failureHandler(LambdaApi::failure);

@@ -36,6 +36,16 @@ public record Account(String accountId, String region) {
         return functionArn(functionName) + ":" + qualifier;
     }
 
+    /** {@code arn:aws:lambda:us-east-1:000000000000:layer:NAME}. */
+    public String layerArn(String layerName) {
+        return "arn:aws:lambda:" + region + ":" + accountId + ":layer:" + layerName;
+    }
+
+    /** The layer version ARN {@code ...:layer:NAME:VERSION}. */
+    public String layerVersionArn(String layerName, long version) {
+        return layerArn(layerName) + ":" + version;
+    }
+
     /** The ARN of a runtime's version, as {@code RuntimeVersionConfig.RuntimeVersionArn} reports it. */
     public String runtimeVersionArn(String runtimeVersion) {
         return "arn:aws:lambda:" + region + "::runtime:" + runtimeVersion;

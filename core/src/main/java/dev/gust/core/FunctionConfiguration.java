@@ -36,7 +36,8 @@ public record FunctionConfiguration(
         String logFormat,
         String logGroup,
         String applicationLogLevel,
-        String systemLogLevel) {
+        String systemLogLevel,
+        List<FunctionLayer> layers) {
 
     public static final String LATEST = "$LATEST";
 
@@ -45,6 +46,7 @@ public record FunctionConfiguration(
         Objects.requireNonNull(version, "version");
         environment = Map.copyOf(environment);
         architectures = List.copyOf(architectures);
+        layers = List.copyOf(layers);
     }
 
     public Builder toBuilder() {
@@ -82,6 +84,7 @@ public record FunctionConfiguration(
         private String logGroup;
         private String applicationLogLevel;
         private String systemLogLevel;
+        private List<FunctionLayer> layers = List.of();
 
         private Builder() {
         }
@@ -112,6 +115,7 @@ public record FunctionConfiguration(
             logGroup = c.logGroup;
             applicationLogLevel = c.applicationLogLevel;
             systemLogLevel = c.systemLogLevel;
+            layers = c.layers;
         }
 
         public Builder functionName(String v) { functionName = v; return this; }
@@ -139,12 +143,13 @@ public record FunctionConfiguration(
         public Builder logGroup(String v) { logGroup = v; return this; }
         public Builder applicationLogLevel(String v) { applicationLogLevel = v; return this; }
         public Builder systemLogLevel(String v) { systemLogLevel = v; return this; }
+        public Builder layers(List<FunctionLayer> v) { layers = v; return this; }
 
         public FunctionConfiguration build() {
             return new FunctionConfiguration(functionName, version, runtime, role, handler, description, timeout,
                     memorySize, ephemeralStorageSize, environment, architectures, code, lastModified, revisionId, state,
                     stateReason, stateReasonCode, lastUpdateStatus, lastUpdateStatusReason, lastUpdateStatusReasonCode,
-                    tracingMode, logFormat, logGroup, applicationLogLevel, systemLogLevel);
+                    tracingMode, logFormat, logGroup, applicationLogLevel, systemLogLevel, layers);
         }
     }
 }

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -257,9 +258,12 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
         env.put("LD_LIBRARY_PATH", "/var/lang/lib:/lib64:/usr/lib64:/var/runtime:/var/runtime/lib:/var/task:"
                 + "/var/task/lib:/opt/lib");
         env.putAll(command.environment());
+        List<String> argv = LayerPaths.apply(function, sandbox.capabilities().isolated(), env, command.argv());
         return SandboxSpec.builder("gust-" + UUID.randomUUID(), code.taskRoot(function.code().sha256Hex()))
                 .runtimeDir(commands.runtimeDir())
-                .argv(command.argv())
+                .optDir(function.layers().isEmpty() ? null
+                        : code.optRoot(function.layers().stream().map(l -> l.code().sha256Hex()).toList()))
+                .argv(argv)
                 .env(env)
                 .memoryLimitMb(function.memorySize())
                 .ephemeralStorageMb(function.ephemeralStorageSize())

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  * a command and an environment, for running without a sandbox; immutable.
  *
  * <p>Each {@code :}-separated segment of a value that is a mount point or lies below one is rewritten, so
- * {@code PATH} and {@code PYTHONPATH} work. Paths that scripts compute or hard-code are not rewritten.
+ * {@code PATH} and {@code PYTHONPATH} work; so is the value of an option segment {@code -Dname=/path} (a JVM system
+ * property). Paths that scripts compute or hard-code are not rewritten.
  */
 final class PathTranslation {
 
@@ -54,6 +55,14 @@ final class PathTranslation {
     }
 
     private String translateSegment(String segment) {
+        int equals = segment.indexOf('=');
+        if (segment.startsWith("-D") && equals > 0) {
+            return segment.substring(0, equals + 1) + translatePath(segment.substring(equals + 1));
+        }
+        return translatePath(segment);
+    }
+
+    private String translatePath(String segment) {
         for (Map.Entry<String, String> mount : mounts.entrySet()) {
             String inside = mount.getKey();
             if (segment.equals(inside) || segment.startsWith(inside + "/")) {

@@ -124,6 +124,23 @@ class BubblewrapSandboxIT {
     }
 
     @Test
+    void layersAreReadableAtOptButNotWritable() throws IOException {
+        Path opt = TaskRoots.write(temp.resolve("merged-layers"), Map.of("layer.txt", "from the layers"));
+        Run run = Run.of(sandbox, python("""
+                print(open('/opt/layer.txt').read())
+                for path in ['/opt/new.txt', '/opt/layer.txt']:
+                    try:
+                        open(path, 'w')
+                        print(path, 'writable')
+                    except OSError as e:
+                        print(path, 'refused')
+                """).optDir(opt).build());
+
+        assertThat(run.stdout()).as(run.stderr()).containsExactly("from the layers", "/opt/new.txt refused",
+                "/opt/layer.txt refused");
+    }
+
+    @Test
     void tmpIsWritableAndBoundedByTheEphemeralStorageSize() throws IOException {
         Run run = Run.of(sandbox, python("""
                 import errno

@@ -26,6 +26,21 @@ class PathTranslationTest {
     }
 
     @Test
+    void rewritesThePathOfAJvmSystemProperty() {
+        assertThat(translation.translate(List.of("-Dlib=/var/runtime/jni/lib.so", "-Dname=/var/taskforce", "-Xmx1g")))
+                .containsExactly("-Dlib=/gust/runtimes/py/jni/lib.so", "-Dname=/var/taskforce", "-Xmx1g");
+    }
+
+    @Test
+    void rewritesLayersAtOpt() {
+        PathTranslation withLayers = PathTranslation.of(SandboxSpec.builder("i", Path.of("/data/code/abc"))
+                .optDir(Path.of("/data/code/opt/key")).argv("/usr/bin/java").build());
+
+        assertThat(withLayers.translate("/var/runtime/lib/*:/opt/java/lib/*")).isEqualTo(
+                "/var/runtime/lib/*:/data/code/opt/key/java/lib/*");
+    }
+
+    @Test
     void leavesLookAlikesAndUnmountedPathsAlone() {
         assertThat(translation.translate("/var/taskforce:/opt/layer:x/var/task")).isEqualTo(
                 "/var/taskforce:/opt/layer:x/var/task");

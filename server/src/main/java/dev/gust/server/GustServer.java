@@ -10,6 +10,7 @@ import dev.gust.api.functions.ConcurrencyService;
 import dev.gust.api.functions.EventInvokeConfigService;
 import dev.gust.api.functions.FunctionService;
 import dev.gust.api.http.Json;
+import dev.gust.api.layers.LayerService;
 import dev.gust.async.AsyncInvocations;
 import dev.gust.async.EventSettings;
 import dev.gust.core.Account;
@@ -99,15 +100,17 @@ final class GustServer implements AutoCloseable {
                         storage.events().deleteFunction(functionName).toCompletableFuture().join();
                         concurrency.functionDeleted(functionName);
                     }
-                });
+                }, storage.layers());
+        LayerService layers = new LayerService(account, storage.layers(), storage.code(), clock,
+                functions::collectUnusedPackages);
         CodeLinks codeLinks = new CodeLinks(credentials.secretAccessKey(), clock);
         SigV4Authenticator authenticator = new SigV4Authenticator(credentials.accessKeyId(),
                 credentials.secretAccessKey(), account.region(), clock);
 
         var eventInvokeConfigs = new EventInvokeConfigService(account, storage.functions(),
                 storage.eventInvokeConfigs(), clock);
-        var router = LambdaApi.router(vertx, functions, eventInvokeConfigs, codeLinks, authenticator, engine, async,
-                concurrency, this::health);
+        var router = LambdaApi.router(vertx, functions, eventInvokeConfigs, layers, codeLinks, authenticator, engine,
+                async, concurrency, this::health);
         http = vertx.createHttpServer(new HttpServerOptions().setHost(settings.host()).setPort(settings.port())
                         .setCompressionSupported(false))
                 .requestHandler(router);

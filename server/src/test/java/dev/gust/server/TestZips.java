@@ -55,6 +55,11 @@ final class TestZips {
      * {@code workDir}, and zips the classes at the package root as Lambda expects them.
      */
     static byte[] javaClasses(Path workDir, Map<String, String> sources) {
+        return zipBytes(javaClassFiles(workDir, sources));
+    }
+
+    /** Compiles {@code sources} as {@link #javaClasses} does and returns the class files by their relative path. */
+    static Map<String, byte[]> javaClassFiles(Path workDir, Map<String, String> sources) {
         try {
             Path src = Files.createTempDirectory(workDir, "java-src");
             Path classes = Files.createDirectories(src.resolve("classes"));
@@ -76,7 +81,7 @@ final class TestZips {
                     entries.put(classes.relativize(file).toString(), Files.readAllBytes(file));
                 }
             }
-            return zipBytes(entries);
+            return entries;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -90,7 +95,7 @@ final class TestZips {
         }
     }
 
-    private static byte[] zipBytes(Map<String, byte[]> files) {
+    static byte[] zipBytes(Map<String, byte[]> files) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (Map.Entry<String, byte[]> file : files.entrySet()) {

@@ -2,6 +2,7 @@ package dev.gust.store;
 
 import dev.gust.core.CodePackage;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -27,6 +28,16 @@ public interface CodeStore {
 
     /** The read-only unpacked tree of a package. */
     Path taskRoot(String sha256Hex);
+
+    /**
+     * The read-only directory that sandboxes mount at {@code /opt} for a function with these layers: the layers'
+     * unpacked trees merged in order, a later layer's files replacing an earlier layer's at the same path (as
+     * Lambda extracts them one after the other). One layer's is its own tree; the merge of several is built on
+     * first use and reused while all of them are stored.
+     *
+     * @param layerSha256Hexes the layers' packages, earliest first; each must be stored
+     */
+    Path optRoot(List<String> layerSha256Hexes);
 
     /** Sum of the zipped sizes of all stored packages, in bytes. */
     long totalCodeSize();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gust.core.CodePackage;
 import dev.gust.core.FunctionConfiguration;
+import dev.gust.core.FunctionLayer;
 import dev.gust.core.FunctionState;
 import dev.gust.core.LastUpdateStatus;
 import java.time.Instant;
@@ -43,10 +44,7 @@ final class ConfigurationJson {
         n.set("environment", MAPPER.valueToTree(c.environment()));
         n.set("architectures", MAPPER.valueToTree(c.architectures()));
         if (c.code() != null) {
-            n.putObject("code")
-                    .put("sha256Hex", c.code().sha256Hex())
-                    .put("size", c.code().size())
-                    .put("unzippedSize", c.code().unzippedSize());
+            writeCode(n.putObject("code"), c.code());
         }
         n.put("lastModified", c.lastModified() == null ? null : c.lastModified().toString());
         n.put("revisionId", c.revisionId());
@@ -61,6 +59,10 @@ final class ConfigurationJson {
         n.put("logGroup", c.logGroup());
         n.put("applicationLogLevel", c.applicationLogLevel());
         n.put("systemLogLevel", c.systemLogLevel());
+        if (!c.layers().isEmpty()) {
+            var layers = n.putArray("layers");
+            c.layers().forEach(l -> writeCode(layers.addObject().put("arn", l.arn()).putObject("code"), l.code()));
+        }
         return n.toString();
     }
 
@@ -82,8 +84,7 @@ final class ConfigurationJson {
                 .ephemeralStorageSize(n.path("ephemeralStorageSize").asInt())
                 .environment(stringMap(n.path("environment")))
                 .architectures(stringList(n.path("architectures")))
-                .code(code.isObject() ? new CodePackage(text(code, "sha256Hex"), code.path("size").asLong(),
-                        code.path("unzippedSize").asLong()) : null)
+                .code(code.isObject() ? readCode(code) : null)
                 .lastModified(lastModified == null ? null : Instant.parse(lastModified))
                 .revisionId(text(n, "revisionId"))
                 .state(state == null ? null : FunctionState.valueOf(state))
@@ -97,7 +98,22 @@ final class ConfigurationJson {
                 .logGroup(text(n, "logGroup"))
                 .applicationLogLevel(text(n, "applicationLogLevel"))
                 .systemLogLevel(text(n, "systemLogLevel"))
+                .layers(layers(n.path("layers")))
                 .build();
+    }
+
+    private static void writeCode(ObjectNode node, CodePackage code) {
+        node.put("sha256Hex", code.sha256Hex()).put("size", code.size()).put("unzippedSize", code.unzippedSize());
+    }
+
+    private static CodePackage readCode(JsonNode code) {
+        return new CodePackage(text(code, "sha256Hex"), code.path("size").asLong(), code.path("unzippedSize").asLong());
+    }
+
+    private static List<FunctionLayer> layers(JsonNode n) {
+        List<FunctionLayer> layers = new ArrayList<>();
+        n.forEach(l -> layers.add(new FunctionLayer(text(l, "arn"), readCode(l.path("code")))));
+        return layers;
     }
 
     static String writeTags(Map<String, String> tags) {

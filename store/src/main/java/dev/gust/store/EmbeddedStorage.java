@@ -4,14 +4,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * The single-node storage of one data directory: in {@code <dataDir>/gust.db} a {@link SqliteFunctionStore},
- * a {@link SqliteVersionStore}, a {@link SqliteEventQueue}, a {@link SqliteEventInvokeConfigStore} and a
- * {@link SqliteReservedConcurrencyStore}; in {@code <dataDir>/code/} a {@link FileCodeStore}.
+ * a {@link SqliteVersionStore}, a {@link SqliteLayerStore}, a {@link SqliteEventQueue}, a
+ * {@link SqliteEventInvokeConfigStore} and a {@link SqliteReservedConcurrencyStore}; in {@code <dataDir>/code/} a
+ * {@link FileCodeStore}.
  *
- * <p>{@link #open} deletes the packages no function references: those orphaned by a crash between storing
+ * <p>{@link #open} deletes the packages no function and no layer version references: those orphaned by a crash
+ * between storing
  * code and writing its metadata. It also clears every lease in the event queue: they belong to the previous
  * server of this data directory, which is gone, so their events are delivered again (at least once) without
  * waiting for the leases to expire. Precondition: the caller holds an exclusive lock on the data directory (the
@@ -29,12 +33,14 @@ public final class EmbeddedStorage implements AutoCloseable {
     private final SqliteEventInvokeConfigStore eventInvokeConfigs;
     private final SqliteVersionStore versions;
     private final SqliteReservedConcurrencyStore reservedConcurrency;
+    private final SqliteLayerStore layers;
 
     private EmbeddedStorage(Path dataDir, ZipLimits limits, Clock clock) {
         functions = track(() -> new SqliteFunctionStore(dataDir));
         versions = track(() -> new SqliteVersionStore(dataDir));
+        layers = track(() -> new SqliteLayerStore(dataDir));
         code = new FileCodeStore(dataDir.resolve("code"), limits, clock, FileCodeStore.DEFAULT_GRACE);
-        code.retainOnly(functions.referencedPackages());
+        code.retainOnly(livePackages(functions, layers));
         eventInvokeConfigs = track(() -> new SqliteEventInvokeConfigStore(dataDir));
         reservedConcurrency = track(() -> new SqliteReservedConcurrencyStore(dataDir));
         events = track(() -> new SqliteEventQueue(dataDir)); // last opened, first closed: it drains its writes
@@ -66,6 +72,13 @@ public final class EmbeddedStorage implements AutoCloseable {
         }
     }
 
+    /** The packages that must stay stored: those of functions (their code and layers) and of layer versions. */
+    public static Set<String> livePackages(FunctionStore functions, LayerStore layers) {
+        Set<String> live = new HashSet<>(functions.referencedPackages());
+        live.addAll(layers.referencedPackages());
+        return live;
+    }
+
     public FunctionStore functions() {
         return functions;
     }
@@ -87,6 +100,11 @@ public final class EmbeddedStorage implements AutoCloseable {
     /** The asynchronous invocation settings of functions. */
     public EventInvokeConfigStore eventInvokeConfigs() {
         return eventInvokeConfigs;
+    }
+
+    /** Layers and their versions. */
+    public LayerStore layers() {
+        return layers;
     }
 
     /** Reserved concurrency per function. */

@@ -34,6 +34,10 @@ import java.util.stream.Stream;
  * away first. Construction wipes {@code tmp/} and every tree without its zip, so after kill -9 or power loss
  * at any point a package is either complete or absent.
  *
+ * <p>{@link #optRoot} merges the trees of two or more layers once per ordered combination into {@code opt/<key>/}
+ * ({@link LayerMerge}: hard links, no data copied). That directory is a cache: construction wipes it, and
+ * {@link #retainOnly} drops every merge that includes a collected package.
+ *
  * <p>{@link #retainOnly} spares packages this instance stored within the grace period, so that a package
  * stored for a function whose metadata is not written yet is not collected under it. Thread-safe; one instance
  * per directory, whose owner must keep other processes out (see {@link EmbeddedStorage}).
@@ -48,16 +52,20 @@ public final class FileCodeStore implements CodeStore {
 
     private final Path root;
     private final Path tmp;
+    private final Path opt;
     private final ZipPackageReader reader;
     private final Clock clock;
     private final Duration grace;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, Instant> recentlyStored = new HashMap<>();
+    /** The merged layer trees under {@code opt/}: key to the packages merged, in order. */
+    private final Map<String, List<String>> merges = new HashMap<>();
 
     /** Opens the store in {@code root}, creating it, and clears what an interrupted write left behind. */
     public FileCodeStore(Path root, ZipLimits limits, Clock clock, Duration grace) {
         this.root = root.toAbsolutePath().normalize();
         this.tmp = this.root.resolve("tmp");
+        this.opt = this.root.resolve("opt");
         this.reader = new ZipPackageReader(limits);
         this.clock = clock;
         this.grace = grace;
@@ -66,6 +74,7 @@ public final class FileCodeStore implements CodeStore {
             FileTrees.fsync(this.root.getParent()); // the entry of a newly created root
             FileTrees.delete(tmp);
             Files.createDirectories(tmp);
+            FileTrees.delete(opt);
             removeIncompletePackages();
         } catch (IOException e) {
             throw new StoreException("Cannot open the code store in " + root, e);
@@ -141,6 +150,51 @@ public final class FileCodeStore implements CodeStore {
     }
 
     @Override
+    public Path optRoot(List<String> layerSha256Hexes) {
+        if (layerSha256Hexes.isEmpty()) {
+            throw new IllegalArgumentException("No layers to merge");
+        }
+        layerSha256Hexes.forEach(FileCodeStore::checkedHex);
+        if (layerSha256Hexes.size() == 1) {
+            return taskRoot(layerSha256Hexes.getFirst());
+        }
+        String key = sha256Hex(String.join(",", layerSha256Hexes).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Path merged = opt.resolve(key);
+        lock.lock();
+        try {
+            if (merges.containsKey(key)) {
+                return merged;
+            }
+        } finally {
+            lock.unlock();
+        }
+        Path staging = null;
+        try {
+            staging = Files.createTempDirectory(tmp, "merge-");
+            Path tree = staging.resolve("opt");
+            LayerMerge.merge(layerSha256Hexes.stream().map(this::taskRoot).toList(), tree);
+            lock.lock();
+            try {
+                if (!merges.containsKey(key)) { // else merged concurrently
+                    Files.createDirectories(opt);
+                    Files.move(tree, merged, StandardCopyOption.ATOMIC_MOVE);
+                    Files.setPosixFilePermissions(merged, FileTrees.READ_ONLY_DIRECTORY);
+                    merges.put(key, List.copyOf(layerSha256Hexes));
+                }
+            } finally {
+                lock.unlock();
+            }
+            return merged;
+        } catch (IOException e) {
+            throw new StoreException("Cannot merge layers " + layerSha256Hexes, e);
+        } finally {
+            if (staging != null) {
+                FileTrees.delete(staging);
+            }
+        }
+    }
+
+    @Override
     public long totalCodeSize() {
         lock.lock();
         try {
@@ -163,9 +217,20 @@ public final class FileCodeStore implements CodeStore {
         try {
             Instant cutoff = clock.instant().minus(grace);
             recentlyStored.values().removeIf(storedAt -> storedAt.isBefore(cutoff));
+            List<String> collected = new ArrayList<>();
             for (String hex : packages()) {
                 if (!live.contains(hex) && !recentlyStored.containsKey(hex)) {
+                    collected.add(hex);
                     doomed.add(uncommit(hex));
+                }
+            }
+            for (var merge : List.copyOf(merges.entrySet())) {
+                if (merge.getValue().stream().anyMatch(collected::contains)) {
+                    merges.remove(merge.getKey());
+                    Path trash = Files.createTempDirectory(tmp, "delete-");
+                    FileTrees.makeWritable(opt.resolve(merge.getKey()));
+                    Files.move(opt.resolve(merge.getKey()), trash.resolve("opt"), StandardCopyOption.ATOMIC_MOVE);
+                    doomed.add(trash);
                 }
             }
         } catch (IOException e) {

@@ -64,6 +64,22 @@ final class FileTrees {
         });
     }
 
+    /**
+     * Makes every directory below {@code root} read-only, without syncing anything; {@code root} stays writable so
+     * that it can still be moved (see {@link #seal}).
+     */
+    static void readOnlyDirectories(Path root) {
+        walk(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (!dir.equals(root)) {
+                    Files.setPosixFilePermissions(dir, READ_ONLY_DIRECTORY);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
     /** Deletes {@code root} and everything below it, whatever the permissions; nothing if it does not exist. */
     static void delete(Path root) {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {

@@ -42,7 +42,10 @@ public interface FunctionStore extends AutoCloseable {
     /** Number of functions. */
     int count();
 
-    /** The {@code sha256Hex} of every code package that some function's {@code $LATEST} or published version uses. */
+    /**
+     * The {@code sha256Hex} of every code package that some function's {@code $LATEST} or published version uses:
+     * its own code and its layers.
+     */
     Set<String> referencedPackages();
 
     @Override

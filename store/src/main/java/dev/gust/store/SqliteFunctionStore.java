@@ -129,9 +129,14 @@ public final class SqliteFunctionStore implements FunctionStore {
     @Override
     public Set<String> referencedPackages() {
         return db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT code_sha256 FROM functions "
-                    + "WHERE code_sha256 IS NOT NULL UNION SELECT code_sha256 FROM function_versions "
-                    + "WHERE code_sha256 IS NOT NULL");
+            // A function's layers are in its configuration: it keeps them after their layer versions are deleted.
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT code_sha256 FROM functions WHERE code_sha256 IS NOT NULL UNION "
+                            + "SELECT code_sha256 FROM function_versions WHERE code_sha256 IS NOT NULL UNION "
+                            + "SELECT json_extract(layer.value, '$.code.sha256Hex') FROM functions, "
+                            + "json_each(functions.config_json, '$.layers') AS layer UNION "
+                            + "SELECT json_extract(layer.value, '$.code.sha256Hex') FROM function_versions, "
+                            + "json_each(function_versions.config_json, '$.layers') AS layer");
                     ResultSet rs = s.executeQuery()) {
                 Set<String> hashes = new HashSet<>();
                 while (rs.next()) {

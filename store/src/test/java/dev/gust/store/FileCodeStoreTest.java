@@ -163,6 +163,59 @@ class FileCodeStoreTest {
     }
 
     @Test
+    void mergesLayersInOrderWithLaterFilesReplacingEarlierOnes() throws Exception {
+        CodePackage first = store.store(zip().file("python/shared.py", "first").file("python/only_first.py", "1")
+                .file("bin/tool", "first tool").symlink("python/alias.py", "only_first.py")
+                .file("conflict/inside.txt", "a directory in the first").build());
+        CodePackage second = store.store(zip().file("python/shared.py", "second").executable("bin/extra", "#!/bin/sh\n")
+                .file("conflict", "a file in the second").file("python/alias.py", "no longer a link").build());
+
+        Path opt = store.optRoot(List.of(first.sha256Hex(), second.sha256Hex()));
+
+        assertThat(opt.resolve("python/shared.py")).hasContent("second");
+        assertThat(opt.resolve("python/only_first.py")).hasContent("1");
+        assertThat(opt.resolve("bin/tool")).hasContent("first tool");
+        assertThat(opt.resolve("conflict")).isRegularFile().hasContent("a file in the second");
+        assertThat(opt.resolve("python/alias.py")).isRegularFile().hasContent("no longer a link");
+        assertThat(Files.isExecutable(opt.resolve("bin/extra"))).isTrue();
+        assertThat(mode(opt)).isEqualTo("r-xr-xr-x");
+        assertThat(mode(opt.resolve("python"))).isEqualTo("r-xr-xr-x");
+        assertThat(Files.isSameFile(opt.resolve("bin/tool"), store.taskRoot(first.sha256Hex()).resolve("bin/tool")))
+                .as("hard link, no copy").isTrue();
+        Path reversed = store.optRoot(List.of(second.sha256Hex(), first.sha256Hex()));
+        assertThat(reversed.resolve("python/shared.py")).hasContent("first");
+        assertThat(reversed.resolve("conflict/inside.txt")).hasContent("a directory in the first");
+        assertThat(Files.isSymbolicLink(reversed.resolve("python/alias.py"))).isTrue();
+        assertThat(store.optRoot(List.of(first.sha256Hex(), second.sha256Hex()))).isEqualTo(opt);
+    }
+
+    @Test
+    void usesASingleLayersOwnTreeAndDropsMergesOfCollectedPackages() {
+        CodePackage kept = store.store(zip().file("python/a.py", "a").build());
+        CodePackage dropped = store.store(zip().file("python/b.py", "b").build());
+        Path merged = store.optRoot(List.of(kept.sha256Hex(), dropped.sha256Hex()));
+        clock.advance(GRACE.plusSeconds(1));
+
+        assertThat(store.optRoot(List.of(kept.sha256Hex()))).isEqualTo(store.taskRoot(kept.sha256Hex()));
+        store.retainOnly(Set.of(kept.sha256Hex()));
+
+        assertThat(merged).doesNotExist();
+        assertThat(codeDir.resolve("tmp")).isEmptyDirectory();
+    }
+
+    @Test
+    void forgetsMergedLayersWhenReopened() {
+        CodePackage a = store.store(zip().file("a.txt", "a").build());
+        CodePackage b = store.store(zip().file("b.txt", "b").build());
+        Path merged = store.optRoot(List.of(a.sha256Hex(), b.sha256Hex()));
+
+        store = open();
+
+        assertThat(merged).doesNotExist();
+        assertThat(store.optRoot(List.of(a.sha256Hex(), b.sha256Hex())).resolve("b.txt")).hasContent("b");
+    }
+
+    @Test
     void sumsZipSizesOfAllPackages() {
         byte[] one = zip().file("one.txt", "1").build();
         byte[] two = zip().file("two.txt", "22").build();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gust.core.CodePackage;
 import dev.gust.core.FunctionConfiguration;
+import dev.gust.core.FunctionLayer;
 import dev.gust.core.FunctionState;
 import dev.gust.core.LastUpdateStatus;
 import dev.gust.store.FunctionStore.ReplaceOutcome;
@@ -197,6 +198,23 @@ public abstract class FunctionStoreContract {
         store.replace(withCode(function("a", "r2"), "22"), "r1");
 
         assertThat(store.referencedPackages()).containsExactly(hex("22"));
+    }
+
+    @Test
+    void referencesPackagesOfLayersToo() {
+        FunctionRecord record = withCode(function("a", "r1"), "11");
+        store.create(new FunctionRecord(record.configuration().toBuilder().layers(List.of(
+                new FunctionLayer("arn:aws:lambda:us-east-1:000000000000:layer:one:1", new CodePackage(hex("33"), 5, 9)),
+                new FunctionLayer("arn:aws:lambda:us-east-1:000000000000:layer:two:4", new CodePackage(hex("44"), 6, 7))))
+                .build(), record.tags()));
+        store.create(withCode(function("b", "r1"), "33"));
+
+        assertThat(store.referencedPackages()).containsExactlyInAnyOrder(hex("11"), hex("33"), hex("44"));
+        assertThat(store.find("a").orElseThrow().configuration().layers()).extracting(FunctionLayer::arn)
+                .containsExactly("arn:aws:lambda:us-east-1:000000000000:layer:one:1",
+                        "arn:aws:lambda:us-east-1:000000000000:layer:two:4");
+        assertThat(store.find("a").orElseThrow().configuration().layers().get(1).code())
+                .isEqualTo(new CodePackage(hex("44"), 6, 7));
     }
 
     @Test

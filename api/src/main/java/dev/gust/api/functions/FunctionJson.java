@@ -71,6 +71,10 @@ final class FunctionJson {
         ObjectNode variables = node.putObject("Environment").putObject("Variables");
         c.environment().forEach(variables::put);
         node.putObject("TracingConfig").put("Mode", c.tracingMode());
+        if (!c.layers().isEmpty()) {
+            var layers = node.putArray("Layers");
+            c.layers().forEach(l -> layers.addObject().put("Arn", l.arn()).put("CodeSize", l.code().size()));
+        }
         node.put("RevisionId", c.revisionId());
         node.put("PackageType", "Zip");
         node.putArray("Architectures").addAll(c.architectures().stream().map(node::textNode).toList());

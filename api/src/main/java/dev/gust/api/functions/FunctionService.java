@@ -10,13 +10,18 @@ import dev.gust.core.LambdaException;
 import dev.gust.core.LastUpdateStatus;
 import dev.gust.core.RuntimeAvailability;
 import dev.gust.core.ValidationErrors;
+import dev.gust.api.layers.FunctionLayers;
+import dev.gust.core.FunctionLayer;
 import dev.gust.store.CodeStore;
+import dev.gust.store.EmbeddedStorage;
+import dev.gust.store.LayerStore;
 import dev.gust.store.FunctionPage;
 import dev.gust.store.FunctionRecord;
 import dev.gust.store.FunctionStore;
 import dev.gust.store.VersionStore;
 import java.time.InstantSource;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,10 +57,12 @@ public final class FunctionService {
     private final VersionStore versionStore;
     private final VersionService versions;
     private final AliasService aliases;
+    private final LayerStore layerStore;
+    private final FunctionLayers layers;
     private final ReentrantLock packageLock = new ReentrantLock();
 
     public FunctionService(Account account, FunctionStore functions, VersionStore versionStore, CodeStore code,
-            InstantSource clock, RuntimeAvailability runtimes, FunctionChanges changes) {
+            InstantSource clock, RuntimeAvailability runtimes, FunctionChanges changes, LayerStore layerStore) {
         this.account = account;
         this.functions = functions;
         this.versionStore = versionStore;
@@ -65,6 +72,8 @@ public final class FunctionService {
         this.changes = changes;
         this.versions = new VersionService(account, functions, versionStore, clock);
         this.aliases = new AliasService(account, functions, versionStore, changes);
+        this.layerStore = layerStore;
+        this.layers = new FunctionLayers(account, layerStore);
     }
 
     /** PublishVersion and ListVersionsByFunction. */
@@ -75,6 +84,19 @@ public final class FunctionService {
     /** The alias operations. */
     public AliasService aliases() {
         return aliases;
+    }
+
+    /**
+     * Deletes the packages that no function (code or layers) and no layer version references, under the lock that
+     * keeps a function from starting to reference one meanwhile.
+     */
+    public void collectUnusedPackages() {
+        packageLock.lock();
+        try {
+            code.retainOnly(EmbeddedStorage.livePackages(functions, layerStore));
+        } finally {
+            packageLock.unlock();
+        }
     }
 
     public Account account() {
@@ -116,17 +138,18 @@ public final class FunctionService {
         runtimes.requireAvailable(request.runtime());
         FunctionSettingsRules.checkEnvironment(variables(request.environment()));
         FunctionSettingsRules.checkTags(request.tags());
-        rejectUnsupportedLayers(request.layers());
         rejectDeadLetterTargets(request.deadLetterConfig());
         byte[] zip = requireZip(request.code().zipFile(), request.code().s3Bucket(), request.code().imageUri());
         String name = reference.name();
 
         packageLock.lock();
         try {
+            List<FunctionLayer> functionLayers = layers.resolve(request.layers()).orElse(List.of());
             if (functions.find(name).isPresent()) {
                 throw LambdaException.resourceConflict("Function already exist: " + name);
             }
             CodePackage stored = code.store(zip);
+            checkUnzippedSize(stored, functionLayers);
             FunctionConfiguration.Builder builder = FunctionConfiguration.builder()
                     .functionName(name)
                     .runtime(request.runtime())
@@ -135,6 +158,7 @@ public final class FunctionService {
                     .description(request.description() == null ? "" : request.description())
                     .environment(variables(request.environment()))
                     .code(stored)
+                    .layers(functionLayers)
                     .lastModified(clock.instant())
                     .logGroup("/aws/lambda/" + name);
             if (request.timeout() != null) builder.timeout(request.timeout());
@@ -207,9 +231,22 @@ public final class FunctionService {
         if (request.environment() != null) {
             FunctionSettingsRules.checkEnvironment(variables(request.environment()));
         }
-        rejectUnsupportedLayers(request.layers());
         rejectDeadLetterTargets(request.deadLetterConfig());
-        return update(reference.name(), request.revisionId(), builder -> {
+        packageLock.lock(); // the layers' packages must not be collected before the function references them
+        try {
+            return updateConfiguration(reference.name(), request, layers.resolve(request.layers()));
+        } finally {
+            packageLock.unlock();
+        }
+    }
+
+    private FunctionRecord updateConfiguration(String name, WireTypes.UpdateFunctionConfigurationRequest request,
+            Optional<List<FunctionLayer>> functionLayers) {
+        return update(name, request.revisionId(), builder -> {
+            functionLayers.ifPresent(resolved -> {
+                checkUnzippedSize(builder.build().code(), resolved);
+                builder.layers(resolved);
+            });
             if (request.runtime() != null) builder.runtime(request.runtime());
             if (request.role() != null) builder.role(request.role());
             if (request.handler() != null) builder.handler(request.handler());
@@ -247,11 +284,12 @@ public final class FunctionService {
         try {
             CodePackage stored = code.store(zip);
             FunctionRecord result = update(reference.name(), request.revisionId(), builder -> {
+                checkUnzippedSize(stored, builder.build().layers());
                 builder.code(stored);
                 if (request.architectures() != null) builder.architectures(request.architectures());
                 return builder;
             });
-            code.retainOnly(functions.referencedPackages());
+            collectUnusedPackages();
             if (Boolean.TRUE.equals(request.publish())) {
                 return new FunctionRecord(versions.publishLatest(reference.name()).toBuilder()
                         .state(FunctionState.Pending).stateReason(CREATING).stateReasonCode("Creating")
@@ -281,7 +319,7 @@ public final class FunctionService {
             }
             changes.changed(reference.name());
             changes.deleted(reference.name());
-            code.retainOnly(functions.referencedPackages());
+            collectUnusedPackages();
         } finally {
             packageLock.unlock();
         }
@@ -305,7 +343,7 @@ public final class FunctionService {
             }
             if (deletion.deleted()) {
                 changes.versionDeleted(name, version);
-                code.retainOnly(functions.referencedPackages());
+                collectUnusedPackages();
             }
         } finally {
             packageLock.unlock();
@@ -453,9 +491,12 @@ public final class FunctionService {
         return zip;
     }
 
-    private static void rejectUnsupportedLayers(java.util.List<String> layers) {
-        if (layers != null && !layers.isEmpty()) {
-            throw LambdaException.invalidParameterValue("Layers are not supported by Gust yet.");
+    /** Lambda's limit on the unzipped size of a function's code and all its layers together. */
+    private static void checkUnzippedSize(CodePackage functionCode, List<FunctionLayer> functionLayers) {
+        long total = functionCode.unzippedSize() + functionLayers.stream().mapToLong(l -> l.code().unzippedSize()).sum();
+        if (total > MAX_UNZIPPED_BYTES) {
+            throw LambdaException.invalidParameterValue("Function code combined with layers exceeds the maximum allowed "
+                    + "size of " + MAX_UNZIPPED_BYTES + " bytes. The actual size is " + total + " bytes.");
         }
     }
 

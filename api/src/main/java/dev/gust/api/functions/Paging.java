@@ -3,7 +3,7 @@ package dev.gust.api.functions;
 import dev.gust.core.LambdaException;
 
 /** The {@code MaxItems} query parameter of Lambda's list operations. */
-final class Paging {
+public final class Paging {
 
     private Paging() {
     }
@@ -15,7 +15,7 @@ final class Paging {
      * @param absent the value when the parameter is absent
      * @param max the largest value the operation accepts
      */
-    static int maxItems(String raw, int absent, int max) {
+    public static int maxItems(String raw, int absent, int max) {
         if (raw == null) {
             return absent;
         }

@@ -360,9 +360,11 @@ def _unbuffered(stream):
 
 
 def _setup_sys_path(task_root):
-    """Puts the task root first, then the layers' /opt/python and its site-packages (no .pth processing)."""
-    version = "python%d.%d" % sys.version_info[:2]
-    paths = [task_root, "/opt/python", "/opt/python/lib/%s/site-packages" % version]
+    """Puts the task root first, then the layers' site-packages and /opt/python, Lambda's order (no .pth processing)."""
+    # The function's runtime id names the layers' site-packages (python3.12 may run on another host Python).
+    runtime = os.environ.get("AWS_EXECUTION_ENV", "")[len("AWS_Lambda_"):]
+    version = runtime if runtime.startswith("python3.") else "python%d.%d" % sys.version_info[:2]
+    paths = [task_root, "/opt/python/lib/%s/site-packages" % version, "/opt/python"]
     own_directory = os.path.dirname(os.path.abspath(__file__))
     # Run as a script, sys.path[0] is this bootstrap's own directory: user code must not import from it.
     replaced = 1 if sys.path and sys.path[0] in (own_directory, "") else 0
