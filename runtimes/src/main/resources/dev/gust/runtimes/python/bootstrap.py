@@ -9,7 +9,6 @@ runtime interface client (awslambdaric). Not emulated: JSON log format, the X-Ra
 SnapStart hooks, response streaming, and the exact encoding of decimal.Decimal (sent as int or float).
 """
 
-import http.client
 import importlib
 import io
 import json
@@ -18,7 +17,9 @@ import os
 import socket
 import sys
 import time
-import traceback
+
+# Not http.client: with the email and ssl modules it pulls in, it would double the interpreter's start-up time,
+# and the Runtime API needs only keep-alive requests with Content-Length bodies. traceback is imported on errors.
 
 RUNTIME_PATH = "/2018-06-01/runtime"
 ERROR_TYPE_HEADER = "Lambda-Runtime-Function-Error-Type"
@@ -59,44 +60,41 @@ class RuntimeApiError(Exception):
     """The Runtime API refused a request in a way the runtime cannot recover from."""
 
 
-class _Connection(http.client.HTTPConnection):
-    """An HTTP connection that sends each request in one write, without Nagle's delay."""
+class RuntimeApiProtocolError(Exception):
+    """The Runtime API connection ended, or answered something that is not HTTP/1.1."""
 
-    _corked = None
 
-    def connect(self):
-        super().connect()
-        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+class _Headers(dict):
+    """Response headers by lower-cased name; get() takes any case, as HTTP header names are case-insensitive."""
 
-    def send(self, data):
-        if self._corked is None:
-            super().send(data)
-        else:
-            self._corked.append(data)
+    def get(self, name, default=None):
+        return dict.get(self, name.lower(), default)
 
-    def request_in_one_write(self, method, path, body, headers):
-        # http.client writes the head and the body separately: one packet and one wake-up of the endpoint too many.
-        self._corked = []
-        try:
-            self.request(method, path, body, headers)
-        finally:
-            data, self._corked = b"".join(self._corked), None
-        super().send(data)
+
+class _Response:
+    __slots__ = ["status", "headers", "body"]
+
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = headers
+        self.body = body
 
 
 class RuntimeApiClient:
-    """The Runtime API over one keep-alive connection."""
+    """The Runtime API over one keep-alive connection: HTTP/1.1, each request sent in one write."""
 
     def __init__(self, address):
         host, _, port = address.rpartition(":")
-        self._connection = _Connection(host, int(port))
+        self._address = (host, int(port))
+        self._host = address.encode("ascii")
+        self._sock = None
+        self._buffer = b""
 
     def next_invocation(self):
-        response = self._request("GET", RUNTIME_PATH + "/invocation/next", None, {})
-        body = response.read()
+        response = self._request(b"GET", RUNTIME_PATH + "/invocation/next", None, {})
         if response.status != 200:
-            raise RuntimeApiError("GET /next answered %d: %r" % (response.status, body))
-        return body, response.headers
+            raise RuntimeApiError("GET /next answered %d: %r" % (response.status, response.body))
+        return response.body, response.headers
 
     def post_response(self, request_id, body, content_type):
         self._post(RUNTIME_PATH + "/invocation/" + request_id + "/response", body, {"Content-Type": content_type})
@@ -110,23 +108,91 @@ class RuntimeApiClient:
                    {"Content-Type": "application/json", ERROR_TYPE_HEADER: error["errorType"] or "Unhandled"})
 
     def _post(self, path, body, headers):
-        response = self._request("POST", path, body, headers)
-        answer = response.read()
+        response = self._request(b"POST", path, body, headers)
         if response.status >= 500:
-            raise RuntimeApiError("POST %s answered %d: %r" % (path, response.status, answer))
+            raise RuntimeApiError("POST %s answered %d: %r" % (path, response.status, response.body))
         if response.status != 202:
             sys.stdout.write("[WARNING] Runtime API refused POST %s: %d %s\n"
-                             % (path, response.status, answer.decode("utf-8", "replace")))
+                             % (path, response.status, response.body.decode("utf-8", "replace")))
 
     def _request(self, method, path, body, headers):
         try:
-            self._connection.request_in_one_write(method, path, body, headers)
-            return self._connection.getresponse()
-        except (ConnectionError, http.client.HTTPException):
+            return self._exchange(method, path, body, headers)
+        except (ConnectionError, RuntimeApiProtocolError):
             # The endpoint closed an idle keep-alive connection: reconnect once.
-            self._connection.close()
-            self._connection.request_in_one_write(method, path, body, headers)
-            return self._connection.getresponse()
+            self._close()
+            return self._exchange(method, path, body, headers)
+
+    def _exchange(self, method, path, body, headers):
+        if self._sock is None:
+            self._sock = socket.create_connection(self._address)
+            self._sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        head = [method, b" ", path.encode("utf-8"), b" HTTP/1.1\r\nHost: ", self._host, b"\r\n"]
+        for name, value in headers.items():
+            head += [name.encode("latin-1"), b": ", value.encode("latin-1"), b"\r\n"]
+        if body is not None:
+            head += [b"Content-Length: ", str(len(body)).encode("ascii"), b"\r\n"]
+        head.append(b"\r\n")
+        if body is not None:
+            head.append(body)
+        self._sock.sendall(b"".join(head))
+        return self._read_response()
+
+    def _read_response(self):
+        while b"\r\n\r\n" not in self._buffer:
+            self._receive()
+        head, self._buffer = self._buffer.split(b"\r\n\r\n", 1)
+        lines = head.decode("latin-1").split("\r\n")
+        try:
+            status = int(lines[0].split(" ", 2)[1])
+        except (IndexError, ValueError):
+            raise RuntimeApiProtocolError("malformed status line: %r" % lines[0])
+        headers = _Headers()
+        for line in lines[1:]:
+            name, _, value = line.partition(":")
+            headers[name.strip().lower()] = value.strip()
+        if headers.get("transfer-encoding", "").lower() == "chunked":
+            body = self._read_chunked()
+        else:
+            body = self._read_exactly(int(headers.get("content-length") or 0))
+        if headers.get("connection", "").lower() == "close":
+            self._close()
+        return _Response(status, headers, body)
+
+    def _read_chunked(self):
+        chunks = []
+        while True:
+            while b"\r\n" not in self._buffer:
+                self._receive()
+            size_line, self._buffer = self._buffer.split(b"\r\n", 1)
+            size = int(size_line.split(b";", 1)[0], 16)
+            chunk = self._read_exactly(size + 2)[:size]
+            if size == 0:
+                while not self._buffer.startswith(b"\r\n"):  # trailers, if any, end with an empty line
+                    while b"\r\n" not in self._buffer:
+                        self._receive()
+                    self._buffer = self._buffer.split(b"\r\n", 1)[1]
+                self._buffer = self._buffer[2:]
+                return b"".join(chunks)
+            chunks.append(chunk)
+
+    def _read_exactly(self, length):
+        while len(self._buffer) < length:
+            self._receive()
+        data, self._buffer = self._buffer[:length], self._buffer[length:]
+        return data
+
+    def _receive(self):
+        data = self._sock.recv(65536)
+        if not data:
+            raise RuntimeApiProtocolError("the Runtime API closed the connection")
+        self._buffer += data
+
+    def _close(self):
+        if self._sock is not None:
+            self._sock.close()
+        self._sock = None
+        self._buffer = b""
 
 
 class CognitoIdentity:
@@ -257,6 +323,7 @@ def make_error(message, error_type, stack_trace, request_id=None):
 
 def _user_frames(tb):
     """The traceback's frames from the first one outside this bootstrap, as (file, line, function, text)."""
+    import traceback
     frames = [(f.filename, f.lineno, f.name, f.line) for f in traceback.extract_tb(tb)]
     for i, frame in enumerate(frames):
         if "/bootstrap.py" not in frame[0]:
@@ -265,6 +332,7 @@ def _user_frames(tb):
 
 
 def fault_result(exc_info, request_id=None):
+    import traceback
     etype, value, tb = exc_info
     return make_error(str(value), etype.__name__, traceback.format_list(_user_frames(tb)), request_id)
 
@@ -392,7 +460,7 @@ def main():
         while True:
             body, headers = client.next_invocation()
             handle_invocation(client, handler, body, headers)
-    except (RuntimeApiError, OSError, http.client.HTTPException) as e:
+    except (RuntimeApiError, RuntimeApiProtocolError, OSError) as e:
         # The endpoint told the runtime to exit, or went away with its instance.
         sys.stderr.write("Runtime API unavailable, exiting: %s\n" % e)
         sys.exit(1)
