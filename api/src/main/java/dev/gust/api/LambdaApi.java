@@ -65,7 +65,7 @@ public final class LambdaApi {
         new InvokeRoute(functions.account(), invoker, events, authenticator).register(router);
         Operations operations = new Operations(router, authenticator);
         new FunctionRoutes(functions, codeLinks, concurrency).register(operations);
-        new TagRoutes(functions).register(operations);
+        new TagRoutes(functions.tags()).register(operations);
         new VersionRoutes(functions.versions()).register(operations);
         new AliasRoutes(functions.aliases()).register(operations);
         new EventInvokeConfigRoutes(eventInvokeConfigs).register(operations);

@@ -20,7 +20,6 @@ import dev.gust.store.FunctionRecord;
 import dev.gust.store.FunctionStore;
 import dev.gust.store.VersionStore;
 import java.time.InstantSource;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +56,7 @@ public final class FunctionService {
     private final VersionStore versionStore;
     private final VersionService versions;
     private final AliasService aliases;
+    private final FunctionTags tags;
     private final LayerStore layerStore;
     private final FunctionLayers layers;
     private final ReentrantLock packageLock = new ReentrantLock();
@@ -72,8 +72,14 @@ public final class FunctionService {
         this.changes = changes;
         this.versions = new VersionService(account, functions, versionStore, clock);
         this.aliases = new AliasService(account, functions, versionStore, changes);
+        this.tags = new FunctionTags(account, functions);
         this.layerStore = layerStore;
         this.layers = new FunctionLayers(account, layerStore);
+    }
+
+    /** TagResource, UntagResource and ListTags. */
+    public FunctionTags tags() {
+        return tags;
     }
 
     /** PublishVersion and ListVersionsByFunction. */
@@ -350,41 +356,6 @@ public final class FunctionService {
         }
     }
 
-    /** TagResource: adds or overwrites tags on an unqualified function ARN. */
-    void tag(String resourceArn, Map<String, String> tags) {
-        String name = requireTaggableFunction(resourceArn);
-        if (tags == null) {
-            throw LambdaException.validation("1 validation error detected: Value null at 'tags' failed to satisfy "
-                    + "constraint: Member must not be null");
-        }
-        FunctionSettingsRules.checkTags(tags);
-        changeTags(name, current -> {
-            Map<String, String> merged = new HashMap<>(current);
-            merged.putAll(tags);
-            FunctionSettingsRules.checkTags(merged);
-            return merged;
-        });
-    }
-
-    /** UntagResource: removes the given keys. */
-    void untag(String resourceArn, java.util.List<String> keys) {
-        String name = requireTaggableFunction(resourceArn);
-        if (keys == null || keys.isEmpty()) {
-            throw LambdaException.validation("1 validation error detected: Value null at 'tagKeys' failed to satisfy "
-                    + "constraint: Member must not be null");
-        }
-        changeTags(name, current -> {
-            Map<String, String> remaining = new HashMap<>(current);
-            keys.forEach(remaining::remove);
-            return remaining;
-        });
-    }
-
-    /** ListTags. */
-    Map<String, String> tags(String resourceArn) {
-        return require(requireTaggableFunction(resourceArn), Optional.empty()).tags();
-    }
-
     /** The number of functions and the bytes their packages take, for GetAccountSettings. */
     int functionCount() {
         return functions.count();
@@ -414,43 +385,6 @@ public final class FunctionService {
             }
         }
         throw LambdaException.updateInProgress(account.functionArn(name));
-    }
-
-    private void changeTags(String name, UnaryOperator<Map<String, String>> change) {
-        for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-            FunctionRecord current = require(name, Optional.empty());
-            FunctionRecord updated = new FunctionRecord(current.configuration(), change.apply(current.tags()));
-            switch (functions.replace(updated, current.revisionId())) {
-                case REPLACED -> {
-                    return;
-                }
-                case NOT_FOUND -> throw LambdaException.functionNotFound(account.functionArn(name));
-                case REVISION_MISMATCH -> {
-                    // retry on top of the concurrent change
-                }
-            }
-        }
-        throw LambdaException.updateInProgress(account.functionArn(name));
-    }
-
-    private String requireTaggableFunction(String resourceArn) {
-        String pattern = "arn:(aws[a-zA-Z-]*):lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:"
-                + "(function:[a-zA-Z0-9-_]+(:(\\$LATEST|[a-zA-Z0-9-_]+))?|layer:([a-zA-Z0-9-_]+)|code-signing-config:"
-                + "csc-[a-z0-9]{17}|event-source-mapping:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
-                + "[0-9a-fA-F]{12}|capacity-provider:[a-zA-Z0-9-_]+)";
-        if (resourceArn == null || !resourceArn.matches(pattern)) {
-            throw LambdaException.validation("1 validation error detected: Value '" + resourceArn + "' at 'resource' "
-                    + "failed to satisfy constraint: Member must satisfy regular expression pattern: " + pattern);
-        }
-        if (!resourceArn.contains(":function:")) {
-            throw LambdaException.resourceNotFound("The resource you requested does not exist.");
-        }
-        FunctionReference reference = FunctionReference.parse(resourceArn, account);
-        if (reference.qualifier().isPresent()) {
-            throw LambdaException.invalidParameterValue(
-                    "Tags on function aliases and versions are not supported. Please specify a function ARN.");
-        }
-        return reference.name();
     }
 
     private FunctionRecord require(String name, Optional<String> qualifier) {

@@ -13,9 +13,9 @@ public final class TagRoutes {
 
     private static final String TAGS = "/2017-03-31/tags/:Resource";
 
-    private final FunctionService service;
+    private final FunctionTags service;
 
-    public TagRoutes(FunctionService service) {
+    public TagRoutes(FunctionTags service) {
         this.service = service;
     }
 
