@@ -37,7 +37,7 @@ final class GustProcess implements AutoCloseable {
      */
     static GustProcess start(BenchContext context, String label, Map<String, String> settings, List<String> jvmOptions)
             throws IOException {
-        Path dir = Files.createDirectories(context.workDir().resolve("gust-" + label));
+        Path dir = Files.createTempDirectory(Files.createDirectories(context.workDir()), "gust-" + label + "-");
         int port = ChildProcess.freePort();
         List<String> command = new ArrayList<>(List.of(context.java().toString(), "--enable-native-access=ALL-UNNAMED"));
         command.addAll(jvmOptions);

@@ -19,6 +19,9 @@ final class HttpConnection implements AutoCloseable {
     record Reply(int status, boolean functionError, int bodyLength) {
     }
 
+    /** A reply slower than this counts as a failure instead of hanging the run (longest handler sleep: 8 s). */
+    static final int READ_TIMEOUT_MILLIS = 120_000;
+
     private final Socket socket;
     private final OutputStream out;
     private final InputStream in;
@@ -28,6 +31,7 @@ final class HttpConnection implements AutoCloseable {
     HttpConnection(String host, int port) throws IOException {
         socket = new Socket();
         socket.setTcpNoDelay(true);
+        socket.setSoTimeout(READ_TIMEOUT_MILLIS);
         socket.connect(new InetSocketAddress(host, port), 10_000);
         out = socket.getOutputStream();
         in = new BufferedInputStream(socket.getInputStream(), 16384);

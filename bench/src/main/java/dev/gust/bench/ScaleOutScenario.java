@@ -22,13 +22,15 @@ final class ScaleOutScenario implements Scenario {
     public ObjectNode run(BenchContext context) throws Exception {
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         result.put("handler_sleep_ms", SLEEP_MS);
-        try (GustProcess gust = GustProcess.start(context, "scale", Map.of(), List.of())) {
-            for (NoopFunctions.Runtime runtime : NoopFunctions.all(context.workDir())) {
-                if (!context.measures(runtime.key()) || runtime.key().equals("java")) {
-                    continue;
-                }
-                ObjectNode each = result.putObject(runtime.key());
-                for (int n : context.smoke() ? List.of(3) : List.of(10, 100)) {
+        for (NoopFunctions.Runtime runtime : NoopFunctions.all(context.workDir())) {
+            if (!context.measures(runtime.key()) || runtime.key().equals("java")) {
+                continue;
+            }
+            ObjectNode each = result.putObject(runtime.key());
+            for (int n : context.smoke() ? List.of(3) : List.of(10, 100)) {
+                // a fresh server per burst: the instances of earlier bursts stay idle and would add up
+                try (GustProcess gust = GustProcess.start(context, "scale-" + runtime.key() + "-" + n, Map.of(),
+                        List.of())) {
                     String name = "scale-" + runtime.key() + "-" + n;
                     gust.lambda().createFunction(name, runtime.runtime(), runtime.handler(), runtime.zip(),
                             runtime.memoryMb());

@@ -19,11 +19,12 @@ final class WarmInvokeScenario implements Scenario {
     @Override
     public ObjectNode run(BenchContext context) throws Exception {
         ObjectNode result = JsonNodeFactory.instance.objectNode();
-        try (GustProcess gust = GustProcess.start(context, "warm", Map.of(), List.of())) {
-            for (NoopFunctions.Runtime runtime : NoopFunctions.all(context.workDir())) {
-                if (!context.measures(runtime.key())) {
-                    continue;
-                }
+        for (NoopFunctions.Runtime runtime : NoopFunctions.all(context.workDir())) {
+            if (!context.measures(runtime.key())) {
+                continue;
+            }
+            // one server per runtime: each holds at most the highest concurrency's instances
+            try (GustProcess gust = GustProcess.start(context, "warm-" + runtime.key(), Map.of(), List.of())) {
                 String name = "noop-" + runtime.key();
                 gust.lambda().createFunction(name, runtime.runtime(), runtime.handler(), runtime.zip(), runtime.memoryMb());
                 gust.lambda().awaitReady(name);
