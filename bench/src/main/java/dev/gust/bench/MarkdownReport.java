@@ -1,0 +1,105 @@
+package dev.gust.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Map;
+
+/** Renders {@code results.json} as Markdown tables, one section per scenario, targets first. */
+final class MarkdownReport {
+
+    private final StringBuilder md = new StringBuilder();
+
+    private MarkdownReport() {
+    }
+
+    static String render(JsonNode results) {
+        MarkdownReport r = new MarkdownReport();
+        r.meta(results.path("meta"));
+        r.targets(results.path("targets"));
+        JsonNode s = results.path("scenarios");
+        r.curves(s);
+        r.coldStart(s.path("bare-start"), s.path("cold-start"));
+        r.simple("Idle memory", s.path("idle-memory"));
+        r.simple("Scale-out", s.path("scale-out"));
+        r.simple("Async", s.path("async"));
+        r.simple("Control plane", s.path("control-plane"));
+        s.fields().forEachRemaining(e -> {
+            if (e.getValue().has("error")) {
+                r.md.append("\n**").append(e.getKey()).append(" failed:** ").append(e.getValue().path("error").asText())
+                        .append('\n');
+            }
+        });
+        return r.md.toString();
+    }
+
+    private void meta(JsonNode meta) {
+        md.append("# Gust benchmark results\n\n");
+        meta.fields().forEachRemaining(e -> md.append("- ").append(e.getKey()).append(": ")
+                .append(e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()).append('\n'));
+    }
+
+    private void targets(JsonNode targets) {
+        md.append("\n## Targets\n\n| target | status | measured |\n|---|---|---|\n");
+        for (JsonNode t : targets) {
+            md.append("| ").append(t.path("target").asText()).append(" | ").append(t.path("status").asText())
+                    .append(" | ").append(t.path("detail").asText()).append(" |\n");
+        }
+    }
+
+    private void curves(JsonNode s) {
+        md.append("\n## Warm invokes: throughput and latency against concurrency\n\n")
+                .append("| system | connections | req/s | p50 ms | p99 ms | p99.9 ms | max ms | errors |\n")
+                .append("|---|---|---|---|---|---|---|---|\n");
+        rows("floor (nginx)", s.path("floor").path("points"));
+        for (Iterator<Map.Entry<String, JsonNode>> it = s.path("warm").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            rows("Gust " + e.getKey(), e.getValue().path("points"));
+        }
+        rows("serverless-offline (node)", s.path("peer").path("peer_points"));
+        rows("Gust nodejs (peer run)", s.path("peer").path("gust_points"));
+        if (s.path("floor").has("wrk")) {
+            JsonNode wrk = s.path("floor").path("wrk");
+            md.append("\nwrk cross-check of the floor: ").append(wrk.path("rps").asText()).append(" req/s at ")
+                    .append(wrk.path("connections").asText()).append(" connections (1 thread).\n");
+        }
+    }
+
+    private void rows(String system, JsonNode points) {
+        for (JsonNode p : points) {
+            md.append("| ").append(system).append(" | ").append(p.path("connections").asText()).append(" | ")
+                    .append(Math.round(p.path("rps").asDouble())).append(" | ").append(p.path("p50_ms").asText())
+                    .append(" | ").append(p.path("p99_ms").asText()).append(" | ").append(p.path("p999_ms").asText())
+                    .append(" | ").append(p.path("max_ms").asText()).append(" | ").append(p.path("errors").asText())
+                    .append(" |\n");
+        }
+    }
+
+    private void coldStart(JsonNode bare, JsonNode cold) {
+        if (bare.isMissingNode() && cold.isMissingNode()) {
+            return;
+        }
+        md.append("\n## Cold start (p50, ms)\n\n")
+                .append("| runtime | bare start | first invoke after create | init | handler | Gust overhead | "
+                        + "first invoke after update |\n|---|---|---|---|---|---|---|\n");
+        for (String runtime : new String[] {"provided", "python", "nodejs", "java"}) {
+            JsonNode c = cold.path(runtime).path("after_create");
+            md.append("| ").append(runtime).append(" | ").append(bare.path(runtime).path("p50_ms").asText("-"))
+                    .append(" | ").append(c.path("client").path("p50_ms").asText("-"))
+                    .append(" | ").append(c.path("init").path("p50_ms").asText("-"))
+                    .append(" | ").append(c.path("handler").path("p50_ms").asText("-"))
+                    .append(" | ").append(c.path("gust_overhead").path("p50_ms").asText("-"))
+                    .append(" | ").append(cold.path(runtime).path("after_update").path("client").path("p50_ms")
+                            .asText("-")).append(" |\n");
+        }
+        md.append("\n`init` is the REPORT line's Init Duration (sandbox launch until the runtime's first `GET /next`); "
+                + "the `provided` row's init is the sandbox set-up itself (its static bootstrap costs ~1 ms bare), "
+                + "so a runtime's own start is its init minus that.\n");
+    }
+
+    private void simple(String title, JsonNode node) {
+        if (node.isMissingNode() || node.has("error")) {
+            return;
+        }
+        md.append("\n## ").append(title).append("\n\n```json\n").append(node.toPrettyString()).append("\n```\n");
+    }
+}
