@@ -13,7 +13,7 @@
 //   TypeScript handlers.
 
 import fs from 'node:fs';
-import http from 'node:http';
+import net from 'node:net';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -48,30 +48,89 @@ for (const type of [ImportModuleError, HandlerNotFound, MalformedHandlerName, Us
 
 // ---- Runtime API client: one keep-alive socket ----
 
+// A raw socket rather than node:http: the Runtime API needs only keep-alive HTTP/1.1 with Content-Length bodies,
+// and node:http's client costs several times the CPU per request (measured: 350 us against 60 us per invoke with
+// 32 instances on 2 cores), before its code is even optimized in each new instance.
 function runtimeApi(address) {
   const separator = address.lastIndexOf(':');
   const host = address.substring(0, separator);
   const port = Number(address.substring(separator + 1));
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  let socket = null;
+  let received = Buffer.alloc(0);
+  let waiting = null;
 
-  function request(method, requestPath, body, headers) {
+  function fail(error) {
+    const pending = waiting;
+    waiting = null;
+    if (pending) pending.reject(error);
+  }
+
+  function connect() {
     return new Promise((resolve, reject) => {
-      const req = http.request({ host, port, path: requestPath, method, agent, headers }, (res) => {
-        const chunks = [];
-        res.on('data', (chunk) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-        res.on('error', reject);
+      const connection = net.connect({ host, port, noDelay: true });
+      connection.once('error', reject);
+      connection.once('connect', () => {
+        connection.off('error', reject);
+        connection.on('error', fail);
+        connection.on('close', () => {
+          if (socket === connection) socket = null;
+          fail(new Error('the Runtime API closed the connection'));
+        });
+        connection.on('data', (chunk) => {
+          received = received.length === 0 ? chunk : Buffer.concat([received, chunk]);
+          readResponse();
+        });
+        socket = connection;
+        received = Buffer.alloc(0);
+        resolve();
       });
-      req.on('error', reject);
-      req.setNoDelay(true);
-      req.end(body);
+    });
+  }
+
+  function readResponse() {
+    const end = received.indexOf('\r\n\r\n');
+    if (waiting === null || end < 0) return;
+    const lines = received.toString('latin1', 0, end).split('\r\n');
+    const headers = {};
+    for (let i = 1; i < lines.length; i++) {
+      const colon = lines[i].indexOf(':');
+      if (colon > 0) headers[lines[i].substring(0, colon).trim().toLowerCase()] = lines[i].substring(colon + 1).trim();
+    }
+    if (headers['transfer-encoding'] !== undefined) {
+      fail(new Error(`the Runtime API sent a ${headers['transfer-encoding']} body: only Content-Length is expected`));
+      return;
+    }
+    const length = Number(headers['content-length'] || 0);
+    if (received.length < end + 4 + length) return;
+    const body = received.subarray(end + 4, end + 4 + length);
+    received = received.subarray(end + 4 + length);
+    const pending = waiting;
+    waiting = null;
+    // Idle, the socket must not keep the event loop alive (as node:http's agent unrefs its idle sockets): a
+    // callback handler that never calls back is answered when the loop empties ('beforeExit').
+    socket.unref();
+    if ((headers.connection || '').toLowerCase() === 'close') socket.destroy();
+    pending.resolve({ status: Number(lines[0].split(' ')[1]), headers, body });
+  }
+
+  async function request(method, requestPath, body, headers = {}) {
+    if (socket === null) await connect();
+    let head = `${method} ${requestPath} HTTP/1.1\r\nHost: ${address}\r\n`;
+    for (const [name, value] of Object.entries(headers)) head += `${name}: ${value}\r\n`;
+    if (body !== undefined) head += `Content-Length: ${body.length}\r\n`;
+    head += '\r\n';
+    socket.ref();
+    return new Promise((resolve, reject) => {
+      waiting = { resolve, reject };
+      // one write per request: head and body in one packet
+      socket.write(body === undefined ? head : Buffer.concat([Buffer.from(head, 'latin1'), body]));
     });
   }
 
   async function post(requestPath, body, headers) {
     const payload = Buffer.from(body, 'utf8');
     const res = await request('POST', requestPath, payload, {
-      'Content-Type': 'application/json', 'Content-Length': payload.length, ...headers,
+      'Content-Type': 'application/json', ...headers,
     });
     if (res.status >= 500) {
       throw new Error(`Runtime API answered POST ${requestPath} with ${res.status}: ${res.body}`);
