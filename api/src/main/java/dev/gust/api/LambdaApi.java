@@ -11,6 +11,8 @@ import dev.gust.api.functions.EventInvokeConfigRoutes;
 import dev.gust.api.functions.EventInvokeConfigService;
 import dev.gust.api.functions.FunctionRoutes;
 import dev.gust.api.functions.FunctionService;
+import dev.gust.api.functions.ProvisionedConcurrencyRoutes;
+import dev.gust.api.functions.ProvisionedConcurrencyService;
 import dev.gust.api.functions.TagRoutes;
 import dev.gust.api.functions.VersionRoutes;
 import dev.gust.api.http.ErrorResponder;
@@ -49,7 +51,8 @@ public final class LambdaApi {
      */
     public static Router router(Vertx vertx, FunctionService functions, EventInvokeConfigService eventInvokeConfigs,
             LayerService layers, CodeLinks codeLinks, RequestAuthenticator authenticator, Invoker invoker,
-            EventInvoker events, ConcurrencyService concurrency, Supplier<CompletionStage<JsonNode>> health) {
+            EventInvoker events, ConcurrencyService concurrency, ProvisionedConcurrencyService provisioned,
+            Supplier<CompletionStage<JsonNode>> health) {
         Router router = Router.router(vertx);
         router.route().handler(LambdaApi::addRequestId);
         router.get("/_gust/health").handler(ctx -> health.get().whenComplete((body, failure) -> {
@@ -70,6 +73,7 @@ public final class LambdaApi {
         new AliasRoutes(functions.aliases()).register(operations);
         new EventInvokeConfigRoutes(eventInvokeConfigs).register(operations);
         new ConcurrencyRoutes(concurrency).register(operations);
+        new ProvisionedConcurrencyRoutes(provisioned).register(operations);
         new AccountSettingsRoutes(functions, concurrency).register(operations);
         new LayerRoutes(layers, codeLinks).register(operations);
 

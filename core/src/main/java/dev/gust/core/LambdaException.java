@@ -46,6 +46,20 @@ public final class LambdaException extends RuntimeException {
         return new LambdaException("InvalidParameterValueException", 400, BodyStyle.LOWER_MESSAGE, message, null);
     }
 
+    /**
+     * An InvalidParameterValueException whose body carries only {@code message}, as AWS words some concurrency
+     * errors.
+     */
+    public static LambdaException invalidParameterValueUntyped(String message) {
+        return new LambdaException("InvalidParameterValueException", 400, BodyStyle.MESSAGE_ONLY, message, null);
+    }
+
+    /** GetProvisionedConcurrencyConfig of a version or alias without a config. */
+    public static LambdaException provisionedConcurrencyConfigNotFound() {
+        return new LambdaException("ProvisionedConcurrencyConfigNotFoundException", 404, BodyStyle.LOWER_MESSAGE,
+                "No Provisioned Concurrency Config found for this function", null);
+    }
+
     public static LambdaException resourceConflict(String message) {
         return new LambdaException("ResourceConflictException", 409, BodyStyle.LOWER_MESSAGE, message, null);
     }

@@ -26,4 +26,13 @@ public interface ReservedConcurrency {
 
     /** Removes the function's reserved concurrency, if it had any: it shares the unreserved pool again. */
     void unreserve(String functionName);
+
+    /**
+     * The function's provisioned concurrency, all versions and aliases together: held out of its reservation, or
+     * out of the unreserved pool if it has none.
+     */
+    int provisioned(String functionName);
+
+    /** The provisioned concurrency of functions without a reservation, held out of the unreserved pool. */
+    int provisionedWithoutReservation();
 }

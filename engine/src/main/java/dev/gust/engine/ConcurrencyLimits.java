@@ -13,6 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code accountLimit - sum(R)}. Reserved capacity is therefore never taken by other functions, and the total
  * never exceeds the account limit.
  *
+ * <p>Provisioned concurrency P of a function is held out of its pool for its provisioned instances, which need no
+ * unit when they run an invocation: the function's pool admits {@code R - P} other invocations, and the unreserved
+ * pool {@code accountLimit - sum(R) - sum(P of functions without R)}.
+ *
  * <p>The invoke path ({@link #poolOf}, then {@link ConcurrencyPool#tryAcquire}/{@link ConcurrencyPool#release})
  * is one map lookup and one compare-and-set, lock-free. Changes to reservations are serialised on this object;
  * an invocation releases to the pool it acquired from, so a reservation changed while invocations run never
@@ -27,9 +31,16 @@ public final class ConcurrencyLimits implements ReservedConcurrency {
 
     private final int accountLimit;
     private final ConcurrencyPool unreserved;
+    /** The pools of functions with a reservation; their limits are R - P. */
     private final Map<String, ConcurrencyPool> reserved = new ConcurrentHashMap<>();
+    /** R per function; changed under this object's lock. */
+    private final Map<String, Integer> reservations = new ConcurrentHashMap<>();
+    /** P per function (absent: 0); changed under this object's lock. */
+    private final Map<String, Integer> provisioned = new ConcurrentHashMap<>();
     /** Guarded by {@code this}. */
     private int totalReserved;
+    /** Guarded by {@code this}. */
+    private int provisionedWithoutReservation;
 
     public ConcurrencyLimits(int accountLimit) {
         if (accountLimit < 1) {
@@ -52,8 +63,8 @@ public final class ConcurrencyLimits implements ReservedConcurrency {
 
     @Override
     public OptionalInt find(String functionName) {
-        ConcurrencyPool pool = reserved.get(functionName);
-        return pool == null ? OptionalInt.empty() : OptionalInt.of(pool.limit());
+        Integer reservation = reservations.get(functionName);
+        return reservation == null ? OptionalInt.empty() : OptionalInt.of(reservation);
     }
 
     @Override
@@ -73,24 +84,55 @@ public final class ConcurrencyLimits implements ReservedConcurrency {
         if (concurrency < 0) {
             throw new IllegalArgumentException("reserved concurrency must be >= 0: " + concurrency);
         }
+        reservations.put(functionName, concurrency);
+        int limit = Math.max(0, concurrency - provisioned(functionName));
         ConcurrencyPool pool = reserved.get(functionName);
         if (pool == null) {
-            reserved.put(functionName, new ConcurrencyPool(concurrency, RESERVED_REASON));
+            reserved.put(functionName, new ConcurrencyPool(limit, RESERVED_REASON));
         } else {
-            totalReserved -= pool.limit();
-            pool.resize(concurrency);
+            pool.resize(limit);
         }
-        totalReserved += concurrency;
-        unreserved.resize(Math.max(0, accountLimit - totalReserved));
+        recompute();
     }
 
     @Override
     public synchronized void unreserve(String functionName) {
-        ConcurrencyPool pool = reserved.remove(functionName);
-        if (pool != null) {
-            totalReserved -= pool.limit();
-            unreserved.resize(Math.max(0, accountLimit - totalReserved));
+        if (reservations.remove(functionName) != null) {
+            reserved.remove(functionName);
+            recompute();
         }
+    }
+
+    /** Holds {@code instances} units of the function's concurrency for its provisioned instances (0: none). */
+    synchronized void provision(String functionName, int instances) {
+        if (instances <= 0) {
+            provisioned.remove(functionName);
+        } else {
+            provisioned.put(functionName, instances);
+        }
+        Integer reservation = reservations.get(functionName);
+        if (reservation != null) {
+            reserved.get(functionName).resize(Math.max(0, reservation - instances));
+        }
+        recompute();
+    }
+
+    @Override
+    public int provisioned(String functionName) {
+        return provisioned.getOrDefault(functionName, 0);
+    }
+
+    @Override
+    public synchronized int provisionedWithoutReservation() {
+        return provisionedWithoutReservation;
+    }
+
+    private void recompute() {
+        totalReserved = reservations.values().stream().mapToInt(Integer::intValue).sum();
+        provisionedWithoutReservation = provisioned.entrySet().stream()
+                .filter(entry -> !reservations.containsKey(entry.getKey()))
+                .mapToInt(Map.Entry::getValue).sum();
+        unreserved.resize(Math.max(0, accountLimit - totalReserved - provisionedWithoutReservation));
     }
 
     /** Limits and invocations in flight, for the health endpoint: the unreserved pool and each reservation. */
@@ -99,9 +141,10 @@ public final class ConcurrencyLimits implements ReservedConcurrency {
         description.put("accountLimit", accountLimit);
         description.put("unreserved", Map.of("limit", unreserved.limit(), "inFlight", unreserved.inFlight()));
         Map<String, Object> functions = new TreeMap<>();
-        reserved.forEach((name, pool) -> functions.put(name,
-                Map.of("reserved", pool.limit(), "inFlight", pool.inFlight())));
+        reserved.forEach((name, pool) -> functions.put(name, Map.of("reserved", reservations.getOrDefault(name, 0),
+                "inFlight", pool.inFlight())));
         description.put("reserved", functions);
+        description.put("provisioned", new TreeMap<>(provisioned));
         return description;
     }
 }

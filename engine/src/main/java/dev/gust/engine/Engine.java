@@ -4,6 +4,7 @@ import dev.gust.core.Account;
 import dev.gust.core.FunctionChanges;
 import dev.gust.core.FunctionConfiguration;
 import dev.gust.core.LambdaException;
+import dev.gust.core.ProvisionedConcurrency;
 import dev.gust.core.invoke.InvocationRequest;
 import dev.gust.core.invoke.InvocationResult;
 import dev.gust.core.invoke.Invoker;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -45,9 +47,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@code $LATEST} or a published version; aliases resolve to one of those through {@link QualifierResolver}),
  * enforces the account's concurrency limit and reserved concurrency ({@link ConcurrencyLimits}), drains the instances of replaced versions and reaps idle ones.
  * {@code $LATEST}'s pool is drained when the function changes; a published version's pool only when that version
- * or the function is deleted. Thread-safe.
+ * or the function is deleted. Published versions can keep provisioned instances ({@link #provision}), whose
+ * concurrency is held in {@link ConcurrencyLimits}. Thread-safe.
  */
-public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
+public final class Engine implements Invoker, FunctionChanges, ProvisionedConcurrency, AutoCloseable {
 
     private static final DateTimeFormatter STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
@@ -67,6 +70,8 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
     private final SandboxUsers users;
     private final Map<PoolKey, FunctionPool> pools = new ConcurrentHashMap<>();
     private final Map<PoolKey, AtomicLong> generations = new ConcurrentHashMap<>();
+    /** Provisioned instances wanted per version (absent: none); a pool takes its count when it is created. */
+    private final Map<PoolKey, Integer> provisioned = new ConcurrentHashMap<>();
     private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService timers = timers();
 
@@ -105,13 +110,8 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
 
     @Override
     public CompletionStage<InvocationResult> invoke(InvocationRequest request) {
-        ConcurrencyPool share = concurrency.poolOf(request.functionName());
-        if (!share.tryAcquire()) {
-            return CompletableFuture.failedFuture(share.throttled());
-        }
         return pool(request.functionName(), request.qualifier())
-                .thenCompose(pool -> pool.invoke(request))
-                .whenComplete((result, failure) -> share.release());
+                .thenCompose(pool -> pool.invoke(request, concurrency.poolOf(request.functionName())));
     }
 
     @Override
@@ -138,6 +138,8 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
     @Override
     public void deleted(String functionName) {
         resolver.functionDeleted(functionName);
+        provisioned.keySet().removeIf(key -> key.functionName().equals(functionName));
+        concurrency.provision(functionName, 0);
         generations.keySet().stream().filter(key -> key.functionName().equals(functionName)).forEach(this::drain);
     }
 
@@ -149,6 +151,39 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
     @Override
     public void aliasChanged(String functionName, String aliasName) {
         resolver.aliasChanged(functionName, aliasName);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Holds the function's total provisioned count in {@link ConcurrencyLimits} at once, and loads the version's
+     * pool (from the store, in the background) to start its instances. The version must be a published one.
+     */
+    @Override
+    public void provision(String functionName, String version, int instances) {
+        PoolKey key = new PoolKey(functionName, version);
+        if (instances > 0) {
+            provisioned.put(key, instances);
+        } else {
+            provisioned.remove(key);
+        }
+        concurrency.provision(functionName, provisioned.entrySet().stream()
+                .filter(entry -> entry.getKey().functionName().equals(functionName))
+                .mapToInt(Map.Entry::getValue).sum());
+        FunctionPool existing = pools.get(key);
+        if (existing != null) {
+            existing.provision(instances);
+        } else if (instances > 0) {
+            pool(key, Optional.of(version)); // a new pool provisions itself
+        }
+    }
+
+    @Override
+    public Allocation allocation(String functionName, String version) {
+        PoolKey key = new PoolKey(functionName, version);
+        FunctionPool pool = pools.get(key);
+        return pool != null ? pool.allocation()
+                : new Allocation(provisioned.getOrDefault(key, 0), 0, Optional.empty());
     }
 
     private void drain(PoolKey key) {
@@ -166,6 +201,13 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
         description.put("runtimes", catalog.describe());
         description.put("instances", pools.values().stream().mapToInt(FunctionPool::size).sum());
         description.put("concurrency", concurrency.describe());
+        Map<String, Object> provisionedInstances = new TreeMap<>();
+        provisioned.keySet().forEach(key -> {
+            Allocation allocation = allocation(key.functionName(), key.version());
+            provisionedInstances.put(key.functionName() + ":" + key.version(),
+                    Map.of("requested", allocation.requested(), "ready", allocation.ready()));
+        });
+        description.put("provisioned", provisionedInstances);
         return description;
     }
 
@@ -183,11 +225,15 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             FunctionConfiguration function = configuration(key).orElseThrow(() -> LambdaException.functionNotFound(
                     account.functionArn(key.functionName(), qualifier.orElse(FunctionConfiguration.LATEST))));
-            FunctionPool loaded = new FunctionPool(() -> start(function));
+            FunctionPool loaded = new FunctionPool(type -> start(function, type));
             if (generations.get(key).get() != generation) {
                 return loaded; // changed while loading: serve this call, cache nothing stale
             }
-            return pools.computeIfAbsent(key, k -> loaded);
+            FunctionPool cached = pools.computeIfAbsent(key, k -> loaded);
+            if (cached == loaded) {
+                loaded.provision(provisioned.getOrDefault(key, 0));
+            }
+            return cached;
         }, blocking);
     }
 
@@ -201,18 +247,19 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
      * Starts an instance: its own host user (when the sandbox supports that), its Runtime API endpoint admitting
      * only that user, then its sandboxed process. The user returns to the range once the process has exited.
      */
-    private CompletableFuture<Instance> start(FunctionConfiguration function) {
+    private CompletableFuture<Instance> start(FunctionConfiguration function, InitializationType type) {
         String stream = STREAM_DATE.format(clocks.wall().instant()) + "/[" + function.version() + "]"
                 + UUID.randomUUID().toString().replace("-", "");
         SandboxUser user = users == null ? SandboxUser.LAMBDA : users.lease();
         OptionalInt runtimeUid = users == null ? OptionalInt.empty() : OptionalInt.of(user.uid());
         LogStream log = LogStream.create(logDir, function.functionName(), stream);
-        Instance instance = new Instance(function, account.functionArn(function.functionName()), log, clocks, timers);
+        Instance instance = new Instance(function, account.functionArn(function.functionName()), log, clocks, timers,
+                type);
         return endpoints.open(instance, runtimeUid).toCompletableFuture().thenApplyAsync(endpoint -> {
             instance.attach(endpoint);
             SandboxedProcess process;
             try {
-                process = sandbox.launch(spec(function, stream, endpoint.address(), user, log.file()));
+                process = sandbox.launch(spec(function, stream, endpoint.address(), user, log.file(), type));
             } catch (IOException e) {
                 instance.kill();
                 throw new UncheckedIOException(e);
@@ -234,7 +281,7 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
     }
 
     private SandboxSpec spec(FunctionConfiguration function, String stream, String runtimeApi, SandboxUser user,
-            Path logFile) {
+            Path logFile, InitializationType type) {
         RuntimeCommands.Command command = commands.command(function);
         Map<String, String> env = new LinkedHashMap<>(function.environment());
         env.put("_HANDLER", function.handler());
@@ -246,7 +293,7 @@ public final class Engine implements Invoker, FunctionChanges, AutoCloseable {
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memorySize()));
         env.put("AWS_LAMBDA_LOG_GROUP_NAME", function.logGroup());
         env.put("AWS_LAMBDA_LOG_STREAM_NAME", stream);
-        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", type.value());
         env.put("AWS_REGION", account.region());
         env.put("AWS_DEFAULT_REGION", account.region());
         if (!function.runtime().startsWith("provided")) {

@@ -1,6 +1,7 @@
 package dev.gust.engine;
 
 import dev.gust.core.Completions;
+import dev.gust.core.ProvisionedConcurrency;
 import dev.gust.core.invoke.InvocationRequest;
 import dev.gust.core.invoke.InvocationResult;
 import java.util.ArrayDeque;
@@ -8,54 +9,98 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
- * The instances of one function version (one {@code RevisionId} of {@code $LATEST}): warm idle instances are
- * reused most-recently-used first; when none is idle a new instance is started for the invocation.
+ * The instances of one function version (one {@code RevisionId} of {@code $LATEST}): provisioned instances first,
+ * then warm idle on-demand instances, most-recently-used first; when none is idle a new instance is started for the
+ * invocation.
  *
- * <p>An invocation prefers an idle instance on its own event loop (see {@link #takeIdle}).
+ * <p>Provisioned instances ({@link #provision}) are started ahead of time, never reaped for idleness, replaced when
+ * they die, and run invocations without a unit of the function's concurrency (it is held for them in
+ * {@link ConcurrencyLimits}); every other invocation takes a unit from {@code share} or is throttled. An invocation
+ * prefers an idle instance on its own event loop (see {@link #takeIdle}).
  *
- * <p>Thread-safe: the idle stack changes under this object's lock only. A draining pool (its version was
- * replaced) hands out no instance and terminates each as it becomes idle.
+ * <p>Thread-safe: the idle stacks change under this object's lock only. A draining pool (its version was replaced
+ * or deleted) hands out no instance and terminates each as it becomes idle.
  */
 final class FunctionPool {
 
     /** How many dead warm instances one invocation may run into before it fails. */
     private static final int MAX_LOST_INSTANCES = 3;
+    /** {@code StatusReason} of a provisioned instance whose runtime failed to initialize, as AWS words it. */
+    static final String INIT_FAILURE = "FUNCTION_ERROR_INIT_FAILURE";
 
-    private final Supplier<CompletableFuture<Instance>> starter;
+    /** Starts an instance of this pool's version; the stage completes once it is ready or failed to initialize. */
+    @FunctionalInterface
+    interface Starter {
+        CompletableFuture<Instance> start(InitializationType type);
+    }
+
+    private final Starter starter;
     private final ArrayDeque<Instance> idle = new ArrayDeque<>();
     private final List<Instance> all = new ArrayList<>();
+    private final ProvisionedInstances<Instance> provisioned = new ProvisionedInstances<>();
+    /** Whether provisioned instances are wanted: the invoke path looks at them only then. */
+    private volatile boolean hasProvisioned;
     private boolean draining;
 
-    FunctionPool(Supplier<CompletableFuture<Instance>> starter) {
+    FunctionPool(Starter starter) {
         this.starter = starter;
     }
 
     /**
-     * Runs one invocation on a warm instance, or on a new one. A warm instance found dead when the invocation
-     * reaches it ({@link InstanceLost}) is replaced without the caller noticing.
+     * Runs one invocation on an idle provisioned instance, or, taking a unit of {@code share} (else throttled), on a
+     * warm on-demand instance or a new one. A warm instance found dead when the invocation reaches it
+     * ({@link InstanceLost}) is replaced without the caller noticing.
      */
-    CompletableFuture<InvocationResult> invoke(InvocationRequest request) {
-        return invoke(request, MAX_LOST_INSTANCES);
+    CompletableFuture<InvocationResult> invoke(InvocationRequest request, ConcurrencyPool share) {
+        return invoke(request, share, MAX_LOST_INSTANCES);
     }
 
-    private CompletableFuture<InvocationResult> invoke(InvocationRequest request, int lostAllowed) {
+    private CompletableFuture<InvocationResult> invoke(InvocationRequest request, ConcurrencyPool share,
+            int lostAllowed) {
+        Instance warm = hasProvisioned ? takeProvisioned() : null;
+        CompletableFuture<InvocationResult> result;
+        if (warm != null) {
+            result = runOn(warm, request);
+        } else if (share.tryAcquire()) {
+            result = onDemand(request).whenComplete((ended, failure) -> share.release());
+        } else {
+            return CompletableFuture.failedFuture(share.throttled());
+        }
+        return result.exceptionallyCompose(failure -> lostAllowed > 0 && Completions.cause(failure) instanceof InstanceLost
+                ? invoke(request, share, lostAllowed - 1) : CompletableFuture.failedFuture(failure));
+    }
+
+    private CompletableFuture<InvocationResult> onDemand(InvocationRequest request) {
         Instance warm = takeIdle();
-        CompletableFuture<InvocationResult> result = warm != null ? runOn(warm, request)
-                : starter.get().thenCompose(instance -> {
+        return warm != null ? runOn(warm, request)
+                : starter.start(InitializationType.ON_DEMAND).thenCompose(instance -> {
                     synchronized (this) {
                         all.add(instance);
                     }
                     return runOn(instance, request);
                 });
-        return result.exceptionallyCompose(failure -> lostAllowed > 0 && Completions.cause(failure) instanceof InstanceLost
-                ? invoke(request, lostAllowed - 1) : CompletableFuture.failedFuture(failure));
     }
 
     private CompletableFuture<InvocationResult> runOn(Instance instance, InvocationRequest request) {
         return instance.run(request).whenComplete((result, failure) -> release(instance));
+    }
+
+    /** An idle provisioned instance, preferably on the calling thread's event loop; dead ones are replaced. */
+    private Instance takeProvisioned() {
+        boolean lost = false;
+        Instance taken;
+        synchronized (this) {
+            while ((taken = provisioned.take(Instance::onCurrentThread)) != null && taken.isDead()) {
+                provisioned.remove(taken);
+                lost = true;
+            }
+        }
+        if (lost) {
+            replenish();
+        }
+        return taken;
     }
 
     /**
@@ -85,20 +130,89 @@ final class FunctionPool {
 
     private void release(Instance instance) {
         boolean terminate;
+        boolean lostProvisioned = false;
         synchronized (this) {
-            terminate = draining || instance.isDead();
-            if (terminate) {
-                forget(instance);
+            if (provisioned.contains(instance)) {
+                lostProvisioned = !draining && instance.isDead();
+                terminate = draining || instance.isDead() || !provisioned.release(instance);
+                if (terminate) {
+                    provisioned.remove(instance);
+                }
             } else {
-                idle.addLast(instance);
+                terminate = draining || instance.isDead();
+                if (terminate) {
+                    forget(instance);
+                } else {
+                    idle.addLast(instance);
+                }
             }
         }
         if (terminate) {
             instance.close();
         }
+        if (lostProvisioned) {
+            replenish();
+        }
     }
 
-    /** Terminates idle instances unused for longer than {@code keepAliveNanos}. */
+    /**
+     * Keeps {@code instances} provisioned instances: starts the missing ones in the background and stops the
+     * surplus (idle ones now, busy ones when their invocation ends). Forgets an earlier failure to start one.
+     */
+    void provision(int instances) {
+        List<Instance> surplus;
+        synchronized (this) {
+            if (draining) {
+                return;
+            }
+            surplus = provisioned.target(instances);
+            hasProvisioned = instances > 0;
+        }
+        surplus.forEach(Instance::close);
+        replenish();
+    }
+
+    /** Starts provisioned instances until ready and starting ones reach the target. */
+    private void replenish() {
+        int missing;
+        synchronized (this) {
+            missing = draining ? 0 : provisioned.toStart();
+        }
+        for (int i = 0; i < missing; i++) {
+            starter.start(InitializationType.PROVISIONED_CONCURRENCY).whenComplete(this::provisionedStarted);
+        }
+    }
+
+    private void provisionedStarted(Instance instance, Throwable failure) {
+        if (failure != null || instance.isDead() || instance.initFailed()) {
+            synchronized (this) {
+                provisioned.startFailed(failure == null ? INIT_FAILURE
+                        : "Gust could not start an instance: " + Completions.cause(failure).getMessage());
+            }
+            if (instance != null) {
+                instance.close();
+            }
+            return;
+        }
+        boolean kept;
+        synchronized (this) {
+            kept = !draining && provisioned.started(instance);
+        }
+        if (!kept) {
+            instance.close();
+        }
+    }
+
+    /** The allocation of this version's provisioned instances. */
+    synchronized ProvisionedConcurrency.Allocation allocation() {
+        return new ProvisionedConcurrency.Allocation(provisioned.target(), provisioned.readyCount(),
+                provisioned.failure());
+    }
+
+    /**
+     * Terminates on-demand instances idle for longer than {@code keepAliveNanos}, and dead idle ones; dead
+     * provisioned instances are replaced, live ones stay however long they idle.
+     */
     void reap(long nowNanos, long keepAliveNanos) {
         List<Instance> expired = new ArrayList<>();
         synchronized (this) {
@@ -111,7 +225,15 @@ final class FunctionPool {
                 return old;
             });
         }
+        List<Instance> lost;
+        synchronized (this) {
+            lost = hasProvisioned ? provisioned.removeIdle(Instance::isDead) : List.of();
+        }
         expired.forEach(Instance::close);
+        lost.forEach(Instance::close);
+        if (!lost.isEmpty()) {
+            replenish();
+        }
     }
 
     /** Stops handing out instances; idle ones stop now, busy ones when their invocation ends. */
@@ -119,9 +241,11 @@ final class FunctionPool {
         List<Instance> stopping;
         synchronized (this) {
             draining = true;
+            hasProvisioned = false;
             stopping = new ArrayList<>(idle);
             idle.clear();
             all.removeAll(stopping);
+            stopping.addAll(provisioned.target(0));
         }
         stopping.forEach(Instance::close);
     }
@@ -131,15 +255,18 @@ final class FunctionPool {
         List<Instance> stopping;
         synchronized (this) {
             draining = true;
+            hasProvisioned = false;
             stopping = new ArrayList<>(all);
+            stopping.addAll(provisioned.clear());
             idle.clear();
             all.clear();
         }
         stopping.forEach(Instance::close);
     }
 
+    /** Every instance, on-demand and provisioned. */
     synchronized int size() {
-        return all.size();
+        return all.size() + provisioned.size();
     }
 
     private void forget(Instance instance) {

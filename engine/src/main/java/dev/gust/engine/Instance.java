@@ -52,8 +52,13 @@ final class Instance implements InstanceListener {
             CompletableFuture<InvocationResult> result, ScheduledFuture<?> timeout) {
     }
 
+    /**
+     * @param type how the instance is started: a provisioned instance is initialized before any invocation needs
+     *     it, so, as on Lambda, none of its REPORT lines shows an Init Duration
+     */
     Instance(FunctionConfiguration function, String arn, LogStream log, Clocks clocks,
-            ScheduledExecutorService timers) {
+            ScheduledExecutorService timers, InitializationType type) {
+        this.initReported = type == InitializationType.PROVISIONED_CONCURRENCY;
         this.function = function;
         this.arn = arn;
         this.log = log;
@@ -85,6 +90,11 @@ final class Instance implements InstanceListener {
 
     synchronized boolean isDead() {
         return dead;
+    }
+
+    /** Whether the runtime reported an error while initializing ({@code /init/error}). */
+    synchronized boolean initFailed() {
+        return initErrorBody != null;
     }
 
     /** Whether the calling thread is the event loop of this instance's Runtime API endpoint. */

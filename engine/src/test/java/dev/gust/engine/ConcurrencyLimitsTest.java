@@ -158,6 +158,37 @@ class ConcurrencyLimitsTest {
     }
 
     /** Acquires up to {@code attempts} units for the function without releasing; returns how many it got. */
+    @Test
+    void provisionedConcurrencyOfAnUnreservedFunctionIsHeldOutOfTheUnreservedPool() {
+        ConcurrencyLimits limits = new ConcurrencyLimits(10);
+        limits.provision("warm", 3);
+
+        assertThat(limits.provisioned("warm")).isEqualTo(3);
+        assertThat(limits.provisionedWithoutReservation()).isEqualTo(3);
+        assertThat(acquire(limits, "other", 20)).isEqualTo(7);
+
+        limits.provision("warm", 0);
+        assertThat(limits.provisionedWithoutReservation()).isZero();
+        assertThat(acquire(limits, "other", 20)).as("the held units are free again").isEqualTo(3);
+    }
+
+    @Test
+    void provisionedConcurrencyOfAReservedFunctionIsHeldOutOfItsReservation() {
+        ConcurrencyLimits limits = new ConcurrencyLimits(10);
+        limits.provision("warm", 2);
+        limits.reserve("warm", 2);
+
+        assertThat(acquire(limits, "warm", 5)).as("all of the reservation is provisioned").isZero();
+        assertThat(limits.find("warm")).isEqualTo(OptionalInt.of(2));
+        assertThat(limits.provisionedWithoutReservation()).isZero();
+        assertThat(acquire(limits, "other", 20)).isEqualTo(8);
+
+        limits.reserve("warm", 5);
+        assertThat(acquire(limits, "warm", 5)).isEqualTo(3);
+        limits.unreserve("warm");
+        assertThat(limits.provisionedWithoutReservation()).as("back in the unreserved pool").isEqualTo(2);
+    }
+
     private static int acquire(ConcurrencyLimits limits, String function, int attempts) {
         int acquired = 0;
         for (int i = 0; i < attempts; i++) {

@@ -9,6 +9,7 @@ import dev.gust.api.functions.CodeLinks;
 import dev.gust.api.functions.ConcurrencyService;
 import dev.gust.api.functions.EventInvokeConfigService;
 import dev.gust.api.functions.FunctionService;
+import dev.gust.api.functions.ProvisionedConcurrencyService;
 import dev.gust.api.http.Json;
 import dev.gust.api.layers.LayerService;
 import dev.gust.async.AsyncInvocations;
@@ -73,6 +74,9 @@ final class GustServer implements AutoCloseable {
         ConcurrencyService concurrency = new ConcurrencyService(account, storage.functions(),
                 storage.reservedConcurrency(), engine.concurrency());
         concurrency.load(); // before any invocation, queued events included
+        ProvisionedConcurrencyService provisioned = new ProvisionedConcurrencyService(account, storage.functions(),
+                storage.versions(), storage.provisionedConcurrency(), concurrency, engine.concurrency(), engine, clock);
+        provisioned.load(); // holds provisioned concurrency before invocations, and starts the instances
         async = new AsyncInvocations(engine, storage.events(), EventSettings.storedIn(storage.eventInvokeConfigs()),
                 settings.async(), account, clock, NODE);
         async.start();
@@ -86,11 +90,13 @@ final class GustServer implements AutoCloseable {
                     @Override
                     public void versionDeleted(String functionName, String version) {
                         engine.versionDeleted(functionName, version);
+                        provisioned.versionDeleted(functionName, version);
                     }
 
                     @Override
                     public void aliasChanged(String functionName, String aliasName) {
                         engine.aliasChanged(functionName, aliasName);
+                        provisioned.aliasChanged(functionName, aliasName);
                     }
 
                     @Override
@@ -99,6 +105,7 @@ final class GustServer implements AutoCloseable {
                         storage.eventInvokeConfigs().deleteFunction(functionName);
                         storage.events().deleteFunction(functionName).toCompletableFuture().join();
                         concurrency.functionDeleted(functionName);
+                        provisioned.functionDeleted(functionName);
                     }
                 }, storage.layers());
         LayerService layers = new LayerService(account, storage.layers(), storage.code(), clock,
@@ -110,7 +117,7 @@ final class GustServer implements AutoCloseable {
         var eventInvokeConfigs = new EventInvokeConfigService(account, storage.functions(),
                 storage.eventInvokeConfigs(), clock);
         var router = LambdaApi.router(vertx, functions, eventInvokeConfigs, layers, codeLinks, authenticator, engine,
-                async, concurrency, this::health);
+                async, concurrency, provisioned, this::health);
         http = vertx.createHttpServer(new HttpServerOptions().setHost(settings.host()).setPort(settings.port())
                         .setCompressionSupported(false))
                 .requestHandler(router);

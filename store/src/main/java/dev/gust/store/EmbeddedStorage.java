@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 /**
  * The single-node storage of one data directory: in {@code <dataDir>/gust.db} a {@link SqliteFunctionStore},
  * a {@link SqliteVersionStore}, a {@link SqliteLayerStore}, a {@link SqliteEventQueue}, a
- * {@link SqliteEventInvokeConfigStore} and a {@link SqliteReservedConcurrencyStore}; in {@code <dataDir>/code/} a
+ * {@link SqliteEventInvokeConfigStore}, a {@link SqliteReservedConcurrencyStore} and a
+ * {@link SqliteProvisionedConcurrencyStore}; in {@code <dataDir>/code/} a
  * {@link FileCodeStore}.
  *
  * <p>{@link #open} deletes the packages no function and no layer version references: those orphaned by a crash
@@ -33,6 +34,7 @@ public final class EmbeddedStorage implements AutoCloseable {
     private final SqliteEventInvokeConfigStore eventInvokeConfigs;
     private final SqliteVersionStore versions;
     private final SqliteReservedConcurrencyStore reservedConcurrency;
+    private final SqliteProvisionedConcurrencyStore provisionedConcurrency;
     private final SqliteLayerStore layers;
 
     private EmbeddedStorage(Path dataDir, ZipLimits limits, Clock clock) {
@@ -43,6 +45,7 @@ public final class EmbeddedStorage implements AutoCloseable {
         code.retainOnly(livePackages(functions, layers));
         eventInvokeConfigs = track(() -> new SqliteEventInvokeConfigStore(dataDir));
         reservedConcurrency = track(() -> new SqliteReservedConcurrencyStore(dataDir));
+        provisionedConcurrency = track(() -> new SqliteProvisionedConcurrencyStore(dataDir));
         events = track(() -> new SqliteEventQueue(dataDir)); // last opened, first closed: it drains its writes
         events.releaseEveryLease().toCompletableFuture().join();
     }
@@ -110,6 +113,11 @@ public final class EmbeddedStorage implements AutoCloseable {
     /** Reserved concurrency per function. */
     public ReservedConcurrencyStore reservedConcurrency() {
         return reservedConcurrency;
+    }
+
+    /** Provisioned concurrency configs per version and alias. */
+    public ProvisionedConcurrencyStore provisionedConcurrency() {
+        return provisionedConcurrency;
     }
 
     /** Closes the stores, the most recently opened first; the event queue first finishes what it has started. */

@@ -75,10 +75,17 @@ public final class ConcurrencyService {
         if (functions.find(name).isEmpty()) {
             throw LambdaException.functionNotFound(account.functionArn(name, FunctionConfiguration.LATEST));
         }
-        long total = live.totalReserved() - live.find(name).orElse(0) + (long) reserved;
+        int provisioned = live.provisioned(name);
+        if (reserved < provisioned) {
+            throw LambdaException.invalidParameterValueUntyped(" ReservedConcurrentExecutions  " + reserved
+                    + " should not be lower than function's total provisioned concurrency [" + provisioned + "].");
+        }
+        // held out of the account: every reservation, and the provisioned concurrency of functions without one
+        long held = live.totalReserved() + live.provisionedWithoutReservation();
+        long total = held - live.find(name).orElse(provisioned) + (long) reserved;
         int minimum = minimumUnreserved(live.accountLimit());
         // a change that does not add to the total is allowed even above the maximum (the limit was lowered since)
-        if (total > live.accountLimit() - minimum && total > live.totalReserved()) {
+        if (total > live.accountLimit() - minimum && total > held) {
             throw LambdaException.invalidParameterValue("Specified ReservedConcurrentExecutions for function decreases "
                     + "account's UnreservedConcurrentExecution below its minimum value of [" + minimum + "].");
         }
@@ -121,9 +128,12 @@ public final class ConcurrencyService {
         return live.accountLimit();
     }
 
-    /** The account's {@code UnreservedConcurrentExecutions}: the limit less every reservation. */
+    /**
+     * The account's {@code UnreservedConcurrentExecutions}: the limit less every reservation and the provisioned
+     * concurrency of functions without one.
+     */
     int unreserved() {
-        return Math.max(0, live.accountLimit() - live.totalReserved());
+        return Math.max(0, live.accountLimit() - live.totalReserved() - live.provisionedWithoutReservation());
     }
 
     /** The bare name; reserved concurrency belongs to the whole function, so a version or alias is refused. */
