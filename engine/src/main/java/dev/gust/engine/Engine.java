@@ -227,13 +227,24 @@ public final class Engine implements Invoker, FunctionChanges, ProvisionedConcur
                     account.functionArn(key.functionName(), qualifier.orElse(FunctionConfiguration.LATEST))));
             FunctionPool loaded = new FunctionPool(type -> start(function, type));
             if (generations.get(key).get() != generation) {
-                return loaded; // changed while loading: serve this call, cache nothing stale
+                loaded.drain(); // changed while loading: serve this call on a pool that stops its instance after
+                return loaded;
             }
             FunctionPool cached = pools.computeIfAbsent(key, k -> loaded);
-            if (cached == loaded) {
-                loaded.provision(provisioned.getOrDefault(key, 0));
+            if (cached != loaded) {
+                return cached;
             }
-            return cached;
+            if (generations.get(key).get() != generation) { // drained between the check and the caching
+                pools.remove(key, loaded);
+                loaded.drain();
+                return loaded;
+            }
+            int applied;
+            do { // Engine.provision may change the count meanwhile: the pool ends with the latest one
+                applied = provisioned.getOrDefault(key, 0);
+                loaded.provision(applied);
+            } while (applied != provisioned.getOrDefault(key, 0));
+            return loaded;
         }, blocking);
     }
 
@@ -252,7 +263,13 @@ public final class Engine implements Invoker, FunctionChanges, ProvisionedConcur
                 + UUID.randomUUID().toString().replace("-", "");
         SandboxUser user = users == null ? SandboxUser.LAMBDA : users.lease();
         OptionalInt runtimeUid = users == null ? OptionalInt.empty() : OptionalInt.of(user.uid());
-        LogStream log = LogStream.create(logDir, function.functionName(), stream);
+        LogStream log;
+        try {
+            log = LogStream.create(logDir, function.functionName(), stream);
+        } catch (RuntimeException e) {
+            release(user);
+            throw e;
+        }
         Instance instance = new Instance(function, account.functionArn(function.functionName()), log, clocks, timers,
                 type);
         return endpoints.open(instance, runtimeUid).toCompletableFuture().thenApplyAsync(endpoint -> {
@@ -260,9 +277,9 @@ public final class Engine implements Invoker, FunctionChanges, ProvisionedConcur
             SandboxedProcess process;
             try {
                 process = sandbox.launch(spec(function, stream, endpoint.address(), user, log.file(), type));
-            } catch (IOException e) {
-                instance.kill();
-                throw new UncheckedIOException(e);
+            } catch (IOException | RuntimeException e) {
+                instance.close(); // its endpoint and its log file; the user is released below
+                throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
             }
             process.onExit().whenComplete((exit, failure) -> release(user));
             instance.attach(process);

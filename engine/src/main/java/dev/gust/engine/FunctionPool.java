@@ -75,7 +75,7 @@ final class FunctionPool {
     private CompletableFuture<InvocationResult> onDemand(InvocationRequest request) {
         Instance warm = takeIdle();
         return warm != null ? runOn(warm, request)
-                : starter.start(InitializationType.ON_DEMAND).thenCompose(instance -> {
+                : start(InitializationType.ON_DEMAND).thenCompose(instance -> {
                     synchronized (this) {
                         all.add(instance);
                     }
@@ -83,21 +83,38 @@ final class FunctionPool {
                 });
     }
 
+    /** Starts an instance; a start that throws (no uid left, disk full) fails the stage instead. */
+    private CompletableFuture<Instance> start(InitializationType type) {
+        try {
+            return starter.start(type);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Runs the invocation and then releases the instance, also when {@link Instance#run} throws. */
     private CompletableFuture<InvocationResult> runOn(Instance instance, InvocationRequest request) {
-        return instance.run(request).whenComplete((result, failure) -> release(instance));
+        CompletableFuture<InvocationResult> run;
+        try {
+            run = instance.run(request);
+        } catch (RuntimeException e) {
+            run = CompletableFuture.failedFuture(e);
+        }
+        return run.whenComplete((result, failure) -> release(instance));
     }
 
     /** An idle provisioned instance, preferably on the calling thread's event loop; dead ones are replaced. */
     private Instance takeProvisioned() {
-        boolean lost = false;
+        List<Instance> dead = new ArrayList<>();
         Instance taken;
         synchronized (this) {
             while ((taken = provisioned.take(Instance::onCurrentThread)) != null && taken.isDead()) {
                 provisioned.remove(taken);
-                lost = true;
+                dead.add(taken);
             }
         }
-        if (lost) {
+        if (!dead.isEmpty()) {
+            dead.forEach(Instance::close);
             replenish();
         }
         return taken;
@@ -107,7 +124,14 @@ final class FunctionPool {
      * The most recently used idle instance whose endpoint runs on the calling thread's event loop, so that the
      * invocation crosses no thread; otherwise the most recently used idle instance.
      */
-    private synchronized Instance takeIdle() {
+    private Instance takeIdle() {
+        List<Instance> dead = new ArrayList<>();
+        Instance taken = takeIdle(dead);
+        dead.forEach(Instance::close); // their endpoints, log files and cgroups, outside the lock
+        return taken;
+    }
+
+    private synchronized Instance takeIdle(List<Instance> dead) {
         for (Iterator<Instance> it = idle.descendingIterator(); it.hasNext(); ) {
             Instance instance = it.next();
             if (instance.onCurrentThread()) {
@@ -116,6 +140,7 @@ final class FunctionPool {
                     return instance;
                 }
                 forget(instance);
+                dead.add(instance);
             }
         }
         while (!idle.isEmpty()) {
@@ -124,6 +149,7 @@ final class FunctionPool {
                 return instance;
             }
             forget(instance);
+            dead.add(instance);
         }
         return null;
     }
@@ -179,7 +205,7 @@ final class FunctionPool {
             missing = draining ? 0 : provisioned.toStart();
         }
         for (int i = 0; i < missing; i++) {
-            starter.start(InitializationType.PROVISIONED_CONCURRENCY).whenComplete(this::provisionedStarted);
+            start(InitializationType.PROVISIONED_CONCURRENCY).whenComplete(this::provisionedStarted);
         }
     }
 

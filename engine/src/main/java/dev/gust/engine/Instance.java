@@ -235,8 +235,17 @@ final class Instance implements InstanceListener {
         // The function's output is already in the file: it writes there directly, before it posts its answer.
         log.append(ReportLine.end(requestId)
                 + ReportLine.report(requestId, duration, function.memorySize(), memory, init));
-        String tail = ended.tail() ? log.tail(ended.logStart(), TAIL_BYTES) : null;
+        String tail = ended.tail() ? tail(ended.logStart()) : null;
         ended.result().complete(new InvocationResult(payload, functionError, function.version(), tail));
+    }
+
+    /** The invocation's log tail, or none when the log file cannot be read: the answer must still go out. */
+    private String tail(long from) {
+        try {
+            return log.tail(from, TAIL_BYTES);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Kills the process tree and frees the endpoint. */

@@ -53,10 +53,17 @@ final class LogStream implements AutoCloseable {
         return file;
     }
 
-    /** Appends platform lines with one write. */
+    /**
+     * Appends platform lines with one write, best effort: a log that cannot be written (disk full) must not stop
+     * invocations from running or ending, so the failure is dropped here.
+     */
     void append(String lines) {
         byte[] bytes = lines.getBytes(StandardCharsets.UTF_8);
-        appendBytes(bytes, bytes.length);
+        try {
+            appendBytes(bytes, bytes.length);
+        } catch (UncheckedIOException e) {
+            // nothing more useful to do with a platform line that cannot be written
+        }
     }
 
     /** The file's size: where the next appended line will start. */

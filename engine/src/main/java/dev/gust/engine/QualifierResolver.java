@@ -65,6 +65,9 @@ final class QualifierResolver {
                     LambdaException.functionNotFound(account.functionArn(functionName, key.aliasName())));
             if (generation(key).get() == generation) {
                 aliases.put(key, alias);
+                if (generation(key).get() != generation) {
+                    aliases.remove(key, alias); // changed between the check and the put: cache nothing stale
+                }
             }
             return alias.pick(random.getAsDouble());
         }, blocking);

@@ -1,5 +1,7 @@
 package dev.gust.runtimes;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gust.runtimeapi.RuntimeApiEndpoints;
@@ -15,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -70,6 +73,32 @@ abstract class BootstrapFixture {
                 taskRoot, handler, Map.of());
         instances.add(instance);
         return instance;
+    }
+
+    /** Writes a handler that answers {@code {}} and returns its name for {@code _HANDLER}. */
+    abstract String writeNoopHandler() throws IOException;
+
+    @Test
+    void answersOnANewConnectionWhenTheRuntimeApiClosedTheOldOne() throws Exception {
+        String handler = writeNoopHandler();
+        try (ConnectionCloseRuntimeApi api = new ConnectionCloseRuntimeApi()) {
+            ProcessBuilder builder = new ProcessBuilder(interpreter, bootstrap().toString())
+                    .directory(taskRoot.toFile()).redirectErrorStream(true)
+                    .redirectOutput(taskRoot.resolve("output.log").toFile());
+            builder.environment().clear();
+            builder.environment().putAll(Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8",
+                    "AWS_LAMBDA_RUNTIME_API", api.address(), "_HANDLER", handler,
+                    "LAMBDA_TASK_ROOT", taskRoot.toString(), "AWS_LAMBDA_FUNCTION_NAME", "hello",
+                    "AWS_LAMBDA_FUNCTION_VERSION", "$LATEST", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128"));
+            Process process = builder.start();
+            try {
+                ConnectionCloseRuntimeApi.SecondConnection second = api.second();
+                assertThat(second.answer()).startsWith("POST /2018-06-01/runtime/invocation/closing-1/response ");
+                assertThat(second.nextRequest()).startsWith("GET /2018-06-01/runtime/invocation/next ");
+            } finally {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
     }
 
     /** Writes a file of the function's code. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gust.runtimeapi.Invocation;
 import dev.gust.runtimes.FunctionInstance.FunctionError;
 import dev.gust.runtimes.FunctionInstance.InitError;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,12 @@ class PythonBootstrapTest extends BootstrapFixture {
 
     PythonBootstrapTest() {
         super(Bootstraps.Family.PYTHON, "/usr/bin/python3");
+    }
+
+    @Override
+    String writeNoopHandler() throws IOException {
+        write("noop.py", "def handler(event, context):\n    return {}\n");
+        return "noop.handler";
     }
 
     @Test

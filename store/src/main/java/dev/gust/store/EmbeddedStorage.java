@@ -41,8 +41,11 @@ public final class EmbeddedStorage implements AutoCloseable {
         functions = track(() -> new SqliteFunctionStore(dataDir));
         versions = track(() -> new SqliteVersionStore(dataDir));
         layers = track(() -> new SqliteLayerStore(dataDir));
-        code = new FileCodeStore(dataDir.resolve("code"), limits, clock, FileCodeStore.DEFAULT_GRACE);
-        code.retainOnly(livePackages(functions, layers));
+        code = guarded(() -> {
+            FileCodeStore store = new FileCodeStore(dataDir.resolve("code"), limits, clock, FileCodeStore.DEFAULT_GRACE);
+            store.retainOnly(livePackages(functions, layers));
+            return store;
+        });
         eventInvokeConfigs = track(() -> new SqliteEventInvokeConfigStore(dataDir));
         reservedConcurrency = track(() -> new SqliteReservedConcurrencyStore(dataDir));
         provisionedConcurrency = track(() -> new SqliteProvisionedConcurrencyStore(dataDir));
@@ -61,10 +64,15 @@ public final class EmbeddedStorage implements AutoCloseable {
     }
 
     private <T extends AutoCloseable> T track(Supplier<T> opener) {
+        T store = guarded(opener);
+        opened.push(store);
+        return store;
+    }
+
+    /** Runs one step of opening; if it fails, closes what was opened before and rethrows. */
+    private <T> T guarded(Supplier<T> step) {
         try {
-            T store = opener.get();
-            opened.push(store);
-            return store;
+            return step.get();
         } catch (RuntimeException e) {
             try {
                 close();

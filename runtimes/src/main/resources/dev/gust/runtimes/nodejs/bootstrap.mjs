@@ -71,9 +71,14 @@ function runtimeApi(address) {
       connection.once('error', reject);
       connection.once('connect', () => {
         connection.off('error', reject);
-        connection.on('error', fail);
+        // Only the current connection's end fails the pending request: a connection closed after
+        // 'Connection: close' ends while the next request is already waiting on a new one.
+        connection.on('error', (error) => {
+          if (socket === connection) fail(error);
+        });
         connection.on('close', () => {
-          if (socket === connection) socket = null;
+          if (socket !== connection) return;
+          socket = null;
           fail(new Error('the Runtime API closed the connection'));
         });
         connection.on('data', (chunk) => {
@@ -109,7 +114,11 @@ function runtimeApi(address) {
     // Idle, the socket must not keep the event loop alive (as node:http's agent unrefs its idle sockets): a
     // callback handler that never calls back is answered when the loop empties ('beforeExit').
     socket.unref();
-    if ((headers.connection || '').toLowerCase() === 'close') socket.destroy();
+    if ((headers.connection || '').toLowerCase() === 'close') {
+      const closing = socket;
+      socket = null; // the next request connects anew instead of writing to the closing socket
+      closing.destroy();
+    }
     pending.resolve({ status: Number(lines[0].split(' ')[1]), headers, body });
   }
 

@@ -129,7 +129,8 @@ class RuntimeApiClient:
             self._sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         head = [method, b" ", path.encode("utf-8"), b" HTTP/1.1\r\nHost: ", self._host, b"\r\n"]
         for name, value in headers.items():
-            head += [name.encode("latin-1"), b": ", value.encode("latin-1"), b"\r\n"]
+            # "replace": an error type named in other scripts must not stop the error from being reported
+            head += [name.encode("latin-1"), b": ", value.encode("latin-1", "replace"), b"\r\n"]
         if body is not None:
             head += [b"Content-Length: ", str(len(body)).encode("ascii"), b"\r\n"]
         head.append(b"\r\n")
