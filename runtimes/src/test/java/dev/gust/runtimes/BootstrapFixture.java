@@ -75,12 +75,20 @@ abstract class BootstrapFixture {
         return instance;
     }
 
-    /** Writes a handler that answers {@code {}} and returns its name for {@code _HANDLER}. */
-    abstract String writeNoopHandler() throws IOException;
+    /** Writes a handler that answers the event it got, and returns its name for {@code _HANDLER}. */
+    abstract String writeEchoHandler() throws IOException;
+
+    @Test
+    void carriesAFiveMegabyteEventAndResponseWhole() throws Exception {
+        String handler = writeEchoHandler();
+        FunctionInstance instance = start(handler);
+        String event = "{\"data\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}";
+        assertThat(JSON.readTree(instance.invokeSuccessfully(event).payload())).isEqualTo(JSON.readTree(event));
+    }
 
     @Test
     void answersOnANewConnectionWhenTheRuntimeApiClosedTheOldOne() throws Exception {
-        String handler = writeNoopHandler();
+        String handler = writeEchoHandler();
         try (ConnectionCloseRuntimeApi api = new ConnectionCloseRuntimeApi()) {
             ProcessBuilder builder = new ProcessBuilder(interpreter, bootstrap().toString())
                     .directory(taskRoot.toFile()).redirectErrorStream(true)

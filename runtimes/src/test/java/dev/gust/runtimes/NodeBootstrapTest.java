@@ -20,9 +20,9 @@ class NodeBootstrapTest extends BootstrapFixture {
     }
 
     @Override
-    String writeNoopHandler() throws IOException {
-        write("noop.js", "exports.handler = async () => ({});\n");
-        return "noop.handler";
+    String writeEchoHandler() throws IOException {
+        write("echo.js", "exports.handler = async (event) => event;\n");
+        return "echo.handler";
     }
 
     @Test

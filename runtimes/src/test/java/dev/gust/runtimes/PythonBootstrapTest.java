@@ -20,9 +20,9 @@ class PythonBootstrapTest extends BootstrapFixture {
     }
 
     @Override
-    String writeNoopHandler() throws IOException {
-        write("noop.py", "def handler(event, context):\n    return {}\n");
-        return "noop.handler";
+    String writeEchoHandler() throws IOException {
+        write("echo.py", "def handler(event, context):\n    return event\n");
+        return "echo.handler";
     }
 
     @Test

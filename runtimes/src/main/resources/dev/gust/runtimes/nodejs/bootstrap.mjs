@@ -56,7 +56,9 @@ function runtimeApi(address) {
   const host = address.substring(0, separator);
   const port = Number(address.substring(separator + 1));
   let socket = null;
-  let received = Buffer.alloc(0);
+  let chunks = []; // what arrived and is not consumed yet; joined only when needed
+  let size = 0;
+  let head = null; // the parsed head of the response being read
   let waiting = null;
 
   function fail(error) {
@@ -82,33 +84,52 @@ function runtimeApi(address) {
           fail(new Error('the Runtime API closed the connection'));
         });
         connection.on('data', (chunk) => {
-          received = received.length === 0 ? chunk : Buffer.concat([received, chunk]);
+          chunks.push(chunk);
+          size += chunk.length;
           readResponse();
         });
         socket = connection;
-        received = Buffer.alloc(0);
+        chunks = [];
+        size = 0;
+        head = null;
         resolve();
       });
     });
   }
 
+  function received() {
+    if (chunks.length > 1) chunks = [Buffer.concat(chunks, size)];
+    return chunks.length === 0 ? Buffer.alloc(0) : chunks[0];
+  }
+
   function readResponse() {
-    const end = received.indexOf('\r\n\r\n');
-    if (waiting === null || end < 0) return;
-    const lines = received.toString('latin1', 0, end).split('\r\n');
-    const headers = {};
-    for (let i = 1; i < lines.length; i++) {
-      const colon = lines[i].indexOf(':');
-      if (colon > 0) headers[lines[i].substring(0, colon).trim().toLowerCase()] = lines[i].substring(colon + 1).trim();
+    if (waiting === null) return;
+    if (head === null) {
+      const bytes = received();
+      const end = bytes.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      const lines = bytes.toString('latin1', 0, end).split('\r\n');
+      const headers = {};
+      for (let i = 1; i < lines.length; i++) {
+        const colon = lines[i].indexOf(':');
+        if (colon > 0) headers[lines[i].substring(0, colon).trim().toLowerCase()] = lines[i].substring(colon + 1).trim();
+      }
+      if (headers['transfer-encoding'] !== undefined) {
+        fail(new Error(`the Runtime API sent a ${headers['transfer-encoding']} body: only Content-Length is expected`));
+        return;
+      }
+      head = { status: Number(lines[0].split(' ')[1]), headers, start: end + 4,
+        length: Number(headers['content-length'] || 0) };
     }
-    if (headers['transfer-encoding'] !== undefined) {
-      fail(new Error(`the Runtime API sent a ${headers['transfer-encoding']} body: only Content-Length is expected`));
-      return;
-    }
-    const length = Number(headers['content-length'] || 0);
-    if (received.length < end + 4 + length) return;
-    const body = received.subarray(end + 4, end + 4 + length);
-    received = received.subarray(end + 4 + length);
+    // A body of megabytes arrives in many chunks: they are joined once, when all are there.
+    if (size < head.start + head.length) return;
+    const bytes = received();
+    const body = bytes.subarray(head.start, head.start + head.length);
+    const rest = bytes.subarray(head.start + head.length);
+    chunks = rest.length === 0 ? [] : [rest];
+    size = rest.length;
+    const { status, headers } = head;
+    head = null;
     const pending = waiting;
     waiting = null;
     // Idle, the socket must not keep the event loop alive (as node:http's agent unrefs its idle sockets): a
@@ -119,7 +140,7 @@ function runtimeApi(address) {
       socket = null; // the next request connects anew instead of writing to the closing socket
       closing.destroy();
     }
-    pending.resolve({ status: Number(lines[0].split(' ')[1]), headers, body });
+    pending.resolve({ status, headers, body });
   }
 
   async function request(method, requestPath, body, headers = {}) {

@@ -178,8 +178,16 @@ class RuntimeApiClient:
             chunks.append(chunk)
 
     def _read_exactly(self, length):
-        while len(self._buffer) < length:
-            self._receive()
+        if len(self._buffer) < length:
+            # A body of megabytes arrives in many reads: gather them and join once, not once per read.
+            chunks, have = [self._buffer], len(self._buffer)
+            while have < length:
+                data = self._sock.recv(max(65536, length - have))
+                if not data:
+                    raise RuntimeApiProtocolError("the Runtime API closed the connection")
+                chunks.append(data)
+                have += len(data)
+            self._buffer = b"".join(chunks)
         data, self._buffer = self._buffer[:length], self._buffer[length:]
         return data
 
