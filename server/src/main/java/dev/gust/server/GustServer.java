@@ -91,12 +91,16 @@ final class GustServer implements AutoCloseable {
                     public void versionDeleted(String functionName, String version) {
                         engine.versionDeleted(functionName, version);
                         provisioned.versionDeleted(functionName, version);
+                        storage.eventInvokeConfigs().delete(functionName, version);
                     }
 
                     @Override
                     public void aliasChanged(String functionName, String aliasName) {
                         engine.aliasChanged(functionName, aliasName);
                         provisioned.aliasChanged(functionName, aliasName);
+                        if (storage.versions().findAlias(functionName, aliasName).isEmpty()) {
+                            storage.eventInvokeConfigs().delete(functionName, aliasName); // the alias was deleted
+                        }
                     }
 
                     @Override
@@ -114,7 +118,7 @@ final class GustServer implements AutoCloseable {
         SigV4Authenticator authenticator = new SigV4Authenticator(credentials.accessKeyId(),
                 credentials.secretAccessKey(), account.region(), clock);
 
-        var eventInvokeConfigs = new EventInvokeConfigService(account, storage.functions(),
+        var eventInvokeConfigs = new EventInvokeConfigService(account, storage.functions(), storage.versions(),
                 storage.eventInvokeConfigs(), clock);
         var router = LambdaApi.router(vertx, functions, eventInvokeConfigs, layers, codeLinks, authenticator, engine,
                 async, concurrency, provisioned, this::health);

@@ -7,6 +7,7 @@ import static dev.gust.server.AsyncTesting.recordsFor;
 import static dev.gust.server.AsyncTesting.requestId;
 import static dev.gust.server.AsyncTesting.starts;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -20,9 +21,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.DestinationConfig;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 /**
  * Invocation records sent to {@code OnSuccess} and {@code OnFailure} destinations that are Gust functions, checked
@@ -147,6 +151,40 @@ class AsyncDestinationsIT {
                 assertThat(health.path("queued").asLong(0)).isZero();
             });
         }
+    }
+
+    @Test
+    void aVersionOrAliasHasItsOwnEventInvokeConfig() {
+        AsyncTesting.createPython(lambda, "dest-aliased", """
+                def handler(event, context):
+                    return {"version": context.function_version}
+                """);
+        lambda.publishVersion(b -> b.functionName("dest-aliased"));
+        lambda.createAlias(b -> b.functionName("dest-aliased").name("live").functionVersion("1"));
+        lambda.putFunctionEventInvokeConfig(b -> b.functionName("dest-aliased").qualifier("live")
+                .destinationConfig(d -> d.onSuccess(s -> s.destination(FUNCTION_ARN + "on-success"))));
+        lambda.putFunctionEventInvokeConfig(b -> b.functionName("dest-aliased").qualifier("1").maximumRetryAttempts(0));
+        assertThatThrownBy(() -> lambda.putFunctionEventInvokeConfig(b -> b.functionName("dest-aliased")
+                .qualifier("9").maximumRetryAttempts(0)))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(e.getMessage())
+                        .startsWith("Function not found: " + FUNCTION_ARN + "dest-aliased:9"));
+        assertThat(lambda.listFunctionEventInvokeConfigs(b -> b.functionName("dest-aliased"))
+                .functionEventInvokeConfigs()).extracting(c -> c.functionArn())
+                .containsExactlyInAnyOrder(FUNCTION_ARN + "dest-aliased:live", FUNCTION_ARN + "dest-aliased:1");
+
+        InvokeResponse viaAlias = lambda.invoke(b -> b.functionName("dest-aliased").qualifier("live")
+                .invocationType(InvocationType.EVENT).payload(SdkBytes.fromUtf8String("{\"via\":\"alias\"}")));
+        JsonNode record = awaitRecord(gust, dataDir, "on-success", requestId(viaAlias));
+        assertThat(record.at("/responseContext/executedVersion").asText()).isEqualTo("1");
+        assertThat(record.at("/responsePayload/version").asText()).isEqualTo("1");
+        InvokeResponse unqualified = invokeEvent(lambda, "dest-aliased", "{\"via\":\"latest\"}");
+        eventually().untilAsserted(() -> assertThat(starts(dataDir, "dest-aliased", requestId(unqualified)))
+                .isEqualTo(1));
+        assertThat(recordsFor(dataDir, "on-success", requestId(unqualified))).as("$LATEST has no config").isEmpty();
+
+        lambda.deleteAlias(b -> b.functionName("dest-aliased").name("live"));
+        assertThatThrownBy(() -> lambda.getFunctionEventInvokeConfig(b -> b.functionName("dest-aliased")
+                .qualifier("live"))).isInstanceOf(ResourceNotFoundException.class);
     }
 
     private static DestinationConfig destinations() {

@@ -10,6 +10,7 @@ import dev.gust.store.EventInvokeConfig;
 import dev.gust.store.EventInvokeConfigPage;
 import dev.gust.store.EventInvokeConfigStore;
 import dev.gust.store.FunctionStore;
+import dev.gust.store.VersionStore;
 import java.time.InstantSource;
 import java.util.regex.Pattern;
 
@@ -29,13 +30,15 @@ public final class EventInvokeConfigService {
 
     private final Account account;
     private final FunctionStore functions;
+    private final VersionStore versions;
     private final EventInvokeConfigStore configs;
     private final InstantSource clock;
 
-    public EventInvokeConfigService(Account account, FunctionStore functions, EventInvokeConfigStore configs,
-            InstantSource clock) {
+    public EventInvokeConfigService(Account account, FunctionStore functions, VersionStore versions,
+            EventInvokeConfigStore configs, InstantSource clock) {
         this.account = account;
         this.functions = functions;
+        this.versions = versions;
         this.configs = configs;
         this.clock = clock;
     }
@@ -107,11 +110,15 @@ public final class EventInvokeConfigService {
                 reference.effectiveQualifier(queryQualifier).orElse(FunctionConfiguration.LATEST));
     }
 
-    /** The target, which must exist: the function, and the qualifier ({@code $LATEST} until versions exist). */
+    /** The target, which must exist: the function, and its qualifier ({@code $LATEST}, a version or an alias). */
     private Target existingTarget(String functionName, String queryQualifier) {
         Target target = target(functionName, queryQualifier);
-        if (functions.find(target.name()).isEmpty() || !target.qualifier().equals(FunctionConfiguration.LATEST)) {
-            throw LambdaException.functionNotFound(account.functionArn(target.name(), target.qualifier()));
+        String qualifier = target.qualifier();
+        boolean exists = functions.find(target.name()).isPresent() && (qualifier.equals(FunctionConfiguration.LATEST)
+                || (QualifierRules.isNumber(qualifier) ? versions.findVersion(target.name(), qualifier).isPresent()
+                        : versions.findAlias(target.name(), qualifier).isPresent()));
+        if (!exists) {
+            throw LambdaException.functionNotFound(account.functionArn(target.name(), qualifier));
         }
         return target;
     }
