@@ -58,10 +58,14 @@ final class LogStream implements AutoCloseable {
      * invocations from running or ending, so the failure is dropped here.
      */
     void append(String lines) {
-        byte[] bytes = lines.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer buffer = ByteBuffer.wrap(lines.getBytes(StandardCharsets.UTF_8));
         try {
-            appendBytes(bytes, bytes.length);
-        } catch (UncheckedIOException e) {
+            synchronized (channel) {
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            }
+        } catch (IOException e) {
             // nothing more useful to do with a platform line that cannot be written
         }
     }
@@ -70,20 +74,6 @@ final class LogStream implements AutoCloseable {
     long size() {
         try {
             return channel.size();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Appends raw output of the function. */
-    void appendBytes(byte[] bytes, int length) {
-        try {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, length);
-            synchronized (channel) {
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

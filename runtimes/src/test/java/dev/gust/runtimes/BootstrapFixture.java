@@ -109,6 +109,31 @@ abstract class BootstrapFixture {
         }
     }
 
+    @Test
+    void measuresColdStartAndWarmRoundTrip() throws Exception {
+        String handler = writeEchoHandler();
+        List<Long> coldStarts = new ArrayList<>();
+        FunctionInstance warm = null;
+        for (int i = 0; i < 10; i++) {
+            FunctionInstance instance = start(handler);
+            coldStarts.add(instance.awaitReady().nanos() - instance.spawnedNanos());
+            warm = instance;
+        }
+        List<Long> roundTrips = new ArrayList<>();
+        for (int i = 0; i < 2200; i++) {
+            long started = System.nanoTime();
+            warm.invokeSuccessfully("{\"n\":1}");
+            if (i >= 200) {
+                roundTrips.add(System.nanoTime() - started);
+            }
+        }
+        String runtime = family.name().toLowerCase();
+        System.out.println("[measure] " + runtime + " " + interpreterVersion() + " cold start (spawn -> first /next): "
+                + FunctionInstance.summarize(coldStarts));
+        System.out.println("[measure] " + runtime + " warm round trip (offer -> response): "
+                + FunctionInstance.summarize(roundTrips));
+    }
+
     /** Writes a file of the function's code. */
     void write(String relativePath, String content) throws IOException {
         Path file = taskRoot.resolve(relativePath);

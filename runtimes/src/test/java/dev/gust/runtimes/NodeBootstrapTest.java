@@ -248,28 +248,4 @@ class NodeBootstrapTest extends BootstrapFixture {
         assertThat(JSON.readTree(instance.invokeSuccessfully("{}").payload()).asText())
                 .startsWith("/opt/nodejs/node20/node_modules:/opt/nodejs/node_modules:" + taskRoot);
     }
-
-    @Test
-    void measuresColdStartAndWarmRoundTrip() throws Exception {
-        write("index.mjs", "export const handler = async (event) => event;\n");
-        List<Long> coldStarts = new ArrayList<>();
-        FunctionInstance warm = null;
-        for (int i = 0; i < 10; i++) {
-            FunctionInstance instance = start("index.handler");
-            coldStarts.add(instance.awaitReady().nanos() - instance.spawnedNanos());
-            warm = instance;
-        }
-        List<Long> roundTrips = new ArrayList<>();
-        for (int i = 0; i < 2200; i++) {
-            long started = System.nanoTime();
-            warm.invokeSuccessfully("{\"n\":1}");
-            if (i >= 200) {
-                roundTrips.add(System.nanoTime() - started);
-            }
-        }
-        System.out.println("[measure] node " + interpreterVersion() + " cold start (spawn -> first /next): "
-                + FunctionInstance.summarize(coldStarts));
-        System.out.println("[measure] node warm round trip (offer -> response): "
-                + FunctionInstance.summarize(roundTrips));
-    }
 }

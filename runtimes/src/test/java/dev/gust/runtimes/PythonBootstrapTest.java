@@ -261,31 +261,4 @@ class PythonBootstrapTest extends BootstrapFixture {
                 + "\", line 1, in <module>\n    raise Exception(\"Runtime startup fails\")\n");
         assertThat(instance.awaitExit()).isEqualTo(1);
     }
-
-    @Test
-    void measuresColdStartAndWarmRoundTrip() throws Exception {
-        write("app.py", """
-                def handler(event, context):
-                    return event
-                """);
-        List<Long> coldStarts = new ArrayList<>();
-        FunctionInstance warm = null;
-        for (int i = 0; i < 10; i++) {
-            FunctionInstance instance = start("app.handler");
-            coldStarts.add(instance.awaitReady().nanos() - instance.spawnedNanos());
-            warm = instance;
-        }
-        List<Long> roundTrips = new ArrayList<>();
-        for (int i = 0; i < 2200; i++) {
-            long started = System.nanoTime();
-            warm.invokeSuccessfully("{\"n\":1}");
-            if (i >= 200) {
-                roundTrips.add(System.nanoTime() - started);
-            }
-        }
-        System.out.println("[measure] python " + interpreterVersion() + " cold start (spawn -> first /next): "
-                + FunctionInstance.summarize(coldStarts));
-        System.out.println("[measure] python warm round trip (offer -> response): "
-                + FunctionInstance.summarize(roundTrips));
-    }
 }

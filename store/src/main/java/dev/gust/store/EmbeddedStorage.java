@@ -60,7 +60,8 @@ public final class EmbeddedStorage implements AutoCloseable {
 
     /** Opens the storage in {@code dataDir}, creating it if needed; on failure closes what it had opened. */
     public static EmbeddedStorage open(Path dataDir, ZipLimits limits, Clock clock) {
-        return new EmbeddedStorage(dataDir, limits, clock);
+        return SqliteDatabase.migratedOnce(dataDir.resolve(SqliteFunctionStore.FILE_NAME),
+                () -> new EmbeddedStorage(dataDir, limits, clock));
     }
 
     private <T extends AutoCloseable> T track(Supplier<T> opener) {

@@ -3,6 +3,7 @@ package dev.gust.store;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.sqlite.SQLiteConfig;
@@ -23,8 +24,45 @@ final class SqliteDatabase {
     private SqliteDatabase() {
     }
 
-    /** Migrates the schema in {@code file} (creating the file if needed) and returns a new connection to it. */
+    /**
+     * The database file whose schema the current scope already brought up to date: while {@link EmbeddedStorage}
+     * opens its stores, each store's connection skips Flyway instead of checking the schema once per store.
+     */
+    private static final ScopedValue<Path> MIGRATED = ScopedValue.newInstance();
+
+    /** Migrates the schema in {@code file} (unless this scope already did) and returns a new connection to it. */
     static Connection open(Path file) {
+        SQLiteDataSource dataSource = dataSource(file);
+        try {
+            if (!MIGRATED.isBound() || !MIGRATED.get().equals(file.toAbsolutePath())) {
+                migrate(dataSource);
+            }
+            return dataSource.getConnection();
+        } catch (SQLException | FlywayException e) {
+            throw new StoreException("Cannot open " + file, e);
+        }
+    }
+
+    /** Migrates {@code file} once, then runs {@code opening}, whose {@link #open} calls on that file skip migrating. */
+    static <T> T migratedOnce(Path file, Supplier<T> opening) {
+        try {
+            migrate(dataSource(file));
+        } catch (FlywayException e) {
+            throw new StoreException("Cannot open " + file, e);
+        }
+        return ScopedValue.where(MIGRATED, file.toAbsolutePath()).call(opening::get);
+    }
+
+    private static void migrate(SQLiteDataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/sqlite")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+    }
+
+    private static SQLiteDataSource dataSource(Path file) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -33,16 +71,6 @@ final class SqliteDatabase {
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        try {
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration/sqlite")
-                    .failOnMissingLocations(true)
-                    .load()
-                    .migrate();
-            return dataSource.getConnection();
-        } catch (SQLException | FlywayException e) {
-            throw new StoreException("Cannot open " + file, e);
-        }
+        return dataSource;
     }
 }
