@@ -1,0 +1,28 @@
+package dev.gust.edge;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The authenticated identity behind a request: who signed it, in which account, and what it may do. Immutable.
+ *
+ * @param accountId the twelve-digit account the identity belongs to
+ * @param arn the identity's ARN: {@code arn:aws:iam::000000000000:root}, or an assumed role's
+ *     {@code arn:aws:sts::000000000000:assumed-role/ROLE/SESSION}
+ * @param userId what {@code GetCallerIdentity} answers as {@code UserId}: the account id for the root, or
+ *     {@code ROLEID:SESSION} for an assumed role
+ * @param accessKeyId the access key id the request was signed with
+ * @param grant the most this identity may do (see {@link OperationKind#allows})
+ * @param expiration when temporary credentials expire, or {@code null} for long-term ones
+ */
+public record Caller(String accountId, String arn, String userId, String accessKeyId, OperationKind grant,
+        Instant expiration) {
+
+    public Caller {
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(arn, "arn");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(accessKeyId, "accessKeyId");
+        Objects.requireNonNull(grant, "grant");
+    }
+}

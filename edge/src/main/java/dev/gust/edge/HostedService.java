@@ -1,0 +1,22 @@
+package dev.gust.edge;
+
+/**
+ * One AWS service that Gust hosts behind the edge: Lambda, STS, and later S3, SQS, SNS and the others. A service
+ * names itself by its SigV4 signing name, says which protocol its errors are written in, bounds its request
+ * bodies, and registers its operations. It never sees a request the edge has not authenticated and authorized
+ * (except the unsigned routes it registers itself). Implementations are thread-safe.
+ */
+public interface HostedService {
+
+    /** The service name in the SigV4 credential scope ({@code .../us-east-1/lambda/aws4_request}): {@code lambda}, {@code sts}. */
+    String signingName();
+
+    /** The wire protocol of the service, which decides how the edge writes its errors (authentication, size, routing). */
+    Protocol protocol();
+
+    /** The largest request body the edge reads for this service; a larger one is refused before it is buffered. */
+    long maxRequestBytes();
+
+    /** Registers the service's operations (and any unsigned routes) with the edge. Called once, at startup. */
+    void register(ServiceRoutes routes);
+}

@@ -1,0 +1,47 @@
+package dev.gust.edge;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.function.Function;
+
+/**
+ * What a {@link HostedService} registers its operations with. The edge authenticates each request, resolves the
+ * service from the credential scope, reads the body within the service's bound, checks that the {@link Caller}'s
+ * grant covers the operation, and only then calls the handler, on the event loop. A handler that blocks must move
+ * its work off the event loop itself. The body is {@code ctx.body().buffer()}; the caller is {@link #caller}.
+ */
+public interface ServiceRoutes {
+
+    /**
+     * A REST operation (rest-json, rest-xml) at {@code method path}, with Vert.x path parameters ({@code :Name}).
+     *
+     * @param resource the ARN of the resource the request acts on, for the access-denied message; may return
+     *     {@code "*"}
+     */
+    void rest(Operation operation, HttpMethod method, String path, Function<RoutingContext, String> resource,
+            OperationHandler handler);
+
+    /**
+     * An operation of a query or JSON 1.x protocol, all of which are {@code POST /}: dispatched by the form's
+     * {@code Action} (query) or by the {@code X-Amz-Target} header's operation name (JSON 1.x).
+     */
+    void action(Operation operation, Function<RoutingContext, String> resource, OperationHandler handler);
+
+    /**
+     * The router for the service's unsigned routes, such as presigned code links under {@code /_gust/}: requests
+     * without a SigV4 signature reach them, and nothing else. The service authenticates these itself.
+     */
+    Router unsigned();
+
+    /** The authenticated caller of a request that reached an operation handler. */
+    static Caller caller(RoutingContext ctx) {
+        return ctx.get(Caller.class.getName());
+    }
+
+    /** Runs an operation; any {@link EdgeException} it throws is written in the service's protocol. */
+    @FunctionalInterface
+    interface OperationHandler {
+        void handle(RoutingContext ctx);
+    }
+}
