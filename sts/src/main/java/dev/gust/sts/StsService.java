@@ -1,0 +1,96 @@
+package dev.gust.sts;
+
+import dev.gust.edge.Caller;
+import dev.gust.edge.HostedService;
+import dev.gust.edge.Operation;
+import dev.gust.edge.OperationKind;
+import dev.gust.edge.Protocol;
+import dev.gust.edge.ServiceRoutes;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * AWS Security Token Service (API version 2011-06-15) on the edge: {@code GetCallerIdentity} and
+ * {@code AssumeRole}, in the query protocol with XML responses. Its handlers run on the event loop: they only
+ * compute (an HMAC or two), never block. Thread-safe.
+ */
+public final class StsService implements HostedService {
+
+    /** The API version every request names in its {@code Version} parameter. */
+    public static final String API_VERSION = "2011-06-15";
+    /** Who the caller is; needs no permission on AWS either. */
+    static final Operation GET_CALLER_IDENTITY =
+            new Operation("GetCallerIdentity", "sts:GetCallerIdentity", OperationKind.IDENTITY);
+    /** The data plane, so that code in a function may assume a role; the session never exceeds the caller's grant. */
+    static final Operation ASSUME_ROLE = new Operation("AssumeRole", "sts:AssumeRole", OperationKind.DATA);
+
+    private static final long MAX_REQUEST_BYTES = 64 * 1024;
+    private static final String PARAMETERS = QueryParameters.class.getName();
+
+    private final AssumeRole assumeRole;
+
+    /** @param tokens mints the sessions {@code AssumeRole} opens */
+    public StsService(SessionTokens tokens) {
+        this.assumeRole = new AssumeRole(Objects.requireNonNull(tokens, "tokens"));
+    }
+
+    @Override
+    public String signingName() {
+        return "sts";
+    }
+
+    @Override
+    public Protocol protocol() {
+        return Protocol.QUERY;
+    }
+
+    @Override
+    public long maxRequestBytes() {
+        return MAX_REQUEST_BYTES;
+    }
+
+    @Override
+    public void register(ServiceRoutes routes) {
+        routes.action(GET_CALLER_IDENTITY, ctx -> "*", this::getCallerIdentity);
+        routes.action(ASSUME_ROLE, ctx -> {
+            String roleArn = parameters(ctx).value("RoleArn");
+            return roleArn == null ? "*" : roleArn;
+        }, this::assumeRole);
+    }
+
+    private void getCallerIdentity(RoutingContext ctx) {
+        respond(ctx, StsXml.callerIdentity(ServiceRoutes.caller(ctx), requestId(ctx)));
+    }
+
+    private void assumeRole(RoutingContext ctx) {
+        Caller caller = ServiceRoutes.caller(ctx);
+        AssumeRole.AssumedRole assumed = assumeRole.assume(caller, parameters(ctx));
+        respond(ctx, StsXml.assumeRole(assumed.issued(), assumed.packedPolicySize(), requestId(ctx)));
+    }
+
+    /** The request's parameters, parsed once: from the URL's query, and from the form body of a {@code POST}. */
+    private static QueryParameters parameters(RoutingContext ctx) {
+        QueryParameters parameters = ctx.get(PARAMETERS);
+        if (parameters == null) {
+            String body = ctx.body() == null || ctx.body().buffer() == null ? null : ctx.body().asString();
+            parameters = QueryParameters.parse(ctx.request().query(), body);
+            ctx.put(PARAMETERS, parameters);
+        }
+        return parameters;
+    }
+
+    /** The request id the edge gave the request, or a new one if it gave none. */
+    private static String requestId(RoutingContext ctx) {
+        String id = ctx.response().headers().get("x-amzn-RequestId");
+        if (id == null) {
+            id = UUID.randomUUID().toString();
+            ctx.response().putHeader("x-amzn-RequestId", id);
+        }
+        return id;
+    }
+
+    private static void respond(RoutingContext ctx, String xml) {
+        ctx.response().putHeader("Content-Type", StsXml.CONTENT_TYPE).setStatusCode(200).end(xml);
+    }
+}
