@@ -98,12 +98,9 @@ class StsServiceTest {
 
     @Test
     void deniesRolesOfOtherAccountsNamingTheRoleAsTheResource() throws Exception {
-        HttpResponse<String> response = post("Action=AssumeRole&RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fx"
-                + "&RoleSessionName=ci");
-
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.body()).isEqualTo("ACCESS_DENIED: User: arn:aws:iam::000000000000:root is not authorized "
-                + "to perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role/x");
+        assertAnswers("Action=AssumeRole&RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fx&RoleSessionName=ci",
+                403, "ACCESS_DENIED: User: arn:aws:iam::000000000000:root is not authorized to perform: "
+                        + "sts:AssumeRole on resource: arn:aws:iam::123456789012:role/x");
         assertThat(edge.lastResource()).isEqualTo("arn:aws:iam::123456789012:role/x");
         post("Action=GetCallerIdentity");
         assertThat(edge.lastResource()).isEqualTo("*");
@@ -111,12 +108,15 @@ class StsServiceTest {
 
     @Test
     void letsTheEdgeWriteValidationErrors() throws Exception {
-        HttpResponse<String> response = post("Action=AssumeRole&RoleArn=arn%3Aaws%3Aiam%3A%3A000000000000%3Arole%2Fx"
-                + "&RoleSessionName=ci&DurationSeconds=10");
-
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).isEqualTo("ValidationError: 1 validation error detected: Value '10' at "
+        assertAnswers("Action=AssumeRole&RoleArn=arn%3Aaws%3Aiam%3A%3A000000000000%3Arole%2Fx&RoleSessionName=ci"
+                + "&DurationSeconds=10", 400, "ValidationError: 1 validation error detected: Value '10' at "
                 + "'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900");
+    }
+
+    private void assertAnswers(String form, int status, String body) throws Exception {
+        HttpResponse<String> response = post(form);
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.body()).isEqualTo(body);
     }
 
     private HttpResponse<String> post(String form) throws Exception {
