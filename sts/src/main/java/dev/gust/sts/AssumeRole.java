@@ -7,6 +7,7 @@ import dev.gust.edge.EdgeException;
 import dev.gust.edge.OperationKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.zip.Deflater;
@@ -44,16 +45,17 @@ final class AssumeRole {
     /**
      * Opens the session the request asks for.
      *
+     * @param parameters the request's decoded query parameters ({@code RoleArn}, {@code RoleSessionName}, ...)
      * @throws EdgeException {@code ValidationError} (400) for parameters that break STS's constraints, or
      *     {@link AuthFailure#ACCESS_DENIED} for a role outside the caller's account
      */
-    AssumedRole assume(Caller caller, QueryParameters parameters) {
-        String roleArn = parameters.value("RoleArn");
-        String sessionName = parameters.value("RoleSessionName");
-        String policy = parameters.value("Policy");
-        String externalId = parameters.value("ExternalId");
-        String sourceIdentity = parameters.value("SourceIdentity");
-        Integer duration = durationSeconds(parameters.value("DurationSeconds"));
+    AssumedRole assume(Caller caller, Map<String, String> parameters) {
+        String roleArn = parameters.get("RoleArn");
+        String sessionName = parameters.get("RoleSessionName");
+        String policy = parameters.get("Policy");
+        String externalId = parameters.get("ExternalId");
+        String sourceIdentity = parameters.get("SourceIdentity");
+        Integer duration = durationSeconds(parameters.get("DurationSeconds"));
 
         ValidationErrors errors = new ValidationErrors();
         errors.requireNotNull(roleArn, "roleArn");

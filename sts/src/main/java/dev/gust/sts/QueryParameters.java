@@ -8,14 +8,11 @@ import java.util.Map;
 
 /**
  * The parameters of a query-protocol request ({@code Action=AssumeRole&Version=2011-06-15&RoleArn=...}): the
- * form-encoded body of a {@code POST}, or the query string of a {@code GET}. Immutable.
+ * form-encoded body of a {@code POST}, or the query string of a {@code GET}. Stateless.
  */
 final class QueryParameters {
 
-    private final Map<String, String> values;
-
-    private QueryParameters(Map<String, String> values) {
-        this.values = Map.copyOf(values);
+    private QueryParameters() {
     }
 
     /**
@@ -23,7 +20,7 @@ final class QueryParameters {
      *
      * @throws EdgeException {@code MalformedQueryString} for a malformed percent-escape
      */
-    static QueryParameters parse(String... encoded) {
+    static Map<String, String> parse(String... encoded) {
         Map<String, String> values = new HashMap<>();
         for (String form : encoded) {
             if (form == null || form.isEmpty()) {
@@ -37,12 +34,7 @@ final class QueryParameters {
                 values.put(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
             }
         }
-        return new QueryParameters(values);
-    }
-
-    /** The parameter's value, or {@code null} if the request does not have it. */
-    String value(String name) {
-        return values.get(name);
+        return Map.copyOf(values);
     }
 
     private static String decode(String s) {

@@ -7,6 +7,7 @@ import dev.gust.edge.OperationKind;
 import dev.gust.edge.Protocol;
 import dev.gust.edge.ServiceRoutes;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -54,7 +55,7 @@ public final class StsService implements HostedService {
     public void register(ServiceRoutes routes) {
         routes.action(GET_CALLER_IDENTITY, ctx -> "*", this::getCallerIdentity);
         routes.action(ASSUME_ROLE, ctx -> {
-            String roleArn = parameters(ctx).value("RoleArn");
+            String roleArn = parameters(ctx).get("RoleArn");
             return roleArn == null ? "*" : roleArn;
         }, this::assumeRole);
     }
@@ -70,8 +71,8 @@ public final class StsService implements HostedService {
     }
 
     /** The request's parameters, parsed once: from the URL's query, and from the form body of a {@code POST}. */
-    private static QueryParameters parameters(RoutingContext ctx) {
-        QueryParameters parameters = ctx.get(PARAMETERS);
+    private static Map<String, String> parameters(RoutingContext ctx) {
+        Map<String, String> parameters = ctx.get(PARAMETERS);
         if (parameters == null) {
             String body = ctx.body() == null || ctx.body().buffer() == null ? null : ctx.body().asString();
             parameters = QueryParameters.parse(ctx.request().query(), body);

@@ -11,12 +11,9 @@ import dev.gust.edge.EdgeException;
 import dev.gust.edge.OperationKind;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -139,11 +136,7 @@ class AssumeRoleTest {
     }
 
     private AssumeRole.AssumedRole assume(Caller caller, Map<String, String> parameters) {
-        String form = parameters.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&", "Action=AssumeRole&Version=2011-06-15&", ""));
-        return assumeRole.assume(caller, QueryParameters.parse(form));
+        return assumeRole.assume(caller, parameters);
     }
 
     private static Caller caller(OperationKind grant, Instant expiration) {

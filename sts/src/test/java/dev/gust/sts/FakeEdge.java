@@ -57,7 +57,7 @@ final class FakeEdge implements ServiceRoutes {
         Router router = Router.router(vertx);
         router.route("/").handler(BodyHandler.create()).handler(ctx -> {
             String body = ctx.body().buffer() == null ? null : ctx.body().asString();
-            Registered action = actions.get(QueryParameters.parse(ctx.request().query(), body).value("Action"));
+            Registered action = actions.get(QueryParameters.parse(ctx.request().query(), body).get("Action"));
             if (action == null) {
                 ctx.response().setStatusCode(400).end("InvalidAction");
                 return;
