@@ -65,7 +65,8 @@ class AssumeRoleTest {
     @Test
     void answersTheRecordedValidationErrorsOfAws() throws IOException {
         JsonNode recorded;
-        try (InputStream in = getClass().getResourceAsStream("/localstack/test_sts.snapshot.json")) {
+        try (InputStream in = getClass().getResourceAsStream(
+                "/corpus/localstack/tests/aws/services/sts/test_sts.snapshot.json")) {
             recorded = new ObjectMapper().readTree(in);
         }
         JsonNode invalid = recorded.get("tests/aws/services/sts/test_sts.py::TestSTSIntegrations::test_sts_invalid_parameters")
