@@ -7,8 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,8 +81,9 @@ class PermissionsIT {
     /** GetPolicy, its {@code Policy} parsed as the recordings show it; returns the revision id. */
     private static String getPolicy(Recording recording, String key, String function, String qualifier) {
         GetPolicyResponse response = lambda.getPolicy(b -> b.functionName(function).qualifier(qualifier));
-        ObjectNode body = JSON.createObjectNode().put("RevisionId", response.revisionId());
+        ObjectNode body = JSON.createObjectNode();
         body.set("Policy", Recording.parse(response.policy()));
+        body.put("RevisionId", response.revisionId());
         recording.assertMatches(key, response.sdkHttpResponse().statusCode(), body);
         return response.revisionId();
     }
@@ -261,6 +268,27 @@ class PermissionsIT {
         r.assertError("add_permission_revision_exception", wrong); // RemovePermission words it the same way
         lambda.removePermission(b -> b.functionName(fn).statementId("s3").revisionId(added));
         assertThat(functionRevision(fn, null)).isNotEqualTo(added);
+    }
+
+    @Test
+    void concurrentAddPermissionsAllLandAndLeaveOneRevision() throws Exception {
+        String fn = "perm-concurrent";
+        create(fn);
+        int count = 12;
+        try (ExecutorService pool = Executors.newFixedThreadPool(count)) {
+            List<Future<AddPermissionResponse>> adds = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String sid = "sid" + i;
+                adds.add(pool.submit(() -> lambda.addPermission(b -> s3(b, fn, sid))));
+            }
+            for (Future<AddPermissionResponse> add : adds) {
+                assertThat(add.get().sdkHttpResponse().statusCode()).isEqualTo(201);
+            }
+        }
+        GetPolicyResponse policy = lambda.getPolicy(b -> b.functionName(fn));
+        assertThat(Recording.parse(policy.policy()).path("Statement").findValuesAsText("Sid"))
+                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, count).mapToObj(i -> "sid" + i).toList());
+        assertThat(functionRevision(fn, null)).isEqualTo(policy.revisionId());
     }
 
     @Test

@@ -22,10 +22,10 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * One recorded LocalStack parity test (responses of real AWS, from a snapshot file on the test classpath) and the
  * comparison of Gust's responses with it.
  *
- * <p>A recorded value is compared with Gust's member for member: the same members, the same literal values. A
- * LocalStack placeholder ({@code <uuid:1>}, {@code <function-name:1>}, {@code <region>}) matches any text, and the
- * same indexed placeholder must stand for the same text, different ones for different texts, across the whole
- * record: that is how the recordings show which revision ids are equal. {@code ResponseMetadata} is compared only
+ * <p>A recorded value is compared with Gust's member for member: the same members in the same order, the same
+ * literal values. A LocalStack placeholder ({@code <uuid:1>}, {@code <function-name:1>}, {@code <region>}) matches
+ * any text, and the same indexed placeholder must stand for the same text, different ones for different texts,
+ * across the whole record: that is how the recordings show which revision ids are equal. {@code ResponseMetadata} is compared only
  * by its status code. Not thread-safe; one per test.
  */
 final class Recording {
@@ -106,7 +106,7 @@ final class Recording {
     private void match(JsonNode expected, JsonNode actual, String path) {
         if (expected.isObject()) {
             assertThat(actual.isObject()).as("%s: an object, got %s", path, actual).isTrue();
-            assertThat(fieldNames(actual)).as("%s: members", path).containsExactlyInAnyOrderElementsOf(
+            assertThat(fieldNames(actual)).as("%s: members, in AWS's order", path).containsExactlyElementsOf(
                     fieldNames(expected));
             expected.fields().forEachRemaining(e -> match(e.getValue(), actual.get(e.getKey()), path + "." + e.getKey()));
         } else if (expected.isArray()) {

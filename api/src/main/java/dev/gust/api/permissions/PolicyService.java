@@ -26,8 +26,9 @@ import java.util.logging.Logger;
  * calls {@link #functionDeleted}, {@link #versionDeleted}, {@link #aliasChanged}). See
  * {@code docs/design/permissions.md}.
  *
- * <p>Thread-safe: every change is a compare-and-set on the stores, retried a few times when a concurrent change
- * wins. Calls block on storage, so run them on worker threads.
+ * <p>Thread-safe: policy changes are serialised on one lock (they are rare, and concurrent ones would otherwise
+ * keep invalidating each other's reads), and each is a compare-and-set on the stores, retried a few times when a
+ * concurrent change of the function or alias wins. Calls block on storage, so run them on worker threads.
  */
 public final class PolicyService {
 
@@ -53,6 +54,8 @@ public final class PolicyService {
     private final Account account;
     private final FunctionPolicyStore policies;
     private final PolicyTargets targets;
+    /** Serialises policy changes. */
+    private final Object changes = new Object();
 
     /** The statement AddPermission added, and the ARN it names as its resource. */
     record Added(PolicyStatement statement, String resourceArn) {
@@ -91,10 +94,17 @@ public final class PolicyService {
         if (Boolean.TRUE.equals(request.invokedViaFunctionUrl())) {
             throw LambdaException.invalidParameterValue("InvokedViaFunctionUrl is not supported by Gust.");
         }
+        synchronized (changes) {
+            return add(reference, qualifier, statement, request.revisionId());
+        }
+    }
+
+    private Added add(FunctionReference reference, Optional<String> qualifier, PolicyStatement statement,
+            String expectedRevisionId) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             PolicyTarget target = targets.require(reference.name(), qualifier, PolicyTargets.NotFound.ADD);
             Optional<FunctionPolicy> current = policies.find(target.functionName(), target.qualifier());
-            requireRevision(request.revisionId(), current.map(FunctionPolicy::revisionId).orElse(target.revisionId()));
+            requireRevision(expectedRevisionId, current.map(FunctionPolicy::revisionId).orElse(target.revisionId()));
             if (current.flatMap(p -> p.statement(statement.sid())).isPresent()) {
                 throw LambdaException.resourceConflict("The statement id (" + statement.sid() + ") provided already "
                         + "exists. Please provide a new statement id, or remove the existing statement.");
@@ -131,6 +141,13 @@ public final class PolicyService {
                 .requirePattern(queryQualifier, "qualifier", QUALIFIER).throwIfAny();
         FunctionReference reference = FunctionReference.parse(functionName, account);
         Optional<String> qualifier = reference.effectiveQualifier(queryQualifier);
+        synchronized (changes) {
+            remove(reference, qualifier, statementId, revisionId);
+        }
+    }
+
+    private void remove(FunctionReference reference, Optional<String> qualifier, String statementId,
+            String revisionId) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             PolicyTarget target = targets.require(reference.name(), qualifier, PolicyTargets.NotFound.REMOVE);
             FunctionPolicy current = policies.find(target.functionName(), target.qualifier()).orElseThrow(() ->
