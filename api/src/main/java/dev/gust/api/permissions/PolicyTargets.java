@@ -9,7 +9,6 @@ import dev.gust.store.FunctionStore;
 import dev.gust.store.FunctionPolicyStore;
 import dev.gust.store.VersionStore;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -26,16 +25,28 @@ final class PolicyTargets {
     /** How an operation words the 404 of a function, version or alias that does not exist. */
     enum NotFound {
         /** AddPermission: {@code Function not found: ARN}, {@code Cannot find alias arn: ARN}. */
-        ADD(arn -> LambdaException.functionNotFound(arn)),
+        ADD,
         /** RemovePermission: {@code No policy found for: ARN} for a missing function, else as AddPermission. */
-        REMOVE(arn -> LambdaException.resourceNotFound("No policy found for: " + arn)),
+        REMOVE,
         /** GetPolicy: always {@code The resource you requested does not exist.} */
-        GET(arn -> resourceDoesNotExist());
+        GET;
 
-        private final Function<String, LambdaException> missingFunction;
+        LambdaException function(String arn) {
+            return switch (this) {
+                case ADD -> LambdaException.functionNotFound(arn);
+                case REMOVE -> LambdaException.resourceNotFound("No policy found for: " + arn);
+                case GET -> resourceDoesNotExist();
+            };
+        }
 
-        NotFound(Function<String, LambdaException> missingFunction) {
-            this.missingFunction = missingFunction;
+        /** A version that does not exist, or a qualifier that is neither a version nor an alias name. */
+        LambdaException version(String qualifiedArn) {
+            return this == GET ? resourceDoesNotExist() : LambdaException.functionNotFound(qualifiedArn);
+        }
+
+        LambdaException alias(String aliasArn) {
+            return this == GET ? resourceDoesNotExist()
+                    : LambdaException.resourceNotFound("Cannot find alias arn: " + aliasArn);
         }
     }
 
@@ -56,7 +67,7 @@ final class PolicyTargets {
     /** The target named by a function name and an (already combined) qualifier; empty or $LATEST: unqualified. */
     PolicyTarget require(String name, Optional<String> qualifier, NotFound notFound) {
         FunctionRecord function = functions.find(name)
-                .orElseThrow(() -> notFound.missingFunction.apply(account.functionArn(name)));
+                .orElseThrow(() -> notFound.function(account.functionArn(name)));
         if (qualifier.isEmpty() || qualifier.get().equals(FunctionConfiguration.LATEST)) {
             return new PolicyTarget(name, FunctionPolicyStore.LATEST, account.functionArn(name), function.revisionId(),
                     Optional.of(function), Optional.empty());
@@ -64,15 +75,13 @@ final class PolicyTargets {
         String q = qualifier.get();
         String arn = account.functionArn(name, q);
         if (VERSION_NUMBER.matcher(q).matches()) {
-            FunctionConfiguration version = versions.findVersion(name, q).orElseThrow(() -> notFound == NotFound.GET
-                    ? resourceDoesNotExist() : LambdaException.functionNotFound(arn));
+            FunctionConfiguration version = versions.findVersion(name, q).orElseThrow(() -> notFound.version(arn));
             return new PolicyTarget(name, q, arn, version.revisionId(), Optional.empty(), Optional.empty());
         }
         if (!ALIAS_NAME.matcher(q).matches()) {
-            throw notFound == NotFound.GET ? resourceDoesNotExist() : LambdaException.functionNotFound(arn);
+            throw notFound.version(arn);
         }
-        Alias alias = versions.findAlias(name, q).orElseThrow(() -> notFound == NotFound.GET ? resourceDoesNotExist()
-                : LambdaException.resourceNotFound("Cannot find alias arn: " + arn));
+        Alias alias = versions.findAlias(name, q).orElseThrow(() -> notFound.alias(arn));
         return new PolicyTarget(name, q, arn, alias.revisionId(), Optional.empty(), Optional.of(alias));
     }
 
