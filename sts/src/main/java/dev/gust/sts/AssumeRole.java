@@ -30,9 +30,7 @@ final class AssumeRole {
     private static final Pattern ARN_CHARACTERS =
             Pattern.compile("[\\t\\n\\r\\x20-\\x7E\\x{85}\\x{A0}-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]+");
     private static final String SESSION_NAME_PATTERN = "[\\w+=,.@-]*";
-    private static final Pattern SESSION_NAME = Pattern.compile(SESSION_NAME_PATTERN);
     private static final String EXTERNAL_ID_PATTERN = "[\\w+=,.@:\\/-]*";
-    private static final Pattern EXTERNAL_ID = Pattern.compile(EXTERNAL_ID_PATTERN);
     /** What a packed session policy may take, for {@code PackedPolicySize}'s percentage. */
     private static final int PACKED_POLICY_BYTES = 2048;
 
@@ -60,12 +58,14 @@ final class AssumeRole {
         ValidationErrors errors = new ValidationErrors();
         errors.requireNotNull(roleArn, "roleArn");
         if (roleArn != null) {
-            requirePattern(errors, roleArn, "roleArn", ARN_CHARACTERS, ARN_PATTERN);
+            if (!ARN_CHARACTERS.matcher(roleArn).matches()) {
+                errors.add(roleArn, "roleArn", "Member must satisfy regular expression pattern: " + ARN_PATTERN);
+            }
             requireLength(errors, roleArn, "roleArn", 20, 2048);
         }
         errors.requireNotNull(sessionName, "roleSessionName");
         if (sessionName != null) {
-            requirePattern(errors, sessionName, "roleSessionName", SESSION_NAME, SESSION_NAME_PATTERN);
+            errors.requirePattern(sessionName, "roleSessionName", SESSION_NAME_PATTERN);
             requireLength(errors, sessionName, "roleSessionName", 2, 64);
         }
         if (policy != null) {
@@ -73,11 +73,11 @@ final class AssumeRole {
         }
         errors.requireRange(duration, "durationSeconds", MIN_DURATION_SECONDS, MAX_DURATION_SECONDS);
         if (externalId != null) {
-            requirePattern(errors, externalId, "externalId", EXTERNAL_ID, EXTERNAL_ID_PATTERN);
+            errors.requirePattern(externalId, "externalId", EXTERNAL_ID_PATTERN);
             requireLength(errors, externalId, "externalId", 2, 1224);
         }
         if (sourceIdentity != null) {
-            requirePattern(errors, sourceIdentity, "sourceIdentity", SESSION_NAME, SESSION_NAME_PATTERN);
+            errors.requirePattern(sourceIdentity, "sourceIdentity", SESSION_NAME_PATTERN);
             requireLength(errors, sourceIdentity, "sourceIdentity", 2, 64);
         }
         errors.message().ifPresent(message -> {
@@ -108,13 +108,6 @@ final class AssumeRole {
             return Integer.valueOf(value.trim());
         } catch (NumberFormatException e) {
             throw validation("Invalid value for parameter DurationSeconds: '" + value + "' is not an integer");
-        }
-    }
-
-    private static void requirePattern(ValidationErrors errors, String value, String member, Pattern pattern,
-            String shown) {
-        if (!pattern.matcher(value).matches()) {
-            errors.add(value, member, "Member must satisfy regular expression pattern: " + shown);
         }
     }
 
