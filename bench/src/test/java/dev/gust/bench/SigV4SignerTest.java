@@ -3,10 +3,10 @@ package dev.gust.bench;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gust.api.auth.Credentials;
-import dev.gust.api.auth.RequestHeaders;
-import dev.gust.api.auth.SigV4Verifier;
-import dev.gust.api.auth.SignedRequest;
+import dev.gust.edge.auth.Credentials;
+import dev.gust.edge.auth.RequestHeaders;
+import dev.gust.edge.auth.SigV4Verifier;
+import dev.gust.edge.auth.SignedRequest;
 import dev.gust.core.LambdaException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

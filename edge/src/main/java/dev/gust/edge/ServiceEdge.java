@@ -200,9 +200,15 @@ public final class ServiceEdge implements Handler<HttpServerRequest> {
             case REST_XML -> EdgeException.of("EntityTooLarge", 400,
                     "Your proposed upload exceeds the maximum allowed size");
         };
-        ctx.response().putHeader("Connection", "close");
-        ErrorWriter.send(ctx.response(), service.protocol(), e, requestId(ctx))
-                .onComplete(done -> closeHttp1(ctx.request()));
+        boolean http1 = ctx.request().version() != HttpVersion.HTTP_2;
+        if (http1) {
+            ctx.response().putHeader("Connection", "close");
+        }
+        ErrorWriter.send(ctx.response(), service.protocol(), e, requestId(ctx)).onComplete(done -> {
+            if (http1) {
+                ctx.request().connection().close();
+            }
+        });
     }
 
     /** A request that matched no operation of its service. */
@@ -239,26 +245,22 @@ public final class ServiceEdge implements Handler<HttpServerRequest> {
 
     /**
      * Answers {@code e} without reading the request's body; a large or chunked body that is still arriving is cut
-     * off by closing the connection once the answer is written.
+     * off by closing the connection once the answer is written (HTTP/1.x; an HTTP/2 stream's flow control bounds
+     * what the client can send, and the rest of its body is dropped).
      */
     private static void refuse(RoutingContext ctx, Protocol protocol, EdgeException e) {
         HttpServerRequest request = ctx.request();
         long declared = BoundedBody.declaredLength(request);
-        boolean close = !request.isEnded() && (declared < 0 || declared > DRAINED_BYTES);
+        boolean close = !request.isEnded() && (declared < 0 || declared > DRAINED_BYTES)
+                && request.version() != HttpVersion.HTTP_2;
         if (close) {
             ctx.response().putHeader("Connection", "close");
         }
         ErrorWriter.send(ctx.response(), protocol, e, requestId(ctx)).onComplete(done -> {
             if (close) {
-                closeHttp1(request);
+                request.connection().close();
             }
         });
-    }
-
-    private static void closeHttp1(HttpServerRequest request) {
-        if (request.version() != HttpVersion.HTTP_2 && request.connection() != null) {
-            request.connection().close();
-        }
     }
 
     /** The protocol of the service the credential names, if it is hosted, else the one the request looks like. */
