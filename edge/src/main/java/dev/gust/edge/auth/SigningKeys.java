@@ -11,9 +11,10 @@ import javax.crypto.spec.SecretKeySpec;
  * The SigV4 signing keys of every secret, day, region and service seen lately, derived once and cached.
  *
  * <p>Deriving a key is a chain of four HMACs ({@code kDate = HMAC("AWS4" + secret, date)}, then region, service
- * and {@code aws4_request}); the hot path only looks the key up and clones an HMAC already keyed with it. The
- * cache is bounded: temporary credentials bring a new secret per session, so when it holds {@code capacity} keys
- * it is emptied and refills with the keys in use (a few derivations, microseconds each).
+ * and {@code aws4_request}); the hot path only finds the key and clones an HMAC already keyed with it. The key
+ * used last is checked first, without a look-up or an allocation. The cache is bounded: temporary credentials
+ * bring a new secret per session, so when it holds {@code capacity} keys it is emptied and refills with the keys
+ * in use (a few derivations, microseconds each).
  *
  * <p>Thread-safe without locks: entries are immutable and their prototype {@link Mac}s are only ever cloned,
  * never updated. Two threads that miss at once both derive the key and one result wins, which is harmless.
@@ -26,6 +27,8 @@ final class SigningKeys {
 
     private final ConcurrentHashMap<Scope, Entry> keys = new ConcurrentHashMap<>();
     private final int capacity;
+    /** The key used last: most requests are signed with the same key as the one before, and skip the map. */
+    private volatile Entry last;
 
     SigningKeys(int capacity) {
         if (capacity < 1) {
@@ -39,15 +42,20 @@ final class SigningKeys {
      * {@code date} ({@code yyyyMMdd}), {@code region} and {@code service}.
      */
     Mac macFor(String secretAccessKey, String date, String region, String service) {
+        Entry entry = last;
+        if (entry != null && entry.scope.is(secretAccessKey, date, region, service)) {
+            return entry.newMac();
+        }
         Scope scope = new Scope(secretAccessKey, date, region, service);
-        Entry entry = keys.get(scope);
+        entry = keys.get(scope);
         if (entry == null) {
             if (keys.size() >= capacity) {
                 keys.clear();
             }
-            entry = new Entry(derive(secretAccessKey, date, region, service));
+            entry = new Entry(scope, derive(secretAccessKey, date, region, service));
             keys.put(scope, entry);
         }
+        last = entry;
         return entry.newMac();
     }
 
@@ -82,6 +90,11 @@ final class SigningKeys {
     /** What a signing key is derived from; {@link #toString()} never shows the secret. */
     private record Scope(String secretAccessKey, String date, String region, String service) {
 
+        boolean is(String otherSecret, String otherDate, String otherRegion, String otherService) {
+            return secretAccessKey.equals(otherSecret) && date.equals(otherDate) && region.equals(otherRegion)
+                    && service.equals(otherService);
+        }
+
         @Override
         public String toString() {
             return "Scope[" + date + '/' + region + '/' + service + "]";
@@ -91,10 +104,12 @@ final class SigningKeys {
     /** One signing key and an HMAC keyed with it that serves only as a prototype for clones. */
     private static final class Entry {
 
+        private final Scope scope;
         private final byte[] key;
         private final Mac prototype;
 
-        Entry(byte[] key) {
+        Entry(Scope scope, byte[] key) {
+            this.scope = scope;
             this.key = key;
             this.prototype = SigningKeys.newMac(key);
         }
