@@ -56,6 +56,7 @@ final class GustServer implements AutoCloseable {
     private Vertx vertx;
     private HttpServer http;
     private IdleConnections idleConnections;
+    private ServiceEdge edge;
     private ServerCredentials credentials;
     private Sandbox sandbox;
     private Engine engine;
@@ -132,7 +133,7 @@ final class GustServer implements AutoCloseable {
         KeyPairResolver serverKeys = new KeyPairResolver(new Credentials(credentials.accessKeyId(),
                 credentials.secretAccessKey()), new Caller(account.accountId(), "arn:aws:iam::" + account.accountId()
                 + ":root", account.accountId(), credentials.accessKeyId(), OperationKind.WRITE, null));
-        ServiceEdge edge = new ServiceEdge(vertx, account.region(), clock, List.of(lambda), List.of(serverKeys));
+        edge = new ServiceEdge(vertx, account.region(), clock, List.of(lambda), List.of(serverKeys));
         edge.unsigned().get("/_gust/health").handler(ctx -> health().whenComplete((body, failure) -> {
             if (failure != null) {
                 ErrorResponder.send(ctx.response(), LambdaException.service("health: " + failure));
@@ -177,6 +178,8 @@ final class GustServer implements AutoCloseable {
             node.put("region", settings.region());
             node.put("accountId", settings.accountId());
             node.put("dataDir", settings.dataDir().toString());
+            var services = node.putArray("services");
+            edge.hostedServices().forEach(services::add);
             node.set("engine", Json.MAPPER.valueToTree(engine.describe()));
             node.set("async", Json.MAPPER.valueToTree(asyncState));
             return node;
