@@ -25,7 +25,8 @@ import java.util.logging.Logger;
  * <ol>
  *   <li>a request id ({@code x-amzn-RequestId}) for every response;</li>
  *   <li>no signature at all ({@code Authorization} header, {@code X-Amz-Algorithm}/{@code X-Amz-Credential}
- *       query): the unsigned routes ({@link #unsigned()}), else {@code MissingAuthenticationToken};</li>
+ *       query), or one of Gust's own paths under {@code /_gust/}: the unsigned routes ({@link #unsigned()}), else
+ *       {@code MissingAuthenticationToken};</li>
  *   <li>the signature is parsed and checked for form and time, without the body; the credential scope's service
  *       selects the {@link HostedService} (an unknown one gets a 400 that names it and the hosted ones); the access
  *       key's credentials are resolved (an unknown key is refused at once): a refused request's body is never
@@ -50,6 +51,8 @@ public final class ServiceEdge implements Handler<HttpServerRequest> {
     private static final Logger LOG = Logger.getLogger(ServiceEdge.class.getName());
     private static final String PENDING = ServiceEdge.class.getName() + ".pending";
     private static final String CALLER = Caller.class.getName();
+    /** Gust's own paths ({@code /_gust/health}, presigned code links): unsigned routes, signed or not. */
+    private static final String GUST_PATHS = "/_gust/";
     /** Bodies up to this size are drained, not cut, when a request is refused: the connection stays open. */
     private static final long DRAINED_BYTES = 65_536;
 
@@ -102,7 +105,8 @@ public final class ServiceEdge implements Handler<HttpServerRequest> {
     private void admit(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         ctx.response().putHeader(REQUEST_ID, UUID.randomUUID().toString());
-        if (!SigV4Verifier.isSigned(request.getHeader("Authorization"), request.query())) {
+        if (request.path().startsWith(GUST_PATHS)
+                || !SigV4Verifier.isSigned(request.getHeader("Authorization"), request.query())) {
             unsigned.handleContext(ctx);
             return;
         }

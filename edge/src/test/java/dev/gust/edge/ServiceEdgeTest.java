@@ -100,6 +100,13 @@ class ServiceEdgeTest {
     }
 
     @Test
+    void gustsOwnPathsAreServedEvenToASignedRequest() throws Exception {
+        HttpResponse<String> response = fixture.send("things", "GET", "/_gust/health", Map.of(), null);
+
+        assertThat(response.body()).isEqualTo("ok");
+    }
+
+    @Test
     void anUnknownKeyIsRefusedInTheServicesProtocol() throws Exception {
         var unknown = new dev.gust.edge.auth.Credentials("AKIDNOBODY0000000001", "whatever-secret-123456");
 
