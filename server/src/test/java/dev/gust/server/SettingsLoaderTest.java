@@ -57,4 +57,13 @@ class SettingsLoaderTest {
         assertThatThrownBy(() -> SettingsLoader.load(null, Map.of("GUST_ACCESS_KEY_ID", "AKIDEXAMPLE000000"), Map.of()))
                 .hasMessageContaining("access-key-id and secret-access-key must be set together");
     }
+
+    @Test
+    void idleConnectionsAreClosedAfterAMinuteUnlessConfigured() {
+        assertThat(SettingsLoader.load(null, Map.of(), Map.of()).idleTimeout()).isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(SettingsLoader.load(null, Map.of("GUST_IDLE_TIMEOUT", "1500ms"), Map.of()).idleTimeout())
+                .isEqualTo(java.time.Duration.ofMillis(1500));
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of("GUST_IDLE_TIMEOUT", "50ms"), Map.of()))
+                .hasMessageContaining("idle-timeout must be at least 100ms, got '50ms'");
+    }
 }

@@ -19,6 +19,7 @@ import java.nio.file.Path;
  * @param node the node interpreter for nodejs functions
  * @param javaHome the JDK for java21/java25 functions
  * @param async how asynchronous invocations are delivered
+ * @param idleTimeout how long an API connection with no request in flight stays open
  */
 public record ServerSettings(
         String host,
@@ -34,5 +35,6 @@ public record ServerSettings(
         String python,
         String node,
         Path javaHome,
-        dev.gust.async.AsyncSettings async) {
+        dev.gust.async.AsyncSettings async,
+        java.time.Duration idleTimeout) {
 }

@@ -43,6 +43,7 @@ public final class SettingsLoader {
         d.put("sandbox", "bubblewrap");
         d.put("concurrency", "1000");
         d.put("keep-alive", "5m");
+        d.put("idle-timeout", "60s");
         d.put("async-concurrency", "32");
         d.put("async-retry-delays", "1m,2m");
         d.put("async-backoff", "1s,5m");
@@ -149,10 +150,15 @@ public final class SettingsLoader {
             problems.add("host must not be empty; use 127.0.0.1 to listen on loopback only");
         }
         java.time.Duration keepAlive = duration(v.get("keep-alive"), "keep-alive", problems);
+        java.time.Duration idleTimeout = duration(v.get("idle-timeout"), "idle-timeout", problems);
+        if (idleTimeout.toMillis() < 100) {
+            problems.add("idle-timeout must be at least 100ms, got '" + v.get("idle-timeout") + "'");
+        }
         AsyncSettings async = async(v, problems);
         return new ServerSettings(host, port, Path.of(v.get("data-dir").replaceFirst("^~",
                 System.getProperty("user.home"))).toAbsolutePath(), region, accountId, accessKey, secretKey, sandbox,
-                concurrency, keepAlive, v.get("python"), v.get("node"), Path.of(v.get("java-home")), async);
+                concurrency, keepAlive, v.get("python"), v.get("node"), Path.of(v.get("java-home")), async,
+                idleTimeout);
     }
 
     private static AsyncSettings async(Map<String, String> v, List<String> problems) {
