@@ -1,10 +1,12 @@
 package dev.gust.sts;
 
 import dev.gust.edge.Caller;
+import dev.gust.edge.FormParameters;
 import dev.gust.edge.HostedService;
 import dev.gust.edge.Operation;
 import dev.gust.edge.OperationKind;
 import dev.gust.edge.Protocol;
+import dev.gust.edge.ServiceEdge;
 import dev.gust.edge.ServiceRoutes;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
@@ -27,7 +29,6 @@ public final class StsService implements HostedService {
     static final Operation ASSUME_ROLE = new Operation("AssumeRole", "sts:AssumeRole", OperationKind.DATA);
 
     private static final long MAX_REQUEST_BYTES = 64 * 1024;
-    private static final String PARAMETERS = QueryParameters.class.getName();
 
     private final AssumeRole assumeRole;
 
@@ -70,23 +71,17 @@ public final class StsService implements HostedService {
         respond(ctx, StsXml.assumeRole(assumed.issued(), assumed.packedPolicySize(), requestId(ctx)));
     }
 
-    /** The request's parameters, parsed once: from the URL's query, and from the form body of a {@code POST}. */
+    /** The request's parameters: the form body of a {@code POST}, or the URL's query of a {@code GET}. */
     private static Map<String, String> parameters(RoutingContext ctx) {
-        Map<String, String> parameters = ctx.get(PARAMETERS);
-        if (parameters == null) {
-            String body = ctx.body() == null || ctx.body().buffer() == null ? null : ctx.body().asString();
-            parameters = QueryParameters.parse(ctx.request().query(), body);
-            ctx.put(PARAMETERS, parameters);
-        }
-        return parameters;
+        return FormParameters.of(ctx);
     }
 
     /** The request id the edge gave the request, or a new one if it gave none. */
     private static String requestId(RoutingContext ctx) {
-        String id = ctx.response().headers().get("x-amzn-RequestId");
+        String id = ctx.response().headers().get(ServiceEdge.REQUEST_ID);
         if (id == null) {
             id = UUID.randomUUID().toString();
-            ctx.response().putHeader("x-amzn-RequestId", id);
+            ctx.response().putHeader(ServiceEdge.REQUEST_ID, id);
         }
         return id;
     }

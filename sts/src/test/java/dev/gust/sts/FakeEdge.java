@@ -2,6 +2,7 @@ package dev.gust.sts;
 
 import dev.gust.edge.Caller;
 import dev.gust.edge.EdgeException;
+import dev.gust.edge.FormParameters;
 import dev.gust.edge.Operation;
 import dev.gust.edge.ServiceRoutes;
 import io.vertx.core.Vertx;
@@ -56,8 +57,7 @@ final class FakeEdge implements ServiceRoutes {
     Router router(Vertx vertx) {
         Router router = Router.router(vertx);
         router.route("/").handler(BodyHandler.create()).handler(ctx -> {
-            String body = ctx.body().buffer() == null ? null : ctx.body().asString();
-            Registered action = actions.get(QueryParameters.parse(ctx.request().query(), body).get("Action"));
+            Registered action = actions.get(FormParameters.of(ctx).get("Action"));
             if (action == null) {
                 ctx.response().setStatusCode(400).end("InvalidAction");
                 return;
