@@ -87,9 +87,11 @@ class StsIT {
     void aForgedSessionTokenIsRefused() {
         Credentials credentials = root.assumeRole(r -> r.roleArn(ROLE).roleSessionName("forger")).credentials();
         String token = credentials.sessionToken();
-        char last = token.charAt(token.length() - 1);
+        int middle = token.length() / 2;
+        String changed = token.substring(0, middle) + (token.charAt(middle) == 'A' ? 'B' : 'A')
+                + token.substring(middle + 1);
         AwsSessionCredentials forged = AwsSessionCredentials.create(credentials.accessKeyId(),
-                credentials.secretAccessKey(), token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A'));
+                credentials.secretAccessKey(), changed);
 
         try (StsClient sts = sts(gust.endpoint(), forged); LambdaClient lambda = lambda(gust.endpoint(), forged)) {
             assertThatThrownBy(sts::getCallerIdentity).isInstanceOfSatisfying(StsException.class, e -> {
@@ -155,9 +157,9 @@ class StsIT {
         }
     }
 
-    /** The same with the real AWS CLI ({@code /usr/bin/aws}). */
+    /** The same with the real AWS CLI ({@code /usr/bin/aws}) and boto3 ({@code /usr/bin/python3}). */
     @Test
-    void assumesARoleAndUsesItsCredentialsWithTheCli() throws Exception {
+    void assumesARoleAndUsesItsCredentialsWithTheCliAndBoto3() throws Exception {
         ReadmeShell.Result result = new ReadmeShell(work, gust).bash("""
                 aws() { /usr/bin/aws --endpoint-url "$AWS_ENDPOINT_URL" "$@"; }
                 aws sts get-caller-identity --query Arn --output text
@@ -167,6 +169,9 @@ class StsIT {
                 export AWS_ACCESS_KEY_ID="$key" AWS_SECRET_ACCESS_KEY="$secret" AWS_SESSION_TOKEN="$token"
                 aws sts get-caller-identity --output json
                 aws lambda list-functions --query 'length(Functions)' --output text
+                /usr/bin/python3 -c 'import boto3, os
+                sts = boto3.client("sts", endpoint_url=os.environ["AWS_ENDPOINT_URL"])
+                print("boto3:", sts.get_caller_identity()["Arn"])'
                 aws sts assume-role --role-arn arn:aws:iam::000000000000:role/cli-role --role-session-name 'a b' \\
                     || echo "assume-role exit $?"
                 AWS_SESSION_TOKEN="${token}x" aws sts get-caller-identity || echo "forged exit $?"
@@ -178,6 +183,7 @@ class StsIT {
                 .containsPattern("\"UserId\": \"AROA[A-Z2-7]{17}:cli-session\"")
                 .contains("\"Arn\": \"arn:aws:sts::000000000000:assumed-role/cli-role/cli-session\"")
                 .contains("\n0\n")
+                .contains("boto3: arn:aws:sts::000000000000:assumed-role/cli-role/cli-session\n")
                 .contains("An error occurred (ValidationError) when calling the AssumeRole operation")
                 .contains(": 1 validation error detected: Value 'a b' at 'roleSessionName' failed to satisfy "
                         + "constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*")

@@ -130,7 +130,9 @@ public final class SessionTokens {
         } catch (IllegalArgumentException e) {
             return null;
         }
-        if (bytes.length <= MAC_BYTES || bytes[0] != VERSION) {
+        // the decoder ignores the unused low bits of the last character: only the one encoding of a token counts
+        if (bytes.length <= MAC_BYTES || bytes[0] != VERSION
+                || !Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(token)) {
             return null;
         }
         int signed = bytes.length - MAC_BYTES;

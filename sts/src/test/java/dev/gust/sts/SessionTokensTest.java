@@ -76,6 +76,22 @@ class SessionTokensTest {
     }
 
     @Test
+    void refusesEveryOtherSpellingOfAToken() {
+        SessionCredentials credentials = issue(Duration.ofHours(1)).credentials();
+        String token = credentials.sessionToken();
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        for (int i = 0; i < token.length(); i++) {
+            for (char c : alphabet.toCharArray()) {
+                if (c != token.charAt(i)) {
+                    String other = token.substring(0, i) + c + token.substring(i + 1);
+                    assertInvalid(() -> tokens.verify(credentials.accessKeyId(), other));
+                }
+            }
+        }
+        assertInvalid(() -> tokens.verify(credentials.accessKeyId(), token + "="));
+    }
+
+    @Test
     void refusesAGrantRaisedInTheToken() {
         SessionCredentials credentials = issue(Duration.ofHours(1)).credentials();
         String payload = new String(Base64.getUrlDecoder().decode(credentials.sessionToken()),
