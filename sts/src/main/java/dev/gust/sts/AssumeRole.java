@@ -55,6 +55,26 @@ final class AssumeRole {
         String sourceIdentity = parameters.get("SourceIdentity");
         Integer duration = durationSeconds(parameters.get("DurationSeconds"));
 
+        validate(roleArn, sessionName, policy, duration, externalId, sourceIdentity);
+        if (!RoleArn.isArn(roleArn)) {
+            throw validation(roleArn + " is invalid");
+        }
+        RoleArn role = RoleArn.find(roleArn).filter(r -> r.accountId().equals(caller.accountId()))
+                .orElseThrow(() -> EdgeException.auth(AuthFailure.ACCESS_DENIED, "User: " + caller.arn()
+                        + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn));
+        int seconds = duration == null ? DEFAULT_DURATION_SECONDS : duration;
+        if (caller.expiration() != null && seconds > CHAINED_MAX_DURATION_SECONDS) {
+            throw validation("The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by "
+                    + "role chaining.");
+        }
+        OperationKind grant = atMost(caller.grant(), OperationKind.WRITE);
+        return new AssumedRole(tokens.issue(role, sessionName, grant, Duration.ofSeconds(seconds)),
+                policy == null ? null : packedPolicySize(policy));
+    }
+
+    /** Checks the parameters against STS's model, reporting every violation at once, as AWS does. */
+    private static void validate(String roleArn, String sessionName, String policy, Integer duration,
+            String externalId, String sourceIdentity) {
         ValidationErrors errors = new ValidationErrors();
         errors.requireNotNull(roleArn, "roleArn");
         if (roleArn != null) {
@@ -83,21 +103,6 @@ final class AssumeRole {
         errors.message().ifPresent(message -> {
             throw validation(message);
         });
-
-        if (!RoleArn.isArn(roleArn)) {
-            throw validation(roleArn + " is invalid");
-        }
-        RoleArn role = RoleArn.find(roleArn).filter(r -> r.accountId().equals(caller.accountId()))
-                .orElseThrow(() -> EdgeException.auth(AuthFailure.ACCESS_DENIED, "User: " + caller.arn()
-                        + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn));
-        int seconds = duration == null ? DEFAULT_DURATION_SECONDS : duration;
-        if (caller.expiration() != null && seconds > CHAINED_MAX_DURATION_SECONDS) {
-            throw validation("The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by "
-                    + "role chaining.");
-        }
-        OperationKind grant = atMost(caller.grant(), OperationKind.WRITE);
-        return new AssumedRole(tokens.issue(role, sessionName, grant, Duration.ofSeconds(seconds)),
-                policy == null ? null : packedPolicySize(policy));
     }
 
     private static Integer durationSeconds(String value) {

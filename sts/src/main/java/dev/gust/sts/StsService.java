@@ -20,8 +20,6 @@ import java.util.UUID;
  */
 public final class StsService implements HostedService {
 
-    /** The API version every request names in its {@code Version} parameter. */
-    public static final String API_VERSION = "2011-06-15";
     /** Who the caller is; needs no permission on AWS either. */
     static final Operation GET_CALLER_IDENTITY =
             new Operation("GetCallerIdentity", "sts:GetCallerIdentity", OperationKind.IDENTITY);
