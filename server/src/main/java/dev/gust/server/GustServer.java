@@ -32,6 +32,9 @@ import dev.gust.sandbox.Sandbox;
 import dev.gust.sandbox.SandboxUsers;
 import dev.gust.server.config.ServerSettings;
 import dev.gust.store.EmbeddedStorage;
+import dev.gust.sts.SessionCredentialsResolver;
+import dev.gust.sts.SessionTokens;
+import dev.gust.sts.StsService;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -139,7 +142,10 @@ final class GustServer implements AutoCloseable {
         KeyPairResolver serverKeys = new KeyPairResolver(new Credentials(credentials.accessKeyId(),
                 credentials.secretAccessKey()), new Caller(account.accountId(), "arn:aws:iam::" + account.accountId()
                 + ":root", account.accountId(), credentials.accessKeyId(), OperationKind.WRITE, null));
-        edge = new ServiceEdge(vertx, account.region(), clock, List.of(lambda), List.of(serverKeys));
+        // STS and the temporary credentials it mints: stateless, keyed by the server's secret (docs/design/security.md)
+        SessionTokens sessions = new SessionTokens(credentials.secretAccessKey(), SessionClock.of(clock));
+        edge = new ServiceEdge(vertx, account.region(), clock, List.of(lambda, new StsService(sessions)),
+                List.of(serverKeys, new SessionCredentialsResolver(sessions)));
         edge.unsigned().get("/_gust/health").handler(ctx -> health().whenComplete((body, failure) -> {
             if (failure != null) {
                 ErrorResponder.send(ctx.response(), LambdaException.service("health: " + failure));
