@@ -19,6 +19,9 @@ import java.nio.file.Path;
  * @param node the node interpreter for nodejs functions
  * @param javaHome the JDK for java21/java25 functions
  * @param async how asynchronous invocations are delivered
+ * @param instanceMaxLifetime the longest an instance lives; its credentials last that long plus Lambda's longest
+ *     timeout and a margin
+ * @param functionCredentials what the credentials inside functions may call on Gust's edge
  */
 public record ServerSettings(
         String host,
@@ -34,5 +37,7 @@ public record ServerSettings(
         String python,
         String node,
         Path javaHome,
-        dev.gust.async.AsyncSettings async) {
+        dev.gust.async.AsyncSettings async,
+        java.time.Duration instanceMaxLifetime,
+        dev.gust.edge.OperationKind functionCredentials) {
 }
