@@ -27,7 +27,7 @@ final class FunctionSettingsRules {
     private static final int MAX_ENVIRONMENT_BYTES = 4096;
     /**
      * The variables Lambda sets in every instance and refuses in a function's configuration (Lambda's list of
-     * reserved variables; {@code TZ}, listed there too, is accepted by AWS and overridden in the instance).
+     * reserved variables; {@code TZ}, listed there too, is not refused: no recording shows AWS refusing it).
      */
     static final Set<String> RESERVED_VARIABLES = Set.of("_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION",
             "AWS_REGION", "AWS_EXECUTION_ENV", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",

@@ -3,7 +3,7 @@
 Runs one function instance: loads the handler named by _HANDLER from LAMBDA_TASK_ROOT, then pulls invocations
 from the Lambda Runtime API at AWS_LAMBDA_RUNTIME_API and answers them, over one keep-alive connection, until
 the process is stopped. Standard library only; Python 3.9 or later. If the function imports boto3 and the
-installed botocore is older than 1.31, it is made to honour AWS_ENDPOINT_URL as newer ones do (_EndpointVariablesHook).
+installed botocore is older than 1.31, it is made to honour AWS_ENDPOINT_URL as newer ones do (endpoint_variables.py).
 
 The handler, context object, response encoding, error payloads and log lines follow the AWS Lambda Python
 runtime interface client (awslambdaric). Not emulated: JSON log format, the X-Ray error cause header,
@@ -450,12 +450,8 @@ def _setup_sys_path(task_root):
 
 
 class _EndpointVariablesHook:
-    """Makes a botocore too old to read AWS_ENDPOINT_URL (before 1.31: Debian 12 ships 1.29) honour it, and
-    AWS_ENDPOINT_URL_<SERVICE>, as newer ones do, so that unmodified boto3 code in a function reaches Gust.
-
-    A finder on sys.meta_path that acts once, when the function imports botocore.session: it then wraps
-    Session.create_client to default endpoint_url. Any other import costs one string comparison.
-    """
+    """Runs endpoint_variables.py (beside this file) when the function imports botocore.session, which makes a
+    botocore older than 1.31 honour AWS_ENDPOINT_URL as newer ones do. Costs other imports one comparison."""
 
     def find_spec(self, name, path=None, target=None):
         if name != "botocore.session":
@@ -463,45 +459,19 @@ class _EndpointVariablesHook:
         sys.meta_path.remove(self)
         import importlib.util
         spec = importlib.util.find_spec(name)
-        if spec is not None and spec.loader is not None and hasattr(spec.loader, "exec_module"):
+        if spec is not None and hasattr(spec.loader, "exec_module"):
             execute = spec.loader.exec_module
 
             def exec_module(module):
                 execute(module)
-                _default_endpoint_url(module)
+                source = os.path.join(os.path.dirname(os.path.abspath(__file__)), "endpoint_variables.py")
+                with open(source, encoding="utf-8") as f:
+                    namespace = {"__name__": "endpoint_variables"}
+                    exec(compile(f.read(), source, "exec"), namespace)
+                namespace["honour_endpoint_variables"](module)
 
             spec.loader.exec_module = exec_module
         return spec
-
-
-def _default_endpoint_url(session_module):
-    from botocore import configprovider
-    if "ignore_configured_endpoint_urls" in getattr(configprovider, "BOTOCORE_DEFAUT_SESSION_VARIABLES", {}):
-        return  # botocore 1.31 or later reads the variables itself
-    create_client = session_module.Session.create_client
-
-    def create_client_at_configured_endpoint(self, service_name, *args, **kwargs):
-        # endpoint_url is create_client's sixth parameter: five positional arguments after the name would set it
-        if len(args) < 5 and kwargs.get("endpoint_url") is None:
-            endpoint_url = _configured_endpoint_url(self, service_name, args[1] if len(args) > 1
-                                                    else kwargs.get("api_version"))
-            if endpoint_url:
-                kwargs["endpoint_url"] = endpoint_url
-        return create_client(self, service_name, *args, **kwargs)
-
-    session_module.Session.create_client = create_client_at_configured_endpoint
-
-
-def _configured_endpoint_url(session, service_name, api_version):
-    """AWS_ENDPOINT_URL_<SERVICE ID> or else AWS_ENDPOINT_URL, as botocore 1.31 reads them (unless ignored)."""
-    if os.environ.get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "").lower() == "true":
-        return None
-    try:
-        service_id = session.get_service_model(service_name, api_version).service_id.hyphenize()
-    except Exception:
-        service_id = service_name  # an unknown service: create_client reports it
-    variable = "AWS_ENDPOINT_URL_" + service_id.replace("-", "_").upper()
-    return os.environ.get(variable) or os.environ.get("AWS_ENDPOINT_URL")
 
 
 def main():
