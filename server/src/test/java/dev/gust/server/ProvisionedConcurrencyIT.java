@@ -106,6 +106,23 @@ class ProvisionedConcurrencyIT {
         return AsyncTesting.health(server.gust()).path("engine").path("provisioned").path(name + ":" + version);
     }
 
+    /**
+     * The engine's instance count once every instance is a ready provisioned one: on-demand instances that earlier
+     * tests left idle stop a keep-alive after their last invocation, and would otherwise leave the count while a test
+     * measures what its own configs stop.
+     */
+    private static int instancesOnceAllAreProvisioned() {
+        JsonNode engine = Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> AsyncTesting.health(server.gust()).path("engine"), state -> {
+                    int provisioned = 0;
+                    for (JsonNode config : state.path("provisioned")) {
+                        provisioned += config.path("ready").asInt();
+                    }
+                    return state.path("instances").asInt() == provisioned;
+                });
+        return engine.path("instances").asInt();
+    }
+
     private static void assertNotFound(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String message) {
         assertFails(call, ResourceNotFoundException.class, 404, message);
     }
@@ -299,7 +316,7 @@ class ProvisionedConcurrencyIT {
         createAndPublish("stopping");
         provision("stopping", "1", 3);
         awaitStatus("stopping", "1", ProvisionedConcurrencyStatusEnum.READY);
-        int before = AsyncTesting.health(server.gust()).path("engine").path("instances").asInt();
+        int before = instancesOnceAllAreProvisioned();
 
         provision("stopping", "1", 1);
 

@@ -5,9 +5,7 @@ import static dev.gust.server.TestFunctions.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,14 +94,10 @@ class RuntimeErrorsIT {
 
     /** {@code recorded-content.<name>} of one test in a LocalStack snapshot file (responses of real AWS). */
     private static JsonNode recording(String snapshot, String test, String name) {
-        try {
-            JsonNode node = parse(Files.readString(TestFunctions.corpus(snapshot))).path(test).path("recorded-content")
-                    .path(name);
-            assertThat(node.isMissingNode()).as("recording %s / %s in %s", test, name, snapshot).isFalse();
-            return node;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JsonNode node = parse(new String(TestFunctions.corpus(snapshot), StandardCharsets.UTF_8)).path(test)
+                .path("recorded-content").path(name);
+        assertThat(node.isMissingNode()).as("recording %s / %s in %s", test, name, snapshot).isFalse();
+        return node;
     }
 
     /** Checks the invoke-level members of a recorded Invoke result, and returns its payload. */

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -106,17 +105,19 @@ final class TestFunctions {
     }
 
     /**
-     * A file of the reference corpus ({@code ../shared/corpus}, named by the system property {@code gust.corpus}).
+     * A file of the reference corpus, copied with its licence into this module's test resources
+     * ({@code src/test/resources/corpus/}, under the corpus's relative paths; its README names the origins).
      * Its absence fails the test: the recorded shapes are the point of the tests that use it.
      */
-    static Path corpus(String relativePath) {
-        String root = System.getProperty("gust.corpus");
-        Path file = root == null ? null : Path.of(root).resolve(relativePath);
-        if (file == null || !Files.isRegularFile(file)) {
-            throw new AssertionError("The reference corpus is missing: expected " + relativePath + " under the folder "
-                    + "named by the system property gust.corpus (" + root + "), which the build sets to "
-                    + "../shared/corpus next to the project");
+    static byte[] corpus(String relativePath) {
+        try (InputStream in = TestFunctions.class.getResourceAsStream("/corpus/" + relativePath)) {
+            if (in == null) {
+                throw new AssertionError("The reference corpus file " + relativePath + " is missing from the test "
+                        + "resources (server/src/test/resources/corpus/)");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return file;
     }
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.gust.runtimeapi.RuntimeApiEndpoints;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,7 +107,7 @@ class JavaRuntimeIT {
 
     @Test
     void mapsAnApiGatewayProxyEventFromTheCorpusToEventTypes() throws Exception {
-        String event = Files.readString(corpus().resolve(API_GATEWAY_EVENT));
+        String event = corpus(API_GATEWAY_EVENT);
         try (Instance instance = start(TestFunctions.API_GATEWAY_HANDLER, LambdaPackages::classesWithLib, Map.of())) {
             InvocationOutcome outcome = instance.endpoint().invoke(event, TIMEOUT);
 
@@ -159,8 +162,7 @@ class JavaRuntimeIT {
             assertThat(instance.taskRoot().resolve("lib")).doesNotExist();
             assertThat(instance.taskRoot().resolve("com/amazonaws/services/lambda/runtime/events")).isDirectory();
 
-            InvocationOutcome outcome = instance.endpoint().invoke(
-                    Files.readString(corpus().resolve(API_GATEWAY_EVENT)), TIMEOUT);
+            InvocationOutcome outcome = instance.endpoint().invoke(corpus(API_GATEWAY_EVENT), TIMEOUT);
 
             assertThat(outcome.body()).as(instance.log()).contains("\"statusCode\":201");
         }
@@ -241,14 +243,18 @@ class JavaRuntimeIT {
                 Map.entry("LANG", "en_US.UTF-8"));
     }
 
-    /** The reference corpus; its absence fails the test, because the event shapes are the point of it. */
-    private static Path corpus() {
-        String property = System.getProperty("gust.corpus");
-        if (property == null || !Files.isDirectory(Path.of(property))) {
-            fail("The reference corpus is missing: expected the folder named by the system property gust.corpus ("
-                    + property + "), which the build sets to ../shared/corpus next to the project");
+    /**
+     * A file of the reference corpus, copied with its licence into this module's test resources
+     * ({@code src/test/resources/corpus/}, README there). Its absence fails the test: the event shapes are the point.
+     */
+    private static String corpus(String relativePath) throws IOException {
+        try (InputStream in = JavaRuntimeIT.class.getResourceAsStream("/corpus/" + relativePath)) {
+            if (in == null) {
+                fail("The reference corpus file " + relativePath + " is missing from the test resources "
+                        + "(runtime-java/src/test/resources/corpus/)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        return Path.of(property);
     }
 
     @FunctionalInterface
