@@ -19,7 +19,8 @@ import java.util.concurrent.CompletableFuture;
  * they die or expire, and run invocations without a unit of the function's concurrency (it is held for them in
  * {@link ConcurrencyLimits}); every other invocation takes a unit from {@code share} or is throttled. An invocation
  * prefers an idle instance on its own event loop (see {@link #takeIdle}). An instance past its lifetime
- * ({@link Instance#expired}) is retired like a dead one: never handed out again, stopped, and replaced if provisioned.
+ * ({@link Instance#expired}) is retired like a dead one: never handed out again, stopped, and replaced if provisioned;
+ * a provisioned one gets its successor shortly before ({@link Instance#dueForReplacement}), so the set never dips.
  *
  * <p>Thread-safe: the idle stacks change under this object's lock only. A draining pool (its version was replaced
  * or deleted) hands out no instance and terminates each as it becomes idle.
@@ -223,12 +224,14 @@ final class FunctionPool {
             return;
         }
         boolean kept;
+        List<Instance> replaced = new ArrayList<>();
         synchronized (this) {
-            kept = !draining && provisioned.started(instance);
+            kept = !draining && provisioned.started(instance, replaced);
         }
         if (!kept) {
             instance.close();
         }
+        replaced.forEach(Instance::close);
     }
 
     /** The allocation of this version's provisioned instances. */
@@ -239,7 +242,8 @@ final class FunctionPool {
 
     /**
      * Terminates on-demand instances idle for longer than {@code keepAliveNanos}, and dead or expired idle ones;
-     * dead or expired idle provisioned instances are replaced, live ones stay however long they idle.
+     * dead or expired idle provisioned instances are replaced, live ones stay however long they idle, and those
+     * nearing the end of their lifetime get a successor that replaces them once ready.
      */
     void reap(long nowNanos, long keepAliveNanos) {
         List<Instance> expired = new ArrayList<>();
@@ -255,14 +259,20 @@ final class FunctionPool {
             });
         }
         List<Instance> lost;
+        int successors;
         synchronized (this) {
             lost = hasProvisioned ? provisioned.removeIdle(instance -> instance.isDead() || instance.expired(nowNanos))
                     : List.of();
+            successors = hasProvisioned && !draining
+                    ? provisioned.replace(instance -> instance.dueForReplacement(nowNanos)) : 0;
         }
         expired.forEach(Instance::close);
         lost.forEach(Instance::close);
         if (!lost.isEmpty()) {
             replenish();
+        }
+        for (int i = 0; i < successors; i++) { // each stops its predecessor once ready (ProvisionedInstances rule 5)
+            start(InitializationType.PROVISIONED_CONCURRENCY).whenComplete(this::provisionedStarted);
         }
     }
 

@@ -38,6 +38,8 @@ final class Instance implements InstanceListener {
     private final long launchedNanos;
     /** When the instance has lived its lifetime ({@link #expired}); its credentials outlive this. */
     private final long expiresAtNanos;
+    /** When a provisioned instance's successor starts: a minute (at most a tenth of its life) before it expires. */
+    private final long replaceAtNanos;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     /** Set once by {@link #attach(RuntimeApiEndpoint)}; volatile for the pool's lock-free {@link #onCurrentThread}. */
     private volatile RuntimeApiEndpoint endpoint;
@@ -70,6 +72,7 @@ final class Instance implements InstanceListener {
         this.timers = timers;
         this.launchedNanos = clocks.nanos();
         this.expiresAtNanos = launchedNanos + lifetimeNanos;
+        this.replaceAtNanos = expiresAtNanos - Math.min(TimeUnit.MINUTES.toNanos(1), lifetimeNanos / 10);
         this.lastUsedNanos = launchedNanos;
     }
 
@@ -114,6 +117,14 @@ final class Instance implements InstanceListener {
      */
     boolean expired(long nowNanos) {
         return nowNanos - expiresAtNanos >= 0;
+    }
+
+    /**
+     * Whether a provisioned instance's successor should start at {@code nowNanos}, so that it is ready before this
+     * one expires.
+     */
+    boolean dueForReplacement(long nowNanos) {
+        return nowNanos - replaceAtNanos >= 0;
     }
 
     /** Whether the instance has lived its lifetime now. */

@@ -170,7 +170,28 @@ class InstanceCredentialsTest {
     }
 
     @Test
-    void aProvisionedInstancePastItsLifetimeIsReplacedWithNewCredentials() throws Exception {
+    void aProvisionedInstanceNearingTheEndOfItsLifetimeIsReplacedWithoutAGap() throws Exception {
+        storage.versions().publish(latest.toBuilder().revisionId("r2").build(), "r1", latest);
+        engine.provision("fn", "1", 1);
+        awaitReady(1);
+
+        ticker.addAndGet(LIFETIME.toNanos() * 9 / 10 - Duration.ofMinutes(2).toNanos());
+        while (logStreams() == 1) { // its lifetime is 90-100 % of the maximum: step towards it until a successor starts
+            ticker.addAndGet(Duration.ofSeconds(10).toNanos());
+            engine.reap();
+        }
+
+        assertThat(sandbox.launched().getFirst().killed()).as("serves while its successor starts").isFalse();
+        await("the first instance stopped", () -> sandbox.launched().getFirst().killed());
+        assertThat(engine.allocation("fn", "1").ready()).as("its successor took its place").isEqualTo(1);
+        assertThat(environment(1)).containsEntry("AWS_ACCESS_KEY_ID", "ASIAFAKE2")
+                .containsEntry("AWS_LAMBDA_INITIALIZATION_TYPE", "provisioned-concurrency");
+        invoke(Optional.of("1"));
+        assertThat(sandbox.launched()).as("the successor serves").hasSize(2);
+    }
+
+    @Test
+    void aProvisionedInstancePastItsLifetimeIsReplacedEvenIfNoSuccessorStartedInTime() throws Exception {
         storage.versions().publish(latest.toBuilder().revisionId("r2").build(), "r1", latest);
         engine.provision("fn", "1", 1);
         awaitReady(1);
@@ -180,23 +201,37 @@ class InstanceCredentialsTest {
 
         awaitReady(2);
         assertThat(sandbox.launched().getFirst().killed()).isTrue();
-        assertThat(environment(1)).containsEntry("AWS_ACCESS_KEY_ID", "ASIAFAKE2")
-                .containsEntry("AWS_LAMBDA_INITIALIZATION_TYPE", "provisioned-concurrency");
-        assertThat(engine.allocation("fn", "1").ready()).isEqualTo(1);
+        assertThat(environment(1)).containsEntry("AWS_ACCESS_KEY_ID", "ASIAFAKE2");
     }
 
     /** Waits until {@code launched} instances were launched and the version has its one provisioned instance ready. */
     private void awaitReady(int launched) throws InterruptedException {
+        await("provisioned instance " + launched + " ready",
+                () -> sandbox.launched().size() == launched && engine.allocation("fn", "1").ready() == 1);
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!(sandbox.launched().size() == launched && engine.allocation("fn", "1").ready() == 1)) {
-            assertThat(System.nanoTime()).as("provisioned instance %d ready in time", launched).isLessThan(deadline);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what + " in time").isLessThan(deadline);
             Thread.sleep(10);
         }
     }
 
+    /** How many instances were begun: each creates its log stream before anything asynchronous. */
+    private long logStreams() throws IOException {
+        try (var files = java.nio.file.Files.list(dataDir.resolve("logs/fn"))) {
+            return files.count();
+        }
+    }
+
     private void invoke() throws Exception {
+        invoke(Optional.empty());
+    }
+
+    private void invoke(Optional<String> qualifier) throws Exception {
         InvocationResult result = engine.invoke(new InvocationRequest(UUID.randomUUID().toString(), "fn",
-                Optional.empty(), "{}".getBytes(StandardCharsets.UTF_8), false, null, null))
+                qualifier, "{}".getBytes(StandardCharsets.UTF_8), false, null, null))
                 .toCompletableFuture().get(10, TimeUnit.SECONDS);
         assertThat(result.functionError()).isNull();
     }
