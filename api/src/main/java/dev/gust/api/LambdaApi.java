@@ -21,6 +21,8 @@ import dev.gust.api.http.RequestAuthenticator;
 import dev.gust.api.invoke.InvokeRoute;
 import dev.gust.api.layers.LayerRoutes;
 import dev.gust.api.layers.LayerService;
+import dev.gust.api.permissions.PolicyRoutes;
+import dev.gust.api.permissions.PolicyService;
 import dev.gust.core.LambdaException;
 import dev.gust.core.invoke.EventInvoker;
 import dev.gust.core.invoke.Invoker;
@@ -52,7 +54,7 @@ public final class LambdaApi {
     public static Router router(Vertx vertx, FunctionService functions, EventInvokeConfigService eventInvokeConfigs,
             LayerService layers, CodeLinks codeLinks, RequestAuthenticator authenticator, Invoker invoker,
             EventInvoker events, ConcurrencyService concurrency, ProvisionedConcurrencyService provisioned,
-            Supplier<CompletionStage<JsonNode>> health) {
+            PolicyService policies, Supplier<CompletionStage<JsonNode>> health) {
         Router router = Router.router(vertx);
         router.route().handler(LambdaApi::addRequestId);
         router.get("/_gust/health").handler(ctx -> health.get().whenComplete((body, failure) -> {
@@ -76,6 +78,7 @@ public final class LambdaApi {
         new ProvisionedConcurrencyRoutes(provisioned).register(operations);
         new AccountSettingsRoutes(functions, concurrency).register(operations);
         new LayerRoutes(layers, codeLinks).register(operations);
+        new PolicyRoutes(policies).register(operations);
 
         router.route().last().handler(ctx -> ErrorResponder.send(ctx.response(), LambdaException.unknownOperation()));
         router.route().failureHandler(LambdaApi::failure);

@@ -73,6 +73,12 @@ public final class LambdaException extends RuntimeException {
                 + "Call the GetFunction/GetAlias API to retrieve the latest Revision Id");
     }
 
+    /** AddPermission that would make a function's policy larger than AWS's limit ({@code limit} bytes). */
+    public static LambdaException policyLengthExceeded(int size, int limit) {
+        return new LambdaException("PolicyLengthExceededException", 400, BodyStyle.LOWER_MESSAGE,
+                "The final policy size (" + size + ") is bigger than the limit (" + limit + ").", null);
+    }
+
     public static LambdaException tooManyRequests(String message, String reason) {
         return new LambdaException("TooManyRequestsException", 429, BodyStyle.LOWER_MESSAGE, message, reason);
     }

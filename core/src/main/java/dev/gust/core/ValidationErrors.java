@@ -43,6 +43,14 @@ public final class ValidationErrors {
         return this;
     }
 
+    /** Records a violation if {@code value} is set and does not match {@code pattern} (AWS's text of it). */
+    public ValidationErrors requirePattern(String value, String member, String pattern) {
+        if (value != null && !value.matches(pattern)) {
+            add(value, member, "Member must satisfy regular expression pattern: " + pattern);
+        }
+        return this;
+    }
+
     /** Throws {@code ValidationException} if anything was recorded. */
     public void throwIfAny() {
         if (errors.isEmpty()) {

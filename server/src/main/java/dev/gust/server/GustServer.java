@@ -12,6 +12,7 @@ import dev.gust.api.functions.FunctionService;
 import dev.gust.api.functions.ProvisionedConcurrencyService;
 import dev.gust.api.http.Json;
 import dev.gust.api.layers.LayerService;
+import dev.gust.api.permissions.PolicyService;
 import dev.gust.async.AsyncInvocations;
 import dev.gust.async.EventSettings;
 import dev.gust.core.Account;
@@ -86,6 +87,8 @@ final class GustServer implements AutoCloseable {
         async = new AsyncInvocations(engine, storage.events(), EventSettings.storedIn(storage.eventInvokeConfigs()),
                 settings.async(), account, clock, NODE);
         async.start();
+        PolicyService policies = new PolicyService(account, storage.functions(), storage.versions(), storage.policies());
+        policies.load(); // deletes the policies of functions, versions and aliases a crash left behind
         FunctionService functions = new FunctionService(account, storage.functions(), storage.versions(),
                 storage.code(), clock, catalog, new FunctionChanges() {
                     @Override
@@ -98,12 +101,14 @@ final class GustServer implements AutoCloseable {
                         engine.versionDeleted(functionName, version);
                         provisioned.versionDeleted(functionName, version);
                         storage.eventInvokeConfigs().delete(functionName, version);
+                        policies.versionDeleted(functionName, version);
                     }
 
                     @Override
                     public void aliasChanged(String functionName, String aliasName) {
                         engine.aliasChanged(functionName, aliasName);
                         provisioned.aliasChanged(functionName, aliasName);
+                        policies.aliasChanged(functionName, aliasName);
                         if (storage.versions().findAlias(functionName, aliasName).isEmpty()) {
                             storage.eventInvokeConfigs().delete(functionName, aliasName); // the alias was deleted
                         }
@@ -116,6 +121,7 @@ final class GustServer implements AutoCloseable {
                         storage.events().deleteFunction(functionName).toCompletableFuture().join();
                         concurrency.functionDeleted(functionName);
                         provisioned.functionDeleted(functionName);
+                        policies.functionDeleted(functionName);
                     }
                 }, storage.layers());
         LayerService layers = new LayerService(account, storage.layers(), storage.code(), clock,
@@ -127,7 +133,7 @@ final class GustServer implements AutoCloseable {
         var eventInvokeConfigs = new EventInvokeConfigService(account, storage.functions(), storage.versions(),
                 storage.eventInvokeConfigs(), clock);
         var router = LambdaApi.router(vertx, functions, eventInvokeConfigs, layers, codeLinks, authenticator, engine,
-                async, concurrency, provisioned, this::health);
+                async, concurrency, provisioned, policies, this::health);
         http = vertx.createHttpServer(new HttpServerOptions().setHost(settings.host()).setPort(settings.port())
                         .setCompressionSupported(false))
                 .requestHandler(router);

@@ -11,8 +11,8 @@ import java.util.function.Supplier;
 /**
  * The single-node storage of one data directory: in {@code <dataDir>/gust.db} a {@link SqliteFunctionStore},
  * a {@link SqliteVersionStore}, a {@link SqliteLayerStore}, a {@link SqliteEventQueue}, a
- * {@link SqliteEventInvokeConfigStore}, a {@link SqliteReservedConcurrencyStore} and a
- * {@link SqliteProvisionedConcurrencyStore}; in {@code <dataDir>/code/} a
+ * {@link SqliteEventInvokeConfigStore}, a {@link SqliteReservedConcurrencyStore}, a
+ * {@link SqliteProvisionedConcurrencyStore} and a {@link SqliteFunctionPolicyStore}; in {@code <dataDir>/code/} a
  * {@link FileCodeStore}.
  *
  * <p>{@link #open} deletes the packages no function and no layer version references: those orphaned by a crash
@@ -35,6 +35,7 @@ public final class EmbeddedStorage implements AutoCloseable {
     private final SqliteVersionStore versions;
     private final SqliteReservedConcurrencyStore reservedConcurrency;
     private final SqliteProvisionedConcurrencyStore provisionedConcurrency;
+    private final SqliteFunctionPolicyStore policies;
     private final SqliteLayerStore layers;
 
     private EmbeddedStorage(Path dataDir, ZipLimits limits, Clock clock) {
@@ -49,6 +50,7 @@ public final class EmbeddedStorage implements AutoCloseable {
         eventInvokeConfigs = track(() -> new SqliteEventInvokeConfigStore(dataDir));
         reservedConcurrency = track(() -> new SqliteReservedConcurrencyStore(dataDir));
         provisionedConcurrency = track(() -> new SqliteProvisionedConcurrencyStore(dataDir));
+        policies = track(() -> new SqliteFunctionPolicyStore(dataDir));
         events = track(() -> new SqliteEventQueue(dataDir)); // last opened, first closed: it drains its writes
         events.releaseEveryLease().toCompletableFuture().join();
     }
@@ -127,6 +129,11 @@ public final class EmbeddedStorage implements AutoCloseable {
     /** Provisioned concurrency configs per version and alias. */
     public ProvisionedConcurrencyStore provisionedConcurrency() {
         return provisionedConcurrency;
+    }
+
+    /** The resource-based policies of functions, versions and aliases. */
+    public FunctionPolicyStore policies() {
+        return policies;
     }
 
     /** Closes the stores, the most recently opened first; the event queue first finishes what it has started. */
