@@ -46,6 +46,7 @@ final class ProvisionedInstances<I> {
         while (ready.size() - replaced.size() > target && !idle.isEmpty()) {
             I instance = idle.pollFirst(); // the least recently used first
             ready.remove(instance);
+            retiring.remove(instance);
             surplus.add(instance);
         }
         return surplus;
@@ -80,7 +81,7 @@ final class ProvisionedInstances<I> {
             if (idle.remove(predecessor)) {
                 ready.remove(predecessor);
                 stop.add(predecessor);
-            } else {
+            } else if (ready.contains(predecessor)) {
                 replaced.add(predecessor);
             }
         }

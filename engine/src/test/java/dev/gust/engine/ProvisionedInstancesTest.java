@@ -163,4 +163,18 @@ class ProvisionedInstancesTest {
         assertThat(set.contains(busy)).isFalse();
         assertThat(set.size()).isEqualTo(1);
     }
+
+    @Test
+    void anInstanceDueForReplacementThatLeavesAsSurplusIsNotReplacedTwice() {
+        provisionReady("a", "b");
+        set.replace("a"::equals);
+
+        assertThat(set.target(1)).as("the least recently used idle one").containsExactly("a");
+        List<String> stop = new java.util.ArrayList<>();
+        assertThat(set.started("c", stop)).as("beyond the lowered target").isFalse();
+
+        assertThat(stop).isEmpty();
+        assertThat(set.readyCount()).isEqualTo(1);
+        assertThat(set.size()).isEqualTo(1);
+    }
 }
