@@ -1,13 +1,15 @@
 package dev.gust.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gust.api.auth.Credentials;
-import dev.gust.api.auth.RequestHeaders;
-import dev.gust.api.auth.SigV4Verifier;
-import dev.gust.api.auth.SignedRequest;
-import dev.gust.core.LambdaException;
+import dev.gust.edge.AuthFailure;
+import dev.gust.edge.EdgeException;
+import dev.gust.edge.auth.Credentials;
+import dev.gust.edge.auth.RequestHeaders;
+import dev.gust.edge.auth.SigV4Verifier;
+import dev.gust.edge.auth.SignedRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -28,7 +30,8 @@ class SigV4SignerTest {
     @Test
     void aChangedBodyNoLongerVerifies() {
         assertThatThrownBy(() -> verifier.verify(signed("{\"a\":1}", "{\"a\":2}")))
-                .isInstanceOf(LambdaException.class);
+                .isInstanceOfSatisfying(EdgeException.class,
+                        e -> assertThat(e.failure()).isEqualTo(AuthFailure.INVALID_SIGNATURE));
     }
 
     private static SignedRequest signed(String signedBody, String sentBody) {

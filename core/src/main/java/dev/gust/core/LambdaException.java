@@ -17,7 +17,7 @@ public final class LambdaException extends RuntimeException {
         CAPITAL_MESSAGE,
         /** {@code {"Type":"User","message":"..."}}: InvalidParameterValue, ResourceConflict, PreconditionFailed, TooManyRequests. */
         LOWER_MESSAGE,
-        /** {@code {"message":"..."}}: the generic ValidationException and authentication errors. */
+        /** {@code {"message":"..."}}: the generic ValidationException and RequestEntityTooLargeException. */
         MESSAGE_ONLY
     }
 
@@ -105,15 +105,6 @@ public final class LambdaException extends RuntimeException {
 
     public static LambdaException service(String message) {
         return new LambdaException("ServiceException", 500, BodyStyle.CAPITAL_MESSAGE, message, null);
-    }
-
-    public static LambdaException unknownOperation() {
-        return new LambdaException("UnknownOperationException", 404, BodyStyle.MESSAGE_ONLY, "Unknown operation", null);
-    }
-
-    /** An authentication failure (SigV4): always 403 with a lower-case {@code message}. */
-    public static LambdaException authentication(String errorType, String message) {
-        return new LambdaException(errorType, 403, BodyStyle.MESSAGE_ONLY, message, null);
     }
 
     public String errorType() {

@@ -3,8 +3,7 @@ package dev.gust.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gust.api.LambdaApi;
-import dev.gust.api.auth.SigV4Authenticator;
+import dev.gust.api.LambdaService;
 import dev.gust.api.functions.CodeLinks;
 import dev.gust.api.functions.ConcurrencyService;
 import dev.gust.api.functions.EventInvokeConfigService;
@@ -18,6 +17,14 @@ import dev.gust.async.EventSettings;
 import dev.gust.core.Account;
 import dev.gust.core.FunctionChanges;
 import dev.gust.core.credentials.RoleSessions;
+import dev.gust.core.LambdaException;
+import dev.gust.api.http.ErrorResponder;
+import dev.gust.edge.Caller;
+import dev.gust.edge.IdleConnections;
+import dev.gust.edge.OperationKind;
+import dev.gust.edge.ServiceEdge;
+import dev.gust.edge.auth.Credentials;
+import dev.gust.edge.auth.KeyPairResolver;
 import dev.gust.engine.Clocks;
 import dev.gust.engine.Engine;
 import dev.gust.engine.RuntimeCatalog;
@@ -33,6 +40,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.InstantSource;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +59,8 @@ final class GustServer implements AutoCloseable {
     private EmbeddedStorage storage;
     private Vertx vertx;
     private HttpServer http;
+    private IdleConnections idleConnections;
+    private ServiceEdge edge;
     private ServerCredentials credentials;
     private Sandbox sandbox;
     private Engine engine;
@@ -127,16 +137,29 @@ final class GustServer implements AutoCloseable {
         LayerService layers = new LayerService(account, storage.layers(), storage.code(), clock,
                 functions::collectUnusedPackages);
         CodeLinks codeLinks = new CodeLinks(credentials.secretAccessKey(), clock);
-        SigV4Authenticator authenticator = new SigV4Authenticator(credentials.accessKeyId(),
-                credentials.secretAccessKey(), account.region(), clock);
-
         var eventInvokeConfigs = new EventInvokeConfigService(account, storage.functions(), storage.versions(),
                 storage.eventInvokeConfigs(), clock);
-        var router = LambdaApi.router(vertx, functions, eventInvokeConfigs, layers, codeLinks, authenticator, engine,
-                async, concurrency, provisioned, policies, this::health);
+        LambdaService lambda = new LambdaService(functions, eventInvokeConfigs, layers, codeLinks, engine, async,
+                concurrency, provisioned, policies);
+        // The server's own key pair is the account's root: it may do everything.
+        KeyPairResolver serverKeys = new KeyPairResolver(new Credentials(credentials.accessKeyId(),
+                credentials.secretAccessKey()), new Caller(account.accountId(), "arn:aws:iam::" + account.accountId()
+                + ":root", account.accountId(), credentials.accessKeyId(), OperationKind.WRITE, null));
+        edge = new ServiceEdge(vertx, account.region(), clock, List.of(lambda), List.of(serverKeys));
+        edge.unsigned().get("/_gust/health").handler(ctx -> health().whenComplete((body, failure) -> {
+            if (failure != null) {
+                ErrorResponder.send(ctx.response(), LambdaException.service("health: " + failure));
+            } else {
+                ctx.response().putHeader("Content-Type", "application/json").end(body.toString());
+            }
+        }));
+        idleConnections = new IdleConnections(vertx, settings.idleTimeout()).start();
         http = vertx.createHttpServer(new HttpServerOptions().setHost(settings.host()).setPort(settings.port())
-                        .setCompressionSupported(false))
-                .requestHandler(router);
+                        // HTTP/1.1 only, as AWS's endpoints: with h2c on, Vert.x reports a connection only after its
+                        // first bytes, and a socket that never sends one would escape the idle timeout.
+                        .setCompressionSupported(false).setHttp2ClearTextEnabled(false))
+                .connectionHandler(idleConnections)
+                .requestHandler(idleConnections.tracking(edge));
         try {
             http.listen().await(30, TimeUnit.SECONDS);
             functionEndpoint.complete(FunctionEndpoint.url(settings.host(), http.actualPort()));
@@ -186,6 +209,8 @@ final class GustServer implements AutoCloseable {
             node.put("region", settings.region());
             node.put("accountId", settings.accountId());
             node.put("dataDir", settings.dataDir().toString());
+            var services = node.putArray("services");
+            edge.hostedServices().forEach(services::add);
             node.set("engine", Json.MAPPER.valueToTree(engine.describe()));
             node.set("async", Json.MAPPER.valueToTree(asyncState));
             return node;
@@ -198,6 +223,9 @@ final class GustServer implements AutoCloseable {
         functionEndpoint.completeExceptionally(new IllegalStateException("the server stopped before it listened"));
         if (http != null) {
             http.shutdown(10, TimeUnit.SECONDS).await(15, TimeUnit.SECONDS);
+        }
+        if (idleConnections != null) {
+            idleConnections.stop();
         }
         if (async != null) {
             async.close();

@@ -61,6 +61,15 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void idleConnectionsAreClosedAfterAMinuteUnlessConfigured() {
+        assertThat(SettingsLoader.load(null, Map.of(), Map.of()).idleTimeout()).isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(SettingsLoader.load(null, Map.of("GUST_IDLE_TIMEOUT", "1500ms"), Map.of()).idleTimeout())
+                .isEqualTo(java.time.Duration.ofMillis(1500));
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of("GUST_IDLE_TIMEOUT", "50ms"), Map.of()))
+                .hasMessageContaining("idle-timeout must be at least 100ms, got '50ms'");
+    }
+
+    @Test
     void functionsGetDataPlaneCredentialsForInstancesOfTwoHoursByDefault() {
         ServerSettings settings = SettingsLoader.load(null, Map.of(), Map.of());
         assertThat(settings.functionCredentials()).isEqualTo(OperationKind.DATA);

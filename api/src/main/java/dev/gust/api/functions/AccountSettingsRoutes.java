@@ -1,5 +1,7 @@
 package dev.gust.api.functions;
 
+import static dev.gust.api.http.Operations.lambda;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gust.api.http.Json;
 import dev.gust.api.http.Operations;
@@ -22,8 +24,8 @@ public final class AccountSettingsRoutes {
     }
 
     public void register(Operations operations) {
-        operations.add(HttpMethod.GET, "/2016-08-19/account-settings", this::get);
-        operations.add(HttpMethod.GET, "/2016-08-19/account-settings/", this::get);
+        operations.add(HttpMethod.GET, "/2016-08-19/account-settings", lambda("GetAccountSettings"), this::get);
+        operations.add(HttpMethod.GET, "/2016-08-19/account-settings/", lambda("GetAccountSettings"), this::get);
     }
 
     private void get(RoutingContext ctx) {

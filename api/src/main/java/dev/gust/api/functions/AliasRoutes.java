@@ -1,5 +1,7 @@
 package dev.gust.api.functions;
 
+import static dev.gust.api.http.Operations.lambda;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gust.api.http.Json;
@@ -24,18 +26,18 @@ public final class AliasRoutes {
     }
 
     public void register(Operations operations) {
-        operations.add(HttpMethod.POST, ALIASES, ctx -> {
+        operations.add(HttpMethod.POST, ALIASES, lambda("CreateAlias"), ctx -> {
             var request = RequestBodies.read(ctx.body().buffer(), WireTypes.CreateAliasRequest.class);
             Responses.json(ctx, 201, json(service.create(name(ctx), request)));
         });
-        operations.add(HttpMethod.GET, ALIASES, this::list);
-        operations.add(HttpMethod.GET, ALIAS, ctx -> Responses.json(ctx, 200,
+        operations.add(HttpMethod.GET, ALIASES, lambda("ListAliases"), this::list);
+        operations.add(HttpMethod.GET, ALIAS, lambda("GetAlias"), ctx -> Responses.json(ctx, 200,
                 json(service.get(name(ctx), ctx.pathParam("Name")))));
-        operations.add(HttpMethod.PUT, ALIAS, ctx -> {
+        operations.add(HttpMethod.PUT, ALIAS, lambda("UpdateAlias"), ctx -> {
             var request = RequestBodies.read(ctx.body().buffer(), WireTypes.UpdateAliasRequest.class);
             Responses.json(ctx, 200, json(service.update(name(ctx), ctx.pathParam("Name"), request)));
         });
-        operations.add(HttpMethod.DELETE, ALIAS, ctx -> {
+        operations.add(HttpMethod.DELETE, ALIAS, lambda("DeleteAlias"), ctx -> {
             service.delete(name(ctx), ctx.pathParam("Name"));
             Responses.empty(ctx, 204);
         });

@@ -1,5 +1,7 @@
 package dev.gust.api.functions;
 
+import static dev.gust.api.http.Operations.lambda;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gust.api.http.Json;
 import dev.gust.api.http.Operations;
@@ -27,9 +29,9 @@ public final class ConcurrencyRoutes {
     }
 
     public void register(Operations operations) {
-        operations.add(HttpMethod.PUT, "/2017-10-31" + CONCURRENCY, this::put);
-        operations.add(HttpMethod.GET, "/2019-09-30" + CONCURRENCY, this::get);
-        operations.add(HttpMethod.DELETE, "/2017-10-31" + CONCURRENCY, ctx -> {
+        operations.add(HttpMethod.PUT, "/2017-10-31" + CONCURRENCY, lambda("PutFunctionConcurrency"), this::put);
+        operations.add(HttpMethod.GET, "/2019-09-30" + CONCURRENCY, lambda("GetFunctionConcurrency"), this::get);
+        operations.add(HttpMethod.DELETE, "/2017-10-31" + CONCURRENCY, lambda("DeleteFunctionConcurrency"), ctx -> {
             service.delete(name(ctx));
             Responses.empty(ctx, 204);
         });

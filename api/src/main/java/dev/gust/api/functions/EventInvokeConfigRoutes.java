@@ -1,5 +1,7 @@
 package dev.gust.api.functions;
 
+import static dev.gust.api.http.Operations.lambda;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gust.api.http.Json;
@@ -26,15 +28,15 @@ public final class EventInvokeConfigRoutes {
     }
 
     public void register(Operations operations) {
-        operations.add(HttpMethod.PUT, CONFIG, ctx -> respond(ctx, service.put(name(ctx), qualifier(ctx), body(ctx))));
-        operations.add(HttpMethod.POST, CONFIG,
+        operations.add(HttpMethod.PUT, CONFIG, lambda("PutFunctionEventInvokeConfig"), ctx -> respond(ctx, service.put(name(ctx), qualifier(ctx), body(ctx))));
+        operations.add(HttpMethod.POST, CONFIG, lambda("UpdateFunctionEventInvokeConfig"),
                 ctx -> respond(ctx, service.update(name(ctx), qualifier(ctx), body(ctx))));
-        operations.add(HttpMethod.GET, CONFIG, ctx -> respond(ctx, service.get(name(ctx), qualifier(ctx))));
-        operations.add(HttpMethod.DELETE, CONFIG, ctx -> {
+        operations.add(HttpMethod.GET, CONFIG, lambda("GetFunctionEventInvokeConfig"), ctx -> respond(ctx, service.get(name(ctx), qualifier(ctx))));
+        operations.add(HttpMethod.DELETE, CONFIG, lambda("DeleteFunctionEventInvokeConfig"), ctx -> {
             service.delete(name(ctx), qualifier(ctx));
             Responses.empty(ctx, 204);
         });
-        operations.add(HttpMethod.GET, CONFIG + "/list", this::list);
+        operations.add(HttpMethod.GET, CONFIG + "/list", lambda("ListFunctionEventInvokeConfigs"), this::list);
     }
 
     private void list(RoutingContext ctx) {

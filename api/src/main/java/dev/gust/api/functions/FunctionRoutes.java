@@ -1,5 +1,7 @@
 package dev.gust.api.functions;
 
+import static dev.gust.api.http.Operations.lambda;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gust.api.http.Json;
@@ -34,14 +36,14 @@ public final class FunctionRoutes {
     }
 
     public void register(Operations operations) {
-        operations.add(HttpMethod.POST, FUNCTIONS, this::create);
-        operations.add(HttpMethod.GET, FUNCTIONS, this::list);
-        operations.add(HttpMethod.GET, FUNCTIONS + "/", this::list);
-        operations.add(HttpMethod.GET, FUNCTION, this::get);
-        operations.add(HttpMethod.GET, FUNCTION + "/configuration", this::getConfiguration);
-        operations.add(HttpMethod.PUT, FUNCTION + "/configuration", this::updateConfiguration);
-        operations.add(HttpMethod.PUT, FUNCTION + "/code", this::updateCode);
-        operations.add(HttpMethod.DELETE, FUNCTION, this::delete);
+        operations.add(HttpMethod.POST, FUNCTIONS, lambda("CreateFunction"), this::create);
+        operations.add(HttpMethod.GET, FUNCTIONS, lambda("ListFunctions"), this::list);
+        operations.add(HttpMethod.GET, FUNCTIONS + "/", lambda("ListFunctions"), this::list);
+        operations.add(HttpMethod.GET, FUNCTION, lambda("GetFunction"), this::get);
+        operations.add(HttpMethod.GET, FUNCTION + "/configuration", lambda("GetFunctionConfiguration"), this::getConfiguration);
+        operations.add(HttpMethod.PUT, FUNCTION + "/configuration", lambda("UpdateFunctionConfiguration"), this::updateConfiguration);
+        operations.add(HttpMethod.PUT, FUNCTION + "/code", lambda("UpdateFunctionCode"), this::updateCode);
+        operations.add(HttpMethod.DELETE, FUNCTION, lambda("DeleteFunction"), this::delete);
     }
 
     private void create(RoutingContext ctx) {

@@ -1,5 +1,7 @@
 package dev.gust.api.functions;
 
+import static dev.gust.api.http.Operations.lambda;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gust.api.http.Json;
@@ -33,19 +35,19 @@ public final class ProvisionedConcurrencyRoutes {
     }
 
     public void register(Operations operations) {
-        operations.add(HttpMethod.PUT, PATH, ctx -> {
+        operations.add(HttpMethod.PUT, PATH, lambda("PutProvisionedConcurrencyConfig"), ctx -> {
             PutRequest request = RequestBodies.read(ctx.body().buffer(), PutRequest.class);
             var status = service.put(name(ctx), qualifier(ctx), request.provisionedConcurrentExecutions());
             Responses.json(ctx, 202, json(status, false));
         });
-        operations.add(HttpMethod.GET, PATH, ctx -> {
+        operations.add(HttpMethod.GET, PATH, lambda("GetProvisionedConcurrencyConfig"), ctx -> {
             if ("ALL".equals(ctx.queryParams().get("List"))) {
                 list(ctx);
             } else {
                 Responses.json(ctx, 200, json(service.get(name(ctx), qualifier(ctx)), false));
             }
         });
-        operations.add(HttpMethod.DELETE, PATH, ctx -> {
+        operations.add(HttpMethod.DELETE, PATH, lambda("DeleteProvisionedConcurrencyConfig"), ctx -> {
             service.delete(name(ctx), qualifier(ctx));
             Responses.empty(ctx, 204);
         });

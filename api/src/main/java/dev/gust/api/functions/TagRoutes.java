@@ -1,5 +1,7 @@
 package dev.gust.api.functions;
 
+import static dev.gust.api.http.Operations.lambda;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gust.api.http.Json;
 import dev.gust.api.http.Operations;
@@ -20,9 +22,9 @@ public final class TagRoutes {
     }
 
     public void register(Operations operations) {
-        operations.add(HttpMethod.POST, TAGS, this::tag);
-        operations.add(HttpMethod.DELETE, TAGS, this::untag);
-        operations.add(HttpMethod.GET, TAGS, this::list);
+        operations.add(HttpMethod.POST, TAGS, lambda("TagResource"), this::tag);
+        operations.add(HttpMethod.DELETE, TAGS, lambda("UntagResource"), this::untag);
+        operations.add(HttpMethod.GET, TAGS, lambda("ListTags"), this::list);
     }
 
     private void tag(RoutingContext ctx) {

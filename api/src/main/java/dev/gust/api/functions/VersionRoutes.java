@@ -1,5 +1,7 @@
 package dev.gust.api.functions;
 
+import static dev.gust.api.http.Operations.lambda;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gust.api.http.Json;
@@ -22,8 +24,8 @@ public final class VersionRoutes {
     }
 
     public void register(Operations operations) {
-        operations.add(HttpMethod.POST, VERSIONS, this::publish);
-        operations.add(HttpMethod.GET, VERSIONS, this::list);
+        operations.add(HttpMethod.POST, VERSIONS, lambda("PublishVersion"), this::publish);
+        operations.add(HttpMethod.GET, VERSIONS, lambda("ListVersionsByFunction"), this::list);
     }
 
     /** Always 201, also when the unchanged {@code $LATEST} returns the version already published from it. */

@@ -1,38 +1,86 @@
 package dev.gust.api.http;
 
+import dev.gust.core.Account;
+import dev.gust.core.FunctionReference;
 import dev.gust.core.LambdaException;
+import dev.gust.edge.Operation;
+import dev.gust.edge.OperationKind;
+import dev.gust.edge.ServiceRoutes;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Registers control-plane operations on a router: each runs on a worker thread (they touch storage), after
- * authentication, and any {@link LambdaException} it throws becomes AWS's error response. Thread-safe.
+ * Registers Lambda's control-plane operations with the edge: each runs on a worker thread (they touch storage),
+ * after the edge authenticated and authorized the request, and any {@link LambdaException} it throws becomes AWS's
+ * error response. Thread-safe.
+ *
+ * <p>To add an operation: {@code operations.add(HttpMethod.GET, path, Operations.lambda("GetFunction"), handler)}.
+ * {@link #lambda} names the IAM action {@code lambda:NAME} and derives the kind from the name (Get and List read,
+ * the rest write); use {@code new Operation(...)} where the action is named otherwise.
  */
 public final class Operations {
 
     private static final Logger LOG = Logger.getLogger(Operations.class.getName());
 
-    private final Router router;
-    private final RequestAuthenticator authenticator;
+    private final ServiceRoutes routes;
+    private final Account account;
 
-    public Operations(Router router, RequestAuthenticator authenticator) {
-        this.router = router;
-        this.authenticator = authenticator;
+    public Operations(ServiceRoutes routes, Account account) {
+        this.routes = routes;
+        this.account = account;
     }
 
-    /** Adds an authenticated, blocking operation at {@code method path}. */
-    public void add(HttpMethod method, String path, Consumer<RoutingContext> operation) {
-        router.route(method, path).blockingHandler(ctx -> run(ctx, operation), false);
+    /**
+     * The Lambda operation {@code name} whose IAM action is {@code lambda:name}: {@link OperationKind#READ} for
+     * {@code Get*} and {@code List*}, else {@link OperationKind#WRITE}.
+     */
+    public static Operation lambda(String name) {
+        OperationKind kind = name.startsWith("Get") || name.startsWith("List") ? OperationKind.READ : OperationKind.WRITE;
+        return new Operation(name, "lambda:" + name, kind);
     }
 
-    private void run(RoutingContext ctx, Consumer<RoutingContext> operation) {
+    /** Adds a blocking operation at {@code method path}; it runs on a worker thread. */
+    public void add(HttpMethod method, String path, Operation operation, Consumer<RoutingContext> handler) {
+        routes.rest(operation, method, path, ctx -> resource(ctx, account), ctx -> ctx.vertx().executeBlocking(() -> {
+            run(ctx, handler);
+            return null;
+        }, false));
+    }
+
+    /**
+     * The ARN of the resource a request acts on, for the access-denied message: the function named by the
+     * {@code FunctionName} path parameter (a name, a partial or a full ARN, with its qualifier), the layer (version)
+     * of {@code LayerName}, the ARN a tagging operation names ({@code Resource}), or {@code *}.
+     */
+    public static String resource(RoutingContext ctx, Account account) {
+        String function = ctx.pathParam("FunctionName");
+        if (function != null) {
+            try {
+                FunctionReference reference = FunctionReference.parse(function, account);
+                return reference.qualifier().map(q -> account.functionArn(reference.name(), q))
+                        .orElseGet(() -> account.functionArn(reference.name()));
+            } catch (LambdaException invalidName) {
+                return account.functionArn(function);
+            }
+        }
+        String tagged = ctx.pathParam("Resource");
+        if (tagged != null) {
+            return tagged;
+        }
+        String layer = ctx.pathParam("LayerName");
+        if (layer != null) {
+            String version = ctx.pathParam("VersionNumber");
+            return account.layerArn(layer) + (version == null ? "" : ":" + version);
+        }
+        return "*";
+    }
+
+    private static void run(RoutingContext ctx, Consumer<RoutingContext> handler) {
         try {
-            authenticator.authenticate(ctx.request(), ctx.body().buffer());
-            operation.accept(ctx);
+            handler.accept(ctx);
         } catch (LambdaException e) {
             ErrorResponder.send(ctx.response(), e);
         } catch (RuntimeException e) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.gust.api.http.ErrorResponder;
-import dev.gust.api.http.RequestAuthenticator;
+import dev.gust.api.http.Operations;
 import dev.gust.core.Account;
 import dev.gust.core.Completions;
 import dev.gust.core.FunctionReference;
@@ -15,16 +15,20 @@ import dev.gust.core.invoke.InvocationResult;
 import dev.gust.core.invoke.Invoker;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.ext.web.Router;
+import dev.gust.edge.Operation;
+import dev.gust.edge.OperationKind;
+import dev.gust.edge.ServiceRoutes;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The HTTP binding of {@code Invoke}: validates the request as AWS does and hands it to the {@link Invoker}
- * without leaving the event loop. Thread-safe.
+ * without leaving the event loop (the edge authenticated and authorized it, and read its body). Thread-safe.
  */
 public final class InvokeRoute {
 
@@ -34,30 +38,36 @@ public final class InvokeRoute {
     public static final int MAX_EVENT_PAYLOAD_BYTES = 1_048_576;
     private static final JsonFactory JSON = new JsonFactory();
     private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.US_ASCII);
+    /** {@code Invoke}: the data plane, allowed to a function's own credentials. */
+    public static final Operation INVOKE = new Operation("Invoke", "lambda:InvokeFunction", OperationKind.DATA);
+    /** The deprecated {@code InvokeAsync}, authorized as {@code lambda:InvokeFunction}. */
+    public static final Operation INVOKE_ASYNC = new Operation("InvokeAsync", "lambda:InvokeFunction",
+            OperationKind.DATA);
 
     private final Account account;
     private final Invoker invoker;
     private final EventInvoker events;
-    private final RequestAuthenticator authenticator;
 
-    public InvokeRoute(Account account, Invoker invoker, EventInvoker events, RequestAuthenticator authenticator) {
+    public InvokeRoute(Account account, Invoker invoker, EventInvoker events) {
         this.account = account;
         this.invoker = invoker;
         this.events = events;
-        this.authenticator = authenticator;
     }
 
-    public void register(Router router) {
-        router.post("/2015-03-31/functions/:FunctionName/invocations").handler(this::invoke);
-        router.post("/2014-11-13/functions/:FunctionName/invoke-async").handler(this::invokeAsync);
-        router.post("/2014-11-13/functions/:FunctionName/invoke-async/").handler(this::invokeAsync);
+    public void register(ServiceRoutes routes) {
+        Function<RoutingContext, String> function = ctx -> Operations.resource(ctx, account);
+        routes.rest(INVOKE, HttpMethod.POST, "/2015-03-31/functions/:FunctionName/invocations", function, this::invoke);
+        routes.rest(INVOKE_ASYNC, HttpMethod.POST, "/2014-11-13/functions/:FunctionName/invoke-async", function,
+                this::invokeAsync);
+        routes.rest(INVOKE_ASYNC, HttpMethod.POST, "/2014-11-13/functions/:FunctionName/invoke-async/", function,
+                this::invokeAsync);
     }
 
     /** The deprecated {@code InvokeAsync}: an {@code Event} invocation answered {@code {"Status":202}}. */
     private void invokeAsync(RoutingContext ctx) {
         HttpServerResponse response = ctx.response();
         try {
-            FunctionReference reference = authenticatedFunction(ctx);
+            FunctionReference reference = function(ctx);
             enqueue(ctx, reference, reference.qualifier(), () -> response.setStatusCode(202)
                     .putHeader("Content-Type", "application/json").end("{\"Status\":202}"));
         } catch (LambdaException e) {
@@ -65,9 +75,8 @@ public final class InvokeRoute {
         }
     }
 
-    /** Checks the request's signature, then names the function it is for. */
-    private FunctionReference authenticatedFunction(RoutingContext ctx) {
-        authenticator.authenticate(ctx.request(), ctx.body().buffer());
+    /** The function the request names. */
+    private FunctionReference function(RoutingContext ctx) {
         return FunctionReference.parse(ctx.pathParam("FunctionName"), account);
     }
 
@@ -99,7 +108,7 @@ public final class InvokeRoute {
     private void invoke(RoutingContext ctx) {
         HttpServerResponse response = ctx.response();
         try {
-            FunctionReference reference = authenticatedFunction(ctx);
+            FunctionReference reference = function(ctx);
             Optional<String> qualifier = reference.effectiveQualifier(ctx.queryParams().get("Qualifier"));
             String type = invocationType(ctx.request().getHeader("X-Amz-Invocation-Type"));
             if (type.equals("Event")) {

@@ -1,5 +1,7 @@
 package dev.gust.api.layers;
 
+import static dev.gust.api.http.Operations.lambda;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gust.api.functions.CodeLinks;
@@ -36,15 +38,15 @@ public final class LayerRoutes {
     }
 
     public void register(Operations operations) {
-        operations.add(HttpMethod.GET, LAYERS, this::listOrFind);
-        operations.add(HttpMethod.GET, LAYERS + "/", this::listOrFind);
-        operations.add(HttpMethod.POST, VERSIONS, this::publish);
-        operations.add(HttpMethod.GET, VERSIONS, this::listVersions);
-        operations.add(HttpMethod.GET, VERSION, this::get);
-        operations.add(HttpMethod.DELETE, VERSION, this::delete);
-        operations.add(HttpMethod.POST, POLICY, this::addPermission);
-        operations.add(HttpMethod.GET, POLICY, this::policy);
-        operations.add(HttpMethod.DELETE, POLICY + "/:StatementId", this::removePermission);
+        operations.add(HttpMethod.GET, LAYERS, lambda("ListLayers"), this::listOrFind);
+        operations.add(HttpMethod.GET, LAYERS + "/", lambda("ListLayers"), this::listOrFind);
+        operations.add(HttpMethod.POST, VERSIONS, lambda("PublishLayerVersion"), this::publish);
+        operations.add(HttpMethod.GET, VERSIONS, lambda("ListLayerVersions"), this::listVersions);
+        operations.add(HttpMethod.GET, VERSION, lambda("GetLayerVersion"), this::get);
+        operations.add(HttpMethod.DELETE, VERSION, lambda("DeleteLayerVersion"), this::delete);
+        operations.add(HttpMethod.POST, POLICY, lambda("AddLayerVersionPermission"), this::addPermission);
+        operations.add(HttpMethod.GET, POLICY, lambda("GetLayerVersionPolicy"), this::policy);
+        operations.add(HttpMethod.DELETE, POLICY + "/:StatementId", lambda("RemoveLayerVersionPermission"), this::removePermission);
     }
 
     private void publish(RoutingContext ctx) {

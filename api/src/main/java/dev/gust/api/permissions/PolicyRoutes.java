@@ -23,21 +23,21 @@ public final class PolicyRoutes {
     }
 
     public void register(Operations operations) {
-        operations.add(HttpMethod.POST, PATH, ctx -> {
+        operations.add(HttpMethod.POST, PATH, Operations.lambda("AddPermission"), ctx -> {
             var request = RequestBodies.read(ctx.body().buffer(), PolicyWireTypes.AddPermissionRequest.class);
             PolicyService.Added added = service.add(name(ctx), qualifier(ctx), request);
             ObjectNode body = Json.MAPPER.createObjectNode()
                     .put("Statement", PolicyDocument.statement(added.statement(), added.resourceArn()));
             Responses.json(ctx, 201, body);
         });
-        operations.add(HttpMethod.GET, PATH, ctx -> {
+        operations.add(HttpMethod.GET, PATH, Operations.lambda("GetPolicy"), ctx -> {
             PolicyService.Shown shown = service.get(name(ctx), qualifier(ctx));
             ObjectNode body = Json.MAPPER.createObjectNode()
                     .put("Policy", PolicyDocument.policy(shown.policy(), shown.resourceArn()))
                     .put("RevisionId", shown.policy().revisionId());
             Responses.json(ctx, 200, body);
         });
-        operations.add(HttpMethod.DELETE, PATH + "/:StatementId", ctx -> {
+        operations.add(HttpMethod.DELETE, PATH + "/:StatementId", Operations.lambda("RemovePermission"), ctx -> {
             service.remove(name(ctx), ctx.pathParam("StatementId"), qualifier(ctx),
                     ctx.queryParams().get("RevisionId"));
             Responses.empty(ctx, 204);

@@ -1,9 +1,9 @@
 package dev.gust.bench.jmh;
 
-import dev.gust.api.auth.Credentials;
-import dev.gust.api.auth.RequestHeaders;
-import dev.gust.api.auth.SigV4Verifier;
-import dev.gust.api.auth.SignedRequest;
+import dev.gust.edge.auth.Credentials;
+import dev.gust.edge.auth.RequestHeaders;
+import dev.gust.edge.auth.SigV4Verifier;
+import dev.gust.edge.auth.SignedRequest;
 import dev.gust.bench.SigV4Signer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

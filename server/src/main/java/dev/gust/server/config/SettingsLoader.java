@@ -46,6 +46,7 @@ public final class SettingsLoader {
         d.put("sandbox", "bubblewrap");
         d.put("concurrency", "1000");
         d.put("keep-alive", "5m");
+        d.put("idle-timeout", "60s");
         d.put("instance-max-lifetime", "2h");
         d.put("function-credentials", "data-plane");
         d.put("async-concurrency", "32");
@@ -154,6 +155,10 @@ public final class SettingsLoader {
             problems.add("host must not be empty; use 127.0.0.1 to listen on loopback only");
         }
         java.time.Duration keepAlive = duration(v.get("keep-alive"), "keep-alive", problems);
+        java.time.Duration idleTimeout = duration(v.get("idle-timeout"), "idle-timeout", problems);
+        if (idleTimeout.toMillis() < 100) {
+            problems.add("idle-timeout must be at least 100ms, got '" + v.get("idle-timeout") + "'");
+        }
         java.time.Duration maxLifetime = duration(v.get("instance-max-lifetime"), "instance-max-lifetime", problems);
         if (maxLifetime.compareTo(java.time.Duration.ofMinutes(1)) < 0
                 || maxLifetime.compareTo(MAX_INSTANCE_LIFETIME) > 0) {
@@ -164,7 +169,7 @@ public final class SettingsLoader {
         return new ServerSettings(host, port, Path.of(v.get("data-dir").replaceFirst("^~",
                 System.getProperty("user.home"))).toAbsolutePath(), region, accountId, accessKey, secretKey, sandbox,
                 concurrency, keepAlive, v.get("python"), v.get("node"), Path.of(v.get("java-home")), async,
-                maxLifetime, functionCredentials(v.get("function-credentials"), problems));
+                idleTimeout, maxLifetime, functionCredentials(v.get("function-credentials"), problems));
     }
 
     /** The grant of the credentials inside functions, by its setting's name. */

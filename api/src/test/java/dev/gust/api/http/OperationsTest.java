@@ -1,0 +1,84 @@
+package dev.gust.api.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gust.api.invoke.InvokeRoute;
+import dev.gust.core.Account;
+import dev.gust.edge.OperationKind;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Lambda's operations carry AWS's IAM actions and kinds, and name the function they act on for access denials. */
+class OperationsTest {
+
+    static Vertx vertx;
+    static HttpServer server;
+
+    @BeforeAll
+    static void start() {
+        vertx = Vertx.vertx();
+        Router router = Router.router(vertx);
+        Account account = new Account("000000000000", "us-east-1");
+        router.route("/2015-03-31/functions/:FunctionName/*").handler(ctx -> ctx.response()
+                .end(Operations.resource(ctx, account)));
+        router.route("/2018-10-31/layers/:LayerName/versions/:VersionNumber").handler(ctx -> ctx.response()
+                .end(Operations.resource(ctx, account)));
+        router.route("/2016-08-19/account-settings").handler(ctx -> ctx.response().end(Operations.resource(ctx, account)));
+        server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
+    }
+
+    @AfterAll
+    static void stop() {
+        vertx.close().await();
+    }
+
+    @Test
+    void getAndListReadEverythingElseWrites() {
+        assertThat(Operations.lambda("GetFunctionConfiguration").action()).isEqualTo("lambda:GetFunctionConfiguration");
+        assertThat(Operations.lambda("GetFunctionConfiguration").kind()).isEqualTo(OperationKind.READ);
+        assertThat(Operations.lambda("ListVersionsByFunction").kind()).isEqualTo(OperationKind.READ);
+        assertThat(Operations.lambda("PublishLayerVersion").kind()).isEqualTo(OperationKind.WRITE);
+        assertThat(Operations.lambda("DeleteFunction").kind()).isEqualTo(OperationKind.WRITE);
+        assertThat(Operations.lambda("TagResource").kind()).isEqualTo(OperationKind.WRITE);
+    }
+
+    @Test
+    void invokeIsTheDataPlaneAuthorizedAsInvokeFunction() {
+        assertThat(InvokeRoute.INVOKE.action()).isEqualTo("lambda:InvokeFunction");
+        assertThat(InvokeRoute.INVOKE.kind()).isEqualTo(OperationKind.DATA);
+        assertThat(InvokeRoute.INVOKE_ASYNC.action()).isEqualTo("lambda:InvokeFunction");
+    }
+
+    @Test
+    void theResourceIsTheFunctionArnHoweverTheFunctionIsNamed() throws Exception {
+        assertThat(get("/2015-03-31/functions/hello/configuration"))
+                .isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:hello");
+        assertThat(get("/2015-03-31/functions/hello:live/invocations"))
+                .isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:hello:live");
+        assertThat(get("/2015-03-31/functions/arn%3Aaws%3Alambda%3Aus-east-1%3A000000000000%3Afunction%3Ahello/x"))
+                .isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:hello");
+        assertThat(get("/2015-03-31/functions/000000000000%3Afunction%3Ahello%3A3/x"))
+                .isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:hello:3");
+    }
+
+    @Test
+    void otherResourcesAreLayersOrEverything() throws Exception {
+        assertThat(get("/2018-10-31/layers/shared/versions/2"))
+                .isEqualTo("arn:aws:lambda:us-east-1:000000000000:layer:shared:2");
+        assertThat(get("/2016-08-19/account-settings")).isEqualTo("*");
+    }
+
+    private static String get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.actualPort() + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+}

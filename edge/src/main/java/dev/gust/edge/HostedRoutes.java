@@ -1,0 +1,86 @@
+package dev.gust.edge;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The routes of one {@link HostedService}: its signed operations in a router of their own (REST operations by
+ * method and path; query and JSON 1.x operations by name, behind one {@code /} route), and its unsigned routes in
+ * the edge's shared unsigned router. Filled once at startup, then only read.
+ */
+final class HostedRoutes implements ServiceRoutes {
+
+    private final HostedService service;
+    private final Router router;
+    private final Router unsigned;
+    private final ServiceEdge edge;
+    private final Map<String, Registered> actions = new HashMap<>();
+
+    HostedRoutes(Vertx vertx, HostedService service, Router unsigned, ServiceEdge edge) {
+        this.service = service;
+        this.router = Router.router(vertx);
+        this.unsigned = unsigned;
+        this.edge = edge;
+        router.route().last().handler(ctx -> edge.unknownOperation(ctx, this));
+        router.route().failureHandler(ctx -> edge.failure(ctx, protocol()));
+    }
+
+    @Override
+    public void rest(Operation operation, HttpMethod method, String path, Function<RoutingContext, String> resource,
+            OperationHandler handler) {
+        Registered registered = new Registered(operation, resource, handler);
+        router.route(method, path).handler(ctx -> edge.run(ctx, this, registered));
+    }
+
+    @Override
+    public void action(Operation operation, Function<RoutingContext, String> resource, OperationHandler handler) {
+        if (actions.isEmpty()) {
+            router.route("/").handler(ctx -> edge.run(ctx, this, null));
+        }
+        if (actions.putIfAbsent(operation.name(), new Registered(operation, resource, handler)) != null) {
+            throw new IllegalArgumentException(service.signingName() + " registers " + operation.name() + " twice");
+        }
+    }
+
+    @Override
+    public Router unsigned() {
+        return unsigned;
+    }
+
+    String signingName() {
+        return service.signingName();
+    }
+
+    Protocol protocol() {
+        return service.protocol();
+    }
+
+    long maxRequestBytes() {
+        return service.maxRequestBytes();
+    }
+
+    Router router() {
+        return router;
+    }
+
+    /** The operation named {@code name} in a query or JSON 1.x request, or {@code null}. */
+    Registered action(String name) {
+        return name == null ? null : actions.get(name);
+    }
+
+    /** One registered operation with what the edge needs to authorize and run it. */
+    record Registered(Operation operation, Function<RoutingContext, String> resource, OperationHandler handler) {
+
+        Registered {
+            Objects.requireNonNull(operation, "operation");
+            Objects.requireNonNull(handler, "handler");
+            resource = resource == null ? ctx -> "*" : resource;
+        }
+    }
+}

@@ -1,0 +1,314 @@
+package dev.gust.edge;
+
+import dev.gust.edge.CredentialsResolver.ResolvedCredentials;
+import dev.gust.edge.auth.SigV4Verifier;
+import dev.gust.edge.auth.Signature;
+import dev.gust.edge.auth.VertxSignedRequests;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.impl.RoutingContextInternal;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one HTTP endpoint of every service Gust hosts: the request handler of the API port. For each request:
+ * <ol>
+ *   <li>a request id ({@code x-amzn-RequestId}) for every response;</li>
+ *   <li>no signature at all ({@code Authorization} header, {@code X-Amz-Algorithm}/{@code X-Amz-Credential}
+ *       query), or one of Gust's own paths under {@code /_gust/}: the unsigned routes ({@link #unsigned()}), else
+ *       {@code MissingAuthenticationToken};</li>
+ *   <li>the signature is parsed and checked for form and time, without the body; the credential scope's service
+ *       selects the {@link HostedService} (an unknown one gets a 400 that names it and the hosted ones); the access
+ *       key's credentials are resolved (an unknown key is refused at once): a refused request's body is never
+ *       read, and its connection is closed if the body is large;</li>
+ *   <li>the operation is found (REST: method and path; query: the form's {@code Action}; JSON 1.x:
+ *       {@code X-Amz-Target}) and the body is read, bounded by {@link HostedService#maxRequestBytes()} (413
+ *       beyond it);</li>
+ *   <li>the signature is matched against the body; the caller's grant must cover the operation's kind, else
+ *       {@code AccessDenied} as AWS words it;</li>
+ *   <li>the handler runs on the event loop with the {@link Caller} ({@link ServiceRoutes#caller}) and the body
+ *       ({@code ctx.body().buffer()}, never form-decoded).</li>
+ * </ol>
+ * Errors the edge answers are written in the service's protocol (or, before the service is known, in the protocol
+ * the request looks like) by {@link ErrorWriter}. The edge knows no service's internals.
+ *
+ * <p>Built once at startup (services register their routes in the constructor), then thread-safe.
+ */
+public final class ServiceEdge implements Handler<HttpServerRequest> {
+
+    /** The response header that carries the request id, which every response has. */
+    public static final String REQUEST_ID = "x-amzn-RequestId";
+    private static final Logger LOG = Logger.getLogger(ServiceEdge.class.getName());
+    private static final String PENDING = ServiceEdge.class.getName() + ".pending";
+    private static final String CALLER = Caller.class.getName();
+    /** Gust's own paths ({@code /_gust/health}, presigned code links): unsigned routes, signed or not. */
+    private static final String GUST_PATHS = "/_gust/";
+    /** Bodies up to this size are drained, not cut, when a request is refused: the connection stays open. */
+    private static final long DRAINED_BYTES = 65_536;
+
+    private final Router root;
+    private final Router unsigned;
+    private final Map<String, HostedRoutes> services = new LinkedHashMap<>();
+    private final SigV4Verifier verifier;
+
+    /**
+     * @param region the region every request must be signed for
+     * @param clock the source of "now" for signatures
+     * @param hosted the services, each with a distinct signing name; each registers its routes now
+     * @param resolvers asked in order for the credentials behind an access key id
+     */
+    public ServiceEdge(Vertx vertx, String region, InstantSource clock, List<HostedService> hosted,
+            List<CredentialsResolver> resolvers) {
+        this.verifier = new SigV4Verifier(region, resolvers, clock);
+        this.unsigned = Router.router(vertx);
+        unsigned.route().last().handler(ctx -> refuse(ctx, protocolOf(ctx.request()),
+                EdgeException.auth(AuthFailure.MISSING_TOKEN, "Missing Authentication Token")));
+        unsigned.route().failureHandler(ctx -> failure(ctx, protocolOf(ctx.request())));
+        for (HostedService service : hosted) {
+            HostedRoutes routes = new HostedRoutes(vertx, service, unsigned, this);
+            if (services.putIfAbsent(service.signingName(), routes) != null) {
+                throw new IllegalArgumentException("two hosted services are named " + service.signingName());
+            }
+            service.register(routes);
+        }
+        this.root = Router.router(vertx);
+        root.route().handler(this::admit);
+        root.route().failureHandler(ctx -> failure(ctx, protocolOf(ctx.request())));
+    }
+
+    /** The routes served without a signature, such as Gust's own {@code /_gust/health}. */
+    public Router unsigned() {
+        return unsigned;
+    }
+
+    /** The signing names of the hosted services, in registration order. */
+    public List<String> hostedServices() {
+        return List.copyOf(services.keySet());
+    }
+
+    @Override
+    public void handle(HttpServerRequest request) {
+        root.handle(request);
+    }
+
+    /** Authenticates what can be authenticated without the body, then routes to the service's operations. */
+    private void admit(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        ctx.response().putHeader(REQUEST_ID, UUID.randomUUID().toString());
+        if (request.path().startsWith(GUST_PATHS)
+                || !SigV4Verifier.isSigned(request.getHeader("Authorization"), request.query())) {
+            unsigned.handleContext(ctx);
+            return;
+        }
+        HostedRoutes service = null;
+        try {
+            Signature signature = verifier.parse(VertxSignedRequests.of(request, null));
+            service = services.get(signature.service());
+            if (service == null) {
+                throw unknownService(signature.service());
+            }
+            verifier.requireScopedTo(signature, service.signingName());
+            ctx.put(PENDING, new Pending(signature, verifier.resolve(signature)));
+        } catch (EdgeException e) {
+            refuse(ctx, service != null ? service.protocol() : protocolOf(request), e);
+            return;
+        }
+        service.router().handleContext(ctx);
+    }
+
+    /**
+     * Reads the body of an operation's request within the service's bound, verifies the signature over it,
+     * authorizes the caller and runs the handler.
+     *
+     * @param registered the REST operation the route matched, or {@code null} to find it by name in the body
+     *     (query) or the {@code X-Amz-Target} header (JSON 1.x)
+     */
+    void run(RoutingContext ctx, HostedRoutes service, HostedRoutes.Registered registered) {
+        BoundedBody.read(ctx.request(), service.maxRequestBytes(), body -> complete(ctx, service, registered, body),
+                () -> tooLarge(ctx, service, registered));
+    }
+
+    private void complete(RoutingContext ctx, HostedRoutes service, HostedRoutes.Registered registered, Buffer body) {
+        try {
+            Pending pending = ctx.get(PENDING);
+            verifier.requireMatch(pending.signature(), VertxSignedRequests.of(ctx.request(), body),
+                    pending.credentials().secretAccessKey());
+            ((RoutingContextInternal) ctx).setBody(body);
+            Caller caller = pending.credentials().caller();
+            ctx.put(CALLER, caller);
+            HostedRoutes.Registered operation = registered != null ? registered : named(ctx, service);
+            authorize(ctx, caller, operation);
+            operation.handler().handle(ctx);
+        } catch (EdgeException e) {
+            ErrorWriter.send(ctx.response(), service.protocol(), e, requestId(ctx));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, service.signingName() + " operation failed: " + ctx.request().method() + " "
+                    + ctx.request().path(), e);
+            ErrorWriter.send(ctx.response(), service.protocol(), internalFailure(e), requestId(ctx));
+        }
+    }
+
+    /** The query or JSON 1.x operation the request names. */
+    private static HostedRoutes.Registered named(RoutingContext ctx, HostedRoutes service) {
+        if (service.protocol() == Protocol.QUERY) {
+            Map<String, String> parameters = FormParameters.of(ctx);
+            String action = parameters.get("Action");
+            if (action == null || action.isEmpty()) {
+                throw EdgeException.of("MissingAction", 400, "Missing Action");
+            }
+            HostedRoutes.Registered operation = service.action(action);
+            if (operation == null) {
+                throw EdgeException.of("InvalidAction", 400, "Could not find operation " + action + " for version "
+                        + parameters.getOrDefault("Version", "NO_VERSION_SPECIFIED"));
+            }
+            return operation;
+        }
+        String target = ctx.request().getHeader("X-Amz-Target");
+        HostedRoutes.Registered operation = target == null ? null
+                : service.action(target.substring(target.lastIndexOf('.') + 1));
+        if (operation == null) {
+            throw EdgeException.of("UnknownOperationException", 400, target == null
+                    ? "Missing required header X-Amz-Target" : "Unknown operation " + target);
+        }
+        return operation;
+    }
+
+    /** Fails with AWS's {@code AccessDenied} wording unless the caller's grant covers the operation. */
+    private static void authorize(RoutingContext ctx, Caller caller, HostedRoutes.Registered registered) {
+        Operation operation = registered.operation();
+        if (!caller.grant().allows(operation.kind())) {
+            throw EdgeException.auth(AuthFailure.ACCESS_DENIED, "User: " + caller.arn() + " is not authorized to "
+                    + "perform: " + operation.action() + " on resource: " + registered.resource().apply(ctx)
+                    + " because no identity-based policy allows the " + operation.action() + " action");
+        }
+    }
+
+    private void tooLarge(RoutingContext ctx, HostedRoutes service, HostedRoutes.Registered registered) {
+        String action = registered == null ? null : registered.operation().action();
+        String operation = action == null ? null : action.substring(action.indexOf(':') + 1);
+        String message = "Request must be smaller than " + service.maxRequestBytes() + " bytes"
+                + (operation == null ? "" : " for the " + operation + " operation");
+        EdgeException e = switch (service.protocol()) {
+            case REST_JSON, JSON_1_0, JSON_1_1 -> EdgeException.of("RequestEntityTooLargeException", 413, message);
+            case QUERY -> EdgeException.of("RequestEntityTooLarge", 413, message);
+            case REST_XML -> EdgeException.of("EntityTooLarge", 400,
+                    "Your proposed upload exceeds the maximum allowed size");
+        };
+        boolean http1 = ctx.request().version() != HttpVersion.HTTP_2;
+        if (http1) {
+            ctx.response().putHeader("Connection", "close");
+        }
+        ErrorWriter.send(ctx.response(), service.protocol(), e, requestId(ctx)).onComplete(done -> {
+            if (http1) {
+                ctx.request().connection().close();
+            }
+        });
+    }
+
+    /** A request that matched no operation of its service. */
+    void unknownOperation(RoutingContext ctx, HostedRoutes service) {
+        refuse(ctx, service.protocol(), switch (service.protocol()) {
+            case REST_JSON -> EdgeException.of("UnknownOperationException", 404, "Unknown operation");
+            case JSON_1_0, JSON_1_1 -> EdgeException.of("UnknownOperationException", 400, "Unknown operation");
+            case QUERY -> EdgeException.of("InvalidAction", 400, "Could not find operation for "
+                    + ctx.request().method() + " " + ctx.request().path());
+            case REST_XML -> EdgeException.of("MethodNotAllowed", 405,
+                    "The specified method is not allowed against this resource.");
+        });
+    }
+
+    /** A failure the router reports: a request it cannot route (400, 404, 405) or a handler that failed. */
+    void failure(RoutingContext ctx, Protocol protocol) {
+        if (ctx.response().headers().get(REQUEST_ID) == null) {
+            ctx.response().putHeader(REQUEST_ID, UUID.randomUUID().toString());
+        }
+        Throwable failure = ctx.failure();
+        EdgeException e;
+        if (failure instanceof EdgeException edge) {
+            e = edge;
+        } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+            e = EdgeException.of(ctx.statusCode() == 404 ? "UnknownOperationException" : "BadRequest",
+                    ctx.statusCode(), failure != null && failure.getMessage() != null ? failure.getMessage()
+                            : ctx.statusCode() == 404 ? "Unknown operation" : "Bad request");
+        } else {
+            LOG.log(Level.SEVERE, "request failed: " + ctx.request().method() + " " + ctx.request().path(), failure);
+            e = internalFailure(failure);
+        }
+        refuse(ctx, protocol, e);
+    }
+
+    /**
+     * Answers {@code e} without reading the request's body; a large or chunked body that is still arriving is cut
+     * off by closing the connection once the answer is written (HTTP/1.x; an HTTP/2 stream's flow control bounds
+     * what the client can send, and the rest of its body is dropped).
+     */
+    private static void refuse(RoutingContext ctx, Protocol protocol, EdgeException e) {
+        HttpServerRequest request = ctx.request();
+        long declared = BoundedBody.declaredLength(request);
+        boolean close = !request.isEnded() && (declared < 0 || declared > DRAINED_BYTES)
+                && request.version() != HttpVersion.HTTP_2;
+        if (close) {
+            ctx.response().putHeader("Connection", "close");
+        }
+        ErrorWriter.send(ctx.response(), protocol, e, requestId(ctx)).onComplete(done -> {
+            if (close) {
+                request.connection().close();
+            }
+        });
+    }
+
+    /** The protocol of the service the credential names, if it is hosted, else the one the request looks like. */
+    private Protocol protocolOf(HttpServerRequest request) {
+        String service = scopeService(request);
+        HostedRoutes hosted = service == null ? null : services.get(service);
+        return hosted != null ? hosted.protocol() : RequestProtocols.infer(request);
+    }
+
+    /** The fourth part of the credential in the {@code Authorization} header or the query, or {@code null}. */
+    private static String scopeService(HttpServerRequest request) {
+        String credential = null;
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null) {
+            int start = authorization.indexOf("Credential=");
+            if (start >= 0) {
+                int end = authorization.indexOf(',', start);
+                credential = authorization.substring(start + 11, end < 0 ? authorization.length() : end).trim();
+            }
+        } else {
+            try {
+                credential = request.getParam("X-Amz-Credential");
+            } catch (RuntimeException malformedQuery) {
+                credential = null;
+            }
+        }
+        String[] parts = credential == null ? new String[0] : credential.split("/");
+        return parts.length >= 4 ? parts[3] : null;
+    }
+
+    private EdgeException unknownService(String name) {
+        return EdgeException.of("UnknownServiceException", 400, "Gust does not host the service '" + name
+                + "' named in the request's credential scope; it hosts: " + String.join(", ", services.keySet()));
+    }
+
+    private static EdgeException internalFailure(Throwable e) {
+        return EdgeException.of("InternalFailure", 500, "An internal error occurred: " + e);
+    }
+
+    private static String requestId(RoutingContext ctx) {
+        return ctx.response().headers().get(REQUEST_ID);
+    }
+
+    /** What the edge learned about a request before it read the body. */
+    private record Pending(Signature signature, ResolvedCredentials credentials) {
+    }
+}

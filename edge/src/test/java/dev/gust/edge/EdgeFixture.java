@@ -1,0 +1,228 @@
+package dev.gust.edge;
+
+import dev.gust.edge.CredentialsResolver.ResolvedCredentials;
+import dev.gust.edge.auth.Credentials;
+import dev.gust.edge.auth.KeyPairResolver;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+
+/**
+ * A real Vert.x server whose request handler is a {@link ServiceEdge} with three small services (one per
+ * protocol family) and three identities, and clients that sign with the AWS SDK's own signer. For the edge's tests.
+ */
+final class EdgeFixture implements AutoCloseable {
+
+    static final Credentials ROOT = new Credentials("AKIDEDGEROOT00000001", "edge-root-secret-0123456789");
+    static final Credentials DATA_ONLY = new Credentials("ASIAEDGEDATA00000001", "edge-data-secret-0123456789");
+    static final Credentials EXPIRED = new Credentials("ASIAEDGEEXPIRED00001", "edge-expired-secret-012345");
+    static final String ACCOUNT = "000000000000";
+    static final int MAX_BYTES = 1_000;
+
+    final Vertx vertx = Vertx.vertx();
+    final ServiceEdge edge;
+    final HttpServer server;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    EdgeFixture() {
+        this(null);
+    }
+
+    /** @param idleTimeout how long connections may idle, or {@code null} to leave them open */
+    EdgeFixture(Duration idleTimeout) {
+        CredentialsResolver expired = (key, token) -> {
+            if (key.equals(EXPIRED.accessKeyId())) {
+                throw EdgeException.auth(AuthFailure.EXPIRED_TOKEN, "The security token included in the request is expired");
+            }
+            return Optional.empty();
+        };
+        CredentialsResolver dataOnly = (key, token) -> key.equals(DATA_ONLY.accessKeyId()) && "session-token".equals(token)
+                ? Optional.of(new ResolvedCredentials(DATA_ONLY.secretAccessKey(), new Caller(ACCOUNT,
+                        "arn:aws:sts::000000000000:assumed-role/lambda-role/hello", "AROAEXAMPLE:hello", key,
+                        OperationKind.DATA, null)))
+                : Optional.empty();
+        edge = new ServiceEdge(vertx, "us-east-1", Clock.systemUTC(),
+                List.of(new RestThings(), new QueryThings(), new JsonThings()),
+                List.of(new KeyPairResolver(ROOT, new Caller(ACCOUNT, "arn:aws:iam::000000000000:root", ACCOUNT,
+                        ROOT.accessKeyId(), OperationKind.WRITE, null)), dataOnly, expired));
+        edge.unsigned().get("/_gust/health").handler(ctx -> ctx.response().end("ok"));
+        var httpServer = vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions().setHttp2ClearTextEnabled(false));
+        if (idleTimeout != null) {
+            IdleConnections idle = new IdleConnections(vertx, idleTimeout).start();
+            httpServer.connectionHandler(idle).requestHandler(idle.tracking(edge));
+        } else {
+            httpServer.requestHandler(edge);
+        }
+        server = httpServer.listen(0, "127.0.0.1").await();
+    }
+
+    int port() {
+        return server.actualPort();
+    }
+
+    /** Signs a request for {@code service} with {@code credentials} (and {@code sessionToken}) and sends it. */
+    HttpResponse<String> send(String service, Credentials credentials, String sessionToken, String method,
+            String pathAndQuery, Map<String, String> headers, String body) throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + port() + pathAndQuery);
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder().method(SdkHttpMethod.fromValue(method))
+                .uri(uri);
+        headers.forEach(request::putHeader);
+        if (bytes.length > 0) {
+            request.contentStreamProvider(() -> new ByteArrayInputStream(bytes));
+        }
+        AwsCredentialsIdentity identity = sessionToken == null
+                ? AwsCredentialsIdentity.create(credentials.accessKeyId(), credentials.secretAccessKey())
+                : software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity.create(credentials.accessKeyId(),
+                        credentials.secretAccessKey(), sessionToken);
+        var signed = AwsV4HttpSigner.create().sign(b -> b.identity(identity).request(request.build())
+                .payload(bytes.length == 0 ? null : () -> new ByteArrayInputStream(bytes))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).method(method,
+                bytes.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes));
+        signed.request().headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")) {
+                values.forEach(value -> builder.header(name, value));
+            }
+        });
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> send(String service, String method, String pathAndQuery, Map<String, String> headers,
+            String body) throws Exception {
+        return send(service, ROOT, null, method, pathAndQuery, headers, body);
+    }
+
+    /** Writes {@code head} (request line and headers, CRLF-separated, ending with an empty line) on a raw socket. */
+    static Socket raw(int port, String head) throws IOException {
+        Socket socket = new Socket("127.0.0.1", port);
+        socket.setSoTimeout(10_000);
+        OutputStream out = socket.getOutputStream();
+        out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        return socket;
+    }
+
+    /** The response head (status line and headers) read from {@code socket}. */
+    static String readHead(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0) {
+            head.append((char) c);
+            if (head.length() >= 4 && head.substring(head.length() - 4).equals("\r\n\r\n")) {
+                break;
+            }
+        }
+        return head.toString();
+    }
+
+    @Override
+    public void close() {
+        vertx.close().await();
+    }
+
+    /** A rest-json service, signing name {@code things}: echoes the caller and the body it received. */
+    static final class RestThings implements HostedService {
+        @Override
+        public String signingName() {
+            return "things";
+        }
+
+        @Override
+        public Protocol protocol() {
+            return Protocol.REST_JSON;
+        }
+
+        @Override
+        public long maxRequestBytes() {
+            return MAX_BYTES;
+        }
+
+        @Override
+        public void register(ServiceRoutes routes) {
+            ServiceRoutes.OperationHandler echo = ctx -> ctx.response().putHeader("Content-Type", "application/json")
+                    .end(new JsonObject().put("caller", ServiceRoutes.caller(ctx).arn())
+                            .put("body", ctx.body().buffer().toString()).encode());
+            routes.rest(new Operation("CreateThing", "things:CreateThing", OperationKind.WRITE), HttpMethod.POST,
+                    "/2020-01-01/things/:Name", ctx -> "arn:aws:things:us-east-1:000000000000:thing/" + ctx.pathParam("Name"),
+                    echo);
+            routes.rest(new Operation("InvokeThing", "things:InvokeThing", OperationKind.DATA), HttpMethod.POST,
+                    "/2020-01-01/things/:Name/invocations", null, echo);
+            routes.rest(new Operation("ListThings", "things:ListThings", OperationKind.READ), HttpMethod.GET,
+                    "/2020-01-01/things", null, echo);
+            routes.unsigned().get("/_things/public").handler(ctx -> ctx.response().end("public"));
+        }
+    }
+
+    /** A query service, signing name {@code querythings}: answers the parameters it was given. */
+    static final class QueryThings implements HostedService {
+        @Override
+        public String signingName() {
+            return "querythings";
+        }
+
+        @Override
+        public Protocol protocol() {
+            return Protocol.QUERY;
+        }
+
+        @Override
+        public long maxRequestBytes() {
+            return MAX_BYTES;
+        }
+
+        @Override
+        public void register(ServiceRoutes routes) {
+            routes.action(new Operation("GetThing", "querythings:GetThing", OperationKind.IDENTITY), null,
+                    ctx -> ctx.response().end("<GetThingResponse>" + FormParameters.of(ctx) + "</GetThingResponse>"));
+            routes.action(new Operation("DeleteThing", "querythings:DeleteThing", OperationKind.WRITE), null,
+                    ctx -> ctx.response().end("<DeleteThingResponse/>"));
+        }
+    }
+
+    /** A JSON 1.0 service, signing name {@code jsonthings}. */
+    static final class JsonThings implements HostedService {
+        @Override
+        public String signingName() {
+            return "jsonthings";
+        }
+
+        @Override
+        public Protocol protocol() {
+            return Protocol.JSON_1_0;
+        }
+
+        @Override
+        public long maxRequestBytes() {
+            return MAX_BYTES;
+        }
+
+        @Override
+        public void register(ServiceRoutes routes) {
+            routes.action(new Operation("PutThing", "jsonthings:PutThing", OperationKind.DATA), null,
+                    ctx -> ctx.response().end(ctx.body().buffer()));
+        }
+    }
+}
