@@ -2,6 +2,7 @@ package dev.gust.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Collects model-constraint violations of one request and reports them the way AWS does:
@@ -53,10 +54,20 @@ public final class ValidationErrors {
 
     /** Throws {@code ValidationException} if anything was recorded. */
     public void throwIfAny() {
+        message().ifPresent(message -> {
+            throw LambdaException.validation(message);
+        });
+    }
+
+    /**
+     * AWS's message for what was recorded ({@code "1 validation error detected: ..."}), or empty if nothing was: for
+     * services whose validation errors are not Lambda's {@code ValidationException}.
+     */
+    public Optional<String> message() {
         if (errors.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         String count = errors.size() == 1 ? "1 validation error detected: " : errors.size() + " validation errors detected: ";
-        throw LambdaException.validation(count + String.join("; ", errors));
+        return Optional.of(count + String.join("; ", errors));
     }
 }

@@ -16,7 +16,6 @@ import dev.gust.async.AsyncInvocations;
 import dev.gust.async.EventSettings;
 import dev.gust.core.Account;
 import dev.gust.core.FunctionChanges;
-import dev.gust.core.credentials.RoleSessions;
 import dev.gust.core.LambdaException;
 import dev.gust.api.http.ErrorResponder;
 import dev.gust.edge.Caller;
@@ -33,13 +32,16 @@ import dev.gust.sandbox.Sandbox;
 import dev.gust.sandbox.SandboxUsers;
 import dev.gust.server.config.ServerSettings;
 import dev.gust.store.EmbeddedStorage;
+import dev.gust.sts.ExecutionRoleSessions;
+import dev.gust.sts.SessionCredentialsResolver;
+import dev.gust.sts.SessionTokens;
+import dev.gust.sts.StsService;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.InstantSource;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -82,12 +84,17 @@ final class GustServer implements AutoCloseable {
         Clocks clocks = Clocks.SYSTEM;
         InstantSource clock = clocks.wall();
         vertx = Vertx.vertx();
+        // STS and the temporary credentials it mints, for callers and functions: stateless, keyed by the server's
+        // secret (docs/design/security.md)
+        SessionTokens sessions = new SessionTokens(credentials.secretAccessKey(), SessionClock.of(clock));
         sandbox = Sandboxes.choose(settings.sandbox());
         RuntimeCatalog catalog = RuntimeCatalog.detect(settings.python(), settings.node(), settings.javaHome());
         engine = new Engine(account, storage.functions(), storage.versions(), storage.code(), sandbox, new RuntimeApiEndpoints(vertx),
                 catalog, new Engine.Settings(settings.dataDir().resolve("runtime"), settings.dataDir().resolve("logs"),
                         settings.concurrency(), settings.keepAlive(), SandboxUsers.defaultRange(),
-                        settings.instanceMaxLifetime()), clocks, roleSessions(), functionEndpoint::join);
+                        settings.instanceMaxLifetime()), clocks,
+                // every instance's credentials: a session of its execution role, with the function-credentials grant
+                new ExecutionRoleSessions(sessions, settings.functionCredentials()), functionEndpoint::join);
         ConcurrencyService concurrency = new ConcurrencyService(account, storage.functions(),
                 storage.reservedConcurrency(), engine.concurrency());
         concurrency.load(); // before any invocation, queued events included
@@ -145,7 +152,8 @@ final class GustServer implements AutoCloseable {
         KeyPairResolver serverKeys = new KeyPairResolver(new Credentials(credentials.accessKeyId(),
                 credentials.secretAccessKey()), new Caller(account.accountId(), "arn:aws:iam::" + account.accountId()
                 + ":root", account.accountId(), credentials.accessKeyId(), OperationKind.WRITE, null));
-        edge = new ServiceEdge(vertx, account.region(), clock, List.of(lambda), List.of(serverKeys));
+        edge = new ServiceEdge(vertx, account.region(), clock, List.of(lambda, new StsService(sessions)),
+                List.of(serverKeys, new SessionCredentialsResolver(sessions)));
         edge.unsigned().get("/_gust/health").handler(ctx -> health().whenComplete((body, failure) -> {
             if (failure != null) {
                 ErrorResponder.send(ctx.response(), LambdaException.service("health: " + failure));
@@ -167,24 +175,6 @@ final class GustServer implements AutoCloseable {
             throw new IOException("cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage()
                     + " (is another program using that port? choose another with --port)", e);
         }
-    }
-
-    /**
-     * The sessions of execution roles whose credentials functions get, with the grant of the
-     * {@code function-credentials} setting.
-     */
-    private RoleSessions roleSessions() {
-        // LEAD (issue 11): once branch sts is merged, return STS's sessions with the grant of the setting, e.g.
-        // new ExecutionRoleSessions(<its keys and clock>, settings.functionCredentials()), and delete what follows.
-        // Until then a function's credentials are well-formed but the edge does not accept them.
-        java.security.SecureRandom random = new java.security.SecureRandom();
-        java.util.function.IntFunction<String> hex = bytes -> {
-            byte[] value = new byte[bytes];
-            random.nextBytes(value);
-            return HexFormat.of().withUpperCase().formatHex(value);
-        };
-        return (role, name, duration) -> new RoleSessions.SessionCredentials("ASIA" + hex.apply(8), hex.apply(20),
-                hex.apply(32), java.time.Instant.now().plus(duration));
     }
 
     /** The port actually bound (differs from the setting when that is 0). */

@@ -90,6 +90,6 @@ class AuthenticationIT {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(gust.endpoint() + "/_gust/health")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"status\":\"ok\"", "\"services\":[\"lambda\"]");
+        assertThat(response.body()).contains("\"status\":\"ok\"", "\"services\":[\"lambda\",\"sts\"]");
     }
 }

@@ -52,13 +52,14 @@ class ServiceEdgeIT {
 
     @Test
     void theAwsCliPrintsWhichServiceGustDoesNotHost() throws Exception {
-        String expected = "Gust does not host the service '%s' named in the request's credential scope; it hosts: lambda";
+        String expected = "Gust does not host the service '%s' named in the request's credential scope; "
+                + "it hosts: lambda, sts";
 
         assertThat(aws("dynamodb", "list-tables").stderr()).contains("An error occurred (UnknownServiceException) "
                 + "when calling the ListTables operation", expected.formatted("dynamodb"));
         assertThat(aws("sqs", "list-queues").stderr()).contains("(UnknownServiceException)", expected.formatted("sqs"));
-        assertThat(aws("sts", "get-caller-identity").stderr()).contains("(UnknownServiceException)",
-                expected.formatted("sts"));
+        assertThat(aws("sns", "list-topics").stderr()).contains("(UnknownServiceException)",
+                expected.formatted("sns"));
     }
 
     @Test

@@ -1,0 +1,37 @@
+package dev.gust.sts;
+
+import dev.gust.core.credentials.RoleSessions;
+import dev.gust.edge.OperationKind;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Opens sessions of functions' execution roles for the engine, each with the same grant: what code inside a
+ * function may do with the credentials Lambda puts in its environment. The grant is fixed at construction (by
+ * default {@link OperationKind#DATA}: the data plane, never the control plane). Thread-safe; never blocks.
+ */
+public final class ExecutionRoleSessions implements RoleSessions {
+
+    private final SessionTokens tokens;
+    private final OperationKind grant;
+
+    /**
+     * @param tokens mints the credentials
+     * @param grant what every function's credentials may do
+     */
+    public ExecutionRoleSessions(SessionTokens tokens, OperationKind grant) {
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.grant = Objects.requireNonNull(grant, "grant");
+    }
+
+    /**
+     * @throws IllegalArgumentException if {@code roleArn} is not a role's ARN (the control plane validates a
+     *     function's role before the engine ever asks)
+     */
+    @Override
+    public SessionCredentials open(String roleArn, String sessionName, Duration duration) {
+        RoleArn role = RoleArn.find(roleArn)
+                .orElseThrow(() -> new IllegalArgumentException("not an IAM role ARN: " + roleArn));
+        return tokens.issue(role, sessionName, grant, duration).credentials();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.gust.sts;
+
+import dev.gust.edge.Caller;
+import dev.gust.edge.FormParameters;
+import dev.gust.edge.HostedService;
+import dev.gust.edge.Operation;
+import dev.gust.edge.OperationKind;
+import dev.gust.edge.Protocol;
+import dev.gust.edge.ServiceEdge;
+import dev.gust.edge.ServiceRoutes;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * AWS Security Token Service (API version 2011-06-15) on the edge: {@code GetCallerIdentity} and
+ * {@code AssumeRole}, in the query protocol with XML responses. Its handlers run on the event loop: they only
+ * compute (an HMAC or two), never block. Thread-safe.
+ */
+public final class StsService implements HostedService {
+
+    /** Who the caller is; needs no permission on AWS either. */
+    static final Operation GET_CALLER_IDENTITY =
+            new Operation("GetCallerIdentity", "sts:GetCallerIdentity", OperationKind.IDENTITY);
+    /** The data plane, so that code in a function may assume a role; the session never exceeds the caller's grant. */
+    static final Operation ASSUME_ROLE = new Operation("AssumeRole", "sts:AssumeRole", OperationKind.DATA);
+
+    private static final long MAX_REQUEST_BYTES = 64 * 1024;
+
+    private final AssumeRole assumeRole;
+
+    /** @param tokens mints the sessions {@code AssumeRole} opens */
+    public StsService(SessionTokens tokens) {
+        this.assumeRole = new AssumeRole(Objects.requireNonNull(tokens, "tokens"));
+    }
+
+    @Override
+    public String signingName() {
+        return "sts";
+    }
+
+    @Override
+    public Protocol protocol() {
+        return Protocol.QUERY;
+    }
+
+    @Override
+    public long maxRequestBytes() {
+        return MAX_REQUEST_BYTES;
+    }
+
+    @Override
+    public void register(ServiceRoutes routes) {
+        routes.action(GET_CALLER_IDENTITY, ctx -> "*", this::getCallerIdentity);
+        routes.action(ASSUME_ROLE, ctx -> {
+            String roleArn = parameters(ctx).get("RoleArn");
+            return roleArn == null ? "*" : roleArn;
+        }, this::assumeRole);
+    }
+
+    private void getCallerIdentity(RoutingContext ctx) {
+        respond(ctx, StsXml.callerIdentity(ServiceRoutes.caller(ctx), requestId(ctx)));
+    }
+
+    private void assumeRole(RoutingContext ctx) {
+        Caller caller = ServiceRoutes.caller(ctx);
+        AssumeRole.AssumedRole assumed = assumeRole.assume(caller, parameters(ctx));
+        respond(ctx, StsXml.assumeRole(assumed.issued(), assumed.packedPolicySize(), requestId(ctx)));
+    }
+
+    /** The request's parameters: the form body of a {@code POST}, or the URL's query of a {@code GET}. */
+    private static Map<String, String> parameters(RoutingContext ctx) {
+        return FormParameters.of(ctx);
+    }
+
+    /** The request id the edge gave the request, or a new one if it gave none. */
+    private static String requestId(RoutingContext ctx) {
+        String id = ctx.response().headers().get(ServiceEdge.REQUEST_ID);
+        if (id == null) {
+            id = UUID.randomUUID().toString();
+            ctx.response().putHeader(ServiceEdge.REQUEST_ID, id);
+        }
+        return id;
+    }
+
+    private static void respond(RoutingContext ctx, String xml) {
+        ctx.response().putHeader("Content-Type", StsXml.CONTENT_TYPE).setStatusCode(200).end(xml);
+    }
+}
