@@ -5,6 +5,7 @@ import dev.gust.core.FunctionChanges;
 import dev.gust.core.FunctionConfiguration;
 import dev.gust.core.LambdaException;
 import dev.gust.core.ProvisionedConcurrency;
+import dev.gust.core.credentials.RoleSessions;
 import dev.gust.core.invoke.InvocationRequest;
 import dev.gust.core.invoke.InvocationResult;
 import dev.gust.core.invoke.Invoker;
@@ -41,6 +42,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The execution engine: runs synchronous invocations on pooled, sandboxed instances, one pool per function version
@@ -48,7 +50,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * enforces the account's concurrency limit and reserved concurrency ({@link ConcurrencyLimits}), drains the instances of replaced versions and reaps idle ones.
  * {@code $LATEST}'s pool is drained when the function changes; a published version's pool only when that version
  * or the function is deleted. Published versions can keep provisioned instances ({@link #provision}), whose
- * concurrency is held in {@link ConcurrencyLimits}. Thread-safe.
+ * concurrency is held in {@link ConcurrencyLimits}. Every instance gets temporary credentials of its function's
+ * execution role and the edge's address ({@link InstanceCredentials}) and lives at most
+ * {@link Settings#maxLifetime()}: then an idle on-demand instance is reaped and a provisioned one replaced, so that
+ * no instance outlives its credentials. Thread-safe.
  */
 public final class Engine implements Invoker, FunctionChanges, ProvisionedConcurrency, AutoCloseable {
 
@@ -66,6 +71,8 @@ public final class Engine implements Invoker, FunctionChanges, ProvisionedConcur
     private final Path logDir;
     private final ConcurrencyLimits concurrency;
     private final long keepAliveNanos;
+    private final long maxLifetimeNanos;
+    private final InstanceCredentials credentials;
     private final Clocks clocks;
     private final SandboxUsers users;
     private final Map<PoolKey, FunctionPool> pools = new ConcurrentHashMap<>();
@@ -79,16 +86,25 @@ public final class Engine implements Invoker, FunctionChanges, ProvisionedConcur
      * Settings of the engine.
      *
      * @param users the host users given one per instance when the sandbox makes them distinct host uids
+     * @param maxLifetime the longest an instance lives, busy or idle, provisioned or not; each instance retires
+     *     somewhat earlier (up to a tenth, at random), so that instances started together are not replaced together
      */
-    public record Settings(Path runtimeDir, Path logDir, int concurrencyLimit, Duration keepAlive, SandboxUsers users) {
+    public record Settings(Path runtimeDir, Path logDir, int concurrencyLimit, Duration keepAlive, SandboxUsers users,
+            Duration maxLifetime) {
     }
 
     /** The pool of one version of one function. */
     private record PoolKey(String functionName, String version) {
     }
 
+    /**
+     * @param sessions opens the sessions of execution roles whose credentials instances get
+     * @param endpointUrl where instances reach Gust's edge ({@code AWS_ENDPOINT_URL}), asked at each instance start
+     *     on a virtual thread (it may block briefly, until the server listens)
+     */
     public Engine(Account account, FunctionStore functions, VersionStore versions, CodeStore code, Sandbox sandbox,
-            RuntimeApiEndpoints endpoints, RuntimeCatalog catalog, Settings settings, Clocks clocks) {
+            RuntimeApiEndpoints endpoints, RuntimeCatalog catalog, Settings settings, Clocks clocks,
+            RoleSessions sessions, Supplier<String> endpointUrl) {
         this.account = account;
         this.functions = functions;
         this.versions = versions;
@@ -102,6 +118,8 @@ public final class Engine implements Invoker, FunctionChanges, ProvisionedConcur
         this.logDir = settings.logDir();
         this.concurrency = new ConcurrencyLimits(settings.concurrencyLimit());
         this.keepAliveNanos = settings.keepAlive().toNanos();
+        this.maxLifetimeNanos = settings.maxLifetime().toNanos();
+        this.credentials = new InstanceCredentials(sessions, endpointUrl, settings.maxLifetime());
         this.clocks = clocks;
         this.users = sandbox.capabilities().distinctHostUsers() ? settings.users() : null;
         long period = Math.max(100, Math.min(1000, settings.keepAlive().toMillis() / 4));
@@ -271,7 +289,7 @@ public final class Engine implements Invoker, FunctionChanges, ProvisionedConcur
             throw e;
         }
         Instance instance = new Instance(function, account.functionArn(function.functionName()), log, clocks, timers,
-                type);
+                type, lifetimeNanos());
         return endpoints.open(instance, runtimeUid).toCompletableFuture().thenApplyAsync(endpoint -> {
             instance.attach(endpoint);
             SandboxedProcess process;
@@ -289,6 +307,11 @@ public final class Engine implements Invoker, FunctionChanges, ProvisionedConcur
                 release(user);
             }
         }).thenCompose(started -> started.ready().handle((ok, failure) -> started));
+    }
+
+    /** This instance's lifetime: the maximum less up to a tenth, so that instances started together retire apart. */
+    private long lifetimeNanos() {
+        return maxLifetimeNanos - ThreadLocalRandom.current().nextLong(maxLifetimeNanos / 10 + 1);
     }
 
     private void release(SandboxUser user) {
@@ -322,6 +345,11 @@ public final class Engine implements Invoker, FunctionChanges, ProvisionedConcur
         env.put("LD_LIBRARY_PATH", "/var/lang/lib:/lib64:/usr/lib64:/var/runtime:/var/runtime/lib:/var/task:"
                 + "/var/task/lib:/opt/lib");
         env.putAll(command.environment());
+        String ownEndpoint = function.environment().get("AWS_ENDPOINT_URL"); // not reserved on AWS: the function's wins
+        env.putAll(credentials.variables(function));
+        if (ownEndpoint != null) {
+            env.put("AWS_ENDPOINT_URL", ownEndpoint);
+        }
         List<String> argv = LayerPaths.apply(function, sandbox.capabilities().isolated(), env, command.argv());
         return SandboxSpec.builder("gust-" + UUID.randomUUID(), code.taskRoot(function.code().sha256Hex()))
                 .runtimeDir(commands.runtimeDir())
@@ -352,7 +380,10 @@ public final class Engine implements Invoker, FunctionChanges, ProvisionedConcur
         return executor;
     }
 
-    /** Terminates the instances idle for longer than the keep-alive; runs periodically. */
+    /**
+     * Terminates the on-demand instances idle for longer than the keep-alive and replaces the provisioned ones past
+     * their lifetime; runs periodically.
+     */
     void reap() {
         long now = clocks.nanos();
         pools.values().forEach(pool -> pool.reap(now, keepAliveNanos));

@@ -16,9 +16,11 @@ import java.util.concurrent.CompletableFuture;
  * invocation.
  *
  * <p>Provisioned instances ({@link #provision}) are started ahead of time, never reaped for idleness, replaced when
- * they die, and run invocations without a unit of the function's concurrency (it is held for them in
+ * they die or expire, and run invocations without a unit of the function's concurrency (it is held for them in
  * {@link ConcurrencyLimits}); every other invocation takes a unit from {@code share} or is throttled. An invocation
- * prefers an idle instance on its own event loop (see {@link #takeIdle}).
+ * prefers an idle instance on its own event loop (see {@link #takeIdle}). An instance past its lifetime
+ * ({@link Instance#expired}) is retired like a dead one: never handed out again, stopped, and replaced if provisioned;
+ * a provisioned one gets its successor shortly before ({@link Instance#dueForReplacement}), so the set never dips.
  *
  * <p>Thread-safe: the idle stacks change under this object's lock only. A draining pool (its version was replaced
  * or deleted) hands out no instance and terminates each as it becomes idle.
@@ -108,7 +110,7 @@ final class FunctionPool {
         List<Instance> dead = new ArrayList<>();
         Instance taken;
         synchronized (this) {
-            while ((taken = provisioned.take(Instance::onCurrentThread)) != null && taken.isDead()) {
+            while ((taken = provisioned.take(Instance::onCurrentThread)) != null && retired(taken)) {
                 provisioned.remove(taken);
                 dead.add(taken);
             }
@@ -127,7 +129,7 @@ final class FunctionPool {
     private Instance takeIdle() {
         List<Instance> dead = new ArrayList<>();
         Instance taken = takeIdle(dead);
-        dead.forEach(Instance::close); // their endpoints, log files and cgroups, outside the lock
+        dead.forEach(Instance::close); // their endpoints, log files and cgroups, outside the lock (expired ones too)
         return taken;
     }
 
@@ -136,7 +138,7 @@ final class FunctionPool {
             Instance instance = it.next();
             if (instance.onCurrentThread()) {
                 it.remove();
-                if (!instance.isDead()) {
+                if (!retired(instance)) {
                     return instance;
                 }
                 forget(instance);
@@ -145,7 +147,7 @@ final class FunctionPool {
         }
         while (!idle.isEmpty()) {
             Instance instance = idle.pollLast();
-            if (!instance.isDead()) {
+            if (!retired(instance)) {
                 return instance;
             }
             forget(instance);
@@ -158,14 +160,15 @@ final class FunctionPool {
         boolean terminate;
         boolean lostProvisioned = false;
         synchronized (this) {
+            boolean retired = retired(instance);
             if (provisioned.contains(instance)) {
-                lostProvisioned = !draining && instance.isDead();
-                terminate = draining || instance.isDead() || !provisioned.release(instance);
+                lostProvisioned = !draining && retired;
+                terminate = draining || retired || !provisioned.release(instance);
                 if (terminate) {
                     provisioned.remove(instance);
                 }
             } else {
-                terminate = draining || instance.isDead();
+                terminate = draining || retired;
                 if (terminate) {
                     forget(instance);
                 } else {
@@ -221,12 +224,14 @@ final class FunctionPool {
             return;
         }
         boolean kept;
+        List<Instance> replaced = new ArrayList<>();
         synchronized (this) {
-            kept = !draining && provisioned.started(instance);
+            kept = !draining && provisioned.started(instance, replaced);
         }
         if (!kept) {
             instance.close();
         }
+        replaced.forEach(Instance::close);
     }
 
     /** The allocation of this version's provisioned instances. */
@@ -236,14 +241,16 @@ final class FunctionPool {
     }
 
     /**
-     * Terminates on-demand instances idle for longer than {@code keepAliveNanos}, and dead idle ones; dead
-     * provisioned instances are replaced, live ones stay however long they idle.
+     * Terminates on-demand instances idle for longer than {@code keepAliveNanos}, and dead or expired idle ones;
+     * dead or expired idle provisioned instances are replaced, live ones stay however long they idle, and those
+     * nearing the end of their lifetime get a successor that replaces them once ready.
      */
     void reap(long nowNanos, long keepAliveNanos) {
         List<Instance> expired = new ArrayList<>();
         synchronized (this) {
             idle.removeIf(instance -> {
-                boolean old = instance.isDead() || nowNanos - instance.lastUsedNanos() > keepAliveNanos;
+                boolean old = instance.isDead() || instance.expired(nowNanos)
+                        || nowNanos - instance.lastUsedNanos() > keepAliveNanos;
                 if (old) {
                     expired.add(instance);
                     all.remove(instance);
@@ -252,13 +259,20 @@ final class FunctionPool {
             });
         }
         List<Instance> lost;
+        int successors;
         synchronized (this) {
-            lost = hasProvisioned ? provisioned.removeIdle(Instance::isDead) : List.of();
+            lost = hasProvisioned ? provisioned.removeIdle(instance -> instance.isDead() || instance.expired(nowNanos))
+                    : List.of();
+            successors = hasProvisioned && !draining
+                    ? provisioned.replace(instance -> instance.dueForReplacement(nowNanos)) : 0;
         }
         expired.forEach(Instance::close);
         lost.forEach(Instance::close);
         if (!lost.isEmpty()) {
             replenish();
+        }
+        for (int i = 0; i < successors; i++) { // each stops its predecessor once ready (ProvisionedInstances rule 5)
+            start(InitializationType.PROVISIONED_CONCURRENCY).whenComplete(this::provisionedStarted);
         }
     }
 
@@ -293,6 +307,11 @@ final class FunctionPool {
     /** Every instance, on-demand and provisioned. */
     synchronized int size() {
         return all.size() + provisioned.size();
+    }
+
+    /** Whether an instance may take no further invocation: dead, or past its lifetime. */
+    private static boolean retired(Instance instance) {
+        return instance.isDead() || instance.expired();
     }
 
     private void forget(Instance instance) {

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * reports an init error first. (2) {@link #run} is called only when the instance is ready and idle. (3) An
  * invocation ends exactly once: by the runtime's response or error, by the timeout (which kills the instance),
  * by the process exiting, or, when the process of a ready instance exited before the runtime received the
- * invocation, by failing with {@link InstanceLost} so that it runs elsewhere. (4) After {@link #isDead()} turns true the instance is never used again.
+ * invocation, by failing with {@link InstanceLost} so that it runs elsewhere. (4) After {@link #isDead()} turns true the instance is never used again. (5) Once
+ * {@link #expired} it is given no new invocation: its pool stops it, or replaces it if it is provisioned.
  * Thread-safe: events arrive from event loops, the process watcher and the timer, and all state changes hold
  * this object's lock.
  */
@@ -35,6 +36,10 @@ final class Instance implements InstanceListener {
     private final Clocks clocks;
     private final ScheduledExecutorService timers;
     private final long launchedNanos;
+    /** When the instance has lived its lifetime ({@link #expired}); its credentials outlive this. */
+    private final long expiresAtNanos;
+    /** When a provisioned instance's successor starts: a minute (at most a tenth of its life) before it expires. */
+    private final long replaceAtNanos;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     /** Set once by {@link #attach(RuntimeApiEndpoint)}; volatile for the pool's lock-free {@link #onCurrentThread}. */
     private volatile RuntimeApiEndpoint endpoint;
@@ -55,9 +60,10 @@ final class Instance implements InstanceListener {
     /**
      * @param type how the instance is started: a provisioned instance is initialized before any invocation needs
      *     it, so, as on Lambda, none of its REPORT lines shows an Init Duration
+     * @param lifetimeNanos how long the instance may take invocations, from now
      */
     Instance(FunctionConfiguration function, String arn, LogStream log, Clocks clocks,
-            ScheduledExecutorService timers, InitializationType type) {
+            ScheduledExecutorService timers, InitializationType type, long lifetimeNanos) {
         this.initReported = type == InitializationType.PROVISIONED_CONCURRENCY;
         this.function = function;
         this.arn = arn;
@@ -65,6 +71,8 @@ final class Instance implements InstanceListener {
         this.clocks = clocks;
         this.timers = timers;
         this.launchedNanos = clocks.nanos();
+        this.expiresAtNanos = launchedNanos + lifetimeNanos;
+        this.replaceAtNanos = expiresAtNanos - Math.min(TimeUnit.MINUTES.toNanos(1), lifetimeNanos / 10);
         this.lastUsedNanos = launchedNanos;
     }
 
@@ -101,6 +109,27 @@ final class Instance implements InstanceListener {
     boolean onCurrentThread() {
         RuntimeApiEndpoint e = endpoint;
         return e != null && e.onCurrentThread();
+    }
+
+    /**
+     * Whether the instance has lived its lifetime at {@code nowNanos}: it takes no further invocation and stops (or,
+     * provisioned, is replaced), so that it never runs with expired credentials.
+     */
+    boolean expired(long nowNanos) {
+        return nowNanos - expiresAtNanos >= 0;
+    }
+
+    /**
+     * Whether a provisioned instance's successor should start at {@code nowNanos}, so that it is ready before this
+     * one expires.
+     */
+    boolean dueForReplacement(long nowNanos) {
+        return nowNanos - replaceAtNanos >= 0;
+    }
+
+    /** Whether the instance has lived its lifetime now. */
+    boolean expired() {
+        return expired(clocks.nanos());
     }
 
     synchronized long lastUsedNanos() {

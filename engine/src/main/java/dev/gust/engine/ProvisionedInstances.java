@@ -17,7 +17,9 @@ import java.util.function.Predicate;
  * <p>Rules: (1) ready + starting is brought up to the target ({@link #toStart}); (2) an instance that finishes
  * starting beyond the target, or that is released while ready exceeds the target, is surplus and stops; (3) an
  * instance lost (dead) leaves the set, so that {@link #toStart} replaces it; (4) a failed start is remembered until
- * the target is set again. Not thread-safe: the owning {@link FunctionPool} calls it under its lock.
+ * the target is set again; (5) an instance due for replacement ({@link #replace}) keeps serving while its
+ * successor starts, and stops when the successor is ready (at once if idle, else when released). Not thread-safe:
+ * the owning {@link FunctionPool} calls it under its lock.
  *
  * @param <I> the instance type ({@link Instance} in the engine)
  */
@@ -25,6 +27,10 @@ final class ProvisionedInstances<I> {
 
     private final Set<I> ready = new HashSet<>();
     private final ArrayDeque<I> idle = new ArrayDeque<>();
+    /** Ready instances whose successor is starting. */
+    private final Set<I> retiring = new HashSet<>();
+    /** Instances whose successor is ready: they stop when released. */
+    private final Set<I> replaced = new HashSet<>();
     private int target;
     private int starting;
     private String failure;
@@ -37,9 +43,10 @@ final class ProvisionedInstances<I> {
         target = instances;
         failure = null;
         List<I> surplus = new ArrayList<>();
-        while (ready.size() > target && !idle.isEmpty()) {
+        while (ready.size() - replaced.size() > target && !idle.isEmpty()) {
             I instance = idle.pollFirst(); // the least recently used first
             ready.remove(instance);
+            retiring.remove(instance);
             surplus.add(instance);
         }
         return surplus;
@@ -58,13 +65,48 @@ final class ProvisionedInstances<I> {
 
     /** A start succeeded: {@code true} if the instance joins the set (idle), {@code false} if it is surplus. */
     boolean started(I instance) {
+        return started(instance, new ArrayList<>());
+    }
+
+    /**
+     * A start succeeded: {@code true} if the instance joins the set (idle), {@code false} if it is surplus. If it
+     * succeeds an instance due for replacement, that one leaves the set: added to {@code stop} if idle, else stopped
+     * when released.
+     */
+    boolean started(I instance, List<I> stop) {
         starting--;
-        if (ready.size() >= target) {
+        if (!retiring.isEmpty()) {
+            I predecessor = retiring.iterator().next();
+            retiring.remove(predecessor);
+            if (idle.remove(predecessor)) {
+                ready.remove(predecessor);
+                stop.add(predecessor);
+            } else if (ready.contains(predecessor)) {
+                replaced.add(predecessor);
+            }
+        }
+        if (ready.size() - replaced.size() >= target) {
             return false;
         }
         ready.add(instance);
         idle.addLast(instance);
         return true;
+    }
+
+    /**
+     * Marks the ready instances for which {@code due} holds, and not yet marked, for replacement: each keeps serving
+     * while a successor starts. Returns how many successors to start now; they count as starting from here.
+     */
+    int replace(Predicate<I> due) {
+        int successors = 0;
+        for (I instance : ready) {
+            if (!retiring.contains(instance) && !replaced.contains(instance) && due.test(instance)) {
+                retiring.add(instance);
+                successors++;
+            }
+        }
+        starting += successors;
+        return successors;
     }
 
     /** A start failed: the reason is kept until the target is set again. */
@@ -92,9 +134,16 @@ final class ProvisionedInstances<I> {
         return idle.pollLast();
     }
 
-    /** An instance of the set ended its invocation: {@code true} if it stays (idle again), {@code false} if surplus. */
+    /**
+     * An instance of the set ended its invocation: {@code true} if it stays (idle again), {@code false} if it is
+     * surplus or replaced.
+     */
     boolean release(I instance) {
-        if (ready.size() > target) {
+        if (replaced.remove(instance)) {
+            ready.remove(instance);
+            return false;
+        }
+        if (ready.size() - replaced.size() > target) {
             ready.remove(instance);
             return false;
         }
@@ -106,6 +155,8 @@ final class ProvisionedInstances<I> {
     void remove(I instance) {
         ready.remove(instance);
         idle.remove(instance);
+        retiring.remove(instance);
+        replaced.remove(instance);
     }
 
     /** Removes and returns the idle instances for which {@code dead} holds. */
@@ -114,6 +165,7 @@ final class ProvisionedInstances<I> {
         idle.removeIf(instance -> {
             if (dead.test(instance)) {
                 ready.remove(instance);
+                retiring.remove(instance);
                 removed.add(instance);
                 return true;
             }
@@ -127,13 +179,15 @@ final class ProvisionedInstances<I> {
         List<I> all = new ArrayList<>(ready);
         ready.clear();
         idle.clear();
+        retiring.clear();
+        replaced.clear();
         target = 0;
         return all;
     }
 
     /** Ready instances, counting at most the target. */
     int readyCount() {
-        return Math.min(ready.size(), target);
+        return Math.min(ready.size() - replaced.size(), target);
     }
 
     int size() {

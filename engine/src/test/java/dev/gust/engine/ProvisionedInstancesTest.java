@@ -129,4 +129,52 @@ class ProvisionedInstancesTest {
             assertThat(set.started(instance)).isTrue();
         }
     }
+
+    @Test
+    void anInstanceDueForReplacementServesUntilItsSuccessorIsReadyThenStops() {
+        provisionReady("a", "b");
+
+        assertThat(set.replace("a"::equals)).isEqualTo(1);
+        assertThat(set.replace("a"::equals)).as("marked once").isZero();
+        assertThat(set.toStart()).as("its successor counts as starting").isZero();
+        assertThat(set.readyCount()).isEqualTo(2);
+        List<String> stop = new java.util.ArrayList<>();
+        assertThat(set.started("c", stop)).isTrue();
+
+        assertThat(stop).containsExactly("a");
+        assertThat(set.contains("a")).isFalse();
+        assertThat(set.readyCount()).isEqualTo(2);
+        assertThat(set.size()).isEqualTo(2);
+    }
+
+    @Test
+    void aBusyInstanceDueForReplacementStopsWhenReleasedOnceItsSuccessorIsReady() {
+        provisionReady("a");
+        String busy = set.take(instance -> true);
+        set.replace(instance -> true);
+        List<String> stop = new java.util.ArrayList<>();
+
+        assertThat(set.started("b", stop)).isTrue();
+
+        assertThat(stop).isEmpty();
+        assertThat(set.readyCount()).isEqualTo(1);
+        assertThat(set.take(instance -> false)).as("the successor is idle").isEqualTo("b");
+        assertThat(set.release(busy)).as("replaced").isFalse();
+        assertThat(set.contains(busy)).isFalse();
+        assertThat(set.size()).isEqualTo(1);
+    }
+
+    @Test
+    void anInstanceDueForReplacementThatLeavesAsSurplusIsNotReplacedTwice() {
+        provisionReady("a", "b");
+        set.replace("a"::equals);
+
+        assertThat(set.target(1)).as("the least recently used idle one").containsExactly("a");
+        List<String> stop = new java.util.ArrayList<>();
+        assertThat(set.started("c", stop)).as("beyond the lowered target").isFalse();
+
+        assertThat(stop).isEmpty();
+        assertThat(set.readyCount()).isEqualTo(1);
+        assertThat(set.size()).isEqualTo(1);
+    }
 }

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -24,15 +25,25 @@ public final class Bootstraps {
 
     /** A runtime family with a Gust bootstrap, and the bootstrap's path under the extraction directory. */
     public enum Family {
-        /** {@code python3.x}: run it as {@code python3 <bootstrap>}. */
-        PYTHON("python/bootstrap.py"),
+        /**
+         * {@code python3.x}: run it as {@code python3 <bootstrap>}; it runs {@code endpoint_variables.py}, beside it,
+         * only when a function imports botocore.
+         */
+        PYTHON("python/bootstrap.py", "python/endpoint_variables.py"),
         /** {@code nodejs*}: run it as {@code node <bootstrap>}. */
         NODEJS("nodejs/bootstrap.mjs");
 
         private final String relativePath;
+        private final List<String> companions;
 
-        Family(String relativePath) {
+        Family(String relativePath, String... companions) {
             this.relativePath = relativePath;
+            this.companions = List.of(companions);
+        }
+
+        /** The files the bootstrap reads beside it, relative to the extraction directory. */
+        public List<String> companions() {
+            return companions;
         }
 
         /** The bootstrap's path relative to the extraction directory, for example {@code python/bootstrap.py}. */
@@ -57,7 +68,10 @@ public final class Bootstraps {
         Map<Family, Path> paths = new EnumMap<>(Family.class);
         try {
             for (Family family : Family.values()) {
-                paths.put(family, extract(family, directory));
+                paths.put(family, extract(family.relativePath, directory));
+                for (String companion : family.companions) {
+                    extract(companion, directory);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot extract Gust's bootstraps to " + directory, e);
@@ -70,9 +84,9 @@ public final class Bootstraps {
         return paths.get(family);
     }
 
-    private static Path extract(Family family, Path directory) throws IOException {
-        byte[] content = resource(family);
-        Path target = directory.resolve(family.relativePath);
+    private static Path extract(String relativePath, Path directory) throws IOException {
+        byte[] content = resource(relativePath);
+        Path target = directory.resolve(relativePath);
         if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), content)) {
             return target;
         }
@@ -95,10 +109,10 @@ public final class Bootstraps {
         return target;
     }
 
-    private static byte[] resource(Family family) throws IOException {
-        try (InputStream in = Bootstraps.class.getResourceAsStream(family.relativePath)) {
+    private static byte[] resource(String relativePath) throws IOException {
+        try (InputStream in = Bootstraps.class.getResourceAsStream(relativePath)) {
             if (in == null) {
-                throw new IOException("missing resource dev/gust/runtimes/" + family.relativePath);
+                throw new IOException("missing resource dev/gust/runtimes/" + relativePath);
             }
             return in.readAllBytes();
         }

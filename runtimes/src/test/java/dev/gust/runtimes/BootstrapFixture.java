@@ -69,8 +69,13 @@ abstract class BootstrapFixture {
 
     /** Starts an instance of the code in the task root, with this handler. */
     FunctionInstance start(String handler) throws Exception {
+        return start(handler, Map.of());
+    }
+
+    /** Starts an instance of the code in the task root, with this handler and these variables besides Lambda's. */
+    FunctionInstance start(String handler, Map<String, String> environment) throws Exception {
         FunctionInstance instance = FunctionInstance.start(endpoints, List.of(interpreter, bootstrap().toString()),
-                taskRoot, handler, Map.of());
+                taskRoot, handler, environment);
         instances.add(instance);
         return instance;
     }

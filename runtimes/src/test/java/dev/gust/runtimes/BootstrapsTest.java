@@ -31,7 +31,14 @@ class BootstrapsTest {
             }
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(bootstraps.path(family))))
                     .isEqualTo("rw-r--r--");
+            for (String companion : family.companions()) {
+                try (InputStream resource = Bootstraps.class.getResourceAsStream(companion)) {
+                    assertThat(Files.readAllBytes(directory.resolve("runtimes").resolve(companion)))
+                            .isEqualTo(resource.readAllBytes());
+                }
+            }
         }
+        assertThat(directory.resolve("runtimes/python/endpoint_variables.py")).isRegularFile();
     }
 
     @Test

@@ -39,6 +39,41 @@ class PythonBootstrapTest extends BootstrapFixture {
     }
 
     @Test
+    void unmodifiedBoto3ClientsUseTheEndpointVariablesWhateverTheInstalledBotocore() throws Exception {
+        // /usr/bin/python3 imports Debian's boto3 (botocore 1.29), which does not read AWS_ENDPOINT_URL itself
+        write("app.py", """
+                import boto3
+                at_import = boto3.client("lambda")
+                def handler(event, context):
+                    import botocore
+                    return {"import": at_import.meta.endpoint_url, "sts": boto3.client("sts").meta.endpoint_url,
+                            "explicit": boto3.client("lambda", endpoint_url="http://explicit:1").meta.endpoint_url,
+                            "resource": boto3.resource("dynamodb").meta.client.meta.endpoint_url}
+                """);
+        FunctionInstance instance = start("app.handler", java.util.Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:9070",
+                "AWS_ENDPOINT_URL_STS", "http://127.0.0.1:9071", "AWS_ACCESS_KEY_ID", "ASIAEXAMPLE",
+                "AWS_SECRET_ACCESS_KEY", "secret", "AWS_SESSION_TOKEN", "token", "AWS_DEFAULT_REGION", "us-east-1"));
+
+        JsonNode endpoints = JSON.readTree(instance.invokeSuccessfully("{}").payload());
+        assertThat(endpoints.path("import").asText()).isEqualTo("http://127.0.0.1:9070");
+        assertThat(endpoints.path("sts").asText()).as("AWS_ENDPOINT_URL_<SERVICE> first").isEqualTo("http://127.0.0.1:9071");
+        assertThat(endpoints.path("explicit").asText()).isEqualTo("http://explicit:1");
+        assertThat(endpoints.path("resource").asText()).isEqualTo("http://127.0.0.1:9070");
+    }
+
+    @Test
+    void aFunctionThatDoesNotUseBoto3ImportsNoneOfIt() throws Exception {
+        write("app.py", """
+                import sys
+                def handler(event, context):
+                    return sorted(name for name in sys.modules if name.startswith("boto"))
+                """);
+        FunctionInstance instance = start("app.handler", java.util.Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:9070"));
+
+        assertThat(instance.invokeSuccessfully("{}").payload()).isEqualTo("[]");
+    }
+
+    @Test
     void answersNullWhenTheHandlerReturnsNone() throws Exception {
         write("app.py", """
                 def handler(event, context):

@@ -32,6 +32,7 @@ import dev.gust.sandbox.Sandbox;
 import dev.gust.sandbox.SandboxUsers;
 import dev.gust.server.config.ServerSettings;
 import dev.gust.store.EmbeddedStorage;
+import dev.gust.sts.ExecutionRoleSessions;
 import dev.gust.sts.SessionCredentialsResolver;
 import dev.gust.sts.SessionTokens;
 import dev.gust.sts.StsService;
@@ -42,6 +43,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
@@ -65,6 +67,8 @@ final class GustServer implements AutoCloseable {
     private Sandbox sandbox;
     private Engine engine;
     private AsyncInvocations async;
+    /** The instances' {@code AWS_ENDPOINT_URL}, known once the listener is bound (instances may start before). */
+    private final CompletableFuture<String> functionEndpoint = new CompletableFuture<>();
 
     GustServer(ServerSettings settings) {
         this.settings = settings;
@@ -80,11 +84,17 @@ final class GustServer implements AutoCloseable {
         Clocks clocks = Clocks.SYSTEM;
         InstantSource clock = clocks.wall();
         vertx = Vertx.vertx();
+        // STS and the temporary credentials it mints, for callers and functions: stateless, keyed by the server's
+        // secret (docs/design/security.md)
+        SessionTokens sessions = new SessionTokens(credentials.secretAccessKey(), SessionClock.of(clock));
         sandbox = Sandboxes.choose(settings.sandbox());
         RuntimeCatalog catalog = RuntimeCatalog.detect(settings.python(), settings.node(), settings.javaHome());
         engine = new Engine(account, storage.functions(), storage.versions(), storage.code(), sandbox, new RuntimeApiEndpoints(vertx),
                 catalog, new Engine.Settings(settings.dataDir().resolve("runtime"), settings.dataDir().resolve("logs"),
-                        settings.concurrency(), settings.keepAlive(), SandboxUsers.defaultRange()), clocks);
+                        settings.concurrency(), settings.keepAlive(), SandboxUsers.defaultRange(),
+                        settings.instanceMaxLifetime()), clocks,
+                // every instance's credentials: a session of its execution role, with the function-credentials grant
+                new ExecutionRoleSessions(sessions, settings.functionCredentials()), functionEndpoint::join);
         ConcurrencyService concurrency = new ConcurrencyService(account, storage.functions(),
                 storage.reservedConcurrency(), engine.concurrency());
         concurrency.load(); // before any invocation, queued events included
@@ -142,8 +152,6 @@ final class GustServer implements AutoCloseable {
         KeyPairResolver serverKeys = new KeyPairResolver(new Credentials(credentials.accessKeyId(),
                 credentials.secretAccessKey()), new Caller(account.accountId(), "arn:aws:iam::" + account.accountId()
                 + ":root", account.accountId(), credentials.accessKeyId(), OperationKind.WRITE, null));
-        // STS and the temporary credentials it mints: stateless, keyed by the server's secret (docs/design/security.md)
-        SessionTokens sessions = new SessionTokens(credentials.secretAccessKey(), SessionClock.of(clock));
         edge = new ServiceEdge(vertx, account.region(), clock, List.of(lambda, new StsService(sessions)),
                 List.of(serverKeys, new SessionCredentialsResolver(sessions)));
         edge.unsigned().get("/_gust/health").handler(ctx -> health().whenComplete((body, failure) -> {
@@ -162,6 +170,7 @@ final class GustServer implements AutoCloseable {
                 .requestHandler(idleConnections.tracking(edge));
         try {
             http.listen().await(30, TimeUnit.SECONDS);
+            functionEndpoint.complete(FunctionEndpoint.url(settings.host(), http.actualPort()));
         } catch (Exception e) {
             throw new IOException("cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage()
                     + " (is another program using that port? choose another with --port)", e);
@@ -201,6 +210,7 @@ final class GustServer implements AutoCloseable {
     /** Stops accepting requests, lets in-flight ones finish, then closes storage and releases the data dir. */
     @Override
     public void close() throws Exception {
+        functionEndpoint.completeExceptionally(new IllegalStateException("the server stopped before it listened"));
         if (http != null) {
             http.shutdown(10, TimeUnit.SECONDS).await(15, TimeUnit.SECONDS);
         }

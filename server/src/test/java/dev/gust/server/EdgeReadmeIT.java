@@ -74,7 +74,7 @@ class EdgeReadmeIT {
         assertThat(policy.exitCode()).as(policy.output()).isZero();
         assertThat(policy.output()).contains("\"Principal\":{\"Service\":\"s3.amazonaws.com\"}",
                 "\"Resource\":\"arn:aws:lambda:us-east-1:000000000000:function:callee\"",
-                "{\"ArnLike\":{\"AWS:SourceArn\":\"arn:aws:s3:::photos\"}");
+                "\"ArnLike\":{\"AWS:SourceArn\":\"arn:aws:s3:::photos\"}");
         ReadmeShell.Result removed = bash("aws --endpoint-url \"$AWS_ENDPOINT_URL\" lambda get-policy "
                 + "--function-name callee || true");
         assertThat(removed.output()).contains("(ResourceNotFoundException)");

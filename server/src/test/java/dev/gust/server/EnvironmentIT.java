@@ -190,6 +190,14 @@ class EnvironmentIT {
     }
 
     @Test
+    void eachInstanceHasCredentialsOfItsOwn() {
+        Map<String, String> python = report(functions.invoke("env-python", "{\"report\": true}")).env();
+        Map<String, String> node = report(functions.invoke("env-node", "{\"report\": true}")).env();
+        assertThat(node.get("AWS_ACCESS_KEY_ID")).isNotEqualTo(python.get("AWS_ACCESS_KEY_ID"));
+        assertThat(node.get("AWS_SESSION_TOKEN")).isNotEqualTo(python.get("AWS_SESSION_TOKEN"));
+    }
+
+    @Test
     void providedRuntimesHaveNoExecutionEnv() {
         // recorded: AWS sets AWS_EXECUTION_ENV for managed runtimes only, not for provided.al2023
         Report report = report(functions.invoke("env-provided", "{\"report\": true}"));
@@ -264,6 +272,12 @@ class EnvironmentIT {
         }
         expected.forEach((key, value) -> softly.assertThat(env.get(key)).as(key).isEqualTo(value));
         softly.assertThat(env.get("AWS_LAMBDA_RUNTIME_API")).as("AWS_LAMBDA_RUNTIME_API").matches("[^\\s:]+:\\d+");
+        // temporary credentials of the function's execution role, and where the function reaches Gust
+        softly.assertThat(env.get("AWS_ACCESS_KEY_ID")).as("AWS_ACCESS_KEY_ID").matches("ASIA[A-Z0-9]{12,124}");
+        softly.assertThat(env.get("AWS_SECRET_ACCESS_KEY")).as("AWS_SECRET_ACCESS_KEY").isNotBlank();
+        softly.assertThat(env.get("AWS_SESSION_TOKEN")).as("AWS_SESSION_TOKEN").isNotBlank();
+        softly.assertThat(env.get("AWS_ENDPOINT_URL")).as("AWS_ENDPOINT_URL")
+                .isEqualTo("http://127.0.0.1:" + server.gust().endpoint().getPort());
         String stream = env.get("AWS_LAMBDA_LOG_STREAM_NAME");
         softly.assertThat(stream).as("AWS_LAMBDA_LOG_STREAM_NAME").matches("\\d{4}/\\d{2}/\\d{2}/\\[\\$LATEST][0-9a-f]{32}");
         if (stream != null && stream.length() >= 10) {

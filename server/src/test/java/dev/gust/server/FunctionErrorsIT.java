@@ -93,12 +93,16 @@ class FunctionErrorsIT {
                 , 400, "InvalidParameterValueException", "Lambda was unable to configure your environment variables "
                         + "because the environment variables you have provided exceeded the 4KB limit. String measured: "
                         + "{\"LARGE_VAR\":\"" + large + "\"}");
+        assertAwsError(() -> create("reserved", b -> b.environment(e -> e.variables(Map.of("AWS_SESSION_TOKEN", "t")))),
+                400, "InvalidParameterValueException", "Lambda was unable to configure your environment variables "
+                        + "because the environment variables you have provided contains reserved keys that are currently "
+                        + "not supported for modification. Reserved keys used in this request: AWS_SESSION_TOKEN");
         assertAwsError(() -> create("a".repeat(65), b -> { }), 400, "InvalidParameterValueException",
                 "1 validation error detected: Value '" + "a".repeat(65) + "' at 'functionName' failed to satisfy "
                         + "constraint: Member must have length less than or equal to 64");
         assertThat(lambda.listFunctions().functions()).extracting(FunctionConfiguration::functionName)
                 .noneMatch(name -> List.of("bad-role", "bad-runtime", "retired", "small", "big", "slow", "tmp", "archs",
-                        "env").contains(name));
+                        "env", "reserved").contains(name));
     }
 
     @Test

@@ -3,11 +3,13 @@ package dev.gust.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gust.edge.OperationKind;
 import dev.gust.server.config.ServerSettings;
 import dev.gust.server.config.SettingsException;
 import dev.gust.server.config.SettingsLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,5 +67,34 @@ class SettingsLoaderTest {
                 .isEqualTo(java.time.Duration.ofMillis(1500));
         assertThatThrownBy(() -> SettingsLoader.load(null, Map.of("GUST_IDLE_TIMEOUT", "50ms"), Map.of()))
                 .hasMessageContaining("idle-timeout must be at least 100ms, got '50ms'");
+    }
+
+    @Test
+    void functionsGetDataPlaneCredentialsForInstancesOfTwoHoursByDefault() {
+        ServerSettings settings = SettingsLoader.load(null, Map.of(), Map.of());
+        assertThat(settings.functionCredentials()).isEqualTo(OperationKind.DATA);
+        assertThat(settings.instanceMaxLifetime()).isEqualTo(Duration.ofHours(2));
+    }
+
+    @Test
+    void functionCredentialsNameTheirGrant() {
+        Map<String, OperationKind> grants = Map.of("none", OperationKind.IDENTITY, "data-plane", OperationKind.DATA,
+                "read", OperationKind.READ, "full", OperationKind.WRITE);
+        grants.forEach((value, grant) -> assertThat(SettingsLoader.load(null, Map.of("GUST_FUNCTION_CREDENTIALS", value),
+                Map.of()).functionCredentials()).as(value).isEqualTo(grant));
+        ServerSettings settings = SettingsLoader.load(null, Map.of(), Map.of("instance-max-lifetime", "30m"));
+        assertThat(settings.instanceMaxLifetime()).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void refusesAnUnknownGrantAndALifetimeItsCredentialsCouldNotCover() {
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of("GUST_FUNCTION_CREDENTIALS", "admin"),
+                Map.of("instance-max-lifetime", "12h")))
+                .isInstanceOfSatisfying(SettingsException.class, e -> {
+                    assertThat(e.problems()).hasSize(2);
+                    assertThat(e.numbered()).contains("function-credentials must be 'none', 'data-plane', 'read' or "
+                            + "'full', got 'admin'");
+                    assertThat(e.numbered()).contains("instance-max-lifetime must be between 1m and 11h");
+                });
     }
 }

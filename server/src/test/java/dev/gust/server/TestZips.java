@@ -60,11 +60,18 @@ final class TestZips {
 
     /** Compiles {@code sources} as {@link #javaClasses} does and returns the class files by their relative path. */
     static Map<String, byte[]> javaClassFiles(Path workDir, Map<String, String> sources) {
+        return javaClassFiles(workDir, sources, List.of());
+    }
+
+    /** Compiles {@code sources} against aws-lambda-java-core and {@code libraries} (jars). */
+    static Map<String, byte[]> javaClassFiles(Path workDir, Map<String, String> sources, List<Path> libraries) {
         try {
             Path src = Files.createTempDirectory(workDir, "java-src");
             Path classes = Files.createDirectories(src.resolve("classes"));
-            List<String> args = new ArrayList<>(List.of("--release", "21", "-cp", lambdaCoreJar(), "-d",
-                    classes.toString()));
+            List<String> classpath = new ArrayList<>(List.of(lambdaCoreJar()));
+            libraries.forEach(library -> classpath.add(library.toString()));
+            List<String> args = new ArrayList<>(List.of("--release", "21", "-cp",
+                    String.join(java.io.File.pathSeparator, classpath), "-d", classes.toString()));
             for (Map.Entry<String, String> source : sources.entrySet()) {
                 Path file = src.resolve(source.getKey());
                 Files.createDirectories(file.getParent());

@@ -25,6 +25,15 @@ final class FunctionSettingsRules {
     private static final Set<String> TRACING_MODES = Set.of("Active", "PassThrough");
     private static final Set<String> LOG_FORMATS = Set.of("JSON", "Text");
     private static final int MAX_ENVIRONMENT_BYTES = 4096;
+    /**
+     * The variables Lambda sets in every instance and refuses in a function's configuration (Lambda's list of
+     * reserved variables; {@code TZ}, listed there too, is not refused: no recording shows AWS refusing it).
+     */
+    static final Set<String> RESERVED_VARIABLES = Set.of("_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION",
+            "AWS_REGION", "AWS_EXECUTION_ENV", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+            "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME",
+            "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN", "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR");
     private static final int MAX_TIMEOUT_SECONDS = 900;
     private static final ObjectMapper PLAIN_JSON = new ObjectMapper();
 
@@ -79,7 +88,10 @@ final class FunctionSettingsRules {
         }
     }
 
-    /** Lambda's 4 KB limit on the environment, measured on its JSON form. */
+    /**
+     * Lambda's 4 KB limit on the environment, measured on its JSON form, its key pattern, then its reserved keys, named
+     * in the request's order.
+     */
     static void checkEnvironment(Map<String, String> variables) {
         if (variables == null || variables.isEmpty()) {
             return;
@@ -101,6 +113,13 @@ final class FunctionSettingsRules {
                         + "failed to satisfy constraint: Map keys must satisfy constraint: [Member must satisfy regular "
                         + "expression pattern: [a-zA-Z]([a-zA-Z0-9_])+]");
             }
+        }
+        List<String> reserved = variables.keySet().stream().filter(RESERVED_VARIABLES::contains).toList();
+        if (!reserved.isEmpty()) {
+            throw LambdaException.invalidParameterValue("Lambda was unable to configure your environment variables "
+                    + "because the environment variables you have provided contains reserved keys that are currently "
+                    + "not supported for modification. Reserved keys used in this request: "
+                    + String.join(", ", reserved));
         }
     }
 

@@ -2,7 +2,8 @@
 
 Runs one function instance: loads the handler named by _HANDLER from LAMBDA_TASK_ROOT, then pulls invocations
 from the Lambda Runtime API at AWS_LAMBDA_RUNTIME_API and answers them, over one keep-alive connection, until
-the process is stopped. Standard library only; Python 3.9 or later.
+the process is stopped. Standard library only; Python 3.9 or later. If the function imports boto3 and the
+installed botocore is older than 1.31, it is made to honour AWS_ENDPOINT_URL as newer ones do (endpoint_variables.py).
 
 The handler, context object, response encoding, error payloads and log lines follow the AWS Lambda Python
 runtime interface client (awslambdaric). Not emulated: JSON log format, the X-Ray error cause header,
@@ -448,7 +449,33 @@ def _setup_sys_path(task_root):
     sys.path[0:replaced] = [path for path in paths if path not in sys.path[replaced:]]
 
 
+class _EndpointVariablesHook:
+    """Runs endpoint_variables.py (beside this file) when the function imports botocore.session, which makes a
+    botocore older than 1.31 honour AWS_ENDPOINT_URL as newer ones do. Costs other imports one comparison."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name != "botocore.session":
+            return None
+        sys.meta_path.remove(self)
+        import importlib.util
+        spec = importlib.util.find_spec(name)
+        if spec is not None and hasattr(spec.loader, "exec_module"):
+            execute = spec.loader.exec_module
+
+            def exec_module(module):
+                execute(module)
+                source = os.path.join(os.path.dirname(os.path.abspath(__file__)), "endpoint_variables.py")
+                with open(source, encoding="utf-8") as f:
+                    namespace = {"__name__": "endpoint_variables"}
+                    exec(compile(f.read(), source, "exec"), namespace)
+                namespace["honour_endpoint_variables"](module)
+
+            spec.loader.exec_module = exec_module
+        return spec
+
+
 def main():
+    sys.meta_path.insert(0, _EndpointVariablesHook())
     sys.stdout = _unbuffered(sys.stdout)
     sys.stderr = _unbuffered(sys.stderr)
     _setup_sys_path(os.environ.get("LAMBDA_TASK_ROOT") or os.getcwd())

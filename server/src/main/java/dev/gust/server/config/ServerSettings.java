@@ -20,6 +20,9 @@ import java.nio.file.Path;
  * @param javaHome the JDK for java21/java25 functions
  * @param async how asynchronous invocations are delivered
  * @param idleTimeout how long an API connection with no request in flight stays open
+ * @param instanceMaxLifetime the longest an instance lives; its credentials last that long plus Lambda's longest
+ *     timeout and a margin
+ * @param functionCredentials what the credentials inside functions may call on Gust's edge
  */
 public record ServerSettings(
         String host,
@@ -36,5 +39,7 @@ public record ServerSettings(
         String node,
         Path javaHome,
         dev.gust.async.AsyncSettings async,
-        java.time.Duration idleTimeout) {
+        java.time.Duration idleTimeout,
+        java.time.Duration instanceMaxLifetime,
+        dev.gust.edge.OperationKind functionCredentials) {
 }

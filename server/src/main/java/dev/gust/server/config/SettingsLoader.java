@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.gust.async.AsyncSettings;
+import dev.gust.edge.OperationKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ public final class SettingsLoader {
     static final Map<String, String> DEFAULTS = defaults();
     /** Environment variables that are not settings. */
     private static final List<String> META_VARIABLES = List.of("GUST_CONFIG", "GUST_HOME", "GUST_JAVA_OPTS");
+    /** An instance's credentials last 20 minutes longer than it does, and AWS's role sessions at most 12 hours. */
+    private static final java.time.Duration MAX_INSTANCE_LIFETIME = java.time.Duration.ofHours(11);
 
     private SettingsLoader() {
     }
@@ -44,6 +47,8 @@ public final class SettingsLoader {
         d.put("concurrency", "1000");
         d.put("keep-alive", "5m");
         d.put("idle-timeout", "60s");
+        d.put("instance-max-lifetime", "2h");
+        d.put("function-credentials", "data-plane");
         d.put("async-concurrency", "32");
         d.put("async-retry-delays", "1m,2m");
         d.put("async-backoff", "1s,5m");
@@ -154,11 +159,31 @@ public final class SettingsLoader {
         if (idleTimeout.toMillis() < 100) {
             problems.add("idle-timeout must be at least 100ms, got '" + v.get("idle-timeout") + "'");
         }
+        java.time.Duration maxLifetime = duration(v.get("instance-max-lifetime"), "instance-max-lifetime", problems);
+        if (maxLifetime.compareTo(java.time.Duration.ofMinutes(1)) < 0
+                || maxLifetime.compareTo(MAX_INSTANCE_LIFETIME) > 0) {
+            problems.add("instance-max-lifetime must be between 1m and 11h (its credentials last 20 minutes longer, "
+                    + "and AWS's role sessions last at most 12h), got '" + v.get("instance-max-lifetime") + "'");
+        }
         AsyncSettings async = async(v, problems);
         return new ServerSettings(host, port, Path.of(v.get("data-dir").replaceFirst("^~",
                 System.getProperty("user.home"))).toAbsolutePath(), region, accountId, accessKey, secretKey, sandbox,
                 concurrency, keepAlive, v.get("python"), v.get("node"), Path.of(v.get("java-home")), async,
-                idleTimeout);
+                idleTimeout, maxLifetime, functionCredentials(v.get("function-credentials"), problems));
+    }
+
+    /** The grant of the credentials inside functions, by its setting's name. */
+    private static OperationKind functionCredentials(String value, List<String> problems) {
+        return switch (value.trim()) {
+            case "none" -> OperationKind.IDENTITY;
+            case "data-plane" -> OperationKind.DATA;
+            case "read" -> OperationKind.READ;
+            case "full" -> OperationKind.WRITE;
+            default -> {
+                problems.add("function-credentials must be 'none', 'data-plane', 'read' or 'full', got '" + value + "'");
+                yield OperationKind.DATA;
+            }
+        };
     }
 
     private static AsyncSettings async(Map<String, String> v, List<String> problems) {
