@@ -141,6 +141,7 @@ public final class FunctionService {
                     "Runtime and Handler are mandatory parameters for functions created with deployment packages.");
         }
         FunctionSettingsRules.checkRuntime(request.runtime());
+        FunctionSettingsRules.checkAssumable(request.role());
         runtimes.requireAvailable(request.runtime());
         FunctionSettingsRules.checkEnvironment(variables(request.environment()));
         FunctionSettingsRules.checkTags(request.tags());
@@ -231,6 +232,7 @@ public final class FunctionService {
                 request.loggingConfig());
         errors.throwIfAny();
         FunctionSettingsRules.checkRuntime(request.runtime());
+        FunctionSettingsRules.checkAssumable(request.role());
         if (request.runtime() != null) {
             runtimes.requireAvailable(request.runtime());
         }

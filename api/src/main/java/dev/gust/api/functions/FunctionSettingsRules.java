@@ -81,6 +81,17 @@ final class FunctionSettingsRules {
         }
     }
 
+    /**
+     * A role that the model's pattern accepts but that names no role (its last path segment is empty, as in
+     * {@code role/path/}) cannot be assumed, so no instance could get its credentials: refused as AWS refuses a role
+     * Lambda cannot assume. Applied only when a role is given.
+     */
+    static void checkAssumable(String role) {
+        if (role != null && role.endsWith("/")) {
+            throw LambdaException.invalidParameterValue("The role defined for the function cannot be assumed by Lambda.");
+        }
+    }
+
     /** Service rules on the runtime, applied only when a runtime is given. */
     static void checkRuntime(String runtime) {
         if (runtime != null) {

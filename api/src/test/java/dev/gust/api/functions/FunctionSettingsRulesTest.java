@@ -36,4 +36,14 @@ class FunctionSettingsRulesTest {
                 "AWS_ENDPOINT_URL_S3", "http://h:2", "TZ", "Europe/Paris", "AWS_MAX_ATTEMPTS", "3")))
                 .doesNotThrowAnyException();
     }
+
+    @Test
+    void aRoleWithoutANameCannotBeAssumedWhileAPathedRoleCan() {
+        assertThatThrownBy(() -> FunctionSettingsRules.checkAssumable("arn:aws:iam::000000000000:role/path/"))
+                .isInstanceOfSatisfying(LambdaException.class, e -> assertThat(e.errorType())
+                        .isEqualTo("InvalidParameterValueException"))
+                .hasMessage("The role defined for the function cannot be assumed by Lambda.");
+        assertThatCode(() -> FunctionSettingsRules.checkAssumable("arn:aws:iam::000000000000:role/path/lambda-role"))
+                .doesNotThrowAnyException();
+    }
 }
