@@ -160,6 +160,21 @@ class PermissionsIT {
         fails(r, "get_policy_exception_removed_all", () -> lambda.getPolicy(b -> b.functionName("perm-remove")));
     }
 
+    /** A policy is not code or configuration: publishing after a policy change returns the version already published. */
+    @Test
+    void publishingAfterAPolicyChangeReturnsTheVersionAlreadyPublished() {
+        create("perm-publish");
+        String first = lambda.publishVersion(b -> b.functionName("perm-publish")).version();
+        lambda.addPermission(b -> s3(b, "perm-publish", "s3"));
+        assertThat(lambda.publishVersion(b -> b.functionName("perm-publish")).version()).isEqualTo(first);
+        lambda.removePermission(b -> b.functionName("perm-publish").statementId("s3"));
+        assertThat(lambda.publishVersion(b -> b.functionName("perm-publish")).version()).isEqualTo(first);
+
+        lambda.updateFunctionConfiguration(b -> b.functionName("perm-publish").description("changed"));
+        lambda.waiter().waitUntilFunctionUpdatedV2(b -> b.functionName("perm-publish"));
+        assertThat(lambda.publishVersion(b -> b.functionName("perm-publish")).version()).isNotEqualTo(first);
+    }
+
     @Test
     void keepsStatementsInTheOrderTheyWereAdded() {
         Recording r = recording("TestLambdaPermissions::test_create_multiple_lambda_permissions");

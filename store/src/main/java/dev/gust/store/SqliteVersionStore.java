@@ -96,6 +96,19 @@ public final class SqliteVersionStore implements VersionStore {
     }
 
     @Override
+    public void carryPublication(String functionName, String fromRevisionId, String toRevisionId) {
+        db.run(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE function_versions SET latest_revision_id = ? "
+                    + "WHERE function_name = ? AND latest_revision_id = ?")) {
+                s.setString(1, toRevisionId);
+                s.setString(2, functionName);
+                s.setString(3, fromRevisionId);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
     public List<FunctionConfiguration> versions(String functionName, long after, int limit) {
         if (limit < 1 || limit > 10_001) {
             throw new IllegalArgumentException("limit must be 1..10001: " + limit);

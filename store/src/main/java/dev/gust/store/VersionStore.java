@@ -67,6 +67,14 @@ public interface VersionStore extends AutoCloseable {
     Optional<FunctionConfiguration> publishedFrom(String functionName, String latestRevisionId);
 
     /**
+     * Records that {@code $LATEST}'s revision {@code toRevisionId} has the same code and configuration as
+     * {@code fromRevisionId} (only its resource policy changed), so that the version published from the one counts as
+     * published from the other: PublishVersion then returns that version instead of publishing an identical one.
+     * Does nothing if no version was published from {@code fromRevisionId}.
+     */
+    void carryPublication(String functionName, String fromRevisionId, String toRevisionId);
+
+    /**
      * The function's published versions numbered above {@code after}, in ascending number order.
      *
      * @param limit at most this many (1..10001)

@@ -67,6 +67,18 @@ public abstract class VersionStoreContract {
     }
 
     @Test
+    void aRevisionThatChangedOnlyItsPolicyCountsAsPublishedFromTheSameVersion() {
+        FunctionConfiguration first = publish("r1", "r2").version().orElseThrow();
+
+        versions.carryPublication("fn", "r2", "r2-policy");
+        versions.carryPublication("fn", "r-never-published", "r-other");
+
+        assertThat(versions.publishedFrom("fn", "r2-policy")).contains(first);
+        assertThat(versions.publishedFrom("fn", "r2")).isEmpty();
+        assertThat(versions.publishedFrom("fn", "r-other")).isEmpty();
+    }
+
+    @Test
     void refusesToPublishOverAStaleRevisionOrAMissingFunction() {
         assertThat(publish("stale", "r2").outcome()).isEqualTo(ReplaceOutcome.REVISION_MISMATCH);
         assertThat(versions.publish(latest("ghost", "r2"), "r1", latest("ghost", "v")).outcome())

@@ -94,7 +94,12 @@ final class PolicyTargets {
             FunctionRecord current = target.function().get();
             FunctionRecord revised = new FunctionRecord(current.configuration().toBuilder().revisionId(revisionId)
                     .build(), current.tags());
-            return functions.replace(revised, current.revisionId()) == FunctionStore.ReplaceOutcome.REPLACED;
+            if (functions.replace(revised, current.revisionId()) != FunctionStore.ReplaceOutcome.REPLACED) {
+                return false;
+            }
+            // only the policy changed: a version published from the old revision is still $LATEST's content
+            versions.carryPublication(current.configuration().functionName(), current.revisionId(), revisionId);
+            return true;
         }
         if (target.alias().isPresent()) {
             Alias a = target.alias().get();
