@@ -25,4 +25,13 @@ public record Caller(String accountId, String arn, String userId, String accessK
         Objects.requireNonNull(accessKeyId, "accessKeyId");
         Objects.requireNonNull(grant, "grant");
     }
+
+    /**
+     * The account's root, signing with a long-term key: {@code arn:aws:iam::ACCOUNT:root}, whose {@code UserId} is the
+     * account id, and who may do everything.
+     */
+    public static Caller accountRoot(String accountId, String accessKeyId) {
+        return new Caller(accountId, "arn:aws:iam::" + accountId + ":root", accountId, accessKeyId, OperationKind.WRITE,
+                null);
+    }
 }

@@ -345,11 +345,7 @@ public final class Engine implements Invoker, FunctionChanges, ProvisionedConcur
         env.put("LD_LIBRARY_PATH", "/var/lang/lib:/lib64:/usr/lib64:/var/runtime:/var/runtime/lib:/var/task:"
                 + "/var/task/lib:/opt/lib");
         env.putAll(command.environment());
-        String ownEndpoint = function.environment().get("AWS_ENDPOINT_URL"); // not reserved on AWS: the function's wins
-        env.putAll(credentials.variables(function));
-        if (ownEndpoint != null) {
-            env.put("AWS_ENDPOINT_URL", ownEndpoint);
-        }
+        credentials.addTo(env, function);
         List<String> argv = LayerPaths.apply(function, sandbox.capabilities().isolated(), env, command.argv());
         return SandboxSpec.builder("gust-" + UUID.randomUUID(), code.taskRoot(function.code().sha256Hex()))
                 .runtimeDir(commands.runtimeDir())

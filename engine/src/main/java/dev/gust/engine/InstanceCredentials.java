@@ -3,7 +3,6 @@ package dev.gust.engine;
 import dev.gust.core.FunctionConfiguration;
 import dev.gust.core.credentials.RoleSessions;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -47,16 +46,15 @@ final class InstanceCredentials {
     }
 
     /**
-     * The variables of a new instance of {@code function}: a fresh session of its execution role, named after the
-     * function as Lambda names it, and the edge's address.
+     * Adds the variables of a new instance of {@code function} to its environment {@code env}: a fresh session of its
+     * execution role, named after the function as Lambda names it, over any value already there; and the edge's
+     * address unless {@code env} has one (the function's own {@code AWS_ENDPOINT_URL}, which AWS does not reserve).
      */
-    Map<String, String> variables(FunctionConfiguration function) {
+    void addTo(Map<String, String> env, FunctionConfiguration function) {
         RoleSessions.SessionCredentials credentials = sessions.open(function.role(), function.functionName(), validity);
-        Map<String, String> variables = new LinkedHashMap<>();
-        variables.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
-        variables.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
-        variables.put("AWS_SESSION_TOKEN", credentials.sessionToken());
-        variables.put("AWS_ENDPOINT_URL", endpointUrl.get());
-        return variables;
+        env.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
+        env.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
+        env.put("AWS_SESSION_TOKEN", credentials.sessionToken());
+        env.putIfAbsent("AWS_ENDPOINT_URL", endpointUrl.get());
     }
 }

@@ -9,6 +9,7 @@ import dev.gust.api.functions.ConcurrencyService;
 import dev.gust.api.functions.EventInvokeConfigService;
 import dev.gust.api.functions.FunctionService;
 import dev.gust.api.functions.ProvisionedConcurrencyService;
+import dev.gust.api.http.ErrorResponder;
 import dev.gust.api.http.Json;
 import dev.gust.api.layers.LayerService;
 import dev.gust.api.permissions.PolicyService;
@@ -17,10 +18,8 @@ import dev.gust.async.EventSettings;
 import dev.gust.core.Account;
 import dev.gust.core.FunctionChanges;
 import dev.gust.core.LambdaException;
-import dev.gust.api.http.ErrorResponder;
 import dev.gust.edge.Caller;
 import dev.gust.edge.IdleConnections;
-import dev.gust.edge.OperationKind;
 import dev.gust.edge.ServiceEdge;
 import dev.gust.edge.auth.Credentials;
 import dev.gust.edge.auth.KeyPairResolver;
@@ -150,8 +149,7 @@ final class GustServer implements AutoCloseable {
                 concurrency, provisioned, policies);
         // The server's own key pair is the account's root: it may do everything.
         KeyPairResolver serverKeys = new KeyPairResolver(new Credentials(credentials.accessKeyId(),
-                credentials.secretAccessKey()), new Caller(account.accountId(), "arn:aws:iam::" + account.accountId()
-                + ":root", account.accountId(), credentials.accessKeyId(), OperationKind.WRITE, null));
+                credentials.secretAccessKey()), Caller.accountRoot(account.accountId(), credentials.accessKeyId()));
         edge = new ServiceEdge(vertx, account.region(), clock, List.of(lambda, new StsService(sessions)),
                 List.of(serverKeys, new SessionCredentialsResolver(sessions)));
         edge.unsigned().get("/_gust/health").handler(ctx -> health().whenComplete((body, failure) -> {

@@ -77,9 +77,8 @@ public final class SigV4Verifier {
      * @param service the service requests must be scoped to, such as {@code lambda}
      */
     public SigV4Verifier(Credentials credentials, String region, String service, InstantSource clock) {
-        this(region, List.of(new KeyPairResolver(credentials, new Caller("000000000000",
-                "arn:aws:iam::000000000000:root", "000000000000", credentials.accessKeyId(),
-                dev.gust.edge.OperationKind.WRITE, null))), clock, Objects.requireNonNull(service, "service"));
+        this(region, List.of(new KeyPairResolver(credentials, Caller.accountRoot("000000000000",
+                credentials.accessKeyId()))), clock, Objects.requireNonNull(service, "service"));
     }
 
     private SigV4Verifier(String region, List<CredentialsResolver> resolvers, InstantSource clock, String onlyService) {
