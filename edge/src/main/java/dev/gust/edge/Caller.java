@@ -26,6 +26,26 @@ public record Caller(String accountId, String arn, String userId, String accessK
         Objects.requireNonNull(grant, "grant");
     }
 
+    /** Whether this is an account's root ({@code arn:aws:iam::ACCOUNT:root}). */
+    public boolean isAccountRoot() {
+        return arn.endsWith(":root") && arn.startsWith("arn:aws:iam::");
+    }
+
+    /**
+     * The IAM principal whose identity-based policies apply, as {@code aws:PrincipalArn} names it: the root's or a
+     * user's own ARN, or for an assumed role ({@code arn:aws:sts::A:assumed-role/ROLE/SESSION}) the role's ARN
+     * {@code arn:aws:iam::A:role/ROLE} (role names are unique in an account whatever their path, so the path is
+     * left out).
+     */
+    public String principalArn() {
+        String assumed = "arn:aws:sts::" + accountId + ":assumed-role/";
+        if (arn.startsWith(assumed)) {
+            int end = arn.indexOf('/', assumed.length());
+            return "arn:aws:iam::" + accountId + ":role/" + arn.substring(assumed.length(), end < 0 ? arn.length() : end);
+        }
+        return arn;
+    }
+
     /**
      * The account's root, signing with a long-term key: {@code arn:aws:iam::ACCOUNT:root}, whose {@code UserId} is the
      * account id, and who may do everything.

@@ -17,6 +17,16 @@ public interface HostedService {
     /** The largest request body the edge reads for this service; a larger one is refused before it is buffered. */
     long maxRequestBytes();
 
+    /**
+     * The resource-based policy of the resource an operation acts on ({@code resource} is what the operation's
+     * resource function returned: a function's ARN, a role's ARN for {@code sts:AssumeRole}, whose trust policy this
+     * is), or empty if it has none. The edge evaluates it with the caller's identity-based policies. Answered from
+     * memory: called on event loops, once per request.
+     */
+    default java.util.Optional<dev.gust.policy.Policy> resourcePolicy(String resource) {
+        return java.util.Optional.empty();
+    }
+
     /** Registers the service's operations (and any unsigned routes) with the edge. Called once, at startup. */
     void register(ServiceRoutes routes);
 }

@@ -146,6 +146,7 @@ public final class ServiceEdge implements Handler<HttpServerRequest> {
             ((RoutingContextInternal) ctx).setBody(body);
             Caller caller = pending.credentials().caller();
             ctx.put(CALLER, caller);
+            ctx.put(ServiceRoutes.REGION, pending.signature().region());
             HostedRoutes.Registered operation = registered != null ? registered : named(ctx, service);
             authorize(ctx, caller, operation);
             operation.handler().handle(ctx);

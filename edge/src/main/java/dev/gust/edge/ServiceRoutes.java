@@ -39,6 +39,17 @@ public interface ServiceRoutes {
         return ctx.get(Caller.class.getName());
     }
 
+    /**
+     * The region a request acts in: its SigV4 credential scope's region, which the edge has checked is one AWS has.
+     * Every regional resource (a function, a layer, a queue) lives in the region and the account it was created in.
+     */
+    static String region(RoutingContext ctx) {
+        return ctx.get(REGION);
+    }
+
+    /** The routing context key under which the edge keeps the request's region. */
+    String REGION = "dev.gust.edge.region";
+
     /** Runs an operation; any {@link EdgeException} it throws is written in the service's protocol. */
     @FunctionalInterface
     interface OperationHandler {

@@ -33,6 +33,11 @@ public final class Signature {
         return scope.service();
     }
 
+    /** The region named in the credential scope, such as {@code us-east-1}: the region the request acts in. */
+    public String region() {
+        return scope.region();
+    }
+
     /** The {@code X-Amz-Security-Token} header or query parameter, or {@code null}. */
     public String sessionToken() {
         return sessionToken;
