@@ -151,7 +151,7 @@ final class GustServer implements AutoCloseable {
         KeyPairResolver serverKeys = new KeyPairResolver(new Credentials(credentials.accessKeyId(),
                 credentials.secretAccessKey()), Caller.accountRoot(account.accountId(), credentials.accessKeyId()));
         edge = new ServiceEdge(vertx, account.region(), clock, List.of(lambda, new StsService(sessions)),
-                List.of(serverKeys, new SessionCredentialsResolver(sessions)));
+                List.of(serverKeys, new SessionCredentialsResolver(sessions)), new GrantIdentityPolicies());
         edge.unsigned().get("/_gust/health").handler(ctx -> health().whenComplete((body, failure) -> {
             if (failure != null) {
                 ErrorResponder.send(ctx.response(), LambdaException.service("health: " + failure));
