@@ -54,7 +54,7 @@ public final class Policy {
      * @throws MalformedPolicyException when the document is not a valid policy, with IAM's message
      */
     public static Policy parse(String json) {
-        return PolicyParser.parse(json, json != null && json.contains("Principal") ? PolicyKind.RESOURCE
+        return PolicyParser.parse(json, PolicyParser.namesPrincipals(json) ? PolicyKind.RESOURCE
                 : PolicyKind.IDENTITY);
     }
 
