@@ -86,14 +86,15 @@ final class Authorizer {
                 .caller(caller.arn())
                 .resourceAccount(resourceAccount);
         Instant now = clock.instant();
-        request.key("aws:SourceIp", origin.sourceIp())
-                .key("aws:SecureTransport", Boolean.toString(origin.secureTransport()))
-                .key("aws:CurrentTime", now.toString())
-                .key("aws:EpochTime", Long.toString(now.getEpochSecond()))
-                .key("aws:RequestedRegion", origin.region())
-                .key("aws:PrincipalArn", principalArn)
-                .key("aws:PrincipalAccount", caller.accountId())
-                .key("aws:PrincipalType", principalType(caller))
+        // keys in lower case (they are case-insensitive), which the context then keeps as they are
+        request.key("aws:sourceip", origin.sourceIp())
+                .key("aws:securetransport", Boolean.toString(origin.secureTransport()))
+                .key("aws:currenttime", now.toString())
+                .key("aws:epochtime", Long.toString(now.getEpochSecond()))
+                .key("aws:requestedregion", origin.region())
+                .key("aws:principalarn", principalArn)
+                .key("aws:principalaccount", caller.accountId())
+                .key("aws:principaltype", principalType(caller))
                 .key("aws:userid", caller.userId())
                 .key("aws:username", userName(caller));
         if (operationKeys != null) {
@@ -138,7 +139,8 @@ final class Authorizer {
 
     /** {@code aws:username}: an IAM user's name (the last part of its ARN), only for users. */
     private static String userName(Caller caller) {
-        String prefix = "arn:aws:iam::" + caller.accountId() + ":user/";
-        return caller.arn().startsWith(prefix) ? caller.arn().substring(caller.arn().lastIndexOf('/') + 1) : null;
+        String arn = caller.arn();
+        return arn.startsWith("arn:aws:iam::") && arn.startsWith(":user/", arn.indexOf(':', 13))
+                ? arn.substring(arn.lastIndexOf('/') + 1) : null;
     }
 }
