@@ -258,6 +258,23 @@ class PolicyEvaluationTest {
     }
 
     @Test
+    void denyWithNotPrincipalSparesOnlyThePrincipalsItNames() {
+        Policy onlyCarlos = Policy.resource("""
+                {"Version": "2012-10-17", "Statement": {"Effect": "Deny",
+                 "NotPrincipal": {"AWS": ["arn:aws:iam::111122223333:user/carlossalazar", "111122223333"]},
+                 "Action": "lambda:*", "Resource": "*"}}""");
+        RequestContext byCarlos = RequestContext.builder("lambda:InvokeFunction", FUNCTION)
+                .principal(CARLOS, ACCOUNT).build();
+        RequestContext byAlice = RequestContext.builder("lambda:InvokeFunction", FUNCTION)
+                .principal("arn:aws:iam::111122223333:user/alice", ACCOUNT).build();
+
+        assertThat(PolicyEvaluation.evaluate(byCarlos, List.of(INVOKE_ANY), Optional.of(onlyCarlos), true))
+                .isEqualTo(Decision.ALLOWED);
+        assertThat(PolicyEvaluation.evaluate(byAlice, List.of(INVOKE_ANY), Optional.of(onlyCarlos), true))
+                .isEqualTo(new Decision(Outcome.EXPLICIT_DENY, PolicyType.RESOURCE_BASED));
+    }
+
+    @Test
     void denialMessagesAreAwsWords() {
         String action = "lambda:InvokeFunction";
         assertThat(new Decision(Outcome.IMPLICIT_DENY, PolicyType.IDENTITY_BASED).message(CARLOS, action, FUNCTION))
