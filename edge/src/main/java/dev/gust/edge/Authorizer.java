@@ -65,7 +65,7 @@ final class Authorizer {
         boolean withinGrant = caller.grant().allows(operation.kind());
         boolean ownAccount = resourceAccount.equals(caller.accountId());
         if (ownAccount && resourcePolicy.isEmpty() && caller.isAccountRoot()) {
-            // the root may do everything in its account, and no resource policy can deny it
+            // the root may do everything in its account, and there is no resource policy to deny it
             return withinGrant ? Decision.ALLOWED : new Decision(Decision.Outcome.IMPLICIT_DENY,
                     Decision.PolicyType.SESSION);
         }
