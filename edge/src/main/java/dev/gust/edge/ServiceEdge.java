@@ -62,14 +62,13 @@ public final class ServiceEdge implements Handler<HttpServerRequest> {
     private final SigV4Verifier verifier;
 
     /**
-     * @param region the region every request must be signed for
      * @param clock the source of "now" for signatures
      * @param hosted the services, each with a distinct signing name; each registers its routes now
      * @param resolvers asked in order for the credentials behind an access key id
      */
-    public ServiceEdge(Vertx vertx, String region, InstantSource clock, List<HostedService> hosted,
+    public ServiceEdge(Vertx vertx, InstantSource clock, List<HostedService> hosted,
             List<CredentialsResolver> resolvers) {
-        this.verifier = new SigV4Verifier(region, resolvers, clock);
+        this.verifier = new SigV4Verifier(resolvers, clock);
         this.unsigned = Router.router(vertx);
         unsigned.route().last().handler(ctx -> refuse(ctx, protocolOf(ctx.request()),
                 EdgeException.auth(AuthFailure.MISSING_TOKEN, "Missing Authentication Token")));

@@ -150,7 +150,7 @@ final class GustServer implements AutoCloseable {
         // The server's own key pair is the account's root: it may do everything.
         KeyPairResolver serverKeys = new KeyPairResolver(new Credentials(credentials.accessKeyId(),
                 credentials.secretAccessKey()), Caller.accountRoot(account.accountId(), credentials.accessKeyId()));
-        edge = new ServiceEdge(vertx, account.region(), clock, List.of(lambda, new StsService(sessions)),
+        edge = new ServiceEdge(vertx, clock, List.of(lambda, new StsService(sessions)),
                 List.of(serverKeys, new SessionCredentialsResolver(sessions)));
         edge.unsigned().get("/_gust/health").handler(ctx -> health().whenComplete((body, failure) -> {
             if (failure != null) {
