@@ -3,6 +3,7 @@ package dev.gust.store;
 import static dev.gust.store.TestZips.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gust.core.Account;
 import dev.gust.core.CodePackage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class EmbeddedStorageTest {
 
     @Test
     void laysOutDatabaseAndCodeInDataDirectory() {
-        try (EmbeddedStorage storage = EmbeddedStorage.open(dataDir, ZipLimits.LAMBDA, clock)) {
+        try (EmbeddedStorage storage = EmbeddedStorage.open(dataDir, Account.defaults(), ZipLimits.LAMBDA, clock)) {
             CodePackage code = storage.code().store(zip().file("a.txt", "a").build());
 
             assertThat(dataDir.resolve("gust.db")).isRegularFile();
@@ -40,7 +41,7 @@ class EmbeddedStorageTest {
     void deletesPackagesThatNoFunctionReferencesOnOpen() {
         CodePackage referenced;
         CodePackage orphan;
-        try (EmbeddedStorage storage = EmbeddedStorage.open(dataDir, ZipLimits.LAMBDA, clock)) {
+        try (EmbeddedStorage storage = EmbeddedStorage.open(dataDir, Account.defaults(), ZipLimits.LAMBDA, clock)) {
             referenced = storage.code().store(zip().file("used.txt", "1").build());
             orphan = storage.code().store(zip().file("orphan.txt", "2").build());
             FunctionRecord function = FunctionStoreContract.function("fn", "r1");
@@ -48,7 +49,7 @@ class EmbeddedStorageTest {
                     function.configuration().toBuilder().code(referenced).build(), Map.of()));
         }
 
-        try (EmbeddedStorage storage = EmbeddedStorage.open(dataDir, ZipLimits.LAMBDA, clock)) {
+        try (EmbeddedStorage storage = EmbeddedStorage.open(dataDir, Account.defaults(), ZipLimits.LAMBDA, clock)) {
             assertThat(storage.code().zipFile(referenced.sha256Hex())).exists();
             assertThat(storage.code().zipFile(orphan.sha256Hex())).doesNotExist();
             assertThat(storage.code().taskRoot(orphan.sha256Hex())).doesNotExist();
@@ -61,12 +62,12 @@ class EmbeddedStorageTest {
                 "{}".getBytes(StandardCharsets.UTF_8), clock.instant());
         EventInvokeConfig config = new EventInvokeConfig("fn", "$LATEST", 1, 60, DestinationConfig.NONE,
                 clock.instant());
-        try (EmbeddedStorage storage = EmbeddedStorage.open(dataDir, ZipLimits.LAMBDA, clock)) {
+        try (EmbeddedStorage storage = EmbeddedStorage.open(dataDir, Account.defaults(), ZipLimits.LAMBDA, clock)) {
             storage.events().enqueue(event).toCompletableFuture().join();
             storage.eventInvokeConfigs().put(config);
         }
 
-        try (EmbeddedStorage storage = EmbeddedStorage.open(dataDir, ZipLimits.LAMBDA, clock)) {
+        try (EmbeddedStorage storage = EmbeddedStorage.open(dataDir, Account.defaults(), ZipLimits.LAMBDA, clock)) {
             assertThat(storage.events().depths().toCompletableFuture().join())
                     .containsExactly(new QueueDepth("fn", 1, event.enqueuedAt()));
             assertThat(storage.eventInvokeConfigs().find("fn", "$LATEST")).contains(config);
@@ -78,13 +79,13 @@ class EmbeddedStorageTest {
     void releasesLeasesOfThePreviousServerOnOpen() {
         Instant now = clock.instant();
         QueuedEvent event = QueuedEvent.accepted("8e8f5b3a-0000-4000-8000-000000000002", "fn", null, new byte[0], now);
-        try (EmbeddedStorage storage = EmbeddedStorage.open(dataDir, ZipLimits.LAMBDA, clock)) {
+        try (EmbeddedStorage storage = EmbeddedStorage.open(dataDir, Account.defaults(), ZipLimits.LAMBDA, clock)) {
             storage.events().enqueue(event).toCompletableFuture().join();
             storage.events().claim(ClaimRequest.of("crashed-node", now, now.plus(Duration.ofHours(1)), 1, 1))
                     .toCompletableFuture().join();
         }
 
-        try (EmbeddedStorage storage = EmbeddedStorage.open(dataDir, ZipLimits.LAMBDA, clock)) {
+        try (EmbeddedStorage storage = EmbeddedStorage.open(dataDir, Account.defaults(), ZipLimits.LAMBDA, clock)) {
             assertThat(storage.events().claim(ClaimRequest.of("new-node", now, now.plusSeconds(60), 1, 1))
                     .toCompletableFuture().join()).containsExactly(event);
         }
