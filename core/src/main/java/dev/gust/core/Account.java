@@ -3,7 +3,9 @@ package dev.gust.core;
 import java.util.regex.Pattern;
 
 /**
- * The single account and region a Gust server emulates, and the ARNs it builds from them.
+ * The account and region a resource lives in: the namespace of every regional resource (a function named {@code x}
+ * in one namespace is unrelated to an {@code x} in another), and the ARNs it builds from them. A request acts in its
+ * caller's account and its credential scope's region, unless it names another account's resource by its ARN.
  *
  * @param accountId twelve digits, {@code 000000000000} by default
  * @param region an AWS region name such as {@code us-east-1}
@@ -22,6 +24,7 @@ public record Account(String accountId, String region) {
         }
     }
 
+    /** The default namespace of a server that configures none: {@code 000000000000} in {@code us-east-1}. */
     public static Account defaults() {
         return new Account("000000000000", "us-east-1");
     }

@@ -1,5 +1,6 @@
 package dev.gust.core.invoke;
 
+import dev.gust.core.Account;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -17,13 +18,13 @@ public interface Invoker {
      * Checks that a function could be invoked right now, without running it ({@code DryRun}). The stage fails
      * as {@link #invoke}'s would.
      */
-    CompletionStage<Void> dryRun(String functionName, java.util.Optional<String> qualifier);
+    CompletionStage<Void> dryRun(Account account, String functionName, java.util.Optional<String> qualifier);
 
     /**
      * Whether the function's reserved concurrency is zero, so that every invocation of it is throttled: Lambda
      * discards such a function's asynchronous events ({@code ZeroReservedConcurrency}) instead of retrying them.
      */
-    default boolean reservesZeroConcurrency(String functionName) {
+    default boolean reservesZeroConcurrency(Account account, String functionName) {
         return false;
     }
 }
