@@ -87,7 +87,7 @@ final class AsyncTesting {
 
     /** Everything every instance of {@code function} wrote so far: all its log streams, one after the other. */
     static String logs(Path dataDir, String function) {
-        Path dir = dataDir.resolve("logs").resolve(function);
+        Path dir = TestServer.logGroupDir(dataDir, function);
         if (!Files.isDirectory(dir)) {
             return "";
         }
