@@ -106,8 +106,8 @@ public record FunctionReference(String name, Optional<String> qualifier) {
         String name = m.group(NAME);
         Optional<String> qualifier = Optional.ofNullable(m.group(QUALIFIER));
         if (accountId != null && !accountId.startsWith(account.accountId())) {
-            throw LambdaException.functionNotFound("arn:aws:lambda:" + account.region() + ":"
-                    + accountId.substring(0, 12) + ":function:" + name);
+            throw LambdaException.functionNotFound(new Account(accountId.substring(0, 12), account.region())
+                    .functionArn(name));
         }
         return new FunctionReference(name, qualifier);
     }

@@ -158,5 +158,8 @@ CREATE INDEX functions_code_sha256 ON functions (code_sha256);
 CREATE INDEX function_versions_code_sha256 ON function_versions (code_sha256);
 
 -- Queued events name their function by its unqualified ARN.
-UPDATE event_queue SET function_name =
-    'arn:aws:lambda:${default_region}:${default_account_id}:function:' || function_name;
+UPDATE event_queue SET function_name = 'arn:' || CASE
+        WHEN '${default_region}' LIKE 'cn-%' THEN 'aws-cn'
+        WHEN '${default_region}' LIKE 'us-gov-%' THEN 'aws-us-gov'
+        ELSE 'aws' END
+    || ':lambda:${default_region}:${default_account_id}:function:' || function_name;
