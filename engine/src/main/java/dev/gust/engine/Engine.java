@@ -47,7 +47,7 @@ import java.util.function.Supplier;
 /**
  * The execution engine: runs synchronous invocations on pooled, sandboxed instances, one pool per function version
  * ({@code $LATEST} or a published version; aliases resolve to one of those through {@link QualifierResolver}),
- * enforces the account's concurrency limit and reserved concurrency ({@link ConcurrencyLimits}), drains the instances of replaced versions and reaps idle ones.
+ * enforces the machine's concurrency limit and reserved concurrency ({@link ConcurrencyLimits}), drains the instances of replaced versions and reaps idle ones.
  * {@code $LATEST}'s pool is drained when the function changes; a published version's pool only when that version
  * or the function is deleted. Published versions can keep provisioned instances ({@link #provision}), whose
  * concurrency is held in {@link ConcurrencyLimits}. Every instance gets temporary credentials of its function's
