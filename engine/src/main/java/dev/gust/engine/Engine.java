@@ -1,7 +1,6 @@
 package dev.gust.engine;
 
 import dev.gust.core.Account;
-import dev.gust.core.FunctionChanges;
 import dev.gust.core.FunctionConfiguration;
 import dev.gust.core.LambdaException;
 import dev.gust.core.ProvisionedConcurrency;

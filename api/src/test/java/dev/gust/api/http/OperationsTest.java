@@ -81,7 +81,7 @@ class OperationsTest {
         assertThat(get("/2015-03-31/functions/hello/configuration", "123456789012", "eu-west-1"))
                 .isEqualTo("arn:aws:lambda:eu-west-1:123456789012:function:hello");
         assertThat(get("/2018-10-31/layers/shared/versions/2", "123456789012", "cn-north-1"))
-                .isEqualTo("arn:aws:lambda:cn-north-1:123456789012:layer:shared:2");
+                .isEqualTo("arn:aws-cn:lambda:cn-north-1:123456789012:layer:shared:2");
     }
 
     @Test
