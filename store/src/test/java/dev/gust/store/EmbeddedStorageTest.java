@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,28 @@ class EmbeddedStorageTest {
             assertThat(storage.code().zipFile(referenced.sha256Hex())).exists();
             assertThat(storage.code().zipFile(orphan.sha256Hex())).doesNotExist();
             assertThat(storage.code().taskRoot(orphan.sha256Hex())).doesNotExist();
+        }
+    }
+
+    @Test
+    void keepsPackagesThatOnlyAnotherNamespaceReferences() {
+        Account ireland = new Account("111122223333", "eu-west-1");
+        CodePackage function;
+        CodePackage layer;
+        try (EmbeddedStorage storage = EmbeddedStorage.open(dataDir, Account.defaults(), ZipLimits.LAMBDA, clock)) {
+            function = storage.code().store(zip().file("irish.txt", "1").build());
+            layer = storage.code().store(zip().file("layer.txt", "2").build());
+            FunctionRecord record = FunctionStoreContract.function("fn", "r1");
+            storage.functions().in(ireland).create(new FunctionRecord(
+                    record.configuration().toBuilder().code(function).build(), Map.of()));
+            storage.layers().in(ireland).publish(new LayerStore.Draft("deps", "", List.of(), List.of("x86_64"),
+                    null, layer, clock.instant()));
+        }
+
+        try (EmbeddedStorage storage = EmbeddedStorage.open(dataDir, Account.defaults(), ZipLimits.LAMBDA, clock)) {
+            assertThat(storage.code().zipFile(function.sha256Hex())).exists();
+            assertThat(storage.code().zipFile(layer.sha256Hex())).exists();
+            assertThat(storage.functions().find("fn")).isEmpty();
         }
     }
 
