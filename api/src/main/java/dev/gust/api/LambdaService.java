@@ -7,30 +7,30 @@ import dev.gust.api.functions.CodeLinks;
 import dev.gust.api.functions.ConcurrencyRoutes;
 import dev.gust.api.functions.ConcurrencyService;
 import dev.gust.api.functions.EventInvokeConfigRoutes;
-import dev.gust.api.functions.EventInvokeConfigService;
 import dev.gust.api.functions.FunctionRoutes;
 import dev.gust.api.functions.FunctionService;
 import dev.gust.api.functions.ProvisionedConcurrencyRoutes;
-import dev.gust.api.functions.ProvisionedConcurrencyService;
 import dev.gust.api.functions.TagRoutes;
 import dev.gust.api.functions.VersionRoutes;
 import dev.gust.api.http.Operations;
 import dev.gust.api.invoke.InvokeRoute;
 import dev.gust.api.layers.LayerRoutes;
-import dev.gust.api.layers.LayerService;
 import dev.gust.api.permissions.PolicyRoutes;
-import dev.gust.api.permissions.PolicyService;
 import dev.gust.core.invoke.EventInvoker;
 import dev.gust.core.invoke.Invoker;
 import dev.gust.edge.HostedService;
 import dev.gust.edge.Protocol;
 import dev.gust.edge.ServiceRoutes;
+import dev.gust.store.CodeStore;
+import io.vertx.ext.web.RoutingContext;
+import java.util.function.Function;
 
 /**
  * AWS Lambda as a service on the edge: signing name {@code lambda}, rest-json, and every Lambda operation with its
  * IAM action and kind. {@code Invoke} runs on the event loop ({@link InvokeRoute}); the control plane runs on
  * worker threads ({@link Operations}); presigned code links ({@link CodeDownloadRoute}) are its unsigned routes.
- * Errors its operations throw keep Lambda's own shapes ({@code LambdaException}, {@code ErrorResponder}).
+ * Errors its operations throw keep Lambda's own shapes ({@code LambdaException}, {@code ErrorResponder}). Every
+ * request acts in its namespace, the caller's account in the request's region ({@link LambdaNamespaces#accountOf}).
  * Thread-safe once registered.
  */
 public final class LambdaService implements HostedService {
@@ -38,28 +38,25 @@ public final class LambdaService implements HostedService {
     /** AWS's limit on a CreateFunction request body (a 50 MB zip, base64-encoded, plus JSON). */
     public static final long MAX_REQUEST_BYTES = 70_167_211L;
 
-    private final FunctionService functions;
-    private final EventInvokeConfigService eventInvokeConfigs;
-    private final LayerService layers;
+    private final LambdaNamespaces namespaces;
+    private final CodeStore code;
     private final CodeLinks codeLinks;
     private final Invoker invoker;
     private final EventInvoker events;
-    private final ConcurrencyService concurrency;
-    private final ProvisionedConcurrencyService provisioned;
-    private final PolicyService policies;
 
-    public LambdaService(FunctionService functions, EventInvokeConfigService eventInvokeConfigs, LayerService layers,
-            CodeLinks codeLinks, Invoker invoker, EventInvoker events, ConcurrencyService concurrency,
-            ProvisionedConcurrencyService provisioned, PolicyService policies) {
-        this.functions = functions;
-        this.eventInvokeConfigs = eventInvokeConfigs;
-        this.layers = layers;
+    /**
+     * @param namespaces the control plane of each namespace; each request acts in its own
+     * @param code the code packages of every namespace (content-addressed, shared)
+     * @param invoker runs invocations of any namespace (the request names its account)
+     * @param events queues asynchronous invocations of any namespace
+     */
+    public LambdaService(LambdaNamespaces namespaces, CodeStore code, CodeLinks codeLinks, Invoker invoker,
+            EventInvoker events) {
+        this.namespaces = namespaces;
+        this.code = code;
         this.codeLinks = codeLinks;
         this.invoker = invoker;
         this.events = events;
-        this.concurrency = concurrency;
-        this.provisioned = provisioned;
-        this.policies = policies;
     }
 
     @Override
@@ -79,18 +76,20 @@ public final class LambdaService implements HostedService {
 
     @Override
     public void register(ServiceRoutes routes) {
-        new CodeDownloadRoute(codeLinks, functions.codeStore()).register(routes.unsigned());
-        new InvokeRoute(functions.account(), invoker, events).register(routes);
-        Operations operations = new Operations(routes, functions.account());
+        new CodeDownloadRoute(codeLinks, code).register(routes.unsigned());
+        new InvokeRoute(invoker, events).register(routes);
+        Operations operations = new Operations(routes);
+        Function<RoutingContext, FunctionService> functions = ctx -> namespaces.of(ctx).functions();
+        Function<RoutingContext, ConcurrencyService> concurrency = ctx -> namespaces.of(ctx).concurrency();
         new FunctionRoutes(functions, codeLinks, concurrency).register(operations);
-        new TagRoutes(functions.tags()).register(operations);
-        new VersionRoutes(functions.versions()).register(operations);
-        new AliasRoutes(functions.aliases()).register(operations);
-        new EventInvokeConfigRoutes(eventInvokeConfigs).register(operations);
+        new TagRoutes(ctx -> functions.apply(ctx).tags()).register(operations);
+        new VersionRoutes(ctx -> functions.apply(ctx).versions()).register(operations);
+        new AliasRoutes(ctx -> functions.apply(ctx).aliases()).register(operations);
+        new EventInvokeConfigRoutes(ctx -> namespaces.of(ctx).eventInvokeConfigs()).register(operations);
         new ConcurrencyRoutes(concurrency).register(operations);
-        new ProvisionedConcurrencyRoutes(provisioned).register(operations);
+        new ProvisionedConcurrencyRoutes(ctx -> namespaces.of(ctx).provisioned()).register(operations);
         new AccountSettingsRoutes(functions, concurrency).register(operations);
-        new LayerRoutes(layers, codeLinks).register(operations);
-        new PolicyRoutes(policies).register(operations);
+        new LayerRoutes(ctx -> namespaces.of(ctx).layers(), codeLinks).register(operations);
+        new PolicyRoutes(ctx -> namespaces.of(ctx).policies()).register(operations);
     }
 }

@@ -1,6 +1,5 @@
 package dev.gust.async;
 
-import dev.gust.core.Account;
 import dev.gust.core.invoke.EventInvoker;
 import dev.gust.core.invoke.InvocationRequest;
 import dev.gust.core.invoke.Invoker;
@@ -59,14 +58,14 @@ public final class AsyncInvocations implements EventInvoker, AutoCloseable {
      * @param owner this node's stable name in the queue's leases; its leases are released at {@link #start()}
      */
     public AsyncInvocations(Invoker invoker, EventQueue queue, EventSettings.Source settingsSource,
-            AsyncSettings settings, Account account, InstantSource clock, String owner) {
+            AsyncSettings settings, InstantSource clock, String owner) {
         this.invoker = invoker;
         this.queue = queue;
         this.settings = settings;
         this.clock = clock;
         this.owner = owner;
         this.slots = new Semaphore(settings.maxConcurrentDeliveries());
-        this.delivery = new EventDelivery(invoker, queue, settingsSource, settings, account, clock, owner, counters,
+        this.delivery = new EventDelivery(invoker, queue, settingsSource, settings, clock, owner, counters,
                 this, attempts);
     }
 
@@ -82,8 +81,9 @@ public final class AsyncInvocations implements EventInvoker, AutoCloseable {
 
     @Override
     public CompletionStage<Void> enqueue(InvocationRequest request) {
-        return invoker.dryRun(request.functionName(), request.qualifier())
-                .thenCompose(ok -> queue.enqueue(QueuedEvent.accepted(request.requestId(), request.functionName(),
+        return invoker.dryRun(request.account(), request.functionName(), request.qualifier())
+                .thenCompose(ok -> queue.enqueue(QueuedEvent.accepted(request.requestId(),
+                        request.account().functionArn(request.functionName()),
                         request.qualifier().orElse(null), request.payload(), clock.instant())))
                 .thenRun(wakeUp::release);
     }

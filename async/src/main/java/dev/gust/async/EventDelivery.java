@@ -3,6 +3,7 @@ package dev.gust.async;
 import dev.gust.async.DeliveryCounters.Outcome;
 import dev.gust.core.Account;
 import dev.gust.core.Completions;
+import dev.gust.core.FunctionArn;
 import dev.gust.core.FunctionConfiguration;
 import dev.gust.core.FunctionReference;
 import dev.gust.core.LambdaException;
@@ -53,7 +54,6 @@ final class EventDelivery {
     private final EventQueue queue;
     private final EventSettings.Source settingsSource;
     private final AsyncSettings settings;
-    private final Account account;
     private final InstantSource clock;
     private final String owner;
     private final DeliveryCounters counters;
@@ -64,13 +64,12 @@ final class EventDelivery {
     private final Map<String, Integer> backoffs = new ConcurrentHashMap<>();
 
     EventDelivery(Invoker invoker, EventQueue queue, EventSettings.Source settingsSource, AsyncSettings settings,
-            Account account, InstantSource clock, String owner, DeliveryCounters counters, EventInvoker destinations,
+            InstantSource clock, String owner, DeliveryCounters counters, EventInvoker destinations,
             Executor outcomes) {
         this.invoker = invoker;
         this.queue = queue;
         this.settingsSource = settingsSource;
         this.settings = settings;
-        this.account = account;
         this.clock = clock;
         this.owner = owner;
         this.counters = counters;
@@ -86,15 +85,16 @@ final class EventDelivery {
     CompletionStage<Void> attempt(QueuedEvent event) {
         EventSettings eventSettings;
         try {
-            eventSettings = settingsSource.settingsOf(event.functionName(), event.qualifier());
+            eventSettings = settingsSource.settingsOf(FunctionArn.require(event.functionName()), event.qualifier());
         } catch (RuntimeException e) {
             return systemError(event, EventSettings.DEFAULTS, e);
         }
         if (age(event, clock.instant()).compareTo(eventSettings.maximumEventAge()) > 0) {
             return discard(event, eventSettings, Condition.EVENT_AGE_EXCEEDED, event.attempts(), null);
         }
-        InvocationRequest request = new InvocationRequest(event.requestId(), event.functionName(),
-                Optional.ofNullable(event.qualifier()), event.payload(), false, null, null);
+        FunctionArn function = FunctionArn.require(event.functionName());
+        InvocationRequest request = new InvocationRequest(event.requestId(), function.account(),
+                function.functionName(), Optional.ofNullable(event.qualifier()), event.payload(), false, null, null);
         return invoker.invoke(request).handleAsync((result, failure) -> failure == null
                 ? ran(event, eventSettings, result)
                 : failed(event, eventSettings, Completions.cause(failure)), outcomes)
@@ -132,11 +132,15 @@ final class EventDelivery {
             return complete(event);
         }
         if (failure instanceof LambdaException e && e.status() == 429
-                && invoker.reservesZeroConcurrency(event.functionName())) {
+                && reservesZeroConcurrency(FunctionArn.require(event.functionName()))) {
             backoffs.remove(event.requestId());
             return discard(event, eventSettings, Condition.ZERO_RESERVED_CONCURRENCY, event.attempts(), null);
         }
         return systemError(event, eventSettings, failure);
+    }
+
+    private boolean reservesZeroConcurrency(FunctionArn function) {
+        return invoker.reservesZeroConcurrency(function.account(), function.functionName());
     }
 
     /** A throttle or a system error: back off and try again while the event is young enough. */
@@ -181,7 +185,9 @@ final class EventDelivery {
         }
         String qualifier = last != null ? last.executedVersion()
                 : Optional.ofNullable(event.qualifier()).orElse(FunctionConfiguration.LATEST);
-        byte[] record = InvocationRecord.of(event, account.functionArn(event.functionName(), qualifier), condition,
+        FunctionArn function = FunctionArn.require(event.functionName());
+        Account account = function.account();
+        byte[] record = InvocationRecord.of(event, account.functionArn(function.functionName(), qualifier), condition,
                 invocations, last, clock.instant());
         FunctionReference target;
         try {
@@ -191,7 +197,7 @@ final class EventDelivery {
                     event.functionName());
             return CompletableFuture.completedFuture(null);
         }
-        InvocationRequest request = new InvocationRequest(UUID.randomUUID().toString(), target.name(),
+        InvocationRequest request = new InvocationRequest(UUID.randomUUID().toString(), account, target.name(),
                 target.qualifier(), record, false, null, null);
         return destinations.enqueue(request).exceptionally(failure -> {
             if (!(Completions.cause(failure) instanceof LambdaException e)) {

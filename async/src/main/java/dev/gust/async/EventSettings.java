@@ -1,5 +1,6 @@
 package dev.gust.async;
 
+import dev.gust.core.FunctionArn;
 import dev.gust.core.FunctionConfiguration;
 import dev.gust.store.EventInvokeConfig;
 import dev.gust.store.EventInvokeConfigStore;
@@ -24,7 +25,7 @@ public record EventSettings(int maximumRetryAttempts, Duration maximumEventAge, 
 
     /** The settings stored by {@code PutFunctionEventInvokeConfig}, with Lambda's defaults for what is unset. */
     public static Source storedIn(EventInvokeConfigStore configs) {
-        return (functionName, qualifier) -> configs.find(functionName,
+        return (function, qualifier) -> configs.in(function.account()).find(function.functionName(),
                 qualifier == null ? FunctionConfiguration.LATEST : qualifier).map(EventSettings::of).orElse(DEFAULTS);
     }
 
@@ -42,8 +43,9 @@ public record EventSettings(int maximumRetryAttempts, Duration maximumEventAge, 
     public interface Source {
 
         /**
+         * @param function the function, in its namespace
          * @param qualifier the qualifier the event named, or {@code null}
          */
-        EventSettings settingsOf(String functionName, String qualifier);
+        EventSettings settingsOf(FunctionArn function, String qualifier);
     }
 }

@@ -36,6 +36,8 @@ class EventDeliveryTest {
 
     private static final String OWNER = "node-1";
     private static final Account ACCOUNT = new Account("000000000000", "us-east-1");
+    /** The function events are queued for, as the queue names it. */
+    private static final String F = ACCOUNT.functionArn("f");
     private static final String FAILURE_ARN = "arn:aws:lambda:us-east-1:000000000000:function:failures";
     private static final String SUCCESS_ARN = "arn:aws:lambda:us-east-1:000000000000:function:successes";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,17 +70,17 @@ class EventDeliveryTest {
             }
 
             @Override
-            public CompletionStage<Void> dryRun(String functionName, Optional<String> qualifier) {
+            public CompletionStage<Void> dryRun(Account account, String functionName, Optional<String> qualifier) {
                 return CompletableFuture.completedFuture(null);
             }
 
             @Override
-            public boolean reservesZeroConcurrency(String functionName) {
+            public boolean reservesZeroConcurrency(Account account, String functionName) {
                 return zeroReserved;
             }
         };
         delivery = new EventDelivery(invoker, queue, (name, qualifier) -> eventSettings, AsyncSettings.DEFAULTS,
-                ACCOUNT, clock, OWNER, counters, request -> {
+                clock, OWNER, counters, request -> {
                     records.add(request);
                     return CompletableFuture.completedFuture(null);
                 }, Runnable::run);
@@ -107,7 +109,7 @@ class EventDeliveryTest {
                 "{\"statusCode\":200,\"executedVersion\":\"$LATEST\"}"));
         assertThat(record.get("responsePayload")).isEqualTo(JSON.readTree("{\"ok\":true}"));
         assertThat(record.get("timestamp").asText()).isEqualTo("2026-11-23T10:00:00.000Z");
-        assertThat(counters.snapshot().get("f")).containsEntry("delivered", 1L);
+        assertThat(counters.snapshot().get(F)).containsEntry("delivered", 1L);
     }
 
     @Test
@@ -121,7 +123,7 @@ class EventDeliveryTest {
             assertThat(e.nextAttemptAt()).isEqualTo(start.plus(AsyncSettings.DEFAULTS.retryDelay(1)));
         });
         assertThat(records).isEmpty();
-        assertThat(counters.snapshot().get("f")).containsEntry("retried", 1L);
+        assertThat(counters.snapshot().get(F)).containsEntry("retried", 1L);
     }
 
     @Test
@@ -135,7 +137,7 @@ class EventDeliveryTest {
         assertThat(record.at("/requestContext/condition").asText()).isEqualTo("RetriesExhausted");
         assertThat(record.at("/requestContext/approximateInvokeCount").asInt()).isEqualTo(3);
         assertThat(record.at("/responseContext/functionError").asText()).isEqualTo("Unhandled");
-        assertThat(counters.snapshot().get("f")).containsEntry("dropped", 1L);
+        assertThat(counters.snapshot().get(F)).containsEntry("dropped", 1L);
     }
 
     @Test
@@ -165,7 +167,7 @@ class EventDeliveryTest {
         assertThat(record.at("/requestContext/condition").asText()).isEqualTo("EventAgeExceeded");
         assertThat(record.at("/requestContext/approximateInvokeCount").asInt()).isZero();
         assertThat(record.has("responseContext")).isFalse();
-        assertThat(counters.snapshot().get("f")).containsEntry("expired", 1L);
+        assertThat(counters.snapshot().get(F)).containsEntry("expired", 1L);
     }
 
     @Test
@@ -205,7 +207,7 @@ class EventDeliveryTest {
         assertThat(record.get("requestPayload")).isEqualTo(JSON.readTree("{\"n\":1}"));
         assertThat(record.has("responseContext")).isFalse();
         assertThat(record.has("responsePayload")).isFalse();
-        assertThat(counters.snapshot().get("f")).containsEntry("dropped", 1L);
+        assertThat(counters.snapshot().get(F)).containsEntry("dropped", 1L);
     }
 
     @Test
@@ -216,7 +218,7 @@ class EventDeliveryTest {
 
         assertThat(stored()).isEmpty();
         assertThat(records).isEmpty();
-        assertThat(counters.snapshot().get("f")).containsEntry("dropped", 1L);
+        assertThat(counters.snapshot().get(F)).containsEntry("dropped", 1L);
     }
 
     private void attempt(QueuedEvent event, Function<InvocationRequest, CompletionStage<InvocationResult>> outcome) {
@@ -229,7 +231,7 @@ class EventDeliveryTest {
     }
 
     private QueuedEvent claimedEvent(int attempts) {
-        QueuedEvent event = new QueuedEvent("req-1", "f", null, "{\"n\":1}".getBytes(StandardCharsets.UTF_8), start,
+        QueuedEvent event = new QueuedEvent("req-1", F, null, "{\"n\":1}".getBytes(StandardCharsets.UTF_8), start,
                 attempts, start);
         queue.enqueue(event).toCompletableFuture().join();
         return claim().getFirst();

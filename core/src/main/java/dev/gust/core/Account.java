@@ -3,7 +3,9 @@ package dev.gust.core;
 import java.util.regex.Pattern;
 
 /**
- * The single account and region a Gust server emulates, and the ARNs it builds from them.
+ * The account and region a resource lives in: the namespace of every regional resource (a function named {@code x}
+ * in one namespace is unrelated to an {@code x} in another), and the ARNs it builds from them. A request acts in its
+ * caller's account and its credential scope's region, unless it names another account's resource by its ARN.
  *
  * @param accountId twelve digits, {@code 000000000000} by default
  * @param region an AWS region name such as {@code us-east-1}
@@ -22,13 +24,29 @@ public record Account(String accountId, String region) {
         }
     }
 
+    /** The default namespace of a server that configures none: {@code 000000000000} in {@code us-east-1}. */
     public static Account defaults() {
         return new Account("000000000000", "us-east-1");
     }
 
-    /** {@code arn:aws:lambda:us-east-1:000000000000:function:NAME}. */
+    /**
+     * The partition of the region, as ARNs name it: {@code aws-cn} for China ({@code cn-*}), {@code aws-us-gov} for
+     * GovCloud ({@code us-gov-*}), else {@code aws}.
+     */
+    public String partition() {
+        if (region.startsWith("cn-")) {
+            return "aws-cn";
+        }
+        return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+    }
+
+    /** {@code arn:aws:lambda:us-east-1:000000000000:function:NAME} (in the region's partition). */
     public String functionArn(String functionName) {
-        return "arn:aws:lambda:" + region + ":" + accountId + ":function:" + functionName;
+        return lambdaArn() + region + ":" + accountId + ":function:" + functionName;
+    }
+
+    private String lambdaArn() {
+        return "arn:" + partition() + ":lambda:";
     }
 
     /** The qualified ARN {@code ...:function:NAME:QUALIFIER}. */
@@ -38,7 +56,7 @@ public record Account(String accountId, String region) {
 
     /** {@code arn:aws:lambda:us-east-1:000000000000:layer:NAME}. */
     public String layerArn(String layerName) {
-        return "arn:aws:lambda:" + region + ":" + accountId + ":layer:" + layerName;
+        return lambdaArn() + region + ":" + accountId + ":layer:" + layerName;
     }
 
     /** The layer version ARN {@code ...:layer:NAME:VERSION}. */
@@ -48,6 +66,6 @@ public record Account(String accountId, String region) {
 
     /** The ARN of a runtime's version, as {@code RuntimeVersionConfig.RuntimeVersionArn} reports it. */
     public String runtimeVersionArn(String runtimeVersion) {
-        return "arn:aws:lambda:" + region + "::runtime:" + runtimeVersion;
+        return lambdaArn() + region + "::runtime:" + runtimeVersion;
     }
 }

@@ -51,6 +51,24 @@ public record FunctionReference(String name, Optional<String> qualifier) {
     }
 
     /**
+     * The namespace a request acts in when it names a function by {@code raw}: {@code request} (the caller's account
+     * in the request's region), unless {@code raw} is a full or partial ARN of another account, whose namespace (in
+     * the request's region) it then is. A malformed {@code raw} leaves {@code request}: parsing it fails later with
+     * AWS's error. An ARN of another region is not reachable from the request's region ({@link #parse} says so).
+     */
+    public static Account namespaceOf(String raw, Account request) {
+        if (raw == null) {
+            return request;
+        }
+        Matcher m = READ.matcher(raw);
+        if (!m.matches() || m.group(ACCOUNT) == null) {
+            return request;
+        }
+        String accountId = m.group(ACCOUNT).substring(0, 12);
+        return accountId.equals(request.accountId()) ? request : new Account(accountId, request.region());
+    }
+
+    /**
      * Combines the qualifier derived from the name with the {@code Qualifier} query parameter.
      *
      * @throws LambdaException InvalidParameterValueException when both are present and differ
@@ -88,8 +106,8 @@ public record FunctionReference(String name, Optional<String> qualifier) {
         String name = m.group(NAME);
         Optional<String> qualifier = Optional.ofNullable(m.group(QUALIFIER));
         if (accountId != null && !accountId.startsWith(account.accountId())) {
-            throw LambdaException.functionNotFound("arn:aws:lambda:" + account.region() + ":"
-                    + accountId.substring(0, 12) + ":function:" + name);
+            throw LambdaException.functionNotFound(new Account(accountId.substring(0, 12), account.region())
+                    .functionArn(name));
         }
         return new FunctionReference(name, qualifier);
     }

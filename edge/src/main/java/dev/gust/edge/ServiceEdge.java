@@ -64,16 +64,15 @@ public final class ServiceEdge implements Handler<HttpServerRequest> {
     private final Authorizer authorizer;
 
     /**
-     * @param region the region every request must be signed for
      * @param clock the source of "now" for signatures
      * @param hosted the services, each with a distinct signing name; each registers its routes now
      * @param resolvers asked in order for the credentials behind an access key id
      * @param identityPolicies the identity-based policies of each caller's principal ({@link IdentityPolicies#NONE}:
      *     only account roots are allowed)
      */
-    public ServiceEdge(Vertx vertx, String region, InstantSource clock, List<HostedService> hosted,
+    public ServiceEdge(Vertx vertx, InstantSource clock, List<HostedService> hosted,
             List<CredentialsResolver> resolvers, IdentityPolicies identityPolicies) {
-        this.verifier = new SigV4Verifier(region, resolvers, clock);
+        this.verifier = new SigV4Verifier(resolvers, clock);
         this.authorizer = new Authorizer(identityPolicies, clock);
         this.unsigned = Router.router(vertx);
         unsigned.route().last().handler(ctx -> refuse(ctx, protocolOf(ctx.request()),

@@ -94,7 +94,7 @@ final class EdgeFixture implements AutoCloseable {
                         "arn:aws:sts::000000000000:assumed-role/lambda-role/hello", "AROAEXAMPLE:hello", key,
                         OperationKind.DATA, null)))
                 : Optional.empty();
-        edge = new ServiceEdge(vertx, "us-east-1", Clock.systemUTC(),
+        edge = new ServiceEdge(vertx, Clock.systemUTC(),
                 List.of(new RestThings(), new QueryThings(), new JsonThings()),
                 List.of(new KeyPairResolver(ROOT, new Caller(ACCOUNT, "arn:aws:iam::000000000000:root", ACCOUNT,
                         ROOT.accessKeyId(), OperationKind.WRITE, null)), dataOnly, expired,
@@ -125,6 +125,12 @@ final class EdgeFixture implements AutoCloseable {
     /** Signs a request for {@code service} with {@code credentials} (and {@code sessionToken}) and sends it. */
     HttpResponse<String> send(String service, Credentials credentials, String sessionToken, String method,
             String pathAndQuery, Map<String, String> headers, String body) throws Exception {
+        return send(service, "us-east-1", credentials, sessionToken, method, pathAndQuery, headers, body);
+    }
+
+    /** Signs a request for {@code service} in {@code region} with {@code credentials} and sends it. */
+    HttpResponse<String> send(String service, String region, Credentials credentials, String sessionToken,
+            String method, String pathAndQuery, Map<String, String> headers, String body) throws Exception {
         URI uri = URI.create("http://127.0.0.1:" + port() + pathAndQuery);
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder().method(SdkHttpMethod.fromValue(method))
@@ -140,7 +146,7 @@ final class EdgeFixture implements AutoCloseable {
         var signed = AwsV4HttpSigner.create().sign(b -> b.identity(identity).request(request.build())
                 .payload(bytes.length == 0 ? null : () -> new ByteArrayInputStream(bytes))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
-                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region));
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).method(method,
                 bytes.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes));
         signed.request().headers().forEach((name, values) -> {
@@ -211,6 +217,7 @@ final class EdgeFixture implements AutoCloseable {
         public void register(ServiceRoutes routes) {
             ServiceRoutes.OperationHandler echo = ctx -> ctx.response().putHeader("Content-Type", "application/json")
                     .end(new JsonObject().put("caller", ServiceRoutes.caller(ctx).arn())
+                            .put("region", ServiceRoutes.region(ctx))
                             .put("body", ctx.body().buffer().toString()).encode());
             routes.rest(new Operation("CreateThing", "things:CreateThing", OperationKind.WRITE), HttpMethod.POST,
                     "/2020-01-01/things/:Name", ctx -> "arn:aws:things:us-east-1:000000000000:thing/" + ctx.pathParam("Name"),

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,6 +121,32 @@ class ServiceEdgeTest {
         assertThat(query.statusCode()).isEqualTo(403);
         assertThat(query.body()).contains("<Code>InvalidClientTokenId</Code>",
                 "<Message>The security token included in the request is invalid.</Message>");
+    }
+
+    @Test
+    void aRequestActsInTheRegionOfItsCredentialScopeWhicheverPartitionItIsIn() throws Exception {
+        for (String region : List.of("eu-west-1", "cn-north-1", "us-gov-west-1")) {
+            HttpResponse<String> response = fixture.send("things", region, EdgeFixture.ROOT, null, "GET",
+                    "/2020-01-01/things", Map.of(), null);
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(new JsonObject(response.body()).getString("region")).isEqualTo(region);
+        }
+    }
+
+    @Test
+    void aRegionAwsDoesNotHaveIsRefusedInTheServicesProtocol() throws Exception {
+        HttpResponse<String> rest = fixture.send("things", "xx-moon-1", EdgeFixture.ROOT, null, "GET",
+                "/2020-01-01/things", Map.of(), null);
+        HttpResponse<String> query = fixture.send("querythings", "xx-moon-1", EdgeFixture.ROOT, null, "POST", "/",
+                Map.of("Content-Type", "application/x-www-form-urlencoded"), "Action=GetThing");
+
+        assertThat(rest.statusCode()).isEqualTo(403);
+        assertThat(rest.headers().firstValue("x-amzn-ErrorType")).contains("InvalidSignatureException");
+        assertThat(rest.body()).isEqualTo("{\"message\":\"Credential should be scoped to a valid region. \"}");
+        assertThat(query.statusCode()).isEqualTo(403);
+        assertThat(query.body()).contains("<Code>SignatureDoesNotMatch</Code>",
+                "<Message>Credential should be scoped to a valid region. </Message>");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.gust.engine;
 
 import dev.gust.core.Account;
-import dev.gust.core.FunctionChanges;
 import dev.gust.core.FunctionConfiguration;
 import dev.gust.core.LambdaException;
 import dev.gust.core.ProvisionedConcurrency;
@@ -47,22 +46,25 @@ import java.util.function.Supplier;
 /**
  * The execution engine: runs synchronous invocations on pooled, sandboxed instances, one pool per function version
  * ({@code $LATEST} or a published version; aliases resolve to one of those through {@link QualifierResolver}),
- * enforces the account's concurrency limit and reserved concurrency ({@link ConcurrencyLimits}), drains the instances of replaced versions and reaps idle ones.
+ * enforces the machine's concurrency limit and reserved concurrency ({@link ConcurrencyLimits}), drains the instances of replaced versions and reaps idle ones.
  * {@code $LATEST}'s pool is drained when the function changes; a published version's pool only when that version
  * or the function is deleted. Published versions can keep provisioned instances ({@link #provision}), whose
  * concurrency is held in {@link ConcurrencyLimits}. Every instance gets temporary credentials of its function's
  * execution role and the edge's address ({@link InstanceCredentials}) and lives at most
  * {@link Settings#maxLifetime()}: then an idle on-demand instance is reaped and a provisioned one replaced, so that
- * no instance outlives its credentials. Thread-safe.
+ * no instance outlives its credentials.
+ *
+ * <p>One engine serves every namespace (account and region): its pools, generations, aliases and provisioned counts
+ * are keyed by namespace, and reserved concurrency by function ARN, while the concurrency limit and the sandbox's
+ * host users are the machine's and shared. The control plane of one namespace talks to {@link #in}. Thread-safe.
  */
-public final class Engine implements Invoker, FunctionChanges, ProvisionedConcurrency, AutoCloseable {
+public final class Engine implements Invoker, AutoCloseable {
 
     private static final DateTimeFormatter STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
-    private final Account account;
     private final FunctionStore functions;
     private final VersionStore versions;
-    private final QualifierResolver resolver;
+    private final Map<Account, QualifierResolver> resolvers = new ConcurrentHashMap<>();
     private final CodeStore code;
     private final Sandbox sandbox;
     private final RuntimeApiEndpoints endpoints;
@@ -93,23 +95,26 @@ public final class Engine implements Invoker, FunctionChanges, ProvisionedConcur
             Duration maxLifetime) {
     }
 
-    /** The pool of one version of one function. */
-    private record PoolKey(String functionName, String version) {
+    /** The pool of one version of one function of one namespace. */
+    private record PoolKey(Account account, String functionName, String version) {
+
+        boolean isOf(Account otherAccount, String otherFunction) {
+            return account.equals(otherAccount) && functionName.equals(otherFunction);
+        }
     }
 
     /**
+     * @param functions the functions of every namespace (views of it are taken per namespace)
+     * @param versions the published versions and aliases of every namespace
      * @param sessions opens the sessions of execution roles whose credentials instances get
      * @param endpointUrl where instances reach Gust's edge ({@code AWS_ENDPOINT_URL}), asked at each instance start
      *     on a virtual thread (it may block briefly, until the server listens)
      */
-    public Engine(Account account, FunctionStore functions, VersionStore versions, CodeStore code, Sandbox sandbox,
+    public Engine(FunctionStore functions, VersionStore versions, CodeStore code, Sandbox sandbox,
             RuntimeApiEndpoints endpoints, RuntimeCatalog catalog, Settings settings, Clocks clocks,
             RoleSessions sessions, Supplier<String> endpointUrl) {
-        this.account = account;
         this.functions = functions;
         this.versions = versions;
-        this.resolver = new QualifierResolver(account, versions, blocking,
-                () -> ThreadLocalRandom.current().nextDouble());
         this.code = code;
         this.sandbox = sandbox;
         this.endpoints = endpoints;
@@ -128,65 +133,65 @@ public final class Engine implements Invoker, FunctionChanges, ProvisionedConcur
 
     @Override
     public CompletionStage<InvocationResult> invoke(InvocationRequest request) {
-        return pool(request.functionName(), request.qualifier())
-                .thenCompose(pool -> pool.invoke(request, concurrency.poolOf(request.functionName())));
+        Account account = request.account();
+        return pool(account, request.functionName(), request.qualifier()).thenCompose(pool -> pool.invoke(request,
+                concurrency.poolOf(account.functionArn(request.functionName()))));
     }
 
     @Override
-    public CompletionStage<Void> dryRun(String functionName, Optional<String> qualifier) {
-        return pool(functionName, qualifier).thenApply(pool -> null);
+    public CompletionStage<Void> dryRun(Account account, String functionName, Optional<String> qualifier) {
+        return pool(account, functionName, qualifier).thenApply(pool -> null);
     }
 
     @Override
-    public boolean reservesZeroConcurrency(String functionName) {
-        return concurrency.find(functionName).equals(OptionalInt.of(0));
+    public boolean reservesZeroConcurrency(Account account, String functionName) {
+        return concurrency.find(account.functionArn(functionName)).equals(OptionalInt.of(0));
     }
 
-    /** The account's concurrency limit and the functions' reservations this engine enforces. */
+    /** The machine's concurrency limit and the functions' reservations (keyed by function ARN) this engine enforces. */
     public ConcurrencyLimits concurrency() {
         return concurrency;
     }
 
+    /** This engine as the control plane of {@code account} sees it: function changes and provisioned instances. */
+    public EngineNamespace in(Account account) {
+        return new EngineNamespace(this, account);
+    }
+
     /** {@code $LATEST} changed: its instances drain; published versions keep theirs. */
-    @Override
-    public void changed(String functionName) {
-        drain(new PoolKey(functionName, FunctionConfiguration.LATEST));
+    void changed(Account account, String functionName) {
+        drain(new PoolKey(account, functionName, FunctionConfiguration.LATEST));
     }
 
-    @Override
-    public void deleted(String functionName) {
-        resolver.functionDeleted(functionName);
-        provisioned.keySet().removeIf(key -> key.functionName().equals(functionName));
-        concurrency.provision(functionName, 0);
-        generations.keySet().stream().filter(key -> key.functionName().equals(functionName)).forEach(this::drain);
+    void deleted(Account account, String functionName) {
+        resolver(account).functionDeleted(functionName);
+        provisioned.keySet().removeIf(key -> key.isOf(account, functionName));
+        concurrency.provision(account.functionArn(functionName), 0);
+        generations.keySet().stream().filter(key -> key.isOf(account, functionName)).forEach(this::drain);
     }
 
-    @Override
-    public void versionDeleted(String functionName, String version) {
-        drain(new PoolKey(functionName, version));
+    void versionDeleted(Account account, String functionName, String version) {
+        drain(new PoolKey(account, functionName, version));
     }
 
-    @Override
-    public void aliasChanged(String functionName, String aliasName) {
-        resolver.aliasChanged(functionName, aliasName);
+    void aliasChanged(Account account, String functionName, String aliasName) {
+        resolver(account).aliasChanged(functionName, aliasName);
     }
 
     /**
-     * {@inheritDoc}
-     *
-     * <p>Holds the function's total provisioned count in {@link ConcurrencyLimits} at once, and loads the version's
-     * pool (from the store, in the background) to start its instances. The version must be a published one.
+     * Keeps {@code instances} provisioned instances of a published version: holds the function's total provisioned
+     * count in {@link ConcurrencyLimits} at once, and loads the version's pool (from the store, in the background) to
+     * start its instances.
      */
-    @Override
-    public void provision(String functionName, String version, int instances) {
-        PoolKey key = new PoolKey(functionName, version);
+    void provision(Account account, String functionName, String version, int instances) {
+        PoolKey key = new PoolKey(account, functionName, version);
         if (instances > 0) {
             provisioned.put(key, instances);
         } else {
             provisioned.remove(key);
         }
-        concurrency.provision(functionName, provisioned.entrySet().stream()
-                .filter(entry -> entry.getKey().functionName().equals(functionName))
+        concurrency.provision(account.functionArn(functionName), provisioned.entrySet().stream()
+                .filter(entry -> entry.getKey().isOf(account, functionName))
                 .mapToInt(Map.Entry::getValue).sum());
         FunctionPool existing = pools.get(key);
         if (existing != null) {
@@ -196,12 +201,19 @@ public final class Engine implements Invoker, FunctionChanges, ProvisionedConcur
         }
     }
 
-    @Override
-    public Allocation allocation(String functionName, String version) {
-        PoolKey key = new PoolKey(functionName, version);
+    ProvisionedConcurrency.Allocation allocation(Account account, String functionName, String version) {
+        return allocation(new PoolKey(account, functionName, version));
+    }
+
+    private ProvisionedConcurrency.Allocation allocation(PoolKey key) {
         FunctionPool pool = pools.get(key);
         return pool != null ? pool.allocation()
-                : new Allocation(provisioned.getOrDefault(key, 0), 0, Optional.empty());
+                : new ProvisionedConcurrency.Allocation(provisioned.getOrDefault(key, 0), 0, Optional.empty());
+    }
+
+    private QualifierResolver resolver(Account account) {
+        return resolvers.computeIfAbsent(account, a -> new QualifierResolver(a, versions.in(a), blocking,
+                () -> ThreadLocalRandom.current().nextDouble()));
     }
 
     private void drain(PoolKey key) {
@@ -221,8 +233,8 @@ public final class Engine implements Invoker, FunctionChanges, ProvisionedConcur
         description.put("concurrency", concurrency.describe());
         Map<String, Object> provisionedInstances = new TreeMap<>();
         provisioned.keySet().forEach(key -> {
-            Allocation allocation = allocation(key.functionName(), key.version());
-            provisionedInstances.put(key.functionName() + ":" + key.version(),
+            ProvisionedConcurrency.Allocation allocation = allocation(key);
+            provisionedInstances.put(key.account().functionArn(key.functionName(), key.version()),
                     Map.of("requested", allocation.requested(), "ready", allocation.ready()));
         });
         description.put("provisioned", provisionedInstances);
@@ -230,8 +242,9 @@ public final class Engine implements Invoker, FunctionChanges, ProvisionedConcur
     }
 
     /** The pool of the version that runs an invocation with {@code qualifier}. */
-    private CompletableFuture<FunctionPool> pool(String name, Optional<String> qualifier) {
-        return resolver.version(name, qualifier).thenCompose(version -> pool(new PoolKey(name, version), qualifier));
+    private CompletableFuture<FunctionPool> pool(Account account, String name, Optional<String> qualifier) {
+        return resolver(account).version(name, qualifier)
+                .thenCompose(version -> pool(new PoolKey(account, name, version), qualifier));
     }
 
     private CompletableFuture<FunctionPool> pool(PoolKey key, Optional<String> qualifier) {
@@ -242,8 +255,8 @@ public final class Engine implements Invoker, FunctionChanges, ProvisionedConcur
         long generation = generations.computeIfAbsent(key, k -> new AtomicLong()).get();
         return CompletableFuture.supplyAsync(() -> {
             FunctionConfiguration function = configuration(key).orElseThrow(() -> LambdaException.functionNotFound(
-                    account.functionArn(key.functionName(), qualifier.orElse(FunctionConfiguration.LATEST))));
-            FunctionPool loaded = new FunctionPool(type -> start(function, type));
+                    key.account().functionArn(key.functionName(), qualifier.orElse(FunctionConfiguration.LATEST))));
+            FunctionPool loaded = new FunctionPool(type -> start(key.account(), function, type));
             if (generations.get(key).get() != generation) {
                 loaded.drain(); // changed while loading: serve this call on a pool that stops its instance after
                 return loaded;
@@ -268,22 +281,23 @@ public final class Engine implements Invoker, FunctionChanges, ProvisionedConcur
 
     private Optional<FunctionConfiguration> configuration(PoolKey key) {
         return key.version().equals(FunctionConfiguration.LATEST)
-                ? functions.find(key.functionName()).map(FunctionRecord::configuration)
-                : versions.findVersion(key.functionName(), key.version());
+                ? functions.in(key.account()).find(key.functionName()).map(FunctionRecord::configuration)
+                : versions.in(key.account()).findVersion(key.functionName(), key.version());
     }
 
     /**
      * Starts an instance: its own host user (when the sandbox supports that), its Runtime API endpoint admitting
      * only that user, then its sandboxed process. The user returns to the range once the process has exited.
      */
-    private CompletableFuture<Instance> start(FunctionConfiguration function, InitializationType type) {
+    private CompletableFuture<Instance> start(Account account, FunctionConfiguration function,
+            InitializationType type) {
         String stream = STREAM_DATE.format(clocks.wall().instant()) + "/[" + function.version() + "]"
                 + UUID.randomUUID().toString().replace("-", "");
         SandboxUser user = users == null ? SandboxUser.LAMBDA : users.lease();
         OptionalInt runtimeUid = users == null ? OptionalInt.empty() : OptionalInt.of(user.uid());
         LogStream log;
         try {
-            log = LogStream.create(logDir, function.functionName(), stream);
+            log = LogStream.create(logDir, account, function.functionName(), stream);
         } catch (RuntimeException e) {
             release(user);
             throw e;
@@ -294,7 +308,7 @@ public final class Engine implements Invoker, FunctionChanges, ProvisionedConcur
             instance.attach(endpoint);
             SandboxedProcess process;
             try {
-                process = sandbox.launch(spec(function, stream, endpoint.address(), user, log.file(), type));
+                process = sandbox.launch(spec(account, function, stream, endpoint.address(), user, log.file(), type));
             } catch (IOException | RuntimeException e) {
                 instance.close(); // its endpoint and its log file; the user is released below
                 throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
@@ -320,7 +334,7 @@ public final class Engine implements Invoker, FunctionChanges, ProvisionedConcur
         }
     }
 
-    private SandboxSpec spec(FunctionConfiguration function, String stream, String runtimeApi, SandboxUser user,
+    private SandboxSpec spec(Account account, FunctionConfiguration function, String stream, String runtimeApi, SandboxUser user,
             Path logFile, InitializationType type) {
         RuntimeCommands.Command command = commands.command(function);
         Map<String, String> env = new LinkedHashMap<>(function.environment());

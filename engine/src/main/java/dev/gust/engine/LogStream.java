@@ -1,5 +1,6 @@
 package dev.gust.engine;
 
+import dev.gust.core.Account;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -29,10 +30,13 @@ final class LogStream implements AutoCloseable {
         this.channel = channel;
     }
 
-    /** Creates {@code <logDir>/<group>/<stream>.log}, with the stream's name made file-safe. */
-    static LogStream create(Path logDir, String functionName, String streamName) {
+    /**
+     * Creates {@code <logDir>/<account id>/<region>/<function>/<stream>.log}, with the stream's name made file-safe:
+     * a log group ({@code /aws/lambda/<function>}) is per account and region, as on AWS.
+     */
+    static LogStream create(Path logDir, Account account, String functionName, String streamName) {
         try {
-            Path dir = logDir.resolve(functionName);
+            Path dir = logDir.resolve(account.accountId()).resolve(account.region()).resolve(functionName);
             Files.createDirectories(dir);
             Path file = dir.resolve(streamName.replace('/', '-').replace('[', '_').replace(']', '_') + ".log");
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,

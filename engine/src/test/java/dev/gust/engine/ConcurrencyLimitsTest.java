@@ -3,6 +3,7 @@ package dev.gust.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gust.core.Account;
 import dev.gust.core.LambdaException;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,27 @@ class ConcurrencyLimitsTest {
 
         assertThat(acquire(limits, "other", 20)).isEqualTo(6);
         assertThat(acquire(limits, "reserved", 20)).as("the reservation is still whole").isEqualTo(4);
+    }
+
+    @Test
+    void theSameNameInTwoNamespacesReservesTwiceOutOfTheOneLimit() {
+        ConcurrencyLimits limits = new ConcurrencyLimits(10);
+        Account virginia = new Account("000000000000", "us-east-1");
+        Account ireland = new Account("000000000000", "eu-west-1");
+
+        limits.in(virginia).reserve("x", 3);
+        limits.in(ireland).reserve("x", 4);
+
+        assertThat(limits.in(virginia).find("x")).hasValue(3);
+        assertThat(limits.in(ireland).find("x")).hasValue(4);
+        assertThat(limits.in(new Account("111122223333", "us-east-1")).find("x")).isEmpty();
+        assertThat(limits.in(ireland).totalReserved()).isEqualTo(7);
+        assertThat(acquire(limits, virginia.functionArn("x"), 20)).isEqualTo(3);
+        assertThat(acquire(limits, "arn:aws:lambda:us-east-1:000000000000:function:other", 20))
+                .as("what no namespace reserved").isEqualTo(3);
+        limits.in(ireland).unreserve("x");
+        assertThat(limits.find(ireland.functionArn("x"))).isEmpty();
+        assertThat(limits.find(virginia.functionArn("x"))).hasValue(3);
     }
 
     @Test

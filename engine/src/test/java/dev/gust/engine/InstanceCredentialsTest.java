@@ -1,6 +1,7 @@
 package dev.gust.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gust.core.Account;
 import dev.gust.core.CodePackage;
@@ -73,7 +74,8 @@ class InstanceCredentialsTest {
     @BeforeEach
     void start() throws IOException {
         vertx = Vertx.vertx();
-        storage = EmbeddedStorage.open(java.nio.file.Files.createDirectories(dataDir.resolve("data")));
+        storage = EmbeddedStorage.open(java.nio.file.Files.createDirectories(dataDir.resolve("data")),
+                Account.defaults());
         CodePackage code = storage.code().store(zip("bootstrap", "#!/bin/sh\n"));
         latest = FunctionConfiguration.builder().functionName("fn").runtime("provided.al2023").role(ROLE)
                 .handler("h").revisionId("r1").code(code).logGroup("/aws/lambda/fn")
@@ -81,7 +83,7 @@ class InstanceCredentialsTest {
                 .build();
         storage.functions().create(new FunctionRecord(latest, Map.of()));
         Clocks clocks = new Clocks(Clock.systemUTC(), ticker::get);
-        engine = new Engine(Account.defaults(), storage.functions(), storage.versions(), storage.code(), sandbox,
+        engine = new Engine(storage.functions(), storage.versions(), storage.code(), sandbox,
                 new RuntimeApiEndpoints(vertx), RuntimeCatalog.detect("/nonexistent/python3", "/nonexistent/node",
                         dataDir.resolve("no-jdk")),
                 new Engine.Settings(dataDir.resolve("runtime"), dataDir.resolve("logs"), 10, Duration.ofHours(12),
@@ -109,6 +111,26 @@ class InstanceCredentialsTest {
     }
 
     @Test
+    void theSameNameInAnotherNamespaceIsAnotherFunctionWithItsOwnRegionArnAndLogGroup() throws Exception {
+        Account ireland = new Account("000000000000", "eu-west-1");
+        storage.functions().in(ireland).create(new FunctionRecord(latest.toBuilder()
+                .environment(Map.of("OWN", "irish")).build(), Map.of()));
+
+        invoke();
+        invoke(ireland, Optional.empty());
+        invoke(ireland, Optional.empty());
+
+        assertThat(sandbox.launched()).as("one warm instance per namespace").hasSize(2);
+        assertThat(environment(0)).containsEntry("OWN", "mine").containsEntry("AWS_REGION", "us-east-1");
+        assertThat(environment(1)).containsEntry("OWN", "irish").containsEntry("AWS_REGION", "eu-west-1")
+                .containsEntry("AWS_DEFAULT_REGION", "eu-west-1");
+        assertThat(dataDir.resolve("logs/000000000000/eu-west-1/fn")).isDirectory();
+        assertThatThrownBy(() -> invoke(new Account("111122223333", "us-east-1"), Optional.empty()))
+                .hasRootCauseInstanceOf(dev.gust.core.LambdaException.class)
+                .hasStackTraceContaining("arn:aws:lambda:us-east-1:111122223333:function:fn");
+    }
+
+    @Test
     void theFunctionsOwnVariablesDoNotOverrideTheCredentials() throws Exception {
         invoke();
 
@@ -121,7 +143,7 @@ class InstanceCredentialsTest {
         FunctionConfiguration pointed = latest.toBuilder().revisionId("r2")
                 .environment(Map.of("AWS_ENDPOINT_URL", "http://elsewhere:4566")).build();
         storage.functions().replace(new FunctionRecord(pointed, Map.of()), "r1");
-        engine.changed("fn");
+        engine.in(Account.defaults()).changed("fn");
 
         invoke();
 
@@ -172,7 +194,7 @@ class InstanceCredentialsTest {
     @Test
     void aProvisionedInstanceNearingTheEndOfItsLifetimeIsReplacedWithoutAGap() throws Exception {
         storage.versions().publish(latest.toBuilder().revisionId("r2").build(), "r1", latest);
-        engine.provision("fn", "1", 1);
+        engine.in(Account.defaults()).provision("fn", "1", 1);
         awaitReady(1);
 
         ticker.addAndGet(LIFETIME.toNanos() * 9 / 10 - Duration.ofMinutes(2).toNanos());
@@ -183,7 +205,7 @@ class InstanceCredentialsTest {
 
         assertThat(sandbox.launched().getFirst().killed()).as("serves while its successor starts").isFalse();
         await("the first instance stopped", () -> sandbox.launched().getFirst().killed());
-        assertThat(engine.allocation("fn", "1").ready()).as("its successor took its place").isEqualTo(1);
+        assertThat(engine.in(Account.defaults()).allocation("fn", "1").ready()).as("its successor took its place").isEqualTo(1);
         assertThat(environment(1)).containsEntry("AWS_ACCESS_KEY_ID", "ASIAFAKE2")
                 .containsEntry("AWS_LAMBDA_INITIALIZATION_TYPE", "provisioned-concurrency");
         invoke(Optional.of("1"));
@@ -193,7 +215,7 @@ class InstanceCredentialsTest {
     @Test
     void aProvisionedInstancePastItsLifetimeIsReplacedEvenIfNoSuccessorStartedInTime() throws Exception {
         storage.versions().publish(latest.toBuilder().revisionId("r2").build(), "r1", latest);
-        engine.provision("fn", "1", 1);
+        engine.in(Account.defaults()).provision("fn", "1", 1);
         awaitReady(1);
 
         ticker.addAndGet(LIFETIME.toNanos());
@@ -207,7 +229,7 @@ class InstanceCredentialsTest {
     /** Waits until {@code launched} instances were launched and the version has its one provisioned instance ready. */
     private void awaitReady(int launched) throws InterruptedException {
         await("provisioned instance " + launched + " ready",
-                () -> sandbox.launched().size() == launched && engine.allocation("fn", "1").ready() == 1);
+                () -> sandbox.launched().size() == launched && engine.in(Account.defaults()).allocation("fn", "1").ready() == 1);
     }
 
     private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
@@ -220,7 +242,7 @@ class InstanceCredentialsTest {
 
     /** How many instances were begun: each creates its log stream before anything asynchronous. */
     private long logStreams() throws IOException {
-        try (var files = java.nio.file.Files.list(dataDir.resolve("logs/fn"))) {
+        try (var files = java.nio.file.Files.list(dataDir.resolve("logs/000000000000/us-east-1/fn"))) {
             return files.count();
         }
     }
@@ -230,7 +252,11 @@ class InstanceCredentialsTest {
     }
 
     private void invoke(Optional<String> qualifier) throws Exception {
-        InvocationResult result = engine.invoke(new InvocationRequest(UUID.randomUUID().toString(), "fn",
+        invoke(Account.defaults(), qualifier);
+    }
+
+    private void invoke(Account account, Optional<String> qualifier) throws Exception {
+        InvocationResult result = engine.invoke(new InvocationRequest(UUID.randomUUID().toString(), account, "fn",
                 qualifier, "{}".getBytes(StandardCharsets.UTF_8), false, null, null))
                 .toCompletableFuture().get(10, TimeUnit.SECONDS);
         assertThat(result.functionError()).isNull();

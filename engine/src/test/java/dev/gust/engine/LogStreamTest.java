@@ -2,6 +2,7 @@ package dev.gust.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gust.core.Account;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -15,7 +16,7 @@ class LogStreamTest {
 
     @Test
     void tailIsTheInvocationsRangeIncludingWhatAnotherWriterAppended() throws Exception {
-        try (LogStream stream = LogStream.create(logs, "fn", "2026/11/23/[$LATEST]abc")) {
+        try (LogStream stream = LogStream.create(logs, Account.defaults(), "fn", "2026/11/23/[$LATEST]abc")) {
             stream.append("earlier invocation\n");
             long start = stream.size();
             stream.append(ReportLine.start("id", "$LATEST"));
@@ -24,7 +25,8 @@ class LogStreamTest {
             assertThat(stream.tail(start, 4096)).isEqualTo(
                     "START RequestId: id Version: $LATEST\nprinted by the function\nEND RequestId: id\n");
             assertThat(stream.tail(start, 18)).isEqualTo("END RequestId: id\n");
-            assertThat(stream.file()).hasFileName("2026-11-23-_$LATEST_abc.log");
+            assertThat(stream.file()).hasFileName("2026-11-23-_$LATEST_abc.log")
+                    .hasParent(logs.resolve("000000000000/us-east-1/fn"));
         }
     }
 }

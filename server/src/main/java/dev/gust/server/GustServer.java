@@ -3,6 +3,8 @@ package dev.gust.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gust.api.LambdaNamespace;
+import dev.gust.api.LambdaNamespaces;
 import dev.gust.api.LambdaService;
 import dev.gust.api.functions.CodeLinks;
 import dev.gust.api.functions.ConcurrencyService;
@@ -25,12 +27,16 @@ import dev.gust.edge.auth.Credentials;
 import dev.gust.edge.auth.KeyPairResolver;
 import dev.gust.engine.Clocks;
 import dev.gust.engine.Engine;
+import dev.gust.engine.EngineNamespace;
 import dev.gust.engine.RuntimeCatalog;
 import dev.gust.runtimeapi.RuntimeApiEndpoints;
 import dev.gust.sandbox.Sandbox;
 import dev.gust.sandbox.SandboxUsers;
 import dev.gust.server.config.ServerSettings;
 import dev.gust.store.EmbeddedStorage;
+import dev.gust.store.EventInvokeConfigStore;
+import dev.gust.store.FunctionStore;
+import dev.gust.store.VersionStore;
 import dev.gust.sts.ExecutionRoleSessions;
 import dev.gust.sts.SessionCredentialsResolver;
 import dev.gust.sts.SessionTokens;
@@ -66,6 +72,8 @@ final class GustServer implements AutoCloseable {
     private Sandbox sandbox;
     private Engine engine;
     private AsyncInvocations async;
+    private RuntimeCatalog catalog;
+    private LambdaNamespaces namespaces;
     /** The instances' {@code AWS_ENDPOINT_URL}, known once the listener is bound (instances may start before). */
     private final CompletableFuture<String> functionEndpoint = new CompletableFuture<>();
 
@@ -78,8 +86,8 @@ final class GustServer implements AutoCloseable {
         Files.createDirectories(settings.dataDir());
         lock = DataDirLock.acquire(settings.dataDir());
         credentials = ServerCredentials.resolve(settings.accessKeyId(), settings.secretAccessKey(), settings.dataDir());
-        storage = EmbeddedStorage.open(settings.dataDir());
-        Account account = new Account(settings.accountId(), settings.region());
+        Account defaults = new Account(settings.accountId(), settings.region());
+        storage = EmbeddedStorage.open(settings.dataDir(), defaults);
         Clocks clocks = Clocks.SYSTEM;
         InstantSource clock = clocks.wall();
         vertx = Vertx.vertx();
@@ -87,70 +95,26 @@ final class GustServer implements AutoCloseable {
         // secret (docs/design/security.md)
         SessionTokens sessions = new SessionTokens(credentials.secretAccessKey(), SessionClock.of(clock));
         sandbox = Sandboxes.choose(settings.sandbox());
-        RuntimeCatalog catalog = RuntimeCatalog.detect(settings.python(), settings.node(), settings.javaHome());
-        engine = new Engine(account, storage.functions(), storage.versions(), storage.code(), sandbox, new RuntimeApiEndpoints(vertx),
+        catalog = RuntimeCatalog.detect(settings.python(), settings.node(), settings.javaHome());
+        engine = new Engine(storage.functions(), storage.versions(), storage.code(), sandbox, new RuntimeApiEndpoints(vertx),
                 catalog, new Engine.Settings(settings.dataDir().resolve("runtime"), settings.dataDir().resolve("logs"),
                         settings.concurrency(), settings.keepAlive(), SandboxUsers.defaultRange(),
                         settings.instanceMaxLifetime()), clocks,
                 // every instance's credentials: a session of its execution role, with the function-credentials grant
                 new ExecutionRoleSessions(sessions, settings.functionCredentials()), functionEndpoint::join);
-        ConcurrencyService concurrency = new ConcurrencyService(account, storage.functions(),
-                storage.reservedConcurrency(), engine.concurrency());
-        concurrency.load(); // before any invocation, queued events included
-        ProvisionedConcurrencyService provisioned = new ProvisionedConcurrencyService(account, storage.functions(),
-                storage.versions(), storage.provisionedConcurrency(), concurrency, engine.concurrency(), engine, clock);
-        provisioned.load(); // holds provisioned concurrency before invocations, and starts the instances
         async = new AsyncInvocations(engine, storage.events(), EventSettings.storedIn(storage.eventInvokeConfigs()),
-                settings.async(), account, clock, NODE);
+                settings.async(), clock, NODE);
+        namespaces = new LambdaNamespaces(account -> namespace(account, clock));
+        // before any invocation, queued events included: reservations, provisioned instances, policy sweeps of every
+        // namespace that holds functions
+        storage.functions().namespaces().forEach(namespaces::of);
         async.start();
-        PolicyService policies = new PolicyService(account, storage.functions(), storage.versions(), storage.policies());
-        policies.load(); // deletes the policies of functions, versions and aliases a crash left behind
-        FunctionService functions = new FunctionService(account, storage.functions(), storage.versions(),
-                storage.code(), clock, catalog, new FunctionChanges() {
-                    @Override
-                    public void changed(String functionName) {
-                        engine.changed(functionName);
-                    }
-
-                    @Override
-                    public void versionDeleted(String functionName, String version) {
-                        engine.versionDeleted(functionName, version);
-                        provisioned.versionDeleted(functionName, version);
-                        storage.eventInvokeConfigs().delete(functionName, version);
-                        policies.versionDeleted(functionName, version);
-                    }
-
-                    @Override
-                    public void aliasChanged(String functionName, String aliasName) {
-                        engine.aliasChanged(functionName, aliasName);
-                        provisioned.aliasChanged(functionName, aliasName);
-                        policies.aliasChanged(functionName, aliasName);
-                        if (storage.versions().findAlias(functionName, aliasName).isEmpty()) {
-                            storage.eventInvokeConfigs().delete(functionName, aliasName); // the alias was deleted
-                        }
-                    }
-
-                    @Override
-                    public void deleted(String functionName) {
-                        engine.deleted(functionName);
-                        storage.eventInvokeConfigs().deleteFunction(functionName);
-                        storage.events().deleteFunction(functionName).toCompletableFuture().join();
-                        concurrency.functionDeleted(functionName);
-                        provisioned.functionDeleted(functionName);
-                        policies.functionDeleted(functionName);
-                    }
-                }, storage.layers());
-        LayerService layers = new LayerService(account, storage.layers(), storage.code(), clock,
-                functions::collectUnusedPackages);
         CodeLinks codeLinks = new CodeLinks(credentials.secretAccessKey(), clock);
-        var eventInvokeConfigs = new EventInvokeConfigService(account, storage.functions(), storage.versions(),
-                storage.eventInvokeConfigs(), clock);
-        LambdaService lambda = new LambdaService(functions, eventInvokeConfigs, layers, codeLinks, engine, async,
-                concurrency, provisioned, policies);
+        LambdaService lambda = new LambdaService(namespaces, storage.code(), codeLinks, engine, async);
         // The server's own key pair is the account's root: it may do everything.
         KeyPairResolver serverKeys = new KeyPairResolver(new Credentials(credentials.accessKeyId(),
-                credentials.secretAccessKey()), Caller.accountRoot(account.accountId(), credentials.accessKeyId()));
-        edge = new ServiceEdge(vertx, account.region(), clock, List.of(lambda, new StsService(sessions)),
+                credentials.secretAccessKey()), Caller.accountRoot(defaults.accountId(), credentials.accessKeyId()));
+        edge = new ServiceEdge(vertx, clock, List.of(lambda, new StsService(sessions)),
                 List.of(serverKeys, new SessionCredentialsResolver(sessions)), new GrantIdentityPolicies());
         edge.unsigned().get("/_gust/health").handler(ctx -> health().whenComplete((body, failure) -> {
             if (failure != null) {
@@ -173,6 +137,68 @@ final class GustServer implements AutoCloseable {
             throw new IOException("cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage()
                     + " (is another program using that port? choose another with --port)", e);
         }
+    }
+
+    /**
+     * Lambda's control plane in one namespace: its services over that namespace's views of the stores, and the
+     * fan-out that tells the engine, the event settings, reservations, provisioned instances and policies when one of
+     * its functions, versions or aliases changes. Loads what the namespace has stored (reservations, provisioned
+     * instances, the policy sweep).
+     */
+    private LambdaNamespace namespace(Account account, InstantSource clock) {
+        FunctionStore functionStore = storage.functions().in(account);
+        VersionStore versionStore = storage.versions().in(account);
+        EventInvokeConfigStore eventInvokeConfigStore = storage.eventInvokeConfigs().in(account);
+        EngineNamespace engineNamespace = engine.in(account);
+        ConcurrencyService concurrency = new ConcurrencyService(account, functionStore,
+                storage.reservedConcurrency().in(account), engine.concurrency().in(account));
+        concurrency.load();
+        ProvisionedConcurrencyService provisioned = new ProvisionedConcurrencyService(account, functionStore,
+                versionStore, storage.provisionedConcurrency().in(account), concurrency,
+                engine.concurrency().in(account), engineNamespace, clock);
+        provisioned.load(); // holds provisioned concurrency before invocations, and starts the instances
+        PolicyService policies = new PolicyService(account, functionStore, versionStore, storage.policies().in(account));
+        policies.load(); // deletes the policies of functions, versions and aliases a crash left behind
+        FunctionService functions = new FunctionService(account, functionStore, versionStore, storage.code(), clock,
+                catalog, new FunctionChanges() {
+                    @Override
+                    public void changed(String functionName) {
+                        engineNamespace.changed(functionName);
+                    }
+
+                    @Override
+                    public void versionDeleted(String functionName, String version) {
+                        engineNamespace.versionDeleted(functionName, version);
+                        provisioned.versionDeleted(functionName, version);
+                        eventInvokeConfigStore.delete(functionName, version);
+                        policies.versionDeleted(functionName, version);
+                    }
+
+                    @Override
+                    public void aliasChanged(String functionName, String aliasName) {
+                        engineNamespace.aliasChanged(functionName, aliasName);
+                        provisioned.aliasChanged(functionName, aliasName);
+                        policies.aliasChanged(functionName, aliasName);
+                        if (versionStore.findAlias(functionName, aliasName).isEmpty()) {
+                            eventInvokeConfigStore.delete(functionName, aliasName); // the alias was deleted
+                        }
+                    }
+
+                    @Override
+                    public void deleted(String functionName) {
+                        engineNamespace.deleted(functionName);
+                        eventInvokeConfigStore.deleteFunction(functionName);
+                        storage.events().deleteFunction(account.functionArn(functionName)).toCompletableFuture().join();
+                        concurrency.functionDeleted(functionName);
+                        provisioned.functionDeleted(functionName);
+                        policies.functionDeleted(functionName);
+                    }
+                }, storage.layers().in(account));
+        LayerService layers = new LayerService(account, storage.layers().in(account), storage.code(), clock,
+                functions::collectUnusedPackages);
+        var eventInvokeConfigs = new EventInvokeConfigService(account, functionStore, versionStore,
+                eventInvokeConfigStore, clock);
+        return new LambdaNamespace(account, functions, eventInvokeConfigs, layers, concurrency, provisioned, policies);
     }
 
     /** The port actually bound (differs from the setting when that is 0). */

@@ -25,10 +25,12 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Where functions and credentials are kept (default ~/.gust).")
     String dataDir;
 
-    @Option(names = "--region", description = "AWS region to emulate (default us-east-1).")
+    @Option(names = "--region", description = "Default AWS region, of the printed exports and of data written before "
+            + "regions (default us-east-1); each request acts in the region it is signed for.")
     String region;
 
-    @Option(names = "--account-id", description = "Twelve-digit account id to emulate (default 000000000000).")
+    @Option(names = "--account-id", description = "Twelve-digit account id of the server's key pair, and of data "
+            + "written before accounts (default 000000000000).")
     String accountId;
 
     @Option(names = "--sandbox", description = "bubblewrap (default) or none (no isolation; prints a warning).")

@@ -87,7 +87,7 @@ final class AsyncTesting {
 
     /** Everything every instance of {@code function} wrote so far: all its log streams, one after the other. */
     static String logs(Path dataDir, String function) {
-        Path dir = dataDir.resolve("logs").resolve(function);
+        Path dir = TestServer.logGroupDir(dataDir, function);
         if (!Files.isDirectory(dir)) {
             return "";
         }
@@ -149,7 +149,9 @@ final class AsyncTesting {
 
     /** The {@code async} section of the health document for one function (missing node if absent). */
     static JsonNode asyncHealth(GustProcess gust, String function) {
-        return health(gust).path("async").path("functions").path(function);
+        // functions of every account and region share the queue, so the health endpoint names them by ARN
+        return health(gust).path("async").path("functions").path("arn:aws:lambda:us-east-1:000000000000:function:"
+                + function);
     }
 
     /** Awaitility with timeouts meant for two shared cores and cold starts: outcomes, never speed. */

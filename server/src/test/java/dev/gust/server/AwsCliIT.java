@@ -273,7 +273,7 @@ class AwsCliIT {
     }
 
     private static String logOf(String function) throws Exception {
-        Path dir = dataDir.resolve("logs").resolve(function);
+        Path dir = TestServer.logGroupDir(dataDir, function);
         if (!Files.isDirectory(dir)) {
             return "";
         }

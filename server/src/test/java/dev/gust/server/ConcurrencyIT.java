@@ -223,7 +223,8 @@ class ConcurrencyIT {
             CompletableFuture<InvokeResponse> running = CompletableFuture.supplyAsync(
                     () -> invoke("single", "{\"sleep\": 4}"), threads);
             eventually().until(() -> AsyncTesting.health(server.gust())
-                    .at("/engine/concurrency/reserved/single/inFlight").asInt() == 1);
+                    .at("/engine/concurrency/reserved/arn:aws:lambda:us-east-1:000000000000:function:single/inFlight")
+                    .asInt() == 1);
 
             assertThatThrownBy(() -> invoke("single", "{}"))
                     .isInstanceOfSatisfying(TooManyRequestsException.class, ConcurrencyIT::assertReservedThrottle);

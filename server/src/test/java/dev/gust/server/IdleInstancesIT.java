@@ -68,7 +68,7 @@ class IdleInstancesIT {
         assertThat(added).as("threads added by %d idle instances", INSTANCES).isLessThan(INSTANCES * 3 / 2);
         functions.create("newcomer", "python3.12", "app.handler", Map.of("app.py", SLEEPER));
         assertThat(functions.invoke("newcomer", "{}").statusCode()).isEqualTo(200);
-        Path logs = dataDir.resolve("logs/crowd");
+        Path logs = TestServer.logGroupDir(dataDir, "crowd");
         try (var streams = Files.list(logs)) {
             assertThat(streams.toList()).hasSize(INSTANCES).allSatisfy(stream ->
                     assertThat(Files.readString(stream)).contains("invoked\n"));

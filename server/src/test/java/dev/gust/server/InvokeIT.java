@@ -226,7 +226,7 @@ class InvokeIT {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("[measure] 20 parallel 1-second invokes took %.2f s%n", seconds);
         assertThat(streams).doesNotHaveDuplicates().hasSize(20);
-        assertThat(Files.list(dataDir.resolve("logs/py-sleep")).count()).isEqualTo(20);
+        assertThat(Files.list(TestServer.logGroupDir(dataDir, "py-sleep")).count()).isEqualTo(20);
     }
 
     @Test

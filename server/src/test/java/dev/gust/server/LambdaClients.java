@@ -18,9 +18,18 @@ final class LambdaClients {
     }
 
     static LambdaClient withKeys(URI endpoint, String accessKey, String secretKey) {
+        return inRegion(endpoint, Region.US_EAST_1, accessKey, secretKey);
+    }
+
+    /** A client of the server's own keys whose requests are scoped to (act in) {@code region}. */
+    static LambdaClient inRegion(URI endpoint, Region region) {
+        return inRegion(endpoint, region, GustProcess.ACCESS_KEY, GustProcess.SECRET_KEY);
+    }
+
+    private static LambdaClient inRegion(URI endpoint, Region region, String accessKey, String secretKey) {
         return LambdaClient.builder()
                 .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
+                .region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1)))

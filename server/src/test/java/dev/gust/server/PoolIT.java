@@ -201,7 +201,7 @@ class PoolIT {
 
     /** Whether a log stream of the function (in the data dir) contains {@code text}. */
     private static boolean logsMention(String function, String text) {
-        Path dir = dataDir.resolve("logs").resolve(function);
+        Path dir = TestServer.logGroupDir(dataDir, function);
         if (!Files.isDirectory(dir)) {
             return false;
         }

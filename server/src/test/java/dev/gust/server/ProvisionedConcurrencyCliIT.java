@@ -17,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProvisionedConcurrencyCliIT {
 
+    /** The health document's provisioned instances of {@code warm:1}, named by ARN. */
+    private static final String WARM_1 = "/engine/provisioned/arn:aws:lambda:us-east-1:000000000000:function:warm:1";
+
     @TempDir
     static Path dataDir;
     @TempDir
@@ -46,7 +49,7 @@ class ProvisionedConcurrencyCliIT {
                 .contains("\nREADY\n")
                 .contains("REPORT RequestId:").doesNotContain("Init Duration");
         assertThat(Files.readString(work.resolve("out.json"))).isEqualTo("\"provisioned-concurrency\"");
-        assertThat(AsyncTesting.health(gust).at("/engine/provisioned/warm:1/ready").asInt()).isEqualTo(2);
+        assertThat(AsyncTesting.health(gust).at(WARM_1 + "/ready").asInt()).isEqualTo(2);
 
         ReadmeShell.Result manage = shell.bash(readme.get(1));
 
@@ -61,6 +64,6 @@ class ProvisionedConcurrencyCliIT {
         assertThat(gone.exitCode()).isNotZero();
         assertThat(gone.output()).contains("ProvisionedConcurrencyConfigNotFoundException",
                 "No Provisioned Concurrency Config found for this function");
-        assertThat(AsyncTesting.health(gust).at("/engine/provisioned/warm:1").isMissingNode()).isTrue();
+        assertThat(AsyncTesting.health(gust).at(WARM_1).isMissingNode()).isTrue();
     }
 }

@@ -103,7 +103,8 @@ class ProvisionedConcurrencyIT {
 
     /** The provisioned instances the health document shows for one version: requested and ready. */
     private static JsonNode health(String name, String version) {
-        return AsyncTesting.health(server.gust()).path("engine").path("provisioned").path(name + ":" + version);
+        return AsyncTesting.health(server.gust()).path("engine").path("provisioned")
+                .path("arn:aws:lambda:us-east-1:000000000000:function:" + name + ":" + version);
     }
 
     /**

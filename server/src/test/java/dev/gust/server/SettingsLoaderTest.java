@@ -61,6 +61,14 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void theDefaultRegionIsOneAwsHas() {
+        assertThat(SettingsLoader.load(null, Map.of("GUST_REGION", "cn-north-1"), Map.of()).region())
+                .isEqualTo("cn-north-1");
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of("GUST_REGION", "xx-moon-1"), Map.of()))
+                .hasMessageContaining("region 'xx-moon-1' is not an AWS region name such as us-east-1");
+    }
+
+    @Test
     void idleConnectionsAreClosedAfterAMinuteUnlessConfigured() {
         assertThat(SettingsLoader.load(null, Map.of(), Map.of()).idleTimeout()).isEqualTo(java.time.Duration.ofSeconds(60));
         assertThat(SettingsLoader.load(null, Map.of("GUST_IDLE_TIMEOUT", "1500ms"), Map.of()).idleTimeout())

@@ -17,6 +17,11 @@ record TestServer(GustProcess gust, LambdaClient lambda, TestFunctions functions
         return new TestServer(gust, lambda, new TestFunctions(lambda));
     }
 
+    /** Where the log streams of {@code function} in the default account and region are written. */
+    static Path logGroupDir(Path dataDir, String function) {
+        return dataDir.resolve("logs").resolve("000000000000").resolve("us-east-1").resolve(function);
+    }
+
     @Override
     public void close() throws InterruptedException {
         lambda.close();

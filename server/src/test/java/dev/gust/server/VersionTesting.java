@@ -61,7 +61,7 @@ final class VersionTesting {
 
     /** Everything the function's instances logged so far. */
     static String logOf(Path dataDir, String function) {
-        Path dir = dataDir.resolve("logs").resolve(function);
+        Path dir = TestServer.logGroupDir(dataDir, function);
         if (!Files.isDirectory(dir)) {
             return "";
         }

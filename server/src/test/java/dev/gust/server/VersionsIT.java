@@ -145,7 +145,7 @@ class VersionsIT {
 
         InvokeResponse byArn = lambda.invoke(b -> b.functionName(ARN + "invoked:1").payload(SdkBytes.fromUtf8String("{}")));
         assertThat(json(byArn).get("code").asText()).isEqualTo("A");
-        try (var streams = java.nio.file.Files.list(dataDir.resolve("logs").resolve("invoked"))) {
+        try (var streams = java.nio.file.Files.list(TestServer.logGroupDir(dataDir, "invoked"))) {
             assertThat(streams.map(file -> file.getFileName().toString()).toList())
                     .as("log streams named yyyy/MM/dd/[version]...").anyMatch(n -> n.contains("-_1_"))
                     .anyMatch(n -> n.contains("-_$LATEST_"));

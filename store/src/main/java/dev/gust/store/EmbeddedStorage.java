@@ -1,5 +1,6 @@
 package dev.gust.store;
 
+import dev.gust.core.Account;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -14,6 +15,11 @@ import java.util.function.Supplier;
  * {@link SqliteEventInvokeConfigStore}, a {@link SqliteReservedConcurrencyStore}, a
  * {@link SqliteProvisionedConcurrencyStore} and a {@link SqliteFunctionPolicyStore}; in {@code <dataDir>/code/} a
  * {@link FileCodeStore}.
+ *
+ * <p>Every regional store is a view of one namespace (an account and a region; see {@link FunctionStore#in}): the
+ * getters give the views of the default namespace this storage was opened with, whose {@code in} gives any other.
+ * Rows written before there were namespaces belong to that default. The code store and the event queue are shared
+ * by every namespace (queued events name their function by its ARN).
  *
  * <p>{@link #open} deletes the packages no function and no layer version references: those orphaned by a crash
  * between storing
@@ -38,32 +44,36 @@ public final class EmbeddedStorage implements AutoCloseable {
     private final SqliteFunctionPolicyStore policies;
     private final SqliteLayerStore layers;
 
-    private EmbeddedStorage(Path dataDir, ZipLimits limits, Clock clock) {
-        functions = track(() -> new SqliteFunctionStore(dataDir));
-        versions = track(() -> new SqliteVersionStore(dataDir));
-        layers = track(() -> new SqliteLayerStore(dataDir));
+    private EmbeddedStorage(Path dataDir, Account defaults, ZipLimits limits, Clock clock) {
+        functions = track(() -> new SqliteFunctionStore(dataDir)).in(defaults);
+        versions = track(() -> new SqliteVersionStore(dataDir)).in(defaults);
+        layers = track(() -> new SqliteLayerStore(dataDir)).in(defaults);
         code = guarded(() -> {
             FileCodeStore store = new FileCodeStore(dataDir.resolve("code"), limits, clock, FileCodeStore.DEFAULT_GRACE);
             store.retainOnly(livePackages(functions, layers));
             return store;
         });
-        eventInvokeConfigs = track(() -> new SqliteEventInvokeConfigStore(dataDir));
-        reservedConcurrency = track(() -> new SqliteReservedConcurrencyStore(dataDir));
-        provisionedConcurrency = track(() -> new SqliteProvisionedConcurrencyStore(dataDir));
-        policies = track(() -> new SqliteFunctionPolicyStore(dataDir));
+        eventInvokeConfigs = track(() -> new SqliteEventInvokeConfigStore(dataDir)).in(defaults);
+        reservedConcurrency = track(() -> new SqliteReservedConcurrencyStore(dataDir)).in(defaults);
+        provisionedConcurrency = track(() -> new SqliteProvisionedConcurrencyStore(dataDir)).in(defaults);
+        policies = track(() -> new SqliteFunctionPolicyStore(dataDir)).in(defaults);
         events = track(() -> new SqliteEventQueue(dataDir)); // last opened, first closed: it drains its writes
         events.releaseEveryLease().toCompletableFuture().join();
     }
 
     /** Opens the storage in {@code dataDir} with Lambda's package limits and the system clock. */
-    public static EmbeddedStorage open(Path dataDir) {
-        return open(dataDir, ZipLimits.LAMBDA, Clock.systemUTC());
+    public static EmbeddedStorage open(Path dataDir, Account defaults) {
+        return open(dataDir, defaults, ZipLimits.LAMBDA, Clock.systemUTC());
     }
 
-    /** Opens the storage in {@code dataDir}, creating it if needed; on failure closes what it had opened. */
-    public static EmbeddedStorage open(Path dataDir, ZipLimits limits, Clock clock) {
-        return SqliteDatabase.migratedOnce(dataDir.resolve(SqliteFunctionStore.FILE_NAME),
-                () -> new EmbeddedStorage(dataDir, limits, clock));
+    /**
+     * Opens the storage in {@code dataDir}, creating it if needed; on failure closes what it had opened.
+     *
+     * @param defaults the default namespace: the getters' views, and where rows older than namespaces belong
+     */
+    public static EmbeddedStorage open(Path dataDir, Account defaults, ZipLimits limits, Clock clock) {
+        return SqliteDatabase.migratedOnce(dataDir.resolve(SqliteFunctionStore.FILE_NAME), defaults,
+                () -> new EmbeddedStorage(dataDir, defaults, limits, clock));
     }
 
     private <T extends AutoCloseable> T track(Supplier<T> opener) {
@@ -86,7 +96,10 @@ public final class EmbeddedStorage implements AutoCloseable {
         }
     }
 
-    /** The packages that must stay stored: those of functions (their code and layers) and of layer versions. */
+    /**
+     * The packages that must stay stored: those of functions (their code and layers) and of layer versions, in
+     * every namespace.
+     */
     public static Set<String> livePackages(FunctionStore functions, LayerStore layers) {
         Set<String> live = new HashSet<>(functions.referencedPackages());
         live.addAll(layers.referencedPackages());

@@ -1,5 +1,6 @@
 package dev.gust.store;
 
+import dev.gust.core.Account;
 import java.util.Optional;
 
 /**
@@ -10,6 +11,12 @@ import java.util.Optional;
  * itself (see {@link #deleteFunction}). Implementations must pass {@code EventInvokeConfigStoreContract}.
  */
 public interface EventInvokeConfigStore extends AutoCloseable {
+
+    /**
+     * The view of this store in {@code namespace} (an account and a region): what it reads and writes is that
+     * namespace's. It shares this store's resources; closing it does nothing.
+     */
+    EventInvokeConfigStore in(Account namespace);
 
     /**
      * Stores {@code config}, replacing whatever the same function and qualifier had. Updates that merge with the

@@ -1,5 +1,6 @@
 package dev.gust.store;
 
+import dev.gust.core.Account;
 import dev.gust.core.permissions.FunctionPolicy;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,12 @@ import java.util.Optional;
  * {@code FunctionPolicyStoreContract}.
  */
 public interface FunctionPolicyStore extends AutoCloseable {
+
+    /**
+     * The view of this store in {@code namespace} (an account and a region): what it reads and writes is that
+     * namespace's. It shares this store's resources; closing it does nothing.
+     */
+    FunctionPolicyStore in(Account namespace);
 
     /** The qualifier under which the unqualified function's policy is kept. */
     String LATEST = "$LATEST";

@@ -1,5 +1,6 @@
 package dev.gust.store;
 
+import dev.gust.core.Account;
 import dev.gust.core.CodePackage;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,12 @@ import java.util.Set;
  * pass {@code LayerStoreContract}.
  */
 public interface LayerStore extends AutoCloseable {
+
+    /**
+     * The view of this store in {@code namespace} (an account and a region): what it reads and writes is that
+     * namespace's. It shares this store's resources; closing it does nothing.
+     */
+    LayerStore in(Account namespace);
 
     /** What PublishLayerVersion stores; the store assigns the version number. */
     record Draft(String layerName, String description, List<String> compatibleRuntimes,
@@ -31,7 +38,7 @@ public interface LayerStore extends AutoCloseable {
     /** Every existing version of a layer, newest first; empty if there is none. */
     List<LayerVersion> versions(String layerName);
 
-    /** The newest existing version of every layer that has one, in ascending layer name order. */
+    /** The newest existing version of every layer of this namespace that has one, in ascending layer name order. */
     List<LayerVersion> latestVersions();
 
     /** Deletes one version; {@code false} if it did not exist. Its number stays used. */
@@ -45,7 +52,7 @@ public interface LayerStore extends AutoCloseable {
      */
     PolicyOutcome replacePolicy(String layerName, long version, String expectedRevisionId, Optional<LayerPolicy> policy);
 
-    /** The {@code sha256Hex} of every code package that an existing layer version references. */
+    /** The {@code sha256Hex} of every code package that an existing layer version references, in every namespace. */
     Set<String> referencedPackages();
 
     @Override

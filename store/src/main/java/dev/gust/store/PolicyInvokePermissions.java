@@ -11,6 +11,9 @@ import dev.gust.core.permissions.PolicyEvaluator;
  * version's or alias's policy is never consulted for another qualifier. No policy allows nothing.
  *
  * <p>Thread-safe; blocks on the store.
+ *
+ * <p>It asks the policies of its store's namespace: a trigger of one account and region builds it over
+ * {@code policies.in(account)}.
  */
 public final class PolicyInvokePermissions implements InvokePermissions {
 

@@ -1,5 +1,6 @@
 package dev.gust.store;
 
+import dev.gust.core.Account;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,12 @@ import java.util.Optional;
  * {@code ProvisionedConcurrencyStoreContract}.
  */
 public interface ProvisionedConcurrencyStore extends AutoCloseable {
+
+    /**
+     * The view of this store in {@code namespace} (an account and a region): what it reads and writes is that
+     * namespace's. It shares this store's resources; closing it does nothing.
+     */
+    ProvisionedConcurrencyStore in(Account namespace);
 
     /** Stores the config, replacing the one of the same function and qualifier. */
     void put(ProvisionedConcurrencyConfig config);

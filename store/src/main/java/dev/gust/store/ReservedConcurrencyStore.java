@@ -1,5 +1,6 @@
 package dev.gust.store;
 
+import dev.gust.core.Account;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -12,6 +13,12 @@ import java.util.OptionalInt;
  * {@code ReservedConcurrencyStoreContract}.
  */
 public interface ReservedConcurrencyStore extends AutoCloseable {
+
+    /**
+     * The view of this store in {@code namespace} (an account and a region): what it reads and writes is that
+     * namespace's. It shares this store's resources; closing it does nothing.
+     */
+    ReservedConcurrencyStore in(Account namespace);
 
     /** Stores the function's reserved concurrency ({@code >= 0}), replacing any it had. */
     void put(String functionName, int reserved);

@@ -1,8 +1,10 @@
 package dev.gust.store;
 
+import dev.gust.core.Account;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -30,12 +32,15 @@ final class SqliteDatabase {
      */
     private static final ScopedValue<Path> MIGRATED = ScopedValue.newInstance();
 
-    /** Migrates the schema in {@code file} (unless this scope already did) and returns a new connection to it. */
+    /**
+     * Migrates the schema in {@code file} (unless this scope already did; rows older than the namespaces go to
+     * {@link Account#defaults()}) and returns a new connection to it.
+     */
     static Connection open(Path file) {
         SQLiteDataSource dataSource = dataSource(file);
         try {
             if (!MIGRATED.isBound() || !MIGRATED.get().equals(file.toAbsolutePath())) {
-                migrate(dataSource);
+                migrate(dataSource, Account.defaults());
             }
             return dataSource.getConnection();
         } catch (SQLException | FlywayException e) {
@@ -43,19 +48,24 @@ final class SqliteDatabase {
         }
     }
 
-    /** Migrates {@code file} once, then runs {@code opening}, whose {@link #open} calls on that file skip migrating. */
-    static <T> T migratedOnce(Path file, Supplier<T> opening) {
+    /**
+     * Migrates {@code file} once, then runs {@code opening}, whose {@link #open} calls on that file skip migrating.
+     *
+     * @param defaults the namespace of the rows written before there were namespaces (migration V9)
+     */
+    static <T> T migratedOnce(Path file, Account defaults, Supplier<T> opening) {
         try {
-            migrate(dataSource(file));
+            migrate(dataSource(file), defaults);
         } catch (FlywayException e) {
             throw new StoreException("Cannot open " + file, e);
         }
         return ScopedValue.where(MIGRATED, file.toAbsolutePath()).call(opening::get);
     }
 
-    private static void migrate(SQLiteDataSource dataSource) {
+    private static void migrate(SQLiteDataSource dataSource, Account defaults) {
         Flyway.configure()
                 .dataSource(dataSource)
+                .placeholders(Map.of("default_account_id", defaults.accountId(), "default_region", defaults.region()))
                 .locations("classpath:db/migration/sqlite")
                 .failOnMissingLocations(true)
                 .load()

@@ -1,5 +1,6 @@
 package dev.gust.store;
 
+import dev.gust.core.Account;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +15,9 @@ import java.util.Optional;
  * The embedded {@link EventInvokeConfigStore}: table {@code event_invoke_configs} in {@code <dataDir>/gust.db},
  * one row per function and qualifier.
  *
+ * <p>Each instance is a view of one namespace (the key columns {@code account_id} and {@code region}); {@link #in}
+ * gives another namespace's view on the same connection.
+ *
  * <p>Thread-safe: one connection behind a lock ({@link LockedConnection}); every method is one statement,
  * durable when it returns. List markers are the last qualifier returned. Usable until {@link #close()};
  * afterwards every method throws {@link IllegalStateException}.
@@ -24,17 +28,30 @@ public final class SqliteEventInvokeConfigStore implements EventInvokeConfigStor
             + "maximum_event_age_seconds, on_success_destination, on_failure_destination, last_modified";
 
     private final LockedConnection db;
+    private final NamespaceColumns namespace;
+    private final boolean ownsConnection;
 
-    /** Opens (creating and migrating if needed) the database in {@code dataDir}. */
+    /** Opens (creating and migrating if needed) the database in {@code dataDir}; bound to {@link Account#defaults()}. */
     public SqliteEventInvokeConfigStore(Path dataDir) {
-        db = new LockedConnection(dataDir, "event invoke config store");
+        this(new LockedConnection(dataDir, "event invoke config store"), Account.defaults(), true);
+    }
+
+    private SqliteEventInvokeConfigStore(LockedConnection db, Account namespace, boolean ownsConnection) {
+        this.db = db;
+        this.namespace = new NamespaceColumns(namespace);
+        this.ownsConnection = ownsConnection;
+    }
+
+    @Override
+    public SqliteEventInvokeConfigStore in(Account other) {
+        return new SqliteEventInvokeConfigStore(db, other, false);
     }
 
     @Override
     public void put(EventInvokeConfig config) {
         db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO event_invoke_configs (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + ", " + NamespaceColumns.NAMES + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, config.functionName());
                 s.setString(2, config.qualifier());
                 setInteger(s, 3, config.maximumRetryAttempts());
@@ -42,7 +59,7 @@ public final class SqliteEventInvokeConfigStore implements EventInvokeConfigStor
                 s.setString(5, config.destinationConfig().onSuccess());
                 s.setString(6, config.destinationConfig().onFailure());
                 s.setString(7, config.lastModified().toString());
-                return s.executeUpdate();
+                return namespace.bindLast(s).executeUpdate();
             }
         });
     }
@@ -51,10 +68,10 @@ public final class SqliteEventInvokeConfigStore implements EventInvokeConfigStor
     public Optional<EventInvokeConfig> find(String functionName, String qualifier) {
         return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM event_invoke_configs WHERE function_name = ? AND qualifier = ?")) {
+                    + " FROM event_invoke_configs WHERE function_name = ? AND qualifier = ? AND " + NamespaceColumns.MATCH)) {
                 s.setString(1, functionName);
                 s.setString(2, qualifier);
-                return configs(s).stream().findFirst();
+                return configs(namespace.bindLast(s)).stream().findFirst();
             }
         });
     }
@@ -63,10 +80,11 @@ public final class SqliteEventInvokeConfigStore implements EventInvokeConfigStor
     public boolean delete(String functionName, String qualifier) {
         return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "DELETE FROM event_invoke_configs WHERE function_name = ? AND qualifier = ?")) {
+                    "DELETE FROM event_invoke_configs WHERE function_name = ? AND qualifier = ? AND "
+                            + NamespaceColumns.MATCH)) {
                 s.setString(1, functionName);
                 s.setString(2, qualifier);
-                return s.executeUpdate() == 1;
+                return namespace.bindLast(s).executeUpdate() == 1;
             }
         });
     }
@@ -78,10 +96,12 @@ public final class SqliteEventInvokeConfigStore implements EventInvokeConfigStor
         }
         return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM event_invoke_configs "
-                    + "WHERE function_name = ? AND qualifier > ? ORDER BY qualifier LIMIT ?")) {
-                s.setString(1, functionName);
-                s.setString(2, marker == null ? "" : marker);
-                s.setInt(3, maxItems + 1);
+                    + "WHERE " + NamespaceColumns.MATCH + " AND function_name = ? AND qualifier > ? "
+                    + "ORDER BY qualifier LIMIT ?")) {
+                namespace.bind(s, 1);
+                s.setString(3, functionName);
+                s.setString(4, marker == null ? "" : marker);
+                s.setInt(5, maxItems + 1);
                 List<EventInvokeConfig> found = configs(s);
                 if (found.size() <= maxItems) {
                     return new EventInvokeConfigPage(found, Optional.empty());
@@ -95,16 +115,20 @@ public final class SqliteEventInvokeConfigStore implements EventInvokeConfigStor
     @Override
     public int deleteFunction(String functionName) {
         return db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM event_invoke_configs WHERE function_name = ?")) {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM event_invoke_configs WHERE function_name = ? AND "
+                    + NamespaceColumns.MATCH)) {
                 s.setString(1, functionName);
-                return s.executeUpdate();
+                return namespace.bindLast(s).executeUpdate();
             }
         });
     }
 
+    /** Closes the connection if this store opened it; a view from {@link #in} leaves it to its store. */
     @Override
     public void close() {
-        db.close();
+        if (ownsConnection) {
+            db.close();
+        }
     }
 
     private static void setInteger(PreparedStatement s, int index, Integer value) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.gust.store;
 
+import dev.gust.core.Account;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -20,6 +21,9 @@ import java.util.Optional;
  * The embedded {@link FunctionPolicyStore}: table {@code function_policies} in {@code <dataDir>/gust.db}, one row
  * per function, version or alias with a policy, its statements as JSON of the domain records.
  *
+ * <p>Each instance is a view of one namespace (the key columns {@code account_id} and {@code region}); {@link #in}
+ * gives another namespace's view on the same connection.
+ *
  * <p>Thread-safe: one connection behind a lock ({@link LockedConnection}); every method is one statement or one
  * transaction, durable when it returns. Usable until {@link #close()}; afterwards every method throws
  * {@link IllegalStateException}.
@@ -31,10 +35,23 @@ public final class SqliteFunctionPolicyStore implements FunctionPolicyStore {
     private static final TypeReference<List<PolicyStatement>> STATEMENTS = new TypeReference<>() { };
 
     private final LockedConnection db;
+    private final NamespaceColumns namespace;
+    private final boolean ownsConnection;
 
-    /** Opens (creating and migrating if needed) the database in {@code dataDir}. */
+    /** Opens (creating and migrating if needed) the database in {@code dataDir}; bound to {@link Account#defaults()}. */
     public SqliteFunctionPolicyStore(Path dataDir) {
-        db = new LockedConnection(dataDir, "function policy store");
+        this(new LockedConnection(dataDir, "function policy store"), Account.defaults(), true);
+    }
+
+    private SqliteFunctionPolicyStore(LockedConnection db, Account namespace, boolean ownsConnection) {
+        this.db = db;
+        this.namespace = new NamespaceColumns(namespace);
+        this.ownsConnection = ownsConnection;
+    }
+
+    @Override
+    public SqliteFunctionPolicyStore in(Account other) {
+        return new SqliteFunctionPolicyStore(db, other, false);
     }
 
     @Override
@@ -55,12 +72,13 @@ public final class SqliteFunctionPolicyStore implements FunctionPolicyStore {
                 return Write.WRITTEN;
             }
             try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO function_policies "
-                    + "(function_name, qualifier, revision_id, statements_json) VALUES (?, ?, ?, ?)")) {
+                    + "(function_name, qualifier, revision_id, statements_json, " + NamespaceColumns.NAMES
+                    + ") VALUES (?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, functionName);
                 s.setString(2, qualifier);
                 s.setString(3, policy.get().revisionId());
                 s.setString(4, json(policy.get().statements()));
-                s.executeUpdate();
+                namespace.bindLast(s).executeUpdate();
             }
             return Write.WRITTEN;
         });
@@ -74,9 +92,10 @@ public final class SqliteFunctionPolicyStore implements FunctionPolicyStore {
     @Override
     public void deleteFunction(String functionName) {
         db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM function_policies WHERE function_name = ?")) {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM function_policies WHERE function_name = ? AND "
+                    + NamespaceColumns.MATCH)) {
                 s.setString(1, functionName);
-                return s.executeUpdate();
+                return namespace.bindLast(s).executeUpdate();
             }
         });
     }
@@ -85,8 +104,8 @@ public final class SqliteFunctionPolicyStore implements FunctionPolicyStore {
     public List<Key> keys() {
         return db.run(c -> {
             List<Key> keys = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT function_name, qualifier FROM function_policies ORDER BY function_name, qualifier");
+            try (PreparedStatement s = namespace.bindLast(c.prepareStatement("SELECT function_name, qualifier "
+                    + "FROM function_policies WHERE " + NamespaceColumns.MATCH + " ORDER BY function_name, qualifier"));
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     keys.add(new Key(rs.getString(1), rs.getString(2)));
@@ -96,25 +115,25 @@ public final class SqliteFunctionPolicyStore implements FunctionPolicyStore {
         });
     }
 
-    private static Optional<FunctionPolicy> read(Connection c, String functionName, String qualifier)
+    private Optional<FunctionPolicy> read(Connection c, String functionName, String qualifier)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT revision_id, statements_json FROM function_policies "
-                + "WHERE function_name = ? AND qualifier = ?")) {
+                + "WHERE function_name = ? AND qualifier = ? AND " + NamespaceColumns.MATCH)) {
             s.setString(1, functionName);
             s.setString(2, qualifier);
-            try (ResultSet rs = s.executeQuery()) {
+            try (ResultSet rs = namespace.bindLast(s).executeQuery()) {
                 return rs.next() ? Optional.of(new FunctionPolicy(rs.getString(1), statements(rs.getString(2))))
                         : Optional.empty();
             }
         }
     }
 
-    private static boolean delete(Connection c, String functionName, String qualifier) throws SQLException {
+    private boolean delete(Connection c, String functionName, String qualifier) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "DELETE FROM function_policies WHERE function_name = ? AND qualifier = ?")) {
+                "DELETE FROM function_policies WHERE function_name = ? AND qualifier = ? AND " + NamespaceColumns.MATCH)) {
             s.setString(1, functionName);
             s.setString(2, qualifier);
-            return s.executeUpdate() == 1;
+            return namespace.bindLast(s).executeUpdate() == 1;
         }
     }
 
@@ -134,8 +153,11 @@ public final class SqliteFunctionPolicyStore implements FunctionPolicyStore {
         }
     }
 
+    /** Closes the connection if this store opened it; a view from {@link #in} leaves it to its store. */
     @Override
     public void close() {
-        db.close();
+        if (ownsConnection) {
+            db.close();
+        }
     }
 }

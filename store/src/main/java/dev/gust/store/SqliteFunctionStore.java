@@ -1,5 +1,6 @@
 package dev.gust.store;
 
+import dev.gust.core.Account;
 import dev.gust.core.CodePackage;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,6 +18,9 @@ import java.util.Set;
  * The embedded {@link FunctionStore}: one SQLite file, {@code <dataDir>/gust.db}, with one row per function in
  * table {@code functions} (configuration and tags as JSON, revision id and code hash as columns).
  *
+ * <p>Each instance is a view of one namespace (account and region, the key columns {@code account_id} and
+ * {@code region}); {@link #in} gives another namespace's view on the same connection.
+ *
  * <p>Thread-safe: a single {@link LockedConnection}, since SQLite serialises writers anyway. Every
  * method is one statement or one transaction, durable when it returns (see {@link SqliteDatabase}). List
  * markers are the name of the last function returned. Usable until {@link #close()}; afterwards every method
@@ -30,20 +34,33 @@ public final class SqliteFunctionStore implements FunctionStore {
     private static final String COLUMNS = "name, revision_id, code_sha256, config_json, tags_json";
 
     private final LockedConnection db;
+    private final NamespaceColumns namespace;
+    private final boolean ownsConnection;
 
-    /** Opens (creating and migrating if needed) the database in {@code dataDir}. */
+    /** Opens (creating and migrating if needed) the database in {@code dataDir}; bound to {@link Account#defaults()}. */
     public SqliteFunctionStore(Path dataDir) {
-        db = new LockedConnection(dataDir, "function store");
+        this(new LockedConnection(dataDir, "function store"), Account.defaults(), true);
+    }
+
+    private SqliteFunctionStore(LockedConnection db, Account namespace, boolean ownsConnection) {
+        this.db = db;
+        this.namespace = new NamespaceColumns(namespace);
+        this.ownsConnection = ownsConnection;
+    }
+
+    @Override
+    public SqliteFunctionStore in(Account other) {
+        return new SqliteFunctionStore(db, other, false);
     }
 
     @Override
     public boolean create(FunctionRecord record) {
         return db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO functions (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING")) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO functions (" + COLUMNS + ", "
+                    + NamespaceColumns.NAMES + ") VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
                 s.setString(1, record.functionName());
                 bindValues(s, record, 2);
-                return s.executeUpdate() == 1;
+                return namespace.bindLast(s).executeUpdate() == 1;
             }
         });
     }
@@ -52,9 +69,9 @@ public final class SqliteFunctionStore implements FunctionStore {
     public Optional<FunctionRecord> find(String functionName) {
         return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT config_json, tags_json FROM functions WHERE name = ?")) {
+                    "SELECT config_json, tags_json FROM functions WHERE name = ? AND " + NamespaceColumns.MATCH)) {
                 s.setString(1, functionName);
-                List<FunctionRecord> found = records(s);
+                List<FunctionRecord> found = records(namespace.bindLast(s));
                 return found.stream().findFirst();
             }
         });
@@ -65,21 +82,22 @@ public final class SqliteFunctionStore implements FunctionStore {
         return db.transaction(c -> compareAndSet(c, updated, expectedRevisionId));
     }
 
-    private static ReplaceOutcome compareAndSet(Connection c, FunctionRecord updated, String expectedRevisionId)
+    private ReplaceOutcome compareAndSet(Connection c, FunctionRecord updated, String expectedRevisionId)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE functions SET revision_id = ?, code_sha256 = ?, "
-                + "config_json = ?, tags_json = ? WHERE name = ? AND revision_id = ?")) {
+                + "config_json = ?, tags_json = ? WHERE name = ? AND revision_id = ? AND " + NamespaceColumns.MATCH)) {
             bindValues(s, updated, 1);
             s.setString(5, updated.functionName());
             s.setString(6, expectedRevisionId);
-            if (s.executeUpdate() == 1) {
+            if (namespace.bindLast(s).executeUpdate() == 1) {
                 return ReplaceOutcome.REPLACED;
             }
         }
         // Same transaction, so the row cannot appear or vanish between the two statements.
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM functions WHERE name = ?")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM functions WHERE name = ? AND "
+                + NamespaceColumns.MATCH)) {
             s.setString(1, updated.functionName());
-            try (ResultSet rs = s.executeQuery()) {
+            try (ResultSet rs = namespace.bindLast(s).executeQuery()) {
                 return rs.next() ? ReplaceOutcome.REVISION_MISMATCH : ReplaceOutcome.NOT_FOUND;
             }
         }
@@ -92,9 +110,10 @@ public final class SqliteFunctionStore implements FunctionStore {
         }
         return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT config_json, tags_json FROM functions "
-                    + "WHERE name > ? ORDER BY name LIMIT ?")) {
-                s.setString(1, marker == null ? "" : marker);
-                s.setInt(2, maxItems + 1);
+                    + "WHERE " + NamespaceColumns.MATCH + " AND name > ? ORDER BY name LIMIT ?")) {
+                namespace.bind(s, 1);
+                s.setString(3, marker == null ? "" : marker);
+                s.setInt(4, maxItems + 1);
                 List<FunctionRecord> found = records(s);
                 if (found.size() <= maxItems) {
                     return new FunctionPage(found, Optional.empty());
@@ -108,9 +127,10 @@ public final class SqliteFunctionStore implements FunctionStore {
     @Override
     public boolean delete(String functionName) {
         return db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM functions WHERE name = ?")) {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM functions WHERE name = ? AND "
+                    + NamespaceColumns.MATCH)) {
                 s.setString(1, functionName);
-                return s.executeUpdate() == 1;
+                return namespace.bindLast(s).executeUpdate() == 1;
             }
         });
     }
@@ -118,8 +138,8 @@ public final class SqliteFunctionStore implements FunctionStore {
     @Override
     public int count() {
         return db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM functions");
-                    ResultSet rs = s.executeQuery()) {
+            try (PreparedStatement s = namespace.bindLast(c.prepareStatement("SELECT count(*) FROM functions WHERE "
+                    + NamespaceColumns.MATCH)); ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
             }
@@ -148,8 +168,25 @@ public final class SqliteFunctionStore implements FunctionStore {
     }
 
     @Override
+    public Set<Account> namespaces() {
+        return db.run(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT account_id, region FROM functions");
+                    ResultSet rs = s.executeQuery()) {
+                Set<Account> found = new HashSet<>();
+                while (rs.next()) {
+                    found.add(new Account(rs.getString(1), rs.getString(2)));
+                }
+                return Set.copyOf(found);
+            }
+        });
+    }
+
+    /** Closes the connection if this store opened it; a view from {@link #in} leaves it to its store. */
+    @Override
     public void close() {
-        db.close();
+        if (ownsConnection) {
+            db.close();
+        }
     }
 
     /** Binds the four columns after {@code name} in {@link #COLUMNS}, starting at parameter {@code first}. */

@@ -1,5 +1,6 @@
 package dev.gust.store;
 
+import dev.gust.core.Account;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +21,9 @@ import java.util.Set;
  * The embedded {@link LayerStore}: tables {@code layers} (the version counter of each layer name) and
  * {@code layer_versions} (one row per existing version) in {@code <dataDir>/gust.db}.
  *
+ * <p>Each instance is a view of one namespace (the key columns {@code account_id} and {@code region}); {@link #in}
+ * gives another namespace's view on the same connection.
+ *
  * <p>Thread-safe: one connection behind a lock ({@link LockedConnection}); every method is one statement or one
  * transaction, durable when it returns. Usable until {@link #close()}; afterwards every method throws
  * {@link IllegalStateException}.
@@ -33,10 +37,23 @@ public final class SqliteLayerStore implements LayerStore {
             + "license_info, code_sha256, code_size, unzipped_size, created_date, policy_json, policy_revision_id";
 
     private final LockedConnection db;
+    private final NamespaceColumns namespace;
+    private final boolean ownsConnection;
 
-    /** Opens (creating and migrating if needed) the database in {@code dataDir}. */
+    /** Opens (creating and migrating if needed) the database in {@code dataDir}; bound to {@link Account#defaults()}. */
     public SqliteLayerStore(Path dataDir) {
-        db = new LockedConnection(dataDir, "layer store");
+        this(new LockedConnection(dataDir, "layer store"), Account.defaults(), true);
+    }
+
+    private SqliteLayerStore(LockedConnection db, Account namespace, boolean ownsConnection) {
+        this.db = db;
+        this.namespace = new NamespaceColumns(namespace);
+        this.ownsConnection = ownsConnection;
+    }
+
+    @Override
+    public SqliteLayerStore in(Account other) {
+        return new SqliteLayerStore(db, other, false);
     }
 
     @Override
@@ -61,20 +78,21 @@ public final class SqliteLayerStore implements LayerStore {
         });
     }
 
-    private static long nextVersion(Connection c, String name) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO layers (name, latest_version) VALUES (?, 1) "
-                + "ON CONFLICT (name) DO UPDATE SET latest_version = latest_version + 1 RETURNING latest_version")) {
+    private long nextVersion(Connection c, String name) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO layers (name, latest_version, "
+                + NamespaceColumns.NAMES + ") VALUES (?, 1, ?, ?) ON CONFLICT DO UPDATE "
+                + "SET latest_version = latest_version + 1 RETURNING latest_version")) {
             s.setString(1, name);
-            try (ResultSet rs = s.executeQuery()) {
+            try (ResultSet rs = namespace.bindLast(s).executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
         }
     }
 
-    private static void insert(Connection c, LayerVersion v) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO layer_versions (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)")) {
+    private void insert(Connection c, LayerVersion v) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO layer_versions (" + COLUMNS + ", "
+                + NamespaceColumns.NAMES + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)")) {
             s.setString(1, v.layerName());
             s.setLong(2, v.version());
             s.setString(3, v.description());
@@ -85,7 +103,7 @@ public final class SqliteLayerStore implements LayerStore {
             s.setLong(8, v.code().size());
             s.setLong(9, v.code().unzippedSize());
             s.setString(10, v.createdDate().toString());
-            s.executeUpdate();
+            namespace.bindLast(s).executeUpdate();
         }
     }
 
@@ -93,10 +111,10 @@ public final class SqliteLayerStore implements LayerStore {
     public Optional<LayerVersion> find(String layerName, long version) {
         return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM layer_versions WHERE name = ? AND version = ?")) {
+                    + " FROM layer_versions WHERE name = ? AND version = ? AND " + NamespaceColumns.MATCH)) {
                 s.setString(1, layerName);
                 s.setLong(2, version);
-                return versions(s).stream().findFirst();
+                return versions(namespace.bindLast(s)).stream().findFirst();
             }
         });
     }
@@ -105,9 +123,9 @@ public final class SqliteLayerStore implements LayerStore {
     public List<LayerVersion> versions(String layerName) {
         return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM layer_versions WHERE name = ? ORDER BY version DESC")) {
+                    + " FROM layer_versions WHERE name = ? AND " + NamespaceColumns.MATCH + " ORDER BY version DESC")) {
                 s.setString(1, layerName);
-                return versions(s);
+                return versions(namespace.bindLast(s));
             }
         });
     }
@@ -116,8 +134,10 @@ public final class SqliteLayerStore implements LayerStore {
     public List<LayerVersion> latestVersions() {
         return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM layer_versions v "
-                    + "WHERE version = (SELECT max(version) FROM layer_versions w WHERE w.name = v.name) ORDER BY name")) {
-                return versions(s);
+                    + "WHERE version = (SELECT max(version) FROM layer_versions w WHERE w.name = v.name "
+                    + "AND w.account_id = v.account_id AND w.region = v.region) AND " + NamespaceColumns.MATCH
+                    + " ORDER BY name")) {
+                return versions(namespace.bindLast(s));
             }
         });
     }
@@ -125,10 +145,11 @@ public final class SqliteLayerStore implements LayerStore {
     @Override
     public boolean delete(String layerName, long version) {
         return db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM layer_versions WHERE name = ? AND version = ?")) {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM layer_versions WHERE name = ? AND version = ? AND "
+                    + NamespaceColumns.MATCH)) {
                 s.setString(1, layerName);
                 s.setLong(2, version);
-                return s.executeUpdate() == 1;
+                return namespace.bindLast(s).executeUpdate() == 1;
             }
         });
     }
@@ -138,21 +159,23 @@ public final class SqliteLayerStore implements LayerStore {
             Optional<LayerPolicy> policy) {
         return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE layer_versions SET policy_json = ?, "
-                    + "policy_revision_id = ? WHERE name = ? AND version = ? AND policy_revision_id IS ?")) {
+                    + "policy_revision_id = ? WHERE name = ? AND version = ? AND policy_revision_id IS ? AND "
+                    + NamespaceColumns.MATCH)) {
                 s.setString(1, policy.map(p -> json(p.statements())).orElse(null));
                 s.setString(2, policy.map(LayerPolicy::revisionId).orElse(null));
                 s.setString(3, layerName);
                 s.setLong(4, version);
                 s.setString(5, expectedRevisionId);
-                if (s.executeUpdate() == 1) {
+                if (namespace.bindLast(s).executeUpdate() == 1) {
                     return PolicyOutcome.REPLACED;
                 }
             }
             // Autocommit: the row may change between the statements, but a row that vanished was deleted anyway.
-            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM layer_versions WHERE name = ? AND version = ?")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM layer_versions WHERE name = ? AND version = ? "
+                    + "AND " + NamespaceColumns.MATCH)) {
                 s.setString(1, layerName);
                 s.setLong(2, version);
-                try (ResultSet rs = s.executeQuery()) {
+                try (ResultSet rs = namespace.bindLast(s).executeQuery()) {
                     return rs.next() ? PolicyOutcome.REVISION_MISMATCH : PolicyOutcome.NOT_FOUND;
                 }
             }
@@ -173,9 +196,12 @@ public final class SqliteLayerStore implements LayerStore {
         });
     }
 
+    /** Closes the connection if this store opened it; a view from {@link #in} leaves it to its store. */
     @Override
     public void close() {
-        db.close();
+        if (ownsConnection) {
+            db.close();
+        }
     }
 
     private static List<LayerVersion> versions(PreparedStatement s) throws SQLException {

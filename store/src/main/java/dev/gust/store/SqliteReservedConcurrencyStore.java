@@ -1,5 +1,6 @@
 package dev.gust.store;
 
+import dev.gust.core.Account;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +12,9 @@ import java.util.TreeMap;
  * The embedded {@link ReservedConcurrencyStore}: table {@code reserved_concurrency} in
  * {@code <dataDir>/gust.db}, one row per function that reserves concurrency.
  *
+ * <p>Each instance is a view of one namespace (the key columns {@code account_id} and {@code region}); {@link #in}
+ * gives another namespace's view on the same connection.
+ *
  * <p>Thread-safe: one connection behind a lock ({@link LockedConnection}); every method is one statement,
  * durable when it returns. Usable until {@link #close()}; afterwards every method throws
  * {@link IllegalStateException}.
@@ -18,10 +22,23 @@ import java.util.TreeMap;
 public final class SqliteReservedConcurrencyStore implements ReservedConcurrencyStore {
 
     private final LockedConnection db;
+    private final NamespaceColumns namespace;
+    private final boolean ownsConnection;
 
-    /** Opens (creating and migrating if needed) the database in {@code dataDir}. */
+    /** Opens (creating and migrating if needed) the database in {@code dataDir}; bound to {@link Account#defaults()}. */
     public SqliteReservedConcurrencyStore(Path dataDir) {
-        db = new LockedConnection(dataDir, "reserved concurrency store");
+        this(new LockedConnection(dataDir, "reserved concurrency store"), Account.defaults(), true);
+    }
+
+    private SqliteReservedConcurrencyStore(LockedConnection db, Account namespace, boolean ownsConnection) {
+        this.db = db;
+        this.namespace = new NamespaceColumns(namespace);
+        this.ownsConnection = ownsConnection;
+    }
+
+    @Override
+    public SqliteReservedConcurrencyStore in(Account other) {
+        return new SqliteReservedConcurrencyStore(db, other, false);
     }
 
     @Override
@@ -31,10 +48,11 @@ public final class SqliteReservedConcurrencyStore implements ReservedConcurrency
         }
         db.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "INSERT OR REPLACE INTO reserved_concurrency (function_name, reserved) VALUES (?, ?)")) {
+                    "INSERT OR REPLACE INTO reserved_concurrency (function_name, reserved, " + NamespaceColumns.NAMES
+                            + ") VALUES (?, ?, ?, ?)")) {
                 s.setString(1, functionName);
                 s.setInt(2, reserved);
-                return s.executeUpdate();
+                return namespace.bindLast(s).executeUpdate();
             }
         });
     }
@@ -43,9 +61,9 @@ public final class SqliteReservedConcurrencyStore implements ReservedConcurrency
     public OptionalInt find(String functionName) {
         return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT reserved FROM reserved_concurrency WHERE function_name = ?")) {
+                    "SELECT reserved FROM reserved_concurrency WHERE function_name = ? AND " + NamespaceColumns.MATCH)) {
                 s.setString(1, functionName);
-                try (ResultSet rs = s.executeQuery()) {
+                try (ResultSet rs = namespace.bindLast(s).executeQuery()) {
                     return rs.next() ? OptionalInt.of(rs.getInt(1)) : OptionalInt.empty();
                 }
             }
@@ -56,9 +74,9 @@ public final class SqliteReservedConcurrencyStore implements ReservedConcurrency
     public boolean delete(String functionName) {
         return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "DELETE FROM reserved_concurrency WHERE function_name = ?")) {
+                    "DELETE FROM reserved_concurrency WHERE function_name = ? AND " + NamespaceColumns.MATCH)) {
                 s.setString(1, functionName);
-                return s.executeUpdate() == 1;
+                return namespace.bindLast(s).executeUpdate() == 1;
             }
         });
     }
@@ -67,7 +85,8 @@ public final class SqliteReservedConcurrencyStore implements ReservedConcurrency
     public Map<String, Integer> all() {
         return db.run(c -> {
             Map<String, Integer> all = new TreeMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT function_name, reserved FROM reserved_concurrency");
+            try (PreparedStatement s = namespace.bindLast(c.prepareStatement(
+                    "SELECT function_name, reserved FROM reserved_concurrency WHERE " + NamespaceColumns.MATCH));
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     all.put(rs.getString(1), rs.getInt(2));
@@ -77,8 +96,11 @@ public final class SqliteReservedConcurrencyStore implements ReservedConcurrency
         });
     }
 
+    /** Closes the connection if this store opened it; a view from {@link #in} leaves it to its store. */
     @Override
     public void close() {
-        db.close();
+        if (ownsConnection) {
+            db.close();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.gust.store;
 
+import dev.gust.core.Account;
 import dev.gust.core.Alias;
 import dev.gust.core.FunctionConfiguration;
 import dev.gust.core.VersionWeight;
@@ -18,6 +19,9 @@ import java.util.Optional;
  * The embedded {@link VersionStore}: tables {@code function_versions} and {@code function_aliases} in
  * {@code <dataDir>/gust.db}, next to {@code functions}, whose {@code last_published} column numbers versions.
  *
+ * <p>Each instance is a view of one namespace (the key columns {@code account_id} and {@code region}); {@link #in}
+ * gives another namespace's view on the same connection.
+ *
  * <p>Thread-safe: one connection behind a lock ({@link LockedConnection}); every method is one statement or one
  * transaction, durable when it returns. Alias list markers are the last alias name returned. Usable until
  * {@link #close()}; afterwards every method throws {@link IllegalStateException}.
@@ -28,10 +32,23 @@ public final class SqliteVersionStore implements VersionStore {
             + "additional_version, additional_weight, revision_id";
 
     private final LockedConnection db;
+    private final NamespaceColumns namespace;
+    private final boolean ownsConnection;
 
-    /** Opens (creating and migrating if needed) the database in {@code dataDir}. */
+    /** Opens (creating and migrating if needed) the database in {@code dataDir}; bound to {@link Account#defaults()}. */
     public SqliteVersionStore(Path dataDir) {
-        db = new LockedConnection(dataDir, "version store");
+        this(new LockedConnection(dataDir, "version store"), Account.defaults(), true);
+    }
+
+    private SqliteVersionStore(LockedConnection db, Account namespace, boolean ownsConnection) {
+        this.db = db;
+        this.namespace = new NamespaceColumns(namespace);
+        this.ownsConnection = ownsConnection;
+    }
+
+    @Override
+    public SqliteVersionStore in(Account other) {
+        return new SqliteVersionStore(db, other, false);
     }
 
     @Override
@@ -40,12 +57,13 @@ public final class SqliteVersionStore implements VersionStore {
         return db.transaction(c -> {
             long number;
             try (PreparedStatement s = c.prepareStatement("UPDATE functions SET last_published = last_published + 1, "
-                    + "revision_id = ?, config_json = ? WHERE name = ? AND revision_id = ? RETURNING last_published")) {
+                    + "revision_id = ?, config_json = ? WHERE name = ? AND revision_id = ? AND " + NamespaceColumns.MATCH
+                    + " RETURNING last_published")) {
                 s.setString(1, latest.revisionId());
                 s.setString(2, ConfigurationJson.write(latest));
                 s.setString(3, latest.functionName());
                 s.setString(4, expectedRevisionId);
-                try (ResultSet rs = s.executeQuery()) {
+                try (ResultSet rs = namespace.bindLast(s).executeQuery()) {
                     if (!rs.next()) {
                         return new Publication(exists(c, latest.functionName())
                                 ? ReplaceOutcome.REVISION_MISMATCH : ReplaceOutcome.NOT_FOUND, Optional.empty());
@@ -55,13 +73,14 @@ public final class SqliteVersionStore implements VersionStore {
             }
             FunctionConfiguration published = version.toBuilder().version(Long.toString(number)).build();
             try (PreparedStatement s = c.prepareStatement("INSERT INTO function_versions (function_name, version, "
-                    + "code_sha256, config_json, latest_revision_id) VALUES (?, ?, ?, ?, ?)")) {
+                    + "code_sha256, config_json, latest_revision_id, " + NamespaceColumns.NAMES
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, published.functionName());
                 s.setLong(2, number);
                 s.setString(3, published.code() == null ? null : published.code().sha256Hex());
                 s.setString(4, ConfigurationJson.write(published));
                 s.setString(5, latest.revisionId());
-                s.executeUpdate();
+                namespace.bindLast(s).executeUpdate();
             }
             return new Publication(ReplaceOutcome.REPLACED, Optional.of(published));
         });
@@ -75,10 +94,11 @@ public final class SqliteVersionStore implements VersionStore {
         }
         return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT config_json FROM function_versions WHERE function_name = ? AND version = ?")) {
+                    "SELECT config_json FROM function_versions WHERE function_name = ? AND version = ? AND "
+                            + NamespaceColumns.MATCH)) {
                 s.setString(1, functionName);
                 s.setLong(2, number.get());
-                return configurations(s).stream().findFirst();
+                return configurations(namespace.bindLast(s)).stream().findFirst();
             }
         });
     }
@@ -87,10 +107,11 @@ public final class SqliteVersionStore implements VersionStore {
     public Optional<FunctionConfiguration> publishedFrom(String functionName, String latestRevisionId) {
         return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT config_json FROM function_versions "
-                    + "WHERE function_name = ? AND latest_revision_id = ? ORDER BY version DESC LIMIT 1")) {
+                    + "WHERE function_name = ? AND latest_revision_id = ? AND " + NamespaceColumns.MATCH
+                    + " ORDER BY version DESC LIMIT 1")) {
                 s.setString(1, functionName);
                 s.setString(2, latestRevisionId);
-                return configurations(s).stream().findFirst();
+                return configurations(namespace.bindLast(s)).stream().findFirst();
             }
         });
     }
@@ -99,11 +120,11 @@ public final class SqliteVersionStore implements VersionStore {
     public void carryPublication(String functionName, String fromRevisionId, String toRevisionId) {
         db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE function_versions SET latest_revision_id = ? "
-                    + "WHERE function_name = ? AND latest_revision_id = ?")) {
+                    + "WHERE function_name = ? AND latest_revision_id = ? AND " + NamespaceColumns.MATCH)) {
                 s.setString(1, toRevisionId);
                 s.setString(2, functionName);
                 s.setString(3, fromRevisionId);
-                return s.executeUpdate();
+                return namespace.bindLast(s).executeUpdate();
             }
         });
     }
@@ -115,10 +136,11 @@ public final class SqliteVersionStore implements VersionStore {
         }
         return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT config_json FROM function_versions "
-                    + "WHERE function_name = ? AND version > ? ORDER BY version LIMIT ?")) {
-                s.setString(1, functionName);
-                s.setLong(2, after);
-                s.setInt(3, limit);
+                    + "WHERE " + NamespaceColumns.MATCH + " AND function_name = ? AND version > ? ORDER BY version LIMIT ?")) {
+                namespace.bind(s, 1);
+                s.setString(3, functionName);
+                s.setLong(4, after);
+                s.setInt(5, limit);
                 return configurations(s);
             }
         });
@@ -133,11 +155,12 @@ public final class SqliteVersionStore implements VersionStore {
         return db.transaction(c -> {
             List<String> referencing = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT name FROM function_aliases WHERE function_name = ? "
-                    + "AND (function_version = ? OR additional_version = ?) ORDER BY name")) {
+                    + "AND (function_version = ? OR additional_version = ?) AND " + NamespaceColumns.MATCH
+                    + " ORDER BY name")) {
                 s.setString(1, functionName);
                 s.setString(2, version);
                 s.setString(3, version);
-                try (ResultSet rs = s.executeQuery()) {
+                try (ResultSet rs = namespace.bindLast(s).executeQuery()) {
                     while (rs.next()) {
                         referencing.add(rs.getString(1));
                     }
@@ -147,10 +170,10 @@ public final class SqliteVersionStore implements VersionStore {
                 return new VersionDeletion(false, referencing);
             }
             try (PreparedStatement s = c.prepareStatement(
-                    "DELETE FROM function_versions WHERE function_name = ? AND version = ?")) {
+                    "DELETE FROM function_versions WHERE function_name = ? AND version = ? AND " + NamespaceColumns.MATCH)) {
                 s.setString(1, functionName);
                 s.setLong(2, number.get());
-                return new VersionDeletion(s.executeUpdate() == 1, List.of());
+                return new VersionDeletion(namespace.bindLast(s).executeUpdate() == 1, List.of());
             }
         });
     }
@@ -164,10 +187,10 @@ public final class SqliteVersionStore implements VersionStore {
             if (!versionsExist(c, alias)) {
                 return AliasWrite.VERSION_NOT_FOUND;
             }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO function_aliases (" + ALIAS_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (function_name, name) DO NOTHING")) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO function_aliases (" + ALIAS_COLUMNS + ", "
+                    + NamespaceColumns.NAMES + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
                 bindAlias(s, alias);
-                return s.executeUpdate() == 1 ? AliasWrite.WRITTEN : AliasWrite.ALREADY_EXISTS;
+                return namespace.bindLast(s).executeUpdate() == 1 ? AliasWrite.WRITTEN : AliasWrite.ALREADY_EXISTS;
             }
         });
     }
@@ -176,10 +199,10 @@ public final class SqliteVersionStore implements VersionStore {
     public Optional<Alias> findAlias(String functionName, String aliasName) {
         return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + ALIAS_COLUMNS
-                    + " FROM function_aliases WHERE function_name = ? AND name = ?")) {
+                    + " FROM function_aliases WHERE function_name = ? AND name = ? AND " + NamespaceColumns.MATCH)) {
                 s.setString(1, functionName);
                 s.setString(2, aliasName);
-                return aliases(s).stream().findFirst();
+                return aliases(namespace.bindLast(s)).stream().findFirst();
             }
         });
     }
@@ -189,10 +212,10 @@ public final class SqliteVersionStore implements VersionStore {
         return db.transaction(c -> {
             Optional<Alias> current;
             try (PreparedStatement s = c.prepareStatement("SELECT " + ALIAS_COLUMNS
-                    + " FROM function_aliases WHERE function_name = ? AND name = ?")) {
+                    + " FROM function_aliases WHERE function_name = ? AND name = ? AND " + NamespaceColumns.MATCH)) {
                 s.setString(1, updated.functionName());
                 s.setString(2, updated.name());
-                current = aliases(s).stream().findFirst();
+                current = aliases(namespace.bindLast(s)).stream().findFirst();
             }
             if (current.isEmpty()) {
                 return AliasWrite.NOT_FOUND;
@@ -205,14 +228,14 @@ public final class SqliteVersionStore implements VersionStore {
             }
             try (PreparedStatement s = c.prepareStatement("UPDATE function_aliases SET function_version = ?, "
                     + "description = ?, additional_version = ?, additional_weight = ?, revision_id = ? "
-                    + "WHERE function_name = ? AND name = ?")) {
+                    + "WHERE function_name = ? AND name = ? AND " + NamespaceColumns.MATCH)) {
                 s.setString(1, updated.functionVersion());
                 s.setString(2, updated.description());
                 bindRouting(s, 3, updated);
                 s.setString(5, updated.revisionId());
                 s.setString(6, updated.functionName());
                 s.setString(7, updated.name());
-                s.executeUpdate();
+                namespace.bindLast(s).executeUpdate();
                 return AliasWrite.WRITTEN;
             }
         });
@@ -222,10 +245,10 @@ public final class SqliteVersionStore implements VersionStore {
     public boolean deleteAlias(String functionName, String aliasName) {
         return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "DELETE FROM function_aliases WHERE function_name = ? AND name = ?")) {
+                    "DELETE FROM function_aliases WHERE function_name = ? AND name = ? AND " + NamespaceColumns.MATCH)) {
                 s.setString(1, functionName);
                 s.setString(2, aliasName);
-                return s.executeUpdate() == 1;
+                return namespace.bindLast(s).executeUpdate() == 1;
             }
         });
     }
@@ -237,13 +260,14 @@ public final class SqliteVersionStore implements VersionStore {
         }
         return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + ALIAS_COLUMNS + " FROM function_aliases "
-                    + "WHERE function_name = ? AND name > ? AND (? IS NULL OR function_version = ?) "
-                    + "ORDER BY name LIMIT ?")) {
-                s.setString(1, functionName);
-                s.setString(2, marker == null ? "" : marker);
-                s.setString(3, functionVersion);
-                s.setString(4, functionVersion);
-                s.setInt(5, maxItems + 1);
+                    + "WHERE " + NamespaceColumns.MATCH + " AND function_name = ? AND name > ? "
+                    + "AND (? IS NULL OR function_version = ?) ORDER BY name LIMIT ?")) {
+                namespace.bind(s, 1);
+                s.setString(3, functionName);
+                s.setString(4, marker == null ? "" : marker);
+                s.setString(5, functionVersion);
+                s.setString(6, functionVersion);
+                s.setInt(7, maxItems + 1);
                 List<Alias> found = aliases(s);
                 if (found.size() <= maxItems) {
                     return new AliasPage(found, Optional.empty());
@@ -254,9 +278,12 @@ public final class SqliteVersionStore implements VersionStore {
         });
     }
 
+    /** Closes the connection if this store opened it; a view from {@link #in} leaves it to its store. */
     @Override
     public void close() {
-        db.close();
+        if (ownsConnection) {
+            db.close();
+        }
     }
 
     /** A published version's number, or empty for {@code $LATEST} and anything else that is not one. */
@@ -268,17 +295,18 @@ public final class SqliteVersionStore implements VersionStore {
         return Optional.of(Long.parseLong(version));
     }
 
-    private static boolean exists(Connection c, String functionName) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM functions WHERE name = ?")) {
+    private boolean exists(Connection c, String functionName) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM functions WHERE name = ? AND "
+                + NamespaceColumns.MATCH)) {
             s.setString(1, functionName);
-            try (ResultSet rs = s.executeQuery()) {
+            try (ResultSet rs = namespace.bindLast(s).executeQuery()) {
                 return rs.next();
             }
         }
     }
 
     /** Whether every version {@code alias} routes to exists ({@code $LATEST} always does). */
-    private static boolean versionsExist(Connection c, Alias alias) throws SQLException {
+    private boolean versionsExist(Connection c, Alias alias) throws SQLException {
         List<String> routed = new ArrayList<>();
         routed.add(alias.functionVersion());
         alias.additionalVersion().ifPresent(v -> routed.add(v.version()));
@@ -291,10 +319,11 @@ public final class SqliteVersionStore implements VersionStore {
                 return false;
             }
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT 1 FROM function_versions WHERE function_name = ? AND version = ?")) {
+                    "SELECT 1 FROM function_versions WHERE function_name = ? AND version = ? AND "
+                            + NamespaceColumns.MATCH)) {
                 s.setString(1, alias.functionName());
                 s.setLong(2, number.get());
-                try (ResultSet rs = s.executeQuery()) {
+                try (ResultSet rs = namespace.bindLast(s).executeQuery()) {
                     if (!rs.next()) {
                         return false;
                     }

@@ -1,5 +1,6 @@
 package dev.gust.store;
 
+import dev.gust.core.Account;
 import dev.gust.core.Alias;
 import dev.gust.core.FunctionConfiguration;
 import java.util.List;
@@ -14,6 +15,12 @@ import java.util.Optional;
  * {@code VersionStoreContract}.
  */
 public interface VersionStore extends AutoCloseable {
+
+    /**
+     * The view of this store in {@code namespace} (an account and a region): what it reads and writes is that
+     * namespace's. It shares this store's resources; closing it does nothing.
+     */
+    VersionStore in(Account namespace);
 
     /**
      * The outcome of {@link #publish}.

@@ -2,6 +2,7 @@ package dev.gust.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gust.core.Account;
 import dev.gust.core.CodePackage;
 import dev.gust.core.FunctionConfiguration;
 import dev.gust.core.FunctionLayer;
@@ -34,6 +35,13 @@ public abstract class FunctionStoreContract {
     Path directory;
 
     private FunctionStore store;
+
+    /** The namespace of the store that {@link #open} returns. */
+    static final Account NAMESPACE = Account.defaults();
+    /** The default account in another region. */
+    static final Account EU_WEST_1 = new Account(NAMESPACE.accountId(), "eu-west-1");
+    /** Another account in the default region. */
+    static final Account OTHER_ACCOUNT = new Account("111122223333", NAMESPACE.region());
 
     /** Opens a store that keeps its data in (or keyed by) {@code directory}. */
     protected abstract FunctionStore open(Path directory);
@@ -215,6 +223,63 @@ public abstract class FunctionStoreContract {
                         "arn:aws:lambda:us-east-1:000000000000:layer:two:4");
         assertThat(store.find("a").orElseThrow().configuration().layers().get(1).code())
                 .isEqualTo(new CodePackage(hex("44"), 6, 7));
+    }
+
+    @Test
+    void theSameNameInTwoNamespacesIsTwoFunctions() {
+        FunctionStore ireland = store.in(EU_WEST_1);
+        FunctionStore otherAccount = store.in(OTHER_ACCOUNT);
+        FunctionRecord here = withDescription(function("x", "r1"), "us-east-1");
+        FunctionRecord there = withDescription(function("x", "r1"), "eu-west-1");
+
+        assertThat(store.create(here)).isTrue();
+        assertThat(ireland.create(there)).isTrue();
+        assertThat(ireland.replace(withDescription(function("x", "r2"), "changed"), "r1"))
+                .isEqualTo(ReplaceOutcome.REPLACED);
+
+        assertThat(store.find("x")).contains(here);
+        assertThat(ireland.find("x").orElseThrow().configuration().description()).isEqualTo("changed");
+        assertThat(otherAccount.find("x")).isEmpty();
+        assertThat(otherAccount.replace(function("x", "r3"), "r1")).isEqualTo(ReplaceOutcome.NOT_FOUND);
+    }
+
+    @Test
+    void listCountAndDeleteStayInTheirNamespace() {
+        FunctionStore ireland = store.in(EU_WEST_1);
+        store.create(function("a", "r1"));
+        store.create(function("b", "r1"));
+        ireland.create(function("b", "r1"));
+        ireland.create(function("c", "r1"));
+
+        assertThat(ireland.delete("a")).isFalse();
+        assertThat(ireland.delete("b")).isTrue();
+
+        assertThat(store.list(null, 10).functions()).extracting(FunctionRecord::functionName).containsExactly("a", "b");
+        assertThat(ireland.list(null, 10).functions()).extracting(FunctionRecord::functionName).containsExactly("c");
+        assertThat(store.count()).isEqualTo(2);
+        assertThat(ireland.count()).isEqualTo(1);
+        assertThat(store.in(OTHER_ACCOUNT).count()).isZero();
+        assertThat(store.namespaces()).containsExactlyInAnyOrder(NAMESPACE, EU_WEST_1);
+    }
+
+    @Test
+    void referencedPackagesSeeEveryNamespace() {
+        store.create(withCode(function("a", "r1"), "11"));
+        store.in(EU_WEST_1).create(withCode(function("a", "r1"), "22"));
+        store.in(OTHER_ACCOUNT).create(withCode(function("b", "r1"), "33"));
+
+        assertThat(store.referencedPackages()).containsExactlyInAnyOrder(hex("11"), hex("22"), hex("33"));
+        assertThat(store.in(EU_WEST_1).referencedPackages()).containsExactlyInAnyOrder(hex("11"), hex("22"), hex("33"));
+    }
+
+    @Test
+    void aViewOfAnotherNamespaceKeepsItsDataAcrossReopen() {
+        store.in(OTHER_ACCOUNT).create(function("kept", "r1"));
+
+        FunctionStore reopened = reopen();
+
+        assertThat(reopened.in(OTHER_ACCOUNT).find("kept")).isPresent();
+        assertThat(reopened.find("kept")).isEmpty();
     }
 
     @Test

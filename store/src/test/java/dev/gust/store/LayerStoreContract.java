@@ -58,6 +58,24 @@ public abstract class LayerStoreContract {
     }
 
     @Test
+    void aLayerOfTheSameNameInAnotherNamespaceIsAnotherLayer() {
+        LayerStore ireland = store.in(FunctionStoreContract.EU_WEST_1);
+        store.publish(draft("deps", "11"));
+        store.publish(draft("deps", "12"));
+
+        LayerVersion irish = ireland.publish(draft("deps", "13"));
+
+        assertThat(irish.version()).as("numbered on its own").isEqualTo(1);
+        assertThat(ireland.find("deps", 2)).isEmpty();
+        assertThat(ireland.latestVersions()).containsExactly(irish);
+        assertThat(store.latestVersions()).extracting(LayerVersion::version).containsExactly(2L);
+        assertThat(ireland.delete("deps", 1)).isTrue();
+        assertThat(store.find("deps", 1)).isPresent();
+        assertThat(store.in(FunctionStoreContract.OTHER_ACCOUNT).versions("deps")).isEmpty();
+        assertThat(ireland.referencedPackages()).as("every namespace's").hasSize(2);
+    }
+
+    @Test
     void findsNothingForUnknownLayerOrVersion() {
         store.publish(draft("deps", "11"));
 

@@ -67,6 +67,29 @@ public abstract class VersionStoreContract {
     }
 
     @Test
+    void theSameFunctionInAnotherNamespaceHasItsOwnVersionsAndAliases() {
+        FunctionStore otherFunctions = functions.in(FunctionStoreContract.OTHER_ACCOUNT);
+        VersionStore other = versions.in(FunctionStoreContract.OTHER_ACCOUNT);
+        publish("r1", "r2");
+        publish("r2", "r3");
+        otherFunctions.create(withCode(FunctionStoreContract.function("fn", "o1"), "bb"));
+        FunctionConfiguration otherLatest = otherFunctions.find("fn").orElseThrow().configuration();
+
+        FunctionConfiguration otherFirst = other.publish(otherLatest.toBuilder().revisionId("o2").build(), "o1",
+                otherLatest).version().orElseThrow();
+        assertThat(other.createAlias(alias("live", "1", Optional.empty(), "a1"))).isEqualTo(AliasWrite.WRITTEN);
+
+        assertThat(otherFirst.version()).as("numbered on its own").isEqualTo("1");
+        assertThat(other.findVersion("fn", "2")).isEmpty();
+        assertThat(versions.findAlias("fn", "live")).isEmpty();
+        assertThat(versions.in(FunctionStoreContract.EU_WEST_1).findVersion("fn", "1")).isEmpty();
+        assertThat(otherFunctions.delete("fn")).isTrue();
+        assertThat(other.findVersion("fn", "1")).as("deleted with its function").isEmpty();
+        assertThat(versions.findVersion("fn", "1")).as("the other namespace's is untouched").isPresent();
+        assertThat(functions.referencedPackages()).containsExactly(FunctionStoreContract.hex("aa"));
+    }
+
+    @Test
     void aRevisionThatChangedOnlyItsPolicyCountsAsPublishedFromTheSameVersion() {
         FunctionConfiguration first = publish("r1", "r2").version().orElseThrow();
 

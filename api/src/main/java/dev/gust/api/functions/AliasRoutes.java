@@ -12,6 +12,7 @@ import dev.gust.core.Alias;
 import dev.gust.store.AliasPage;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.Function;
 
 /** The HTTP binding of CreateAlias, GetAlias, UpdateAlias, DeleteAlias and ListAliases. Thread-safe. */
 public final class AliasRoutes {
@@ -19,45 +20,45 @@ public final class AliasRoutes {
     private static final String ALIASES = "/2015-03-31/functions/:FunctionName/aliases";
     private static final String ALIAS = ALIASES + "/:Name";
 
-    private final AliasService service;
+    private final Function<RoutingContext, AliasService> service;
 
-    public AliasRoutes(AliasService service) {
+    public AliasRoutes(Function<RoutingContext, AliasService> service) {
         this.service = service;
     }
 
     public void register(Operations operations) {
         operations.add(HttpMethod.POST, ALIASES, lambda("CreateAlias"), ctx -> {
             var request = RequestBodies.read(ctx.body().buffer(), WireTypes.CreateAliasRequest.class);
-            Responses.json(ctx, 201, json(service.create(name(ctx), request)));
+            Responses.json(ctx, 201, json(ctx, service.apply(ctx).create(name(ctx), request)));
         });
         operations.add(HttpMethod.GET, ALIASES, lambda("ListAliases"), this::list);
         operations.add(HttpMethod.GET, ALIAS, lambda("GetAlias"), ctx -> Responses.json(ctx, 200,
-                json(service.get(name(ctx), ctx.pathParam("Name")))));
+                json(ctx, service.apply(ctx).get(name(ctx), ctx.pathParam("Name")))));
         operations.add(HttpMethod.PUT, ALIAS, lambda("UpdateAlias"), ctx -> {
             var request = RequestBodies.read(ctx.body().buffer(), WireTypes.UpdateAliasRequest.class);
-            Responses.json(ctx, 200, json(service.update(name(ctx), ctx.pathParam("Name"), request)));
+            Responses.json(ctx, 200, json(ctx, service.apply(ctx).update(name(ctx), ctx.pathParam("Name"), request)));
         });
         operations.add(HttpMethod.DELETE, ALIAS, lambda("DeleteAlias"), ctx -> {
-            service.delete(name(ctx), ctx.pathParam("Name"));
+            service.apply(ctx).delete(name(ctx), ctx.pathParam("Name"));
             Responses.empty(ctx, 204);
         });
     }
 
     private void list(RoutingContext ctx) {
         int maxItems = Paging.maxItems(ctx.queryParams().get("MaxItems"), 50, 10_000);
-        AliasPage page = service.list(name(ctx), ctx.queryParams().get("FunctionVersion"),
+        AliasPage page = service.apply(ctx).list(name(ctx), ctx.queryParams().get("FunctionVersion"),
                 ctx.queryParams().get("Marker"), maxItems);
         ObjectNode body = Json.MAPPER.createObjectNode();
         ArrayNode aliases = body.putArray("Aliases");
-        page.aliases().forEach(alias -> aliases.add(json(alias)));
+        page.aliases().forEach(alias -> aliases.add(json(ctx, alias)));
         page.nextMarker().ifPresent(marker -> body.put("NextMarker", marker));
         Responses.json(ctx, 200, body);
     }
 
     /** {@code AliasConfiguration}: {@code RoutingConfig} only when the alias splits traffic. */
-    private ObjectNode json(Alias alias) {
+    private ObjectNode json(RoutingContext ctx, Alias alias) {
         ObjectNode node = Json.MAPPER.createObjectNode();
-        node.put("AliasArn", service.arn(alias));
+        node.put("AliasArn", service.apply(ctx).arn(alias));
         node.put("Name", alias.name());
         node.put("FunctionVersion", alias.functionVersion());
         node.put("Description", alias.description());

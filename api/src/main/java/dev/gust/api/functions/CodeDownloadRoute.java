@@ -21,13 +21,14 @@ public final class CodeDownloadRoute {
     }
 
     public void register(Router router) {
-        router.get(CodeLinks.PREFIX + ":file").handler(this::download);
+        router.get(CodeLinks.PREFIX + ":account/:region/:file").handler(this::download);
     }
 
     private void download(RoutingContext ctx) {
         String file = ctx.pathParam("file");
         String hex = file.endsWith(".zip") ? file.substring(0, file.length() - 4) : file;
-        if (!links.isValid(hex, ctx.queryParams().get("X-Gust-Expires"), ctx.queryParams().get("X-Gust-Signature"))) {
+        if (!links.isValid(ctx.pathParam("account"), ctx.pathParam("region"), hex,
+                ctx.queryParams().get("X-Gust-Expires"), ctx.queryParams().get("X-Gust-Signature"))) {
             ctx.response().setStatusCode(403).putHeader("Content-Type", "application/xml")
                     .end("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>AccessDenied</Code>"
                             + "<Message>Request has expired or the signature does not match</Message></Error>");

@@ -9,6 +9,7 @@ import dev.gust.api.http.RequestBodies;
 import dev.gust.api.http.Responses;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.Function;
 
 /**
  * The HTTP binding of PutFunctionConcurrency, GetFunctionConcurrency and DeleteFunctionConcurrency, on AWS's
@@ -22,9 +23,9 @@ public final class ConcurrencyRoutes {
     record PutRequest(Integer reservedConcurrentExecutions) {
     }
 
-    private final ConcurrencyService service;
+    private final Function<RoutingContext, ConcurrencyService> service;
 
-    public ConcurrencyRoutes(ConcurrencyService service) {
+    public ConcurrencyRoutes(Function<RoutingContext, ConcurrencyService> service) {
         this.service = service;
     }
 
@@ -32,21 +33,21 @@ public final class ConcurrencyRoutes {
         operations.add(HttpMethod.PUT, "/2017-10-31" + CONCURRENCY, lambda("PutFunctionConcurrency"), this::put);
         operations.add(HttpMethod.GET, "/2019-09-30" + CONCURRENCY, lambda("GetFunctionConcurrency"), this::get);
         operations.add(HttpMethod.DELETE, "/2017-10-31" + CONCURRENCY, lambda("DeleteFunctionConcurrency"), ctx -> {
-            service.delete(name(ctx));
+            service.apply(ctx).delete(name(ctx));
             Responses.empty(ctx, 204);
         });
     }
 
     private void put(RoutingContext ctx) {
         PutRequest request = RequestBodies.read(ctx.body().buffer(), PutRequest.class);
-        int reserved = service.put(name(ctx), request.reservedConcurrentExecutions());
+        int reserved = service.apply(ctx).put(name(ctx), request.reservedConcurrentExecutions());
         Responses.json(ctx, 200, Json.MAPPER.createObjectNode().put("ReservedConcurrentExecutions", reserved));
     }
 
     /** {@code {"ReservedConcurrentExecutions": n}}, or {@code {}} for a function without a reservation. */
     private void get(RoutingContext ctx) {
         ObjectNode body = Json.MAPPER.createObjectNode();
-        service.get(name(ctx)).ifPresent(reserved -> body.put("ReservedConcurrentExecutions", reserved));
+        service.apply(ctx).get(name(ctx)).ifPresent(reserved -> body.put("ReservedConcurrentExecutions", reserved));
         Responses.json(ctx, 200, body);
     }
 

@@ -13,6 +13,7 @@ import dev.gust.store.EventInvokeConfigPage;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
+import java.util.function.Function;
 
 /**
  * The HTTP binding of Put, Update, Get, Delete and ListFunctionEventInvokeConfig(s). Thread-safe.
@@ -21,19 +22,19 @@ public final class EventInvokeConfigRoutes {
 
     private static final String CONFIG = "/2019-09-25/functions/:FunctionName/event-invoke-config";
 
-    private final EventInvokeConfigService service;
+    private final Function<RoutingContext, EventInvokeConfigService> service;
 
-    public EventInvokeConfigRoutes(EventInvokeConfigService service) {
+    public EventInvokeConfigRoutes(Function<RoutingContext, EventInvokeConfigService> service) {
         this.service = service;
     }
 
     public void register(Operations operations) {
-        operations.add(HttpMethod.PUT, CONFIG, lambda("PutFunctionEventInvokeConfig"), ctx -> respond(ctx, service.put(name(ctx), qualifier(ctx), body(ctx))));
+        operations.add(HttpMethod.PUT, CONFIG, lambda("PutFunctionEventInvokeConfig"), ctx -> respond(ctx, service.apply(ctx).put(name(ctx), qualifier(ctx), body(ctx))));
         operations.add(HttpMethod.POST, CONFIG, lambda("UpdateFunctionEventInvokeConfig"),
-                ctx -> respond(ctx, service.update(name(ctx), qualifier(ctx), body(ctx))));
-        operations.add(HttpMethod.GET, CONFIG, lambda("GetFunctionEventInvokeConfig"), ctx -> respond(ctx, service.get(name(ctx), qualifier(ctx))));
+                ctx -> respond(ctx, service.apply(ctx).update(name(ctx), qualifier(ctx), body(ctx))));
+        operations.add(HttpMethod.GET, CONFIG, lambda("GetFunctionEventInvokeConfig"), ctx -> respond(ctx, service.apply(ctx).get(name(ctx), qualifier(ctx))));
         operations.add(HttpMethod.DELETE, CONFIG, lambda("DeleteFunctionEventInvokeConfig"), ctx -> {
-            service.delete(name(ctx), qualifier(ctx));
+            service.apply(ctx).delete(name(ctx), qualifier(ctx));
             Responses.empty(ctx, 204);
         });
         operations.add(HttpMethod.GET, CONFIG + "/list", lambda("ListFunctionEventInvokeConfigs"), this::list);
@@ -41,23 +42,23 @@ public final class EventInvokeConfigRoutes {
 
     private void list(RoutingContext ctx) {
         int maxItems = Paging.maxItems(ctx.queryParams().get("MaxItems"), 50, 50);
-        EventInvokeConfigPage page = service.list(name(ctx), ctx.queryParams().get("Marker"), maxItems);
+        EventInvokeConfigPage page = service.apply(ctx).list(name(ctx), ctx.queryParams().get("Marker"), maxItems);
         ObjectNode body = Json.MAPPER.createObjectNode();
         ArrayNode configs = body.putArray("FunctionEventInvokeConfigs");
-        page.configs().forEach(config -> configs.add(json(config)));
+        page.configs().forEach(config -> configs.add(json(ctx, config)));
         page.nextMarker().ifPresent(marker -> body.put("NextMarker", marker));
         Responses.json(ctx, 200, body);
     }
 
     private void respond(RoutingContext ctx, EventInvokeConfig config) {
-        Responses.json(ctx, 200, json(config));
+        Responses.json(ctx, 200, json(ctx, config));
     }
 
     /** {@code FunctionEventInvokeConfig}: unset settings are left out, destinations always shown. */
-    private ObjectNode json(EventInvokeConfig config) {
+    private ObjectNode json(RoutingContext ctx, EventInvokeConfig config) {
         ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("LastModified", BigDecimal.valueOf(config.lastModified().toEpochMilli()).movePointLeft(3));
-        node.put("FunctionArn", service.functionArn(config));
+        node.put("FunctionArn", service.apply(ctx).functionArn(config));
         if (config.maximumRetryAttempts() != null) {
             node.put("MaximumRetryAttempts", config.maximumRetryAttempts());
         }

@@ -14,6 +14,7 @@ import dev.gust.store.FunctionPage;
 import dev.gust.store.FunctionRecord;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.Function;
 
 /**
  * The HTTP binding of the function resource: CreateFunction, GetFunction, GetFunctionConfiguration,
@@ -25,11 +26,11 @@ public final class FunctionRoutes {
     private static final String FUNCTIONS = "/2015-03-31/functions";
     private static final String FUNCTION = FUNCTIONS + "/:FunctionName";
 
-    private final FunctionService service;
+    private final Function<RoutingContext, FunctionService> service;
     private final CodeLinks codeLinks;
-    private final ConcurrencyService concurrency;
+    private final Function<RoutingContext, ConcurrencyService> concurrency;
 
-    public FunctionRoutes(FunctionService service, CodeLinks codeLinks, ConcurrencyService concurrency) {
+    public FunctionRoutes(Function<RoutingContext, FunctionService> service, CodeLinks codeLinks, Function<RoutingContext, ConcurrencyService> concurrency) {
         this.service = service;
         this.codeLinks = codeLinks;
         this.concurrency = concurrency;
@@ -48,20 +49,21 @@ public final class FunctionRoutes {
 
     private void create(RoutingContext ctx) {
         var request = RequestBodies.read(ctx.body().buffer(), WireTypes.CreateFunctionRequest.class);
-        FunctionRecord created = service.create(request);
-        Responses.json(ctx, 201, FunctionJson.configuration(created.configuration(), service.account(), false));
+        FunctionRecord created = service.apply(ctx).create(request);
+        Responses.json(ctx, 201, FunctionJson.configuration(created.configuration(), service.apply(ctx).account(), false));
     }
 
     private void get(RoutingContext ctx) {
-        FunctionService.QualifiedFunction named = service.get(ctx.pathParam("FunctionName"),
+        FunctionService.QualifiedFunction named = service.apply(ctx).get(ctx.pathParam("FunctionName"),
                 ctx.queryParams().get("Qualifier"));
         FunctionRecord function = named.function();
         ObjectNode body = Json.MAPPER.createObjectNode();
-        body.set("Configuration", configuration(named));
+        body.set("Configuration", configuration(ctx, named));
         body.putObject("Code")
                 .put("RepositoryType", "S3")
-                .put("Location", codeLinks.location(Responses.baseUrl(ctx.request()), function.configuration().code()));
-        concurrency.reservedOf(function.configuration().functionName()).ifPresent(reserved ->
+                .put("Location", codeLinks.location(Responses.baseUrl(ctx.request()), service.apply(ctx).account(),
+                        function.configuration().code()));
+        concurrency.apply(ctx).reservedOf(function.configuration().functionName()).ifPresent(reserved ->
                 body.putObject("Concurrency").put("ReservedConcurrentExecutions", reserved));
         if (!function.tags().isEmpty()) {
             ObjectNode tags = body.putObject("Tags");
@@ -71,16 +73,16 @@ public final class FunctionRoutes {
     }
 
     private void getConfiguration(RoutingContext ctx) {
-        Responses.json(ctx, 200, configuration(service.get(ctx.pathParam("FunctionName"),
+        Responses.json(ctx, 200, configuration(ctx, service.apply(ctx).get(ctx.pathParam("FunctionName"),
                 ctx.queryParams().get("Qualifier"))));
     }
 
     /** The configuration with the ARN the caller named: qualified by version or alias when a qualifier was given. */
-    private ObjectNode configuration(FunctionService.QualifiedFunction named) {
+    private ObjectNode configuration(RoutingContext ctx, FunctionService.QualifiedFunction named) {
         FunctionConfiguration c = named.function().configuration();
-        return FunctionJson.configuration(c, service.account(), named.qualifier()
-                .map(q -> service.account().functionArn(c.functionName(), q))
-                .orElseGet(() -> service.account().functionArn(c.functionName())));
+        return FunctionJson.configuration(c, service.apply(ctx).account(), named.qualifier()
+                .map(q -> service.apply(ctx).account().functionArn(c.functionName(), q))
+                .orElseGet(() -> service.apply(ctx).account().functionArn(c.functionName())));
     }
 
     private void list(RoutingContext ctx) {
@@ -90,29 +92,29 @@ public final class FunctionRoutes {
                     + "failed to satisfy constraint: Member must satisfy enum value set: [ALL]");
         }
         int maxItems = Paging.maxItems(ctx.queryParams().get("MaxItems"), 50, 10_000);
-        FunctionPage page = service.list(ctx.queryParams().get("Marker"), maxItems);
+        FunctionPage page = service.apply(ctx).list(ctx.queryParams().get("Marker"), maxItems);
         ObjectNode body = Json.MAPPER.createObjectNode();
         ArrayNode functions = body.putArray("Functions");
-        page.functions().forEach(f -> functions.add(FunctionJson.listItem(f.configuration(), service.account())));
+        page.functions().forEach(f -> functions.add(FunctionJson.listItem(f.configuration(), service.apply(ctx).account())));
         page.nextMarker().ifPresent(marker -> body.put("NextMarker", marker));
         Responses.json(ctx, 200, body);
     }
 
     private void updateConfiguration(RoutingContext ctx) {
         var request = RequestBodies.read(ctx.body().buffer(), WireTypes.UpdateFunctionConfigurationRequest.class);
-        FunctionRecord updated = service.updateConfiguration(ctx.pathParam("FunctionName"), request);
-        Responses.json(ctx, 200, FunctionJson.configuration(updated.configuration(), service.account(), false));
+        FunctionRecord updated = service.apply(ctx).updateConfiguration(ctx.pathParam("FunctionName"), request);
+        Responses.json(ctx, 200, FunctionJson.configuration(updated.configuration(), service.apply(ctx).account(), false));
     }
 
     private void updateCode(RoutingContext ctx) {
         var request = RequestBodies.read(ctx.body().buffer(), WireTypes.UpdateFunctionCodeRequest.class);
-        FunctionRecord updated = service.updateCode(ctx.pathParam("FunctionName"), request);
+        FunctionRecord updated = service.apply(ctx).updateCode(ctx.pathParam("FunctionName"), request);
         boolean published = !updated.configuration().version().equals(FunctionConfiguration.LATEST);
-        Responses.json(ctx, 200, FunctionJson.configuration(updated.configuration(), service.account(), published));
+        Responses.json(ctx, 200, FunctionJson.configuration(updated.configuration(), service.apply(ctx).account(), published));
     }
 
     private void delete(RoutingContext ctx) {
-        service.delete(ctx.pathParam("FunctionName"), ctx.queryParams().get("Qualifier"));
+        service.apply(ctx).delete(ctx.pathParam("FunctionName"), ctx.queryParams().get("Qualifier"));
         Responses.empty(ctx, 204);
     }
 }

@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
 
 /**
  * The HTTP binding of Put, Get, Delete and ListProvisionedConcurrencyConfig(s), on AWS's paths: one path, where
@@ -28,34 +29,34 @@ public final class ProvisionedConcurrencyRoutes {
     record PutRequest(Integer provisionedConcurrentExecutions) {
     }
 
-    private final ProvisionedConcurrencyService service;
+    private final Function<RoutingContext, ProvisionedConcurrencyService> service;
 
-    public ProvisionedConcurrencyRoutes(ProvisionedConcurrencyService service) {
+    public ProvisionedConcurrencyRoutes(Function<RoutingContext, ProvisionedConcurrencyService> service) {
         this.service = service;
     }
 
     public void register(Operations operations) {
         operations.add(HttpMethod.PUT, PATH, lambda("PutProvisionedConcurrencyConfig"), ctx -> {
             PutRequest request = RequestBodies.read(ctx.body().buffer(), PutRequest.class);
-            var status = service.put(name(ctx), qualifier(ctx), request.provisionedConcurrentExecutions());
+            var status = service.apply(ctx).put(name(ctx), qualifier(ctx), request.provisionedConcurrentExecutions());
             Responses.json(ctx, 202, json(status, false));
         });
         operations.add(HttpMethod.GET, PATH, lambda("GetProvisionedConcurrencyConfig"), ctx -> {
             if ("ALL".equals(ctx.queryParams().get("List"))) {
                 list(ctx);
             } else {
-                Responses.json(ctx, 200, json(service.get(name(ctx), qualifier(ctx)), false));
+                Responses.json(ctx, 200, json(service.apply(ctx).get(name(ctx), qualifier(ctx)), false));
             }
         });
         operations.add(HttpMethod.DELETE, PATH, lambda("DeleteProvisionedConcurrencyConfig"), ctx -> {
-            service.delete(name(ctx), qualifier(ctx));
+            service.apply(ctx).delete(name(ctx), qualifier(ctx));
             Responses.empty(ctx, 204);
         });
     }
 
     private void list(RoutingContext ctx) {
         int maxItems = Paging.maxItems(ctx.queryParams().get("MaxItems"), 50, 50);
-        ProvisionedConcurrencyService.Page page = service.list(name(ctx), ctx.queryParams().get("Marker"), maxItems);
+        ProvisionedConcurrencyService.Page page = service.apply(ctx).list(name(ctx), ctx.queryParams().get("Marker"), maxItems);
         ObjectNode body = Json.MAPPER.createObjectNode();
         ArrayNode configs = body.putArray("ProvisionedConcurrencyConfigs");
         page.configs().forEach(status -> configs.add(json(status, true)));

@@ -9,15 +9,16 @@ import dev.gust.api.http.RequestBodies;
 import dev.gust.api.http.Responses;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.Function;
 
 /** The HTTP binding of TagResource, UntagResource and ListTags on functions. Thread-safe. */
 public final class TagRoutes {
 
     private static final String TAGS = "/2017-03-31/tags/:Resource";
 
-    private final FunctionTags service;
+    private final Function<RoutingContext, FunctionTags> service;
 
-    public TagRoutes(FunctionTags service) {
+    public TagRoutes(Function<RoutingContext, FunctionTags> service) {
         this.service = service;
     }
 
@@ -29,19 +30,19 @@ public final class TagRoutes {
 
     private void tag(RoutingContext ctx) {
         var request = RequestBodies.read(ctx.body().buffer(), WireTypes.TagResourceRequest.class);
-        service.tag(ctx.pathParam("Resource"), request.tags());
+        service.apply(ctx).tag(ctx.pathParam("Resource"), request.tags());
         Responses.empty(ctx, 204);
     }
 
     private void untag(RoutingContext ctx) {
-        service.untag(ctx.pathParam("Resource"), ctx.queryParams().getAll("tagKeys"));
+        service.apply(ctx).untag(ctx.pathParam("Resource"), ctx.queryParams().getAll("tagKeys"));
         Responses.empty(ctx, 204);
     }
 
     private void list(RoutingContext ctx) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         ObjectNode tags = body.putObject("Tags");
-        service.tags(ctx.pathParam("Resource")).forEach(tags::put);
+        service.apply(ctx).tags(ctx.pathParam("Resource")).forEach(tags::put);
         Responses.json(ctx, 200, body);
     }
 }

@@ -11,15 +11,16 @@ import dev.gust.api.http.Responses;
 import dev.gust.core.FunctionConfiguration;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.Function;
 
 /** The HTTP binding of PublishVersion and ListVersionsByFunction. Thread-safe. */
 public final class VersionRoutes {
 
     private static final String VERSIONS = "/2015-03-31/functions/:FunctionName/versions";
 
-    private final VersionService service;
+    private final Function<RoutingContext, VersionService> service;
 
-    public VersionRoutes(VersionService service) {
+    public VersionRoutes(Function<RoutingContext, VersionService> service) {
         this.service = service;
     }
 
@@ -31,17 +32,17 @@ public final class VersionRoutes {
     /** Always 201, also when the unchanged {@code $LATEST} returns the version already published from it. */
     private void publish(RoutingContext ctx) {
         var request = RequestBodies.read(ctx.body().buffer(), WireTypes.PublishVersionRequest.class);
-        FunctionConfiguration version = service.publish(ctx.pathParam("FunctionName"), request);
-        Responses.json(ctx, 201, FunctionJson.configuration(version, service.account(), true));
+        FunctionConfiguration version = service.apply(ctx).publish(ctx.pathParam("FunctionName"), request);
+        Responses.json(ctx, 201, FunctionJson.configuration(version, service.apply(ctx).account(), true));
     }
 
     private void list(RoutingContext ctx) {
         int maxItems = Paging.maxItems(ctx.queryParams().get("MaxItems"), 50, 10_000);
-        VersionService.VersionPage page = service.list(ctx.pathParam("FunctionName"), ctx.queryParams().get("Marker"),
+        VersionService.VersionPage page = service.apply(ctx).list(ctx.pathParam("FunctionName"), ctx.queryParams().get("Marker"),
                 maxItems);
         ObjectNode body = Json.MAPPER.createObjectNode();
         ArrayNode versions = body.putArray("Versions");
-        page.versions().forEach(v -> versions.add(FunctionJson.versionItem(v, service.account())));
+        page.versions().forEach(v -> versions.add(FunctionJson.versionItem(v, service.apply(ctx).account())));
         page.nextMarker().ifPresent(marker -> body.put("NextMarker", marker));
         Responses.json(ctx, 200, body);
     }

@@ -1,5 +1,6 @@
 package dev.gust.api.http;
 
+import dev.gust.api.LambdaNamespaces;
 import dev.gust.core.Account;
 import dev.gust.core.FunctionReference;
 import dev.gust.core.LambdaException;
@@ -26,11 +27,9 @@ public final class Operations {
     private static final Logger LOG = Logger.getLogger(Operations.class.getName());
 
     private final ServiceRoutes routes;
-    private final Account account;
 
-    public Operations(ServiceRoutes routes, Account account) {
+    public Operations(ServiceRoutes routes) {
         this.routes = routes;
-        this.account = account;
     }
 
     /**
@@ -44,18 +43,20 @@ public final class Operations {
 
     /** Adds a blocking operation at {@code method path}; it runs on a worker thread. */
     public void add(HttpMethod method, String path, Operation operation, Consumer<RoutingContext> handler) {
-        routes.rest(operation, method, path, ctx -> resource(ctx, account), ctx -> ctx.vertx().executeBlocking(() -> {
+        routes.rest(operation, method, path, Operations::resource, ctx -> ctx.vertx().executeBlocking(() -> {
             run(ctx, handler);
             return null;
         }, false));
     }
 
     /**
-     * The ARN of the resource a request acts on, for the access-denied message: the function named by the
-     * {@code FunctionName} path parameter (a name, a partial or a full ARN, with its qualifier), the layer (version)
-     * of {@code LayerName}, the ARN a tagging operation names ({@code Resource}), or {@code *}.
+     * The ARN of the resource a request acts on, in the request's namespace ({@link LambdaNamespaces#accountOf}), for
+     * the access-denied message and authorization: the function named by the {@code FunctionName} path parameter (a
+     * name, a partial or a full ARN, with its qualifier), the layer (version) of {@code LayerName}, the ARN a tagging
+     * operation names ({@code Resource}), or {@code *}.
      */
-    public static String resource(RoutingContext ctx, Account account) {
+    public static String resource(RoutingContext ctx) {
+        Account account = LambdaNamespaces.accountOf(ctx);
         String function = ctx.pathParam("FunctionName");
         if (function != null) {
             try {
@@ -73,7 +74,8 @@ public final class Operations {
         String layer = ctx.pathParam("LayerName");
         if (layer != null) {
             String version = ctx.pathParam("VersionNumber");
-            return account.layerArn(layer) + (version == null ? "" : ":" + version);
+            String arn = layer.startsWith("arn:") ? layer : account.layerArn(layer);
+            return arn + (version == null ? "" : ":" + version);
         }
         return "*";
     }

@@ -3,9 +3,9 @@ package dev.gust.api.invoke;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.gust.api.LambdaNamespaces;
 import dev.gust.api.http.ErrorResponder;
 import dev.gust.api.http.Operations;
-import dev.gust.core.Account;
 import dev.gust.core.Completions;
 import dev.gust.core.FunctionReference;
 import dev.gust.core.LambdaException;
@@ -44,18 +44,16 @@ public final class InvokeRoute {
     public static final Operation INVOKE_ASYNC = new Operation("InvokeAsync", "lambda:InvokeFunction",
             OperationKind.DATA);
 
-    private final Account account;
     private final Invoker invoker;
     private final EventInvoker events;
 
-    public InvokeRoute(Account account, Invoker invoker, EventInvoker events) {
-        this.account = account;
+    public InvokeRoute(Invoker invoker, EventInvoker events) {
         this.invoker = invoker;
         this.events = events;
     }
 
     public void register(ServiceRoutes routes) {
-        Function<RoutingContext, String> function = ctx -> Operations.resource(ctx, account);
+        Function<RoutingContext, String> function = Operations::resource;
         routes.rest(INVOKE, HttpMethod.POST, "/2015-03-31/functions/:FunctionName/invocations", function, this::invoke);
         routes.rest(INVOKE_ASYNC, HttpMethod.POST, "/2014-11-13/functions/:FunctionName/invoke-async", function,
                 this::invokeAsync);
@@ -75,15 +73,16 @@ public final class InvokeRoute {
         }
     }
 
-    /** The function the request names. */
-    private FunctionReference function(RoutingContext ctx) {
-        return FunctionReference.parse(ctx.pathParam("FunctionName"), account);
+    /** The function the request names, in the request's namespace. */
+    private static FunctionReference function(RoutingContext ctx) {
+        return FunctionReference.parse(ctx.pathParam("FunctionName"), LambdaNamespaces.accountOf(ctx));
     }
 
     /** The invocation; as in Lambda, the API request id is the invocation's request id. */
     private static InvocationRequest request(RoutingContext ctx, FunctionReference reference,
             Optional<String> qualifier, byte[] payload, boolean tail) {
-        return new InvocationRequest(ctx.response().headers().get("x-amzn-RequestId"), reference.name(), qualifier,
+        return new InvocationRequest(ctx.response().headers().get("x-amzn-RequestId"), LambdaNamespaces.accountOf(ctx),
+                reference.name(), qualifier,
                 payload, tail, clientContext(ctx.request().getHeader("X-Amz-Client-Context")),
                 ctx.request().getHeader("X-Amzn-Trace-Id"));
     }
@@ -117,7 +116,7 @@ public final class InvokeRoute {
             }
             byte[] payload = payload(ctx.body().buffer());
             if (type.equals("DryRun")) {
-                invoker.dryRun(reference.name(), qualifier).whenComplete((ok, failure) -> {
+                invoker.dryRun(LambdaNamespaces.accountOf(ctx), reference.name(), qualifier).whenComplete((ok, failure) -> {
                     if (failure != null) {
                         sendFailure(response, failure);
                     } else {

@@ -15,6 +15,7 @@ import dev.gust.store.LayerVersion;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The HTTP binding of the layer resource on AWS's paths: PublishLayerVersion, GetLayerVersion,
@@ -29,10 +30,10 @@ public final class LayerRoutes {
     private static final String VERSION = VERSIONS + "/:VersionNumber";
     private static final String POLICY = VERSION + "/policy";
 
-    private final LayerService service;
+    private final Function<RoutingContext, LayerService> service;
     private final CodeLinks codeLinks;
 
-    public LayerRoutes(LayerService service, CodeLinks codeLinks) {
+    public LayerRoutes(Function<RoutingContext, LayerService> service, CodeLinks codeLinks) {
         this.service = service;
         this.codeLinks = codeLinks;
     }
@@ -51,49 +52,49 @@ public final class LayerRoutes {
 
     private void publish(RoutingContext ctx) {
         var request = RequestBodies.read(ctx.body().buffer(), LayerWireTypes.PublishLayerVersionRequest.class);
-        LayerVersion published = service.publish(ctx.pathParam("LayerName"), request);
+        LayerVersion published = service.apply(ctx).publish(ctx.pathParam("LayerName"), request);
         Responses.json(ctx, 201, version(ctx, published));
     }
 
     private void get(RoutingContext ctx) {
-        Responses.json(ctx, 200, version(ctx, service.get(ctx.pathParam("LayerName"), ctx.pathParam("VersionNumber"))));
+        Responses.json(ctx, 200, version(ctx, service.apply(ctx).get(ctx.pathParam("LayerName"), ctx.pathParam("VersionNumber"))));
     }
 
     /** ListLayers, or GetLayerVersionByArn when {@code find=LayerVersion}: both are {@code GET /layers}. */
     private void listOrFind(RoutingContext ctx) {
         if ("LayerVersion".equals(ctx.queryParams().get("find"))) {
-            Responses.json(ctx, 200, version(ctx, service.getByArn(ctx.queryParams().get("Arn"))));
+            Responses.json(ctx, 200, version(ctx, service.apply(ctx).getByArn(ctx.queryParams().get("Arn"))));
             return;
         }
-        LayerService.Page page = service.listLayers(ctx.queryParams().get("CompatibleRuntime"),
+        LayerService.Page page = service.apply(ctx).listLayers(ctx.queryParams().get("CompatibleRuntime"),
                 ctx.queryParams().get("CompatibleArchitecture"), ctx.queryParams().get("Marker"), maxItems(ctx));
-        Responses.json(ctx, 200, pageBody(page, "Layers", LayerJson::layer));
+        Responses.json(ctx, 200, pageBody(ctx, page, "Layers", LayerJson::layer));
     }
 
     private void listVersions(RoutingContext ctx) {
-        LayerService.Page page = service.listVersions(ctx.pathParam("LayerName"),
+        LayerService.Page page = service.apply(ctx).listVersions(ctx.pathParam("LayerName"),
                 ctx.queryParams().get("CompatibleRuntime"), ctx.queryParams().get("CompatibleArchitecture"),
                 ctx.queryParams().get("Marker"), maxItems(ctx));
-        Responses.json(ctx, 200, pageBody(page, "LayerVersions", LayerJson::listItem));
+        Responses.json(ctx, 200, pageBody(ctx, page, "LayerVersions", LayerJson::listItem));
     }
 
-    private ObjectNode pageBody(LayerService.Page page, String field,
+    private ObjectNode pageBody(RoutingContext ctx, LayerService.Page page, String field,
             BiFunction<LayerVersion, Account, ObjectNode> item) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         page.nextMarker().ifPresent(marker -> body.put("NextMarker", marker));
         ArrayNode items = body.putArray(field);
-        page.versions().forEach(v -> items.add(item.apply(v, service.account())));
+        page.versions().forEach(v -> items.add(item.apply(v, service.apply(ctx).account())));
         return body;
     }
 
     private void delete(RoutingContext ctx) {
-        service.delete(ctx.pathParam("LayerName"), ctx.pathParam("VersionNumber"));
+        service.apply(ctx).delete(ctx.pathParam("LayerName"), ctx.pathParam("VersionNumber"));
         Responses.empty(ctx, 204);
     }
 
     private void addPermission(RoutingContext ctx) {
         var request = RequestBodies.read(ctx.body().buffer(), LayerWireTypes.AddLayerVersionPermissionRequest.class);
-        LayerService.Added added = service.addPermission(ctx.pathParam("LayerName"), ctx.pathParam("VersionNumber"),
+        LayerService.Added added = service.apply(ctx).addPermission(ctx.pathParam("LayerName"), ctx.pathParam("VersionNumber"),
                 ctx.queryParams().get("RevisionId"), request);
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("Statement", LayerPolicyDocument.statement(added.statement(), added.layerVersionArn()));
@@ -102,22 +103,22 @@ public final class LayerRoutes {
     }
 
     private void policy(RoutingContext ctx) {
-        LayerVersion version = service.policy(ctx.pathParam("LayerName"), ctx.pathParam("VersionNumber"));
+        LayerVersion version = service.apply(ctx).policy(ctx.pathParam("LayerName"), ctx.pathParam("VersionNumber"));
         ObjectNode body = Json.MAPPER.createObjectNode();
-        body.put("Policy", LayerPolicyDocument.policy(version.policy().orElseThrow(), service.arn(version)));
+        body.put("Policy", LayerPolicyDocument.policy(version.policy().orElseThrow(), service.apply(ctx).arn(version)));
         body.put("RevisionId", version.policy().orElseThrow().revisionId());
         Responses.json(ctx, 200, body);
     }
 
     private void removePermission(RoutingContext ctx) {
-        service.removePermission(ctx.pathParam("LayerName"), ctx.pathParam("VersionNumber"),
+        service.apply(ctx).removePermission(ctx.pathParam("LayerName"), ctx.pathParam("VersionNumber"),
                 ctx.pathParam("StatementId"), ctx.queryParams().get("RevisionId"));
         Responses.empty(ctx, 204);
     }
 
     private ObjectNode version(RoutingContext ctx, LayerVersion version) {
-        return LayerJson.version(version, service.account(),
-                codeLinks.location(Responses.baseUrl(ctx.request()), version.code()));
+        return LayerJson.version(version, service.apply(ctx).account(),
+                codeLinks.location(Responses.baseUrl(ctx.request()), service.apply(ctx).account(), version.code()));
     }
 
     private static int maxItems(RoutingContext ctx) {

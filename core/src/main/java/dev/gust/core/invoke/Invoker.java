@@ -1,5 +1,6 @@
 package dev.gust.core.invoke;
 
+import dev.gust.core.Account;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -14,16 +15,16 @@ public interface Invoker {
     CompletionStage<InvocationResult> invoke(InvocationRequest request);
 
     /**
-     * Checks that a function could be invoked right now, without running it ({@code DryRun}). The stage fails
-     * as {@link #invoke}'s would.
+     * Checks that a function of {@code account} (an account and region) could be invoked right now, without running
+     * it ({@code DryRun}). The stage fails as {@link #invoke}'s would.
      */
-    CompletionStage<Void> dryRun(String functionName, java.util.Optional<String> qualifier);
+    CompletionStage<Void> dryRun(Account account, String functionName, java.util.Optional<String> qualifier);
 
     /**
-     * Whether the function's reserved concurrency is zero, so that every invocation of it is throttled: Lambda
+     * Whether the reserved concurrency of the function of {@code account} is zero, so that every invocation of it is throttled: Lambda
      * discards such a function's asynchronous events ({@code ZeroReservedConcurrency}) instead of retrying them.
      */
-    default boolean reservesZeroConcurrency(String functionName) {
+    default boolean reservesZeroConcurrency(Account account, String functionName) {
         return false;
     }
 }

@@ -1,5 +1,7 @@
 package dev.gust.edge.auth;
 
+import java.util.function.Predicate;
+
 /**
  * The {@code Credential} of a signature: the access key id and the scope
  * {@code DATE/REGION/SERVICE/aws4_request} that the signing key was derived for. Immutable.
@@ -29,9 +31,9 @@ record CredentialScope(String accessKeyId, String date, String region, String se
     }
 
     /** Fails with every way in which this scope is not the expected one, in one message, as AWS does. */
-    void requireScopedTo(String expectedRegion, String expectedService, SigningTime time) {
+    void requireScopedTo(Predicate<String> validRegion, String expectedService, SigningTime time) {
         StringBuilder message = new StringBuilder();
-        if (!region.equals(expectedRegion)) {
+        if (!validRegion.test(region)) {
             message.append("Credential should be scoped to a valid region. ");
         }
         if (!service.equals(expectedService)) {

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import javax.crypto.Mac;
 
 /**
@@ -55,19 +56,20 @@ public final class SigV4Verifier {
     private static final long MAX_EXPIRES_SECONDS = 604_800;
     private static final HexFormat HEX = HexFormat.of();
 
-    private final String region;
+    private final Predicate<String> validRegion;
     private final List<CredentialsResolver> resolvers;
     private final InstantSource clock;
     private final String onlyService;
     private final SigningKeys signingKeys = new SigningKeys(SigningKeys.DEFAULT_CAPACITY);
 
     /**
-     * @param region the region requests must be scoped to, such as {@code us-east-1}
+     * A verifier of requests to any service, scoped to any region AWS has ({@link Regions}).
+     *
      * @param resolvers asked in order for the credentials of a request's access key id
      * @param clock the source of "now" for the 15-minute window
      */
-    public SigV4Verifier(String region, List<CredentialsResolver> resolvers, InstantSource clock) {
-        this(region, resolvers, clock, null);
+    public SigV4Verifier(List<CredentialsResolver> resolvers, InstantSource clock) {
+        this(Regions.ofAws(), resolvers, clock, null);
     }
 
     /**
@@ -77,12 +79,14 @@ public final class SigV4Verifier {
      * @param service the service requests must be scoped to, such as {@code lambda}
      */
     public SigV4Verifier(Credentials credentials, String region, String service, InstantSource clock) {
-        this(region, List.of(new KeyPairResolver(credentials, Caller.accountRoot("000000000000",
-                credentials.accessKeyId()))), clock, Objects.requireNonNull(service, "service"));
+        this(Objects.requireNonNull(region, "region")::equals, List.of(new KeyPairResolver(credentials,
+                Caller.accountRoot("000000000000", credentials.accessKeyId()))), clock,
+                Objects.requireNonNull(service, "service"));
     }
 
-    private SigV4Verifier(String region, List<CredentialsResolver> resolvers, InstantSource clock, String onlyService) {
-        this.region = Objects.requireNonNull(region, "region");
+    private SigV4Verifier(Predicate<String> validRegion, List<CredentialsResolver> resolvers, InstantSource clock,
+            String onlyService) {
+        this.validRegion = validRegion;
         this.resolvers = List.copyOf(resolvers);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.onlyService = onlyService;
@@ -142,11 +146,11 @@ public final class SigV4Verifier {
     }
 
     /**
-     * Fails unless the signature is scoped to this verifier's region, to {@code service}, to the day it was signed
+     * Fails unless the signature is scoped to a region this verifier accepts, to {@code service}, to the day it was signed
      * on and with the {@code aws4_request} terminator; every mistake is named in one message, as AWS does.
      */
     public void requireScopedTo(Signature signature, String service) {
-        signature.scope().requireScopedTo(region, service, signature.time());
+        signature.scope().requireScopedTo(validRegion, service, signature.time());
     }
 
     /**

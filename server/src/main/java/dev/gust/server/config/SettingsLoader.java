@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.gust.async.AsyncSettings;
 import dev.gust.edge.OperationKind;
+import dev.gust.edge.auth.Regions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,7 +128,7 @@ public final class SettingsLoader {
         int port = integer(v, "port", 0, 65535, problems);
         int concurrency = integer(v, "concurrency", 1, 100_000, problems);
         String region = v.get("region");
-        if (!region.matches("[a-z]{2}(-gov)?-[a-z]+-\\d")) {
+        if (!Regions.exists(region)) { // requests may act only in these, so the default must be one of them
             problems.add("region '" + region + "' is not an AWS region name such as us-east-1");
         }
         String accountId = v.get("account-id");
