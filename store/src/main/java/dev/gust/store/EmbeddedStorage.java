@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * The single-node storage of one data directory: in {@code <dataDir>/gust.db} a {@link SqliteFunctionStore},
  * a {@link SqliteVersionStore}, a {@link SqliteLayerStore}, a {@link SqliteEventQueue}, a
  * {@link SqliteEventInvokeConfigStore}, a {@link SqliteReservedConcurrencyStore}, a
- * {@link SqliteProvisionedConcurrencyStore} and a {@link SqliteFunctionPolicyStore}; in {@code <dataDir>/code/} a
+ * {@link SqliteProvisionedConcurrencyStore}, a {@link SqliteFunctionPolicyStore} and a {@link SqliteIdentityStore}; in
+ * {@code <dataDir>/code/} a
  * {@link FileCodeStore}.
  *
  * <p>{@link #open} deletes the packages no function and no layer version references: those orphaned by a crash
@@ -37,6 +38,7 @@ public final class EmbeddedStorage implements AutoCloseable {
     private final SqliteProvisionedConcurrencyStore provisionedConcurrency;
     private final SqliteFunctionPolicyStore policies;
     private final SqliteLayerStore layers;
+    private final SqliteIdentityStore identities;
 
     private EmbeddedStorage(Path dataDir, ZipLimits limits, Clock clock) {
         functions = track(() -> new SqliteFunctionStore(dataDir));
@@ -51,6 +53,7 @@ public final class EmbeddedStorage implements AutoCloseable {
         reservedConcurrency = track(() -> new SqliteReservedConcurrencyStore(dataDir));
         provisionedConcurrency = track(() -> new SqliteProvisionedConcurrencyStore(dataDir));
         policies = track(() -> new SqliteFunctionPolicyStore(dataDir));
+        identities = track(() -> new SqliteIdentityStore(dataDir));
         events = track(() -> new SqliteEventQueue(dataDir)); // last opened, first closed: it drains its writes
         events.releaseEveryLease().toCompletableFuture().join();
     }
@@ -134,6 +137,11 @@ public final class EmbeddedStorage implements AutoCloseable {
     /** The resource-based policies of functions, versions and aliases. */
     public FunctionPolicyStore policies() {
         return policies;
+    }
+
+    /** IAM's and Organizations' state: users, roles, managed policies, accounts. */
+    public IdentityStore identities() {
+        return identities;
     }
 
     /** Closes the stores, the most recently opened first; the event queue first finishes what it has started. */
