@@ -1,20 +1,90 @@
 package dev.gust.policy;
 
+import java.util.List;
+import java.util.Objects;
+
 /**
  * One IAM policy document (identity-based, resource-based or a role's trust policy), parsed, validated and compiled
- * once, so that evaluating it per request costs no parsing. Immutable and thread-safe.
+ * once, so that evaluating it per request touches no JSON and compiles no pattern. Immutable and thread-safe.
  */
-public interface Policy {
+public final class Policy {
+
+    private final String document;
+    private final PolicyKind kind;
+    private final List<Statement> statements;
+
+    Policy(String document, PolicyKind kind, List<Statement> statements) {
+        this.document = Objects.requireNonNull(document, "document");
+        this.kind = kind;
+        this.statements = List.copyOf(statements);
+    }
 
     /**
-     * Parses and compiles a policy document.
+     * Parses and compiles an identity-based policy: a user's, group's or role's inline or managed policy.
      *
      * @throws MalformedPolicyException when the document is not a valid policy, with IAM's message
      */
-    static Policy parse(String json) {
-        throw new UnsupportedOperationException("the policy language is being written (issue 22)");
+    public static Policy identity(String json) {
+        return PolicyParser.parse(json, PolicyKind.IDENTITY);
+    }
+
+    /**
+     * Parses and compiles a resource-based policy, such as a function's policy: its statements name principals.
+     *
+     * @throws MalformedPolicyException when the document is not a valid policy, with IAM's message
+     */
+    public static Policy resource(String json) {
+        return PolicyParser.parse(json, PolicyKind.RESOURCE);
+    }
+
+    /**
+     * Parses and compiles a role's trust policy ({@code AssumeRolePolicyDocument}).
+     *
+     * @throws MalformedPolicyException when the document is not a valid trust policy, with IAM's message
+     */
+    public static Policy trust(String json) {
+        return PolicyParser.parse(json, PolicyKind.TRUST);
+    }
+
+    /**
+     * Parses and compiles a policy of the given kind.
+     *
+     * @throws MalformedPolicyException when the document is not a valid policy, with IAM's message
+     */
+    public static Policy parse(String json, PolicyKind kind) {
+        return PolicyParser.parse(json, Objects.requireNonNull(kind, "kind"));
     }
 
     /** The document as it was given, for Get*Policy answers. */
-    String document();
+    public String document() {
+        return document;
+    }
+
+    /** What the policy is attached to. */
+    public PolicyKind kind() {
+        return kind;
+    }
+
+    /**
+     * What this policy's statements say about a request: {@link PolicyMatch#DENY} if a statement that applies denies
+     * it, else how the most specific applying {@code Allow} names the caller, else {@link PolicyMatch#NONE}.
+     */
+    public PolicyMatch evaluate(RequestContext request) {
+        PolicyMatch result = PolicyMatch.NONE;
+        for (Statement statement : statements) {
+            PolicyMatch match = statement.evaluate(request);
+            if (match == PolicyMatch.DENY) {
+                return match;
+            }
+            if (match.ordinal() > result.ordinal()) {
+                result = match;
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public String toString() {
+        return "Policy[" + kind + ", " + statements.size() + " statements]";
+    }
 }
