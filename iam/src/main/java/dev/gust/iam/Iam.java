@@ -138,7 +138,7 @@ public final class Iam implements AccountAccessRoles {
         snapshot = IamSnapshot.of(accounts.values(), secrets, this::findManaged,
                 document -> inUse.computeIfAbsent(document, d -> {
                     Policy p = previous.get(d);
-                    return p != null ? p : Policy.parse(d);
+                    return p != null ? p : Policy.identity(d);
                 }));
         compiled = inUse;
     }

@@ -2,6 +2,7 @@ package dev.gust.iam;
 
 import dev.gust.policy.MalformedPolicyException;
 import dev.gust.policy.Policy;
+import dev.gust.policy.PolicyKind;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -12,13 +13,22 @@ final class PolicyDocuments {
     }
 
     /**
-     * Checks that {@code document} is a valid policy.
+     * Checks that {@code document} is a valid identity-based (permission) policy.
      *
      * @throws dev.gust.edge.EdgeException {@code MalformedPolicyDocument} (400) with the policy language's message
      */
     static void validate(String document) {
+        validate(document, PolicyKind.IDENTITY);
+    }
+
+    /** Checks that {@code document} is a valid role trust policy, as {@link #validate(String)} does. */
+    static void validateTrust(String document) {
+        validate(document, PolicyKind.TRUST);
+    }
+
+    private static void validate(String document, PolicyKind kind) {
         try {
-            Policy.parse(document);
+            Policy.parse(document, kind);
         } catch (MalformedPolicyException e) {
             throw IamErrors.malformedPolicy(e.getMessage());
         }

@@ -34,7 +34,7 @@ final class RoleActions {
         String description = p.optional("Description", 0, 1000, DESCRIPTION_PATTERN);
         Integer maxSession = p.integer("MaxSessionDuration", 3600, 43200);
         p.validate();
-        PolicyDocuments.validate(trust);
+        PolicyDocuments.validateTrust(trust);
         Role role = new Role(name, path, iam.ids().role(), iam.now(), trust, description,
                 maxSession == null ? DEFAULT_MAX_SESSION_DURATION : maxSession, Permissions.NONE);
         iam.update(request.accountId(), account -> {
@@ -89,7 +89,7 @@ final class RoleActions {
         String name = p.name("RoleName", 64);
         String trust = p.document("PolicyDocument");
         p.validate();
-        PolicyDocuments.validate(trust);
+        PolicyDocuments.validateTrust(trust);
         iam.update(request.accountId(),
                 account -> List.of(new IamWrite.PutRole(account.requireRole(name).withTrustPolicy(trust))));
         return IamXml.empty("UpdateAssumeRolePolicy", request.requestId());

@@ -1,5 +1,6 @@
 package dev.gust.sts;
 
+import dev.gust.core.credentials.Roles;
 import dev.gust.edge.Caller;
 import dev.gust.edge.FormParameters;
 import dev.gust.edge.HostedService;
@@ -8,10 +9,13 @@ import dev.gust.edge.OperationKind;
 import dev.gust.edge.Protocol;
 import dev.gust.edge.ServiceEdge;
 import dev.gust.edge.ServiceRoutes;
+import dev.gust.policy.Policy;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * AWS Security Token Service (API version 2011-06-15) on the edge: {@code GetCallerIdentity} and
@@ -29,10 +33,17 @@ public final class StsService implements HostedService {
     private static final long MAX_REQUEST_BYTES = 64 * 1024;
 
     private final AssumeRole assumeRole;
+    private final Roles roles;
+    /** Compiled trust policies by role ARN, each replaced when its role's document changes. */
+    private final Map<String, Policy> trustPolicies = new ConcurrentHashMap<>();
 
-    /** @param tokens mints the sessions {@code AssumeRole} opens */
-    public StsService(SessionTokens tokens) {
-        this.assumeRole = new AssumeRole(Objects.requireNonNull(tokens, "tokens"));
+    /**
+     * @param tokens mints the sessions {@code AssumeRole} opens
+     * @param roles the roles that exist (IAM's)
+     */
+    public StsService(SessionTokens tokens, Roles roles) {
+        this.roles = Objects.requireNonNull(roles, "roles");
+        this.assumeRole = new AssumeRole(Objects.requireNonNull(tokens, "tokens"), roles);
     }
 
     @Override
@@ -48,6 +59,17 @@ public final class StsService implements HostedService {
     @Override
     public long maxRequestBytes() {
         return MAX_REQUEST_BYTES;
+    }
+
+    /**
+     * The trust policy of the role {@code resource} names, compiled once per document: what the edge evaluates for
+     * {@code sts:AssumeRole}. Empty for anything else, and for a role that does not exist (AssumeRole refuses it).
+     */
+    @Override
+    public Optional<Policy> resourcePolicy(String resource) {
+        return AssumeRole.find(roles, resource).map(role -> trustPolicies.compute(role.arn(),
+                (arn, cached) -> cached != null && cached.document().equals(role.trustPolicy()) ? cached
+                        : Policy.trust(role.trustPolicy())));
     }
 
     @Override
