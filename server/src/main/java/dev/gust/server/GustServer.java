@@ -26,6 +26,10 @@ import dev.gust.edge.auth.KeyPairResolver;
 import dev.gust.engine.Clocks;
 import dev.gust.engine.Engine;
 import dev.gust.engine.RuntimeCatalog;
+import dev.gust.iam.Iam;
+import dev.gust.iam.IamService;
+import dev.gust.organizations.Organization;
+import dev.gust.organizations.OrganizationsService;
 import dev.gust.runtimeapi.RuntimeApiEndpoints;
 import dev.gust.sandbox.Sandbox;
 import dev.gust.sandbox.SandboxUsers;
@@ -147,11 +151,16 @@ final class GustServer implements AutoCloseable {
                 storage.eventInvokeConfigs(), clock);
         LambdaService lambda = new LambdaService(functions, eventInvokeConfigs, layers, codeLinks, engine, async,
                 concurrency, provisioned, policies);
+        // IAM and Organizations: global, keyed by account alone; IAM answers the edge (user keys) and STS (roles) from
+        // memory, and gives each account Organizations creates its access role in the same transaction
+        Iam iam = Iam.load(storage.identities(), credentials.secretAccessKey(), clock);
+        Organization organization = Organization.load(account.accountId(), storage.identities(), iam, clock);
         // The server's own key pair is the account's root: it may do everything.
         KeyPairResolver serverKeys = new KeyPairResolver(new Credentials(credentials.accessKeyId(),
                 credentials.secretAccessKey()), Caller.accountRoot(account.accountId(), credentials.accessKeyId()));
-        edge = new ServiceEdge(vertx, account.region(), clock, List.of(lambda, new StsService(sessions)),
-                List.of(serverKeys, new SessionCredentialsResolver(sessions)));
+        edge = new ServiceEdge(vertx, account.region(), clock, List.of(lambda, new StsService(sessions, iam.roles()),
+                        new IamService(iam), new OrganizationsService(organization)),
+                List.of(serverKeys, new SessionCredentialsResolver(sessions), iam.credentialsResolver()));
         edge.unsigned().get("/_gust/health").handler(ctx -> health().whenComplete((body, failure) -> {
             if (failure != null) {
                 ErrorResponder.send(ctx.response(), LambdaException.service("health: " + failure));
