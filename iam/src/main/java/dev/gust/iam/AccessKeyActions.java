@@ -1,6 +1,7 @@
 package dev.gust.iam;
 
 import dev.gust.edge.Caller;
+import dev.gust.edge.QueryXml;
 import java.util.List;
 
 /**
@@ -46,7 +47,7 @@ final class AccessKeyActions {
         String userName = userName(request);
         User user = iam.read(request.accountId(), account -> account.requireUser(userName));
         Page<AccessKey> page = Page.of(user.accessKeys(), AccessKey::id, request.parameters());
-        IamXml xml = IamXml.result("ListAccessKeys").element("UserName", user.name()).open("AccessKeyMetadata");
+        QueryXml xml = IamXml.result("ListAccessKeys").element("UserName", user.name()).open("AccessKeyMetadata");
         for (AccessKey key : page.items()) {
             xml.open("member").element("UserName", user.name()).element("AccessKeyId", key.id())
                     .element("Status", key.status()).element("CreateDate", key.created()).close("member");

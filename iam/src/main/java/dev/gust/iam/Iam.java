@@ -1,7 +1,5 @@
 package dev.gust.iam;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gust.core.credentials.Roles;
 import dev.gust.core.identity.AccountAccessRoles;
@@ -10,6 +8,7 @@ import dev.gust.core.identity.IdentityEntity;
 import dev.gust.edge.CredentialsResolver;
 import dev.gust.edge.IdentityPolicies;
 import dev.gust.policy.Policy;
+import dev.gust.store.EntityJson;
 import dev.gust.store.IdentityStore;
 import java.time.InstantSource;
 import java.time.format.DateTimeFormatter;
@@ -40,8 +39,7 @@ public final class Iam implements AccountAccessRoles {
 
     private final IdentityStore store;
     private final InstantSource clock;
-    private final ObjectMapper json = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final ObjectMapper json = new ObjectMapper();
     private final IamIds ids = new IamIds();
     private final KeySecrets secrets;
     private final AwsManagedPolicies aws;
@@ -66,11 +64,14 @@ public final class Iam implements AccountAccessRoles {
         Iam iam = new Iam(store, serverSecret, clock);
         synchronized (iam) {
             for (IdentityEntity entity : store.all()) {
-                IamAccount account = iam.account(entity.accountId());
+                String body = entity.body();
                 switch (entity.kind()) {
-                    case USER -> account.apply(new IamWrite.PutUser(iam.parse(entity.body(), User.class)));
-                    case ROLE -> account.apply(new IamWrite.PutRole(iam.parse(entity.body(), Role.class)));
-                    case POLICY -> account.apply(new IamWrite.PutPolicy(iam.parse(entity.body(), ManagedPolicy.class)));
+                    case USER -> iam.account(entity.accountId()).apply(
+                            new IamWrite.PutUser(EntityJson.read(body, User.class)));
+                    case ROLE -> iam.account(entity.accountId()).apply(
+                            new IamWrite.PutRole(EntityJson.read(body, Role.class)));
+                    case POLICY -> iam.account(entity.accountId()).apply(
+                            new IamWrite.PutPolicy(EntityJson.read(body, ManagedPolicy.class)));
                     default -> {
                         // another service's entity (Organizations' accounts)
                     }
@@ -121,12 +122,14 @@ public final class Iam implements AccountAccessRoles {
 
     private IdentityChange change(String accountId, IamWrite write) {
         return switch (write) {
-            case IamWrite.PutUser(User u) -> IdentityChange.put(accountId, USER, IamAccount.key(u.name()), body(u));
+            case IamWrite.PutUser(User u) ->
+                    IdentityChange.put(accountId, USER, IamAccount.key(u.name()), EntityJson.write(u));
             case IamWrite.DeleteUser(String name) -> IdentityChange.delete(accountId, USER, IamAccount.key(name));
-            case IamWrite.PutRole(Role r) -> IdentityChange.put(accountId, ROLE, IamAccount.key(r.name()), body(r));
+            case IamWrite.PutRole(Role r) ->
+                    IdentityChange.put(accountId, ROLE, IamAccount.key(r.name()), EntityJson.write(r));
             case IamWrite.DeleteRole(String name) -> IdentityChange.delete(accountId, ROLE, IamAccount.key(name));
             case IamWrite.PutPolicy(ManagedPolicy p) ->
-                    IdentityChange.put(accountId, POLICY, IamAccount.key(p.name()), body(p));
+                    IdentityChange.put(accountId, POLICY, IamAccount.key(p.name()), EntityJson.write(p));
             case IamWrite.DeletePolicy(String name) -> IdentityChange.delete(accountId, POLICY, IamAccount.key(name));
         };
     }
@@ -183,21 +186,5 @@ public final class Iam implements AccountAccessRoles {
 
     private IamAccount account(String accountId) {
         return accounts.computeIfAbsent(accountId, IamAccount::new);
-    }
-
-    private String body(Object entity) {
-        try {
-            return json.writeValueAsString(entity);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + entity, e);
-        }
-    }
-
-    private <T> T parse(String body, Class<T> type) {
-        try {
-            return json.readValue(body, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot read stored " + type.getSimpleName() + ": " + body, e);
-        }
     }
 }

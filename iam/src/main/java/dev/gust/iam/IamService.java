@@ -6,12 +6,11 @@ import dev.gust.edge.HostedService;
 import dev.gust.edge.Operation;
 import dev.gust.edge.OperationKind;
 import dev.gust.edge.Protocol;
-import dev.gust.edge.ServiceEdge;
+import dev.gust.edge.QueryXml;
 import dev.gust.edge.ServiceRoutes;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * AWS Identity and Access Management (API version 2010-05-08) on the edge, in the query protocol with XML
@@ -89,25 +88,17 @@ public final class IamService implements HostedService {
 
     private static void run(RoutingContext ctx, IamHandler handler) {
         Caller caller = ServiceRoutes.caller(ctx);
-        IamRequest request = new IamRequest(caller, new IamParameters(FormParameters.of(ctx)), requestId(ctx));
+        IamRequest request = new IamRequest(caller, new IamParameters(FormParameters.of(ctx)),
+                ServiceRoutes.requestId(ctx));
         ctx.vertx().executeBlocking(() -> handler.handle(request), false).onComplete(done -> {
             if (done.succeeded()) {
-                ctx.response().putHeader("Content-Type", IamXml.CONTENT_TYPE).setStatusCode(200).end(done.result());
+                ctx.response().putHeader("Content-Type", QueryXml.CONTENT_TYPE).setStatusCode(200).end(done.result());
             } else {
                 ctx.fail(done.cause());
             }
         });
     }
 
-    /** The request id the edge gave the request, or a new one if it gave none. */
-    private static String requestId(RoutingContext ctx) {
-        String id = ctx.response().headers().get(ServiceEdge.REQUEST_ID);
-        if (id == null) {
-            id = UUID.randomUUID().toString();
-            ctx.response().putHeader(ServiceEdge.REQUEST_ID, id);
-        }
-        return id;
-    }
 
     /** What the action classes register their handlers with. */
     @FunctionalInterface

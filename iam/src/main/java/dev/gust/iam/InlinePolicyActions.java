@@ -1,5 +1,6 @@
 package dev.gust.iam;
 
+import dev.gust.edge.QueryXml;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,7 +59,7 @@ final class InlinePolicyActions {
         List<String> names = iam.read(request.accountId(),
                 account -> new ArrayList<>(kind.permissions(account, name).inline().keySet()));
         Page<String> page = Page.of(names, n -> n, p);
-        IamXml xml = IamXml.result("List" + kind.noun + "Policies").open("PolicyNames");
+        QueryXml xml = IamXml.result("List" + kind.noun + "Policies").open("PolicyNames");
         page.items().forEach(n -> xml.element("member", n));
         xml.close("PolicyNames");
         page.end(xml);

@@ -2,6 +2,7 @@ package dev.gust.iam;
 
 import dev.gust.edge.AuthFailure;
 import dev.gust.edge.EdgeException;
+import dev.gust.edge.QueryXml;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -58,7 +59,7 @@ final class ManagedPolicyActions {
 
     private String getPolicy(IamRequest request) {
         String arn = AttachmentActions.policyArn(request.parameters());
-        IamXml xml = IamXml.result("GetPolicy");
+        QueryXml xml = IamXml.result("GetPolicy");
         iam.read(request.accountId(), account -> {
             ManagedPolicy policy = iam.findManaged(account, arn)
                     .orElseThrow(() -> IamErrors.noSuchEntity("Policy " + arn + " was not found."));
@@ -73,7 +74,7 @@ final class ManagedPolicyActions {
         String prefix = p.optional("PathPrefix", 1, 512, "((/[A-Za-z0-9\\.,\\+@=_-]+)*)/");
         boolean onlyAttached = p.flag("OnlyAttached");
         p.validate();
-        IamXml xml = IamXml.result("ListPolicies").open("Policies");
+        QueryXml xml = IamXml.result("ListPolicies").open("Policies");
         iam.read(request.accountId(), account -> {
             List<ManagedPolicy> policies = new ArrayList<>();
             if (scope == null || !scope.equals("Local")) {
@@ -152,7 +153,7 @@ final class ManagedPolicyActions {
                 .orElseThrow(() -> IamErrors.noSuchEntity("Policy " + arn + " was not found."));
         List<PolicyVersion> newestFirst = new ArrayList<>(policy.versions()).reversed();
         Page<PolicyVersion> page = Page.of(newestFirst, v -> "%08d".formatted(newestFirst.indexOf(v)), p);
-        IamXml xml = IamXml.result("ListPolicyVersions").open("Versions");
+        QueryXml xml = IamXml.result("ListPolicyVersions").open("Versions");
         page.items().forEach(v -> xml.open("member").element("VersionId", v.id())
                 .element("IsDefaultVersion", v.id().equals(policy.defaultVersion()))
                 .element("CreateDate", v.created()).close("member"));
@@ -203,7 +204,7 @@ final class ManagedPolicyActions {
     }
 
     /** Writes {@code policy} as the element {@code element} ({@code Policy}, or {@code member} in a list). */
-    private static IamXml write(IamXml xml, String element, ManagedPolicy policy, int attachments) {
+    private static QueryXml write(QueryXml xml, String element, ManagedPolicy policy, int attachments) {
         return xml.open(element).element("PolicyName", policy.name()).element("DefaultVersionId",
                         policy.defaultVersion()).element("PolicyId", policy.id()).element("Path", policy.path())
                 .element("Arn", policy.arn()).element("AttachmentCount", attachments)

@@ -1,5 +1,6 @@
 package dev.gust.iam;
 
+import dev.gust.edge.QueryXml;
 import java.util.List;
 import java.util.function.Function;
 
@@ -15,7 +16,10 @@ record Page<T>(List<T> items, String nextMarker) {
     /** The default {@code MaxItems} of IAM's list actions. */
     static final int DEFAULT_MAX_ITEMS = 100;
 
-    /** The page of {@code sorted} (ordered by {@code key}) that {@code parameters}' {@code Marker} and {@code MaxItems} ask for. */
+    /**
+     * The page of {@code sorted} (ordered by {@code key}) that {@code parameters}' {@code Marker} and
+     * {@code MaxItems} ask for.
+     */
     static <T> Page<T> of(List<T> sorted, Function<T, String> key, IamParameters parameters) {
         String marker = parameters.optional("Marker", 1, 320, "[\\u0020-\\u00FF]+");
         Integer maxItems = parameters.integer("MaxItems", 1, 1000);
@@ -32,7 +36,7 @@ record Page<T>(List<T> items, String nextMarker) {
     }
 
     /** Writes {@code IsTruncated} and, if truncated, {@code Marker}. */
-    void end(IamXml xml) {
+    void end(QueryXml xml) {
         xml.element("IsTruncated", nextMarker != null).element("Marker", nextMarker);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gust.iam;
 
+import dev.gust.edge.QueryXml;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,7 +61,7 @@ final class RoleActions {
         List<Role> roles = iam.read(request.accountId(), account -> new ArrayList<>(account.roles()));
         roles.removeIf(r -> prefix != null && !r.path().startsWith(prefix));
         Page<Role> page = Page.of(roles, r -> IamAccount.key(r.name()), p);
-        IamXml xml = IamXml.result("ListRoles").open("Roles");
+        QueryXml xml = IamXml.result("ListRoles").open("Roles");
         page.items().forEach(r -> write(xml, "member", r, request.accountId()));
         xml.close("Roles");
         page.end(xml);
@@ -96,7 +97,7 @@ final class RoleActions {
     }
 
     /** Writes {@code role} as the element {@code element} ({@code Role}, or {@code member} in a list). */
-    private static IamXml write(IamXml xml, String element, Role role, String accountId) {
+    private static QueryXml write(QueryXml xml, String element, Role role, String accountId) {
         return xml.open(element).element("Path", role.path()).element("RoleName", role.name())
                 .element("RoleId", role.id()).element("Arn", role.arn(accountId))
                 .element("CreateDate", role.created())

@@ -1,6 +1,7 @@
 package dev.gust.iam;
 
 import dev.gust.edge.Caller;
+import dev.gust.edge.QueryXml;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,7 +41,7 @@ final class UserActions {
         String name = p.optionalName("UserName", 128);
         p.validate();
         Caller caller = request.caller();
-        IamXml xml = IamXml.result("GetUser");
+        QueryXml xml = IamXml.result("GetUser");
         if (name == null && caller.isAccountRoot()) {
             return xml.open("User").element("UserId", caller.accountId()).element("Arn", caller.arn())
                     .close("User").end(request.requestId());
@@ -65,7 +66,7 @@ final class UserActions {
         List<User> users = iam.read(request.accountId(), account -> new ArrayList<>(account.users()));
         users.removeIf(u -> prefix != null && !u.path().startsWith(prefix));
         Page<User> page = Page.of(users, u -> IamAccount.key(u.name()), p);
-        IamXml xml = IamXml.result("ListUsers").open("Users");
+        QueryXml xml = IamXml.result("ListUsers").open("Users");
         page.items().forEach(u -> write(xml, "member", u, request.accountId()));
         xml.close("Users");
         page.end(xml);
@@ -93,7 +94,7 @@ final class UserActions {
     }
 
     /** Writes {@code user} as the element {@code element} ({@code User}, or {@code member} in a list). */
-    private static IamXml write(IamXml xml, String element, User user, String accountId) {
+    private static QueryXml write(QueryXml xml, String element, User user, String accountId) {
         return xml.open(element).element("Path", user.path()).element("UserName", user.name())
                 .element("UserId", user.id()).element("Arn", user.arn(accountId))
                 .element("CreateDate", user.created()).close(element);

@@ -1,11 +1,9 @@
 package dev.gust.organizations;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gust.core.identity.AccountAccessRoles;
 import dev.gust.core.identity.IdentityChange;
 import dev.gust.core.identity.IdentityEntity;
+import dev.gust.store.EntityJson;
 import dev.gust.store.IdentityStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,8 +22,8 @@ import java.util.Optional;
  * The one organization of a Gust server: its management account (the server's default account, which exists from
  * the start) and the member accounts {@link #createAccount} made, in memory and written through to the
  * {@link IdentityStore}. A new account and its {@code OrganizationAccountAccessRole} are committed in one transaction
- * (through IAM's {@link AccountAccessRoles}). Thread-safe: every method serializes on this object; {@link #createAccount}
- * blocks on storage.
+ * (through IAM's {@link AccountAccessRoles}). Thread-safe: every method serializes on this object;
+ * {@link #createAccount} blocks on storage.
  */
 public final class Organization {
 
@@ -40,8 +38,6 @@ public final class Organization {
     private final AccountAccessRoles accessRoles;
     private final InstantSource clock;
     private final SecureRandom random = new SecureRandom();
-    private final ObjectMapper json = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final Map<String, MemberAccount> accounts = new LinkedHashMap<>();
     private final Map<String, CreateAccountStatus> requests = new LinkedHashMap<>();
 
@@ -61,10 +57,10 @@ public final class Organization {
         Organization organization = new Organization(managementAccountId, store, accessRoles, clock);
         for (IdentityEntity entity : store.all()) {
             if (entity.accountId().equals(managementAccountId) && entity.kind().equals(ACCOUNT)) {
-                MemberAccount account = organization.parse(entity.body(), MemberAccount.class);
+                MemberAccount account = EntityJson.read(entity.body(), MemberAccount.class);
                 organization.accounts.put(account.id(), account);
             } else if (entity.accountId().equals(managementAccountId) && entity.kind().equals(REQUEST)) {
-                CreateAccountStatus status = organization.parse(entity.body(), CreateAccountStatus.class);
+                CreateAccountStatus status = EntityJson.read(entity.body(), CreateAccountStatus.class);
                 organization.requests.put(status.id(), status);
             }
         }
@@ -98,7 +94,8 @@ public final class Organization {
         if (taken) {
             CreateAccountStatus failed = new CreateAccountStatus(requestId, name, "FAILED", null,
                     "EMAIL_ALREADY_EXISTS", now);
-            store.commit(List.of(IdentityChange.put(managementAccountId, REQUEST, requestId, body(failed))));
+            store.commit(List.of(
+                    IdentityChange.put(managementAccountId, REQUEST, requestId, EntityJson.write(failed))));
             requests.put(requestId, failed);
             return failed;
         }
@@ -106,8 +103,8 @@ public final class Organization {
         MemberAccount account = new MemberAccount(accountId, name, email, requestId, now);
         CreateAccountStatus succeeded = new CreateAccountStatus(requestId, name, "SUCCEEDED", accountId, null, now);
         accessRoles.create(accountId, managementAccountId, List.of(
-                IdentityChange.put(managementAccountId, ACCOUNT, accountId, body(account)),
-                IdentityChange.put(managementAccountId, REQUEST, requestId, body(succeeded))));
+                IdentityChange.put(managementAccountId, ACCOUNT, accountId, EntityJson.write(account)),
+                IdentityChange.put(managementAccountId, REQUEST, requestId, EntityJson.write(succeeded))));
         accounts.put(accountId, account);
         requests.put(requestId, succeeded);
         return succeeded;
@@ -151,21 +148,5 @@ public final class Organization {
         byte[] bytes = new byte[n];
         random.nextBytes(bytes);
         return bytes;
-    }
-
-    private String body(Object entity) {
-        try {
-            return json.writeValueAsString(entity);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + entity, e);
-        }
-    }
-
-    private <T> T parse(String body, Class<T> type) {
-        try {
-            return json.readValue(body, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot read stored " + type.getSimpleName() + ": " + body, e);
-        }
     }
 }

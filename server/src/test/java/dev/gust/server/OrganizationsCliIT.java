@@ -23,7 +23,7 @@ class OrganizationsCliIT {
             print(d)" "$@"; }
             enter() {
                 aws sts assume-role --role-arn "arn:aws:iam::$1:role/OrganizationAccountAccessRole" \\
-                    --role-session-name s > creds.json
+                    --role-session-name ops > creds.json
                 export AWS_ACCESS_KEY_ID=$(field creds.json Credentials AccessKeyId)
                 export AWS_SECRET_ACCESS_KEY=$(field creds.json Credentials SecretAccessKey)
                 export AWS_SESSION_TOKEN=$(field creds.json Credentials SessionToken)
@@ -100,14 +100,14 @@ class OrganizationsCliIT {
                     .contains("An error occurred (CreateAccountStatusNotFoundException) when calling the "
                             + "DescribeCreateAccountStatus operation")
                     .contains("dev-identity=" + dev + "\tarn:aws:sts::" + dev
-                            + ":assumed-role/OrganizationAccountAccessRole/s")
+                            + ":assumed-role/OrganizationAccountAccessRole/ops")
                     .contains("dev-trust=arn:aws:iam::000000000000:root")
                     .contains("dev-attached=arn:aws:iam::aws:policy/AdministratorAccess")
                     .contains("dev-users=arn:aws:iam::" + dev + ":user/only-in-dev")
                     .contains("An error occurred (AccessDeniedException) when calling the ListAccounts operation: "
                             + "You don't have permissions to access this resource.")
                     .contains("prod-identity=" + prod + "\tarn:aws:sts::" + prod
-                            + ":assumed-role/OrganizationAccountAccessRole/s")
+                            + ":assumed-role/OrganizationAccountAccessRole/ops")
                     .containsPattern("(?m)^prod-users=$")
                     .containsPattern("(?m)^root-users=$")
                     .containsPattern("(?m)^export AWS_ACCESS_KEY_ID=AKIA[A-Z2-7]{16}$")

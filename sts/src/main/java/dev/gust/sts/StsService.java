@@ -7,14 +7,12 @@ import dev.gust.edge.HostedService;
 import dev.gust.edge.Operation;
 import dev.gust.edge.OperationKind;
 import dev.gust.edge.Protocol;
-import dev.gust.edge.ServiceEdge;
 import dev.gust.edge.ServiceRoutes;
 import dev.gust.policy.Policy;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -82,13 +80,14 @@ public final class StsService implements HostedService {
     }
 
     private void getCallerIdentity(RoutingContext ctx) {
-        respond(ctx, StsXml.callerIdentity(ServiceRoutes.caller(ctx), requestId(ctx)));
+        respond(ctx, StsXml.callerIdentity(ServiceRoutes.caller(ctx), ServiceRoutes.requestId(ctx)));
     }
 
     private void assumeRole(RoutingContext ctx) {
         Caller caller = ServiceRoutes.caller(ctx);
         AssumeRole.AssumedRole assumed = assumeRole.assume(caller, parameters(ctx));
-        respond(ctx, StsXml.assumeRole(assumed.issued(), assumed.packedPolicySize(), requestId(ctx)));
+        respond(ctx, StsXml.assumeRole(assumed.issued(), assumed.packedPolicySize(),
+                ServiceRoutes.requestId(ctx)));
     }
 
     /** The request's parameters: the form body of a {@code POST}, or the URL's query of a {@code GET}. */
@@ -96,15 +95,6 @@ public final class StsService implements HostedService {
         return FormParameters.of(ctx);
     }
 
-    /** The request id the edge gave the request, or a new one if it gave none. */
-    private static String requestId(RoutingContext ctx) {
-        String id = ctx.response().headers().get(ServiceEdge.REQUEST_ID);
-        if (id == null) {
-            id = UUID.randomUUID().toString();
-            ctx.response().putHeader(ServiceEdge.REQUEST_ID, id);
-        }
-        return id;
-    }
 
     private static void respond(RoutingContext ctx, String xml) {
         ctx.response().putHeader("Content-Type", StsXml.CONTENT_TYPE).setStatusCode(200).end(xml);

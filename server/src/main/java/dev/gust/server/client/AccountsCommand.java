@@ -81,7 +81,8 @@ public final class AccountsCommand implements Runnable {
                 NewAccount account = NewAccount.create(management, name, email != null ? email
                         : name.replaceAll("[^A-Za-z0-9._-]", "-") + "@gust.invalid");
                 PrintStream out = System.out;
-                out.println("# account " + name + ": " + account.accountId() + " (IAM user admin, AdministratorAccess)");
+                out.println("# account " + name + ": " + account.accountId()
+                        + " (IAM user admin, AdministratorAccess)");
                 out.println("export AWS_ENDPOINT_URL=" + management.endpoint());
                 out.println("export AWS_REGION=" + management.region());
                 out.println("export AWS_ACCESS_KEY_ID=" + account.accessKeyId());
@@ -138,8 +139,9 @@ public final class AccountsCommand implements Runnable {
                         "the account was not created");
             }
             String accountId = status.path("AccountId").asText();
-            Document assumed = management.query("sts", "AssumeRole", "2011-06-15", Map.of("RoleArn",
-                    "arn:aws:iam::" + accountId + ":role/OrganizationAccountAccessRole", "RoleSessionName", "gust-cli"));
+            String role = "arn:aws:iam::" + accountId + ":role/OrganizationAccountAccessRole";
+            Document assumed = management.query("sts", "AssumeRole", "2011-06-15",
+                    Map.of("RoleArn", role, "RoleSessionName", "gust-cli"));
             GustClient member = management.as(new ClientCredentials(GustClient.text(assumed, "AccessKeyId"),
                     GustClient.text(assumed, "SecretAccessKey"), GustClient.text(assumed, "SessionToken")));
             member.query("iam", "CreateUser", "2010-05-08", Map.of("UserName", "admin"));

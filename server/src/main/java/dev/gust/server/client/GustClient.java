@@ -65,7 +65,8 @@ final class GustClient {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(false);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(answer.getBytes(StandardCharsets.UTF_8)));
+            return factory.newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(answer.getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new IllegalStateException("unreadable " + service + " response: " + answer, e);
         }
