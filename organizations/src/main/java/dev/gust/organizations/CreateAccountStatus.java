@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param state {@code SUCCEEDED} or {@code FAILED}
  * @param accountId the new account's id, or {@code null} if it failed
  * @param failureReason such as {@code EMAIL_ALREADY_EXISTS}, or {@code null}
- * @param requested when it was requested, in epoch seconds
+ * @param requested when it was requested, in epoch milliseconds
  */
 record CreateAccountStatus(String id, String accountName, String state, String accountId, String failureReason,
         long requested) {

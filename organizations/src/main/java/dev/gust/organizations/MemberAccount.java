@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param name its {@code AccountName}
  * @param email its root user's email address
  * @param requestId the {@code car-...} id of the request that created it
- * @param joined when it was created, in epoch seconds
+ * @param joined when it was created, in epoch milliseconds
  */
 record MemberAccount(String id, String name, String email, String requestId, long joined) {
 

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class Organization {
         this.store = Objects.requireNonNull(store, "store");
         this.accessRoles = Objects.requireNonNull(accessRoles, "accessRoles");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.created = clock.instant().getEpochSecond();
+        this.created = clock.instant().toEpochMilli();
     }
 
     /** Loads the organization whose management account is {@code managementAccountId} from {@code store}. */
@@ -87,7 +88,7 @@ public final class Organization {
      * address already in use, records the request as {@code FAILED} ({@code EMAIL_ALREADY_EXISTS}), as AWS does.
      */
     synchronized CreateAccountStatus createAccount(String name, String email) {
-        long now = clock.instant().getEpochSecond();
+        long now = clock.instant().toEpochMilli();
         String requestId = "car-" + HexFormat.of().formatHex(randomBytes(16));
         boolean taken = email.equalsIgnoreCase(managementEmail)
                 || accounts.values().stream().anyMatch(a -> a.email().equalsIgnoreCase(email));
@@ -118,7 +119,8 @@ public final class Organization {
     synchronized List<MemberAccount> accounts() {
         List<MemberAccount> all = new ArrayList<>();
         all.add(new MemberAccount(managementAccountId, "management", managementEmail, "", created));
-        all.addAll(accounts.values());
+        accounts.values().stream().sorted(Comparator.comparingLong(MemberAccount::joined)
+                .thenComparing(MemberAccount::id)).forEach(all::add);
         return all;
     }
 

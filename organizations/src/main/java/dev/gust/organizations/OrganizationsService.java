@@ -172,15 +172,15 @@ public final class OrganizationsService implements HostedService {
         node.put("Status", "ACTIVE");
         node.put("State", "ACTIVE");
         node.put("JoinedMethod", account.id().equals(organization.managementAccountId()) ? "INVITED" : "CREATED");
-        node.put("JoinedTimestamp", account.joined());
+        node.put("JoinedTimestamp", account.joined() / 1000.0);
     }
 
     private static void status(ObjectNode node, CreateAccountStatus status) {
         node.put("Id", status.id());
         node.put("AccountName", status.accountName());
         node.put("State", status.state());
-        node.put("RequestedTimestamp", status.requested());
-        node.put("CompletedTimestamp", status.requested());
+        node.put("RequestedTimestamp", status.requested() / 1000.0);
+        node.put("CompletedTimestamp", status.requested() / 1000.0);
         if (status.accountId() != null) {
             node.put("AccountId", status.accountId());
         }

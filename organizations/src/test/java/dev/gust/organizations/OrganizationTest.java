@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,9 @@ class OrganizationTest {
     @TempDir
     Path dataDir;
     private IdentityStore store;
-    private final InstantSource clock = InstantSource.fixed(Instant.parse("2026-12-07T12:00:00Z"));
+    /** A clock one second further on each time it is read. */
+    private final AtomicLong seconds = new AtomicLong(Instant.parse("2026-12-07T12:00:00Z").getEpochSecond());
+    private final InstantSource clock = () -> Instant.ofEpochSecond(seconds.getAndIncrement());
     /** A fake of IAM's seam: commits the caller's changes with a role entity of its own, and remembers the call. */
     private final List<String> rolesCreated = new ArrayList<>();
     private final AccountAccessRoles roles = (accountId, management, alongWith) -> {

@@ -203,6 +203,64 @@ class IamCliIT {
     }
 
     @Test
+    void pagesListsAndUndoesEveryPolicyChange() throws Exception {
+        try (GustProcess gust = GustProcess.start(dataDir)) {
+            ReadmeShell.Result result = new ReadmeShell(work, gust).bash(CLI + """
+                    for u in carol alice bob; do aws iam create-user --user-name $u > /dev/null; done
+                    echo "paged=$(aws iam list-users --page-size 1 --query 'Users[].UserName' --output text)"
+                    aws iam put-user-policy --user-name bob --policy-name logs --policy-document '%2$s'
+                    aws iam get-user-policy --user-name bob --policy-name logs --query '[UserName,PolicyName]' --output text
+                    aws iam delete-user-policy --user-name bob --policy-name logs
+                    try aws iam delete-user-policy --user-name bob --policy-name logs
+                    echo "user-policies=$(aws iam list-user-policies --user-name bob --query PolicyNames --output text)"
+                    aws iam attach-user-policy --user-name bob --policy-arn arn:aws:iam::aws:policy/ReadOnlyAccess
+                    echo "user-attached=$(aws iam list-attached-user-policies --user-name bob \
+                        --query 'AttachedPolicies[].PolicyArn' --output text)"
+                    try aws iam delete-user --user-name bob
+                    aws iam detach-user-policy --user-name bob --policy-arn arn:aws:iam::aws:policy/ReadOnlyAccess
+                    aws iam delete-user --user-name bob
+                    aws iam create-role --role-name r --assume-role-policy-document '%1$s' > /dev/null
+                    aws iam update-assume-role-policy --role-name r --policy-document \
+                        '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}'
+                    echo "trust=$(aws iam get-role --role-name r \
+                        --query Role.AssumeRolePolicyDocument.Statement[0].Principal.Service --output text)"
+                    aws iam put-role-policy --role-name r --policy-name logs --policy-document '%2$s'
+                    aws iam delete-role-policy --role-name r --policy-name logs
+                    aws iam create-policy --policy-name p --policy-document '%2$s' > /dev/null
+                    aws iam create-policy-version --policy-arn arn:aws:iam::000000000000:policy/p \
+                        --policy-document '%2$s' --set-as-default --query PolicyVersion.IsDefaultVersion
+                    try aws iam delete-policy --policy-arn arn:aws:iam::000000000000:policy/p
+                    aws iam delete-policy-version --policy-arn arn:aws:iam::000000000000:policy/p --version-id v1
+                    aws iam delete-policy --policy-arn arn:aws:iam::000000000000:policy/p
+                    try aws iam get-policy --policy-arn arn:aws:iam::000000000000:policy/p
+                    try aws iam get-policy --policy-arn not-an-arn-but-long-enough
+                    aws iam delete-role --role-name r
+                    echo "roles=$(aws iam list-roles --query 'Roles[].RoleName' --output text)"
+                    """.formatted(TRUST, ALLOW_LOGS));
+
+            assertThat(result.exitCode()).as(result.output()).isZero();
+            assertThat(messages(result))
+                    .contains("paged=alice\nbob\ncarol\n")
+                    .containsPattern("(?m)^bob\tlogs$")
+                    .contains("An error occurred (NoSuchEntity) when calling the DeleteUserPolicy operation: The user "
+                            + "policy with name logs cannot be found.")
+                    .containsPattern("(?m)^user-policies=$")
+                    .contains("user-attached=arn:aws:iam::aws:policy/ReadOnlyAccess")
+                    .contains("An error occurred (DeleteConflict) when calling the DeleteUser operation: Cannot delete "
+                            + "entity, must detach all policies first.")
+                    .contains("trust=lambda.amazonaws.com")
+                    .containsPattern("(?m)^true$")
+                    .contains("An error occurred (DeleteConflict) when calling the DeletePolicy operation: This policy "
+                            + "has more than one version.")
+                    .contains("An error occurred (NoSuchEntity) when calling the GetPolicy operation: Policy "
+                            + "arn:aws:iam::000000000000:policy/p was not found.")
+                    .contains("An error occurred (InvalidInput) when calling the GetPolicy operation: ARN "
+                            + "not-an-arn-but-long-enough is not valid.")
+                    .containsPattern("(?m)^roles=$");
+        }
+    }
+
+    @Test
     void keepsUsersKeysRolesAndPoliciesAcrossARestart() throws Exception {
         String before;
         try (GustProcess gust = GustProcess.start(dataDir)) {

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.w3c.dom.Document;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code gust accounts create NAME} and {@code gust accounts list}: client commands that call a running server's
@@ -26,28 +26,33 @@ public final class AccountsCommand implements Runnable {
     static final String TARGET = "AWSOrganizationsV20161128.";
     static final String DEFAULT_ENDPOINT = "http://127.0.0.1:9070";
 
-    @Option(names = "--endpoint-url", description = "The server (default $AWS_ENDPOINT_URL, else " + DEFAULT_ENDPOINT
-            + ").")
-    String endpointUrl;
-
-    @Option(names = "--data-dir", description = "The server's data dir, whose key pair signs (default ~/.gust; "
-            + "else $AWS_ACCESS_KEY_ID and $AWS_SECRET_ACCESS_KEY).")
-    Path dataDir;
-
     @Override
     public void run() {
         new picocli.CommandLine(this).usage(System.out);
     }
 
-    /** A client of the server these options name. */
-    GustClient client() throws Exception {
-        Map<String, String> env = System.getenv();
-        String endpoint = endpointUrl != null ? endpointUrl : env.getOrDefault("AWS_ENDPOINT_URL", DEFAULT_ENDPOINT);
-        Path dir = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".gust");
-        ClientCredentials credentials = ClientCredentials.find(dir, env).orElseThrow(() -> new ClientException(
-                "MissingCredentials", "no credentials in " + dir + "/credentials nor in AWS_ACCESS_KEY_ID"));
-        String region = env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1"));
-        return new GustClient(URI.create(endpoint), region, credentials);
+    /** Where the server is and what to sign with: the options every client command takes. */
+    static final class ClientOptions {
+
+        @Option(names = "--endpoint-url", description = "The server (default $AWS_ENDPOINT_URL, else "
+                + DEFAULT_ENDPOINT + ").")
+        String endpointUrl;
+
+        @Option(names = "--data-dir", description = "The server's data dir, whose key pair signs (default ~/.gust; "
+                + "else $AWS_ACCESS_KEY_ID and $AWS_SECRET_ACCESS_KEY).")
+        Path dataDir;
+
+        /** A client of the server these options name. */
+        GustClient client() throws Exception {
+            Map<String, String> env = System.getenv();
+            String endpoint = endpointUrl != null ? endpointUrl
+                    : env.getOrDefault("AWS_ENDPOINT_URL", DEFAULT_ENDPOINT);
+            Path dir = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".gust");
+            ClientCredentials credentials = ClientCredentials.find(dir, env).orElseThrow(() -> new ClientException(
+                    "MissingCredentials", "no credentials in " + dir + "/credentials nor in AWS_ACCESS_KEY_ID"));
+            String region = env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1"));
+            return new GustClient(URI.create(endpoint), region, credentials);
+        }
     }
 
     /** Runs {@code work}, printing a service's error on stderr as the AWS CLI does (exit code 254). */
@@ -65,8 +70,8 @@ public final class AccountsCommand implements Runnable {
             + "'admin' (AdministratorAccess), and print the export lines of that user's access key.")
     static final class Create implements Callable<Integer> {
 
-        @ParentCommand
-        AccountsCommand parent;
+        @Mixin
+        ClientOptions options;
 
         @Parameters(index = "0", description = "The account's name.")
         String name;
@@ -77,7 +82,7 @@ public final class AccountsCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             return reporting(() -> {
-                GustClient management = parent.client();
+                GustClient management = options.client();
                 NewAccount account = NewAccount.create(management, name, email != null ? email
                         : name.replaceAll("[^A-Za-z0-9._-]", "-") + "@gust.invalid");
                 PrintStream out = System.out;
@@ -97,15 +102,14 @@ public final class AccountsCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the accounts.")
     static final class ListAccounts implements Callable<Integer> {
 
-        @ParentCommand
-        AccountsCommand parent;
+        @Mixin
+        ClientOptions options;
 
         @Override
         public Integer call() throws Exception {
             return reporting(() -> {
-                GustClient client = parent.client();
+                GustClient client = options.client();
                 ObjectMapper json = new ObjectMapper();
-                System.out.printf("%-12s  %-24s  %s%n", "ACCOUNT", "NAME", "EMAIL");
                 String next = null;
                 do {
                     ObjectNode request = json.createObjectNode();
@@ -113,6 +117,9 @@ public final class AccountsCommand implements Runnable {
                         request.put("NextToken", next);
                     }
                     JsonNode page = client.json("organizations", TARGET + "ListAccounts", request);
+                    if (next == null) {
+                        System.out.printf("%-12s  %-24s  %s%n", "ACCOUNT", "NAME", "EMAIL");
+                    }
                     for (JsonNode account : page.path("Accounts")) {
                         System.out.printf("%-12s  %-24s  %s%n", account.path("Id").asText(),
                                 account.path("Name").asText(), account.path("Email").asText());

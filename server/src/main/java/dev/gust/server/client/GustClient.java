@@ -109,7 +109,7 @@ final class GustClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new ClientException("ConnectionFailed", "cannot reach Gust at " + endpoint + " (" + e.getMessage()
+            throw new ClientException("ConnectionFailed", "cannot reach Gust at " + endpoint + " (" + e
                     + "); is `./gust server` running?");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
