@@ -1,6 +1,7 @@
 package dev.gust.iam;
 
 import dev.gust.edge.QueryXml;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -74,7 +75,7 @@ final class AttachmentActions {
         List<ManagedPolicy> attached = iam.read(request.accountId(), account -> kind.permissions(account, name)
                 .attached().stream().flatMap(arn -> iam.findManaged(account, arn).stream()).toList());
         Page<ManagedPolicy> page = Page.of(attached.stream()
-                .sorted(java.util.Comparator.comparing(ManagedPolicy::arn)).toList(), ManagedPolicy::arn, p);
+                .sorted(Comparator.comparing(ManagedPolicy::arn)).toList(), ManagedPolicy::arn, p);
         QueryXml xml = IamXml.result("ListAttached" + kind.noun + "Policies").open("AttachedPolicies");
         page.items().forEach(policy -> xml.open("member").element("PolicyName", policy.name())
                 .element("PolicyArn", policy.arn()).close("member"));

@@ -1,6 +1,7 @@
 package dev.gust.iam;
 
 import dev.gust.core.ValidationErrors;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -76,7 +77,7 @@ final class IamParameters {
         if (required) {
             errors.requireNotNull(value, member(parameter));
         }
-        if (value != null && !java.util.List.of(allowed).contains(value)) {
+        if (value != null && !List.of(allowed).contains(value)) {
             errors.add(value, member(parameter), "Member must satisfy enum value set: ["
                     + String.join(", ", allowed) + "]");
         }

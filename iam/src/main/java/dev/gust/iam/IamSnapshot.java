@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -38,7 +39,7 @@ final class IamSnapshot {
      * @param compile the compiled form of a document (cached by the caller)
      */
     static IamSnapshot of(Iterable<IamAccount> accounts, KeySecrets secrets,
-            java.util.function.BiFunction<IamAccount, String, Optional<ManagedPolicy>> managed,
+            BiFunction<IamAccount, String, Optional<ManagedPolicy>> managed,
             Function<String, Policy> compile) {
         Map<String, ResolvedCredentials> keys = new HashMap<>();
         Map<String, List<Policy>> policies = new HashMap<>();
@@ -65,7 +66,7 @@ final class IamSnapshot {
     }
 
     private static List<Policy> compiled(IamAccount account, Permissions permissions,
-            java.util.function.BiFunction<IamAccount, String, Optional<ManagedPolicy>> managed,
+            BiFunction<IamAccount, String, Optional<ManagedPolicy>> managed,
             Function<String, Policy> compile) {
         List<Policy> compiled = new ArrayList<>();
         permissions.inline().values().forEach(document -> compiled.add(compile.apply(document)));

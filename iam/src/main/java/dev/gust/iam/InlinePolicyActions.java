@@ -1,8 +1,10 @@
 package dev.gust.iam;
 
+import dev.gust.edge.EdgeException;
 import dev.gust.edge.QueryXml;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A user's or a role's inline policies: {@code Put}, {@code Get}, {@code List} and {@code Delete}
@@ -81,8 +83,8 @@ final class InlinePolicyActions {
         return IamXml.empty("Delete" + kind.noun + "Policy", request.requestId());
     }
 
-    private dev.gust.edge.EdgeException noSuchPolicy(String policyName) {
-        return IamErrors.noSuchEntity("The " + kind.noun.toLowerCase(java.util.Locale.ROOT) + " policy with name "
+    private EdgeException noSuchPolicy(String policyName) {
+        return IamErrors.noSuchEntity("The " + kind.noun.toLowerCase(Locale.ROOT) + " policy with name "
                 + policyName + " cannot be found.");
     }
 }

@@ -15,8 +15,6 @@ import java.util.List;
  */
 final class ManagedPolicyActions {
 
-    private static final String DESCRIPTION_PATTERN = ".*";
-
     private final Iam iam;
 
     ManagedPolicyActions(Iam iam) {
@@ -40,7 +38,7 @@ final class ManagedPolicyActions {
         String name = p.name("PolicyName", 128);
         String path = p.path("Path");
         String document = p.document("PolicyDocument");
-        String description = p.optional("Description", 0, 1000, DESCRIPTION_PATTERN);
+        String description = p.optional("Description", 0, 1000, null);
         p.validate();
         PolicyDocuments.validate(document);
         String now = iam.now();
