@@ -55,6 +55,9 @@ final class MarkdownReport {
             Map.Entry<String, JsonNode> e = it.next();
             rows("Gust " + e.getKey(), e.getValue().path("points"));
         }
+        rows("Gust provided, root (authorization run)", s.path("authorization").path("root").path("points"));
+        rows("Gust provided, assumed role (authorization run)", s.path("authorization").path("assumed_role")
+                .path("points"));
         rows("serverless-offline (node)", s.path("peer").path("peer_points"));
         rows("Gust nodejs (peer run)", s.path("peer").path("gust_points"));
         if (s.path("floor").has("wrk")) {

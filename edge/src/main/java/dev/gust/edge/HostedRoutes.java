@@ -1,5 +1,6 @@
 package dev.gust.edge;
 
+import dev.gust.policy.Policy;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -7,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -21,6 +23,7 @@ final class HostedRoutes implements ServiceRoutes {
     private final Router unsigned;
     private final ServiceEdge edge;
     private final Map<String, Registered> actions = new HashMap<>();
+    private final Map<String, ConditionKeys> conditionKeys = new HashMap<>();
 
     HostedRoutes(Vertx vertx, HostedService service, Router unsigned, ServiceEdge edge) {
         this.service = service;
@@ -46,6 +49,24 @@ final class HostedRoutes implements ServiceRoutes {
         if (actions.putIfAbsent(operation.name(), new Registered(operation, resource, handler)) != null) {
             throw new IllegalArgumentException(service.signingName() + " registers " + operation.name() + " twice");
         }
+    }
+
+    @Override
+    public void conditionKeys(Operation operation, ConditionKeys keys) {
+        if (conditionKeys.putIfAbsent(operation.name(), Objects.requireNonNull(keys, "keys")) != null) {
+            throw new IllegalArgumentException(service.signingName() + " adds condition keys to " + operation.name()
+                    + " twice");
+        }
+    }
+
+    /** The condition keys the operation adds, or {@code null}. */
+    ConditionKeys conditionKeys(Operation operation) {
+        return conditionKeys.get(operation.name());
+    }
+
+    /** The resource-based policy of {@code resource}, which the service keeps. */
+    Optional<Policy> resourcePolicy(String resource) {
+        return service.resourcePolicy(resource);
     }
 
     @Override

@@ -34,8 +34,9 @@ import java.util.logging.Logger;
  *   <li>the operation is found (REST: method and path; query: the form's {@code Action}; JSON 1.x:
  *       {@code X-Amz-Target}) and the body is read, bounded by {@link HostedService#maxRequestBytes()} (413
  *       beyond it);</li>
- *   <li>the signature is matched against the body; the caller's grant must cover the operation's kind, else
- *       {@code AccessDenied} as AWS words it;</li>
+ *   <li>the signature is matched against the body; the request is authorized with AWS's policy evaluation
+ *       ({@link Authorizer}: the caller's identity-based policies, the resource's policy, the caller's grant as its
+ *       session's bound), else {@code AccessDenied} as AWS words it;</li>
  *   <li>the handler runs on the event loop with the {@link Caller} ({@link ServiceRoutes#caller}) and the body
  *       ({@code ctx.body().buffer()}, never form-decoded).</li>
  * </ol>
@@ -60,16 +61,20 @@ public final class ServiceEdge implements Handler<HttpServerRequest> {
     private final Router unsigned;
     private final Map<String, HostedRoutes> services = new LinkedHashMap<>();
     private final SigV4Verifier verifier;
+    private final Authorizer authorizer;
 
     /**
      * @param region the region every request must be signed for
      * @param clock the source of "now" for signatures
      * @param hosted the services, each with a distinct signing name; each registers its routes now
      * @param resolvers asked in order for the credentials behind an access key id
+     * @param identityPolicies the identity-based policies of each caller's principal ({@link IdentityPolicies#NONE}:
+     *     only account roots are allowed)
      */
     public ServiceEdge(Vertx vertx, String region, InstantSource clock, List<HostedService> hosted,
-            List<CredentialsResolver> resolvers) {
+            List<CredentialsResolver> resolvers, IdentityPolicies identityPolicies) {
         this.verifier = new SigV4Verifier(region, resolvers, clock);
+        this.authorizer = new Authorizer(identityPolicies, clock);
         this.unsigned = Router.router(vertx);
         unsigned.route().last().handler(ctx -> refuse(ctx, protocolOf(ctx.request()),
                 EdgeException.auth(AuthFailure.MISSING_TOKEN, "Missing Authentication Token")));
@@ -148,7 +153,7 @@ public final class ServiceEdge implements Handler<HttpServerRequest> {
             ctx.put(CALLER, caller);
             ctx.put(ServiceRoutes.REGION, pending.signature().region());
             HostedRoutes.Registered operation = registered != null ? registered : named(ctx, service);
-            authorize(ctx, caller, operation);
+            authorizer.authorize(ctx, caller, service, operation);
             operation.handler().handle(ctx);
         } catch (EdgeException e) {
             ErrorWriter.send(ctx.response(), service.protocol(), e, requestId(ctx));
@@ -182,16 +187,6 @@ public final class ServiceEdge implements Handler<HttpServerRequest> {
                     ? "Missing required header X-Amz-Target" : "Unknown operation " + target);
         }
         return operation;
-    }
-
-    /** Fails with AWS's {@code AccessDenied} wording unless the caller's grant covers the operation. */
-    private static void authorize(RoutingContext ctx, Caller caller, HostedRoutes.Registered registered) {
-        Operation operation = registered.operation();
-        if (!caller.grant().allows(operation.kind())) {
-            throw EdgeException.auth(AuthFailure.ACCESS_DENIED, "User: " + caller.arn() + " is not authorized to "
-                    + "perform: " + operation.action() + " on resource: " + registered.resource().apply(ctx)
-                    + " because no identity-based policy allows the " + operation.action() + " action");
-        }
     }
 
     private void tooLarge(RoutingContext ctx, HostedRoutes service, HostedRoutes.Registered registered) {

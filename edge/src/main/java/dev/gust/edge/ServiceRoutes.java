@@ -7,8 +7,9 @@ import java.util.function.Function;
 
 /**
  * What a {@link HostedService} registers its operations with. The edge authenticates each request, resolves the
- * service from the credential scope, reads the body within the service's bound, checks that the {@link Caller}'s
- * grant covers the operation, and only then calls the handler, on the event loop. A handler that blocks must move
+ * service from the credential scope, reads the body within the service's bound, authorizes the {@link Caller} with
+ * AWS's policy evaluation (the caller's identity-based policies, the resource's policy, the caller's grant), and only
+ * then calls the handler, on the event loop. A handler that blocks must move
  * its work off the event loop itself. The body is {@code ctx.body().buffer()}; the caller is {@link #caller}.
  */
 public interface ServiceRoutes {
@@ -27,6 +28,14 @@ public interface ServiceRoutes {
      * {@code Action} (query) or by the {@code X-Amz-Target} header's operation name (JSON 1.x).
      */
     void action(Operation operation, Function<RoutingContext, String> resource, OperationHandler handler);
+
+    /**
+     * Adds an operation's own condition keys to every authorization of it; the edge always supplies the global keys
+     * ({@code aws:SourceIp}, {@code aws:PrincipalArn}, ...). At most once per operation, at registration.
+     */
+    default void conditionKeys(Operation operation, ConditionKeys keys) {
+        throw new UnsupportedOperationException("this router takes no condition keys");
+    }
 
     /**
      * The router for the service's unsigned routes, such as presigned code links under {@code /_gust/}: requests

@@ -3,6 +3,7 @@ package dev.gust.edge;
 import dev.gust.edge.CredentialsResolver.ResolvedCredentials;
 import dev.gust.edge.auth.Credentials;
 import dev.gust.edge.auth.KeyPairResolver;
+import dev.gust.policy.Policy;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -36,7 +37,39 @@ final class EdgeFixture implements AutoCloseable {
     static final Credentials ROOT = new Credentials("AKIDEDGEROOT00000001", "edge-root-secret-0123456789");
     static final Credentials DATA_ONLY = new Credentials("ASIAEDGEDATA00000001", "edge-data-secret-0123456789");
     static final Credentials EXPIRED = new Credentials("ASIAEDGEEXPIRED00001", "edge-expired-secret-012345");
+    static final Credentials USER = new Credentials("AKIDEDGEUSER00000001", "edge-user-secret-0123456789");
+    static final Credentials STRANGER = new Credentials("AKIDEDGESTRANGER0001", "edge-stranger-secret-012345");
     static final String ACCOUNT = "000000000000";
+    static final String OTHER_ACCOUNT = "111111111111";
+    static final String USER_ARN = "arn:aws:iam::000000000000:user/carla";
+    static final String STRANGER_ARN = "arn:aws:iam::111111111111:user/stranger";
+    /** Allows everything: the role behind {@link #DATA_ONLY}, whose grant alone then bounds it, and the stranger. */
+    static final Policy ALLOW_ALL = Policy.identity("""
+            {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}}""");
+    /**
+     * Carla may invoke things from loopback addresses and list them, except over plain HTTP, and may do anything to
+     * her own things, but never delete.
+     */
+    static final Policy CARLA = Policy.identity("""
+            {"Version": "2012-10-17", "Statement": [
+              {"Sid": "InvokeFromLoopback", "Effect": "Allow", "Action": "things:invoke*",
+               "Resource": "arn:aws:things:*:000000000000:thing/*",
+               "Condition": {"IpAddress": {"aws:SourceIp": ["127.0.0.0/8", "::1"]}}},
+              {"Sid": "List", "Effect": "Allow", "Action": "things:ListThings", "Resource": "*"},
+              {"Sid": "NeverInTheClear", "Effect": "Deny", "Action": "things:ListThings", "Resource": "*",
+               "Condition": {"Bool": {"aws:SecureTransport": "false"}, "StringEquals": {"things:Mode": "strict"}}},
+              {"Sid": "Own", "Effect": "Allow", "Action": "things:*",
+               "Resource": "arn:aws:things:us-east-1:000000000000:thing/${aws:username}-*"},
+              {"Sid": "NoDelete", "Effect": "Deny", "Action": "querythings:DeleteThing", "Resource": "*"}]}""");
+    /** The resource policies of things: {@code shared} lets carla and the other account create it, {@code locked} denies all. */
+    static final Map<String, Policy> THING_POLICIES = Map.of(
+            "arn:aws:things:us-east-1:000000000000:thing/shared", Policy.resource("""
+                    {"Version": "2012-10-17", "Statement": {"Effect": "Allow",
+                     "Principal": {"AWS": ["arn:aws:iam::000000000000:user/carla", "111111111111"]},
+                     "Action": "things:CreateThing", "Resource": "arn:aws:things:us-east-1:000000000000:thing/shared"}}"""),
+            "arn:aws:things:us-east-1:000000000000:thing/locked", Policy.resource("""
+                    {"Version": "2012-10-17", "Statement": {"Effect": "Deny", "Principal": "*",
+                     "Action": "things:*", "Resource": "*"}}"""));
     static final int MAX_BYTES = 1_000;
 
     final Vertx vertx = Vertx.vertx();
@@ -64,7 +97,16 @@ final class EdgeFixture implements AutoCloseable {
         edge = new ServiceEdge(vertx, "us-east-1", Clock.systemUTC(),
                 List.of(new RestThings(), new QueryThings(), new JsonThings()),
                 List.of(new KeyPairResolver(ROOT, new Caller(ACCOUNT, "arn:aws:iam::000000000000:root", ACCOUNT,
-                        ROOT.accessKeyId(), OperationKind.WRITE, null)), dataOnly, expired));
+                        ROOT.accessKeyId(), OperationKind.WRITE, null)), dataOnly, expired,
+                        new KeyPairResolver(USER, new Caller(ACCOUNT, USER_ARN, "AIDAEDGEUSER", USER.accessKeyId(),
+                                OperationKind.WRITE, null)),
+                        new KeyPairResolver(STRANGER, new Caller(OTHER_ACCOUNT, STRANGER_ARN, "AIDAEDGESTRANGER",
+                                STRANGER.accessKeyId(), OperationKind.WRITE, null))),
+                caller -> switch (caller.principalArn()) {
+                    case USER_ARN -> List.of(CARLA);
+                    case STRANGER_ARN, "arn:aws:iam::000000000000:role/lambda-role" -> List.of(ALLOW_ALL);
+                    default -> List.of();
+                });
         edge.unsigned().get("/_gust/health").handler(ctx -> ctx.response().end("ok"));
         var httpServer = vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions().setHttp2ClearTextEnabled(false));
         if (idleTimeout != null) {
@@ -161,6 +203,11 @@ final class EdgeFixture implements AutoCloseable {
         }
 
         @Override
+        public Optional<Policy> resourcePolicy(String resource) {
+            return Optional.ofNullable(THING_POLICIES.get(resource));
+        }
+
+        @Override
         public void register(ServiceRoutes routes) {
             ServiceRoutes.OperationHandler echo = ctx -> ctx.response().putHeader("Content-Type", "application/json")
                     .end(new JsonObject().put("caller", ServiceRoutes.caller(ctx).arn())
@@ -169,9 +216,11 @@ final class EdgeFixture implements AutoCloseable {
                     "/2020-01-01/things/:Name", ctx -> "arn:aws:things:us-east-1:000000000000:thing/" + ctx.pathParam("Name"),
                     echo);
             routes.rest(new Operation("InvokeThing", "things:InvokeThing", OperationKind.DATA), HttpMethod.POST,
-                    "/2020-01-01/things/:Name/invocations", null, echo);
-            routes.rest(new Operation("ListThings", "things:ListThings", OperationKind.READ), HttpMethod.GET,
-                    "/2020-01-01/things", null, echo);
+                    "/2020-01-01/things/:Name/invocations",
+                    ctx -> "arn:aws:things:us-east-1:000000000000:thing/" + ctx.pathParam("Name"), echo);
+            Operation list = new Operation("ListThings", "things:ListThings", OperationKind.READ);
+            routes.rest(list, HttpMethod.GET, "/2020-01-01/things", null, echo);
+            routes.conditionKeys(list, (ctx, keys) -> keys.key("things:Mode", ctx.request().getParam("Mode")));
             routes.unsigned().get("/_things/public").handler(ctx -> ctx.response().end("public"));
         }
     }

@@ -166,7 +166,7 @@ class ServiceEdgeTest {
         assertThat(denied.headers().firstValue("x-amzn-ErrorType")).contains("AccessDeniedException");
         assertThat(denied.body()).isEqualTo("{\"Message\":\"User: arn:aws:sts::000000000000:assumed-role/lambda-role/hello "
                 + "is not authorized to perform: things:CreateThing on resource: "
-                + "arn:aws:things:us-east-1:000000000000:thing/hello because no identity-based policy allows the "
+                + "arn:aws:things:us-east-1:000000000000:thing/hello because no session policy allows the "
                 + "things:CreateThing action\"}");
         assertThat(allowed.statusCode()).isEqualTo(200);
         assertThat(queryDenied.statusCode()).isEqualTo(403);

@@ -5,6 +5,7 @@ import dev.gust.core.credentials.Roles;
 import dev.gust.core.identity.AccountAccessRoles;
 import dev.gust.core.identity.IdentityChange;
 import dev.gust.core.identity.IdentityEntity;
+import dev.gust.edge.Caller;
 import dev.gust.edge.CredentialsResolver;
 import dev.gust.edge.IdentityPolicies;
 import dev.gust.policy.Policy;
@@ -177,6 +178,11 @@ public final class Iam implements AccountAccessRoles {
     /** The identity-based policies of users and assumed roles. */
     public IdentityPolicies identityPolicies() {
         return caller -> caller.isAccountRoot() ? List.of() : snapshot.policiesOf(caller.principalArn());
+    }
+
+    /** Whether IAM knows {@code caller}'s principal: a user or a role that exists (roots are not IAM's). */
+    public boolean knows(Caller caller) {
+        return !caller.isAccountRoot() && snapshot.knows(caller.principalArn());
     }
 
     /** The roles, for STS. */

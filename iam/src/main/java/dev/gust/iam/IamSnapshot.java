@@ -90,6 +90,11 @@ final class IamSnapshot {
         return policies.getOrDefault(principalArn, List.of());
     }
 
+    /** Whether {@code principalArn} is a user's or a role's ({@link Caller#principalArn()}) that exists. */
+    boolean knows(String principalArn) {
+        return policies.containsKey(principalArn);
+    }
+
     Optional<RoleDescription> role(String accountId, String roleName) {
         return Optional.ofNullable(roles.get(roleKey(accountId, roleName)));
     }

@@ -47,6 +47,18 @@ public final class Policy {
     }
 
     /**
+     * Parses and compiles a policy whose kind its statements tell: resource-based if one names principals, else
+     * identity-based. Prefer {@link #identity}, {@link #resource} or {@link #trust}, which validate as IAM does for
+     * where the document goes.
+     *
+     * @throws MalformedPolicyException when the document is not a valid policy, with IAM's message
+     */
+    public static Policy parse(String json) {
+        return PolicyParser.parse(json, PolicyParser.namesPrincipals(json) ? PolicyKind.RESOURCE
+                : PolicyKind.IDENTITY);
+    }
+
+    /**
      * Parses and compiles a policy of the given kind.
      *
      * @throws MalformedPolicyException when the document is not a valid policy, with IAM's message

@@ -5,9 +5,9 @@ import java.util.Optional;
 
 /**
  * AWS's policy evaluation logic for one request (IAM User Guide, "Policy evaluation logic"): an explicit deny in any
- * policy wins; then the session's bound must allow; then, within one account, an allow in the identity-based
- * policies or in a resource-based policy that names the caller suffices, while across accounts both the caller's
- * identity-based policies and the resource's policy must allow. An account's root is allowed everything in its own
+ * policy wins; then, within one account, an allow in the identity-based policies or in a resource-based policy that
+ * names the caller suffices, while across accounts both the caller's identity-based policies and the resource's
+ * policy must allow; last, the session's bound must cover what the policies allow. An account's root is allowed everything in its own
  * account (its identity side always allows). A role's trust policy must allow even within its account. Stateless.
  */
 public final class PolicyEvaluation {
@@ -24,6 +24,13 @@ public final class PolicyEvaluation {
      */
     public static Decision evaluate(RequestContext request, List<Policy> identityPolicies,
             Optional<Policy> resourcePolicy, boolean withinSessionBound) {
+        Decision decision = evaluate(request, identityPolicies, resourcePolicy);
+        return decision.allowed() && !withinSessionBound ? Decision.implicitDeny(Decision.PolicyType.SESSION)
+                : decision;
+    }
+
+    private static Decision evaluate(RequestContext request, List<Policy> identityPolicies,
+            Optional<Policy> resourcePolicy) {
         PolicyMatch identity = PolicyMatch.NONE;
         for (Policy policy : identityPolicies) {
             PolicyMatch match = policy.evaluate(request);
@@ -37,9 +44,6 @@ public final class PolicyEvaluation {
         PolicyMatch resource = resourcePolicy.map(policy -> policy.evaluate(request)).orElse(PolicyMatch.NONE);
         if (resource == PolicyMatch.DENY) {
             return Decision.explicitDeny(Decision.PolicyType.RESOURCE_BASED);
-        }
-        if (!withinSessionBound) {
-            return Decision.implicitDeny(Decision.PolicyType.SESSION);
         }
         boolean service = request.principalArn() == null && request.servicePrincipal() != null;
         boolean identityAllows = identity == PolicyMatch.ALLOW || request.isAccountRoot() || service;

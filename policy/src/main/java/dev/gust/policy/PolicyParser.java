@@ -73,6 +73,20 @@ final class PolicyParser {
         return new Policy(json, kind, compiled);
     }
 
+    /** Whether a statement of the (well-formed) document names principals; {@code false} for a malformed one. */
+    static boolean namesPrincipals(String json) {
+        try {
+            for (JsonNode statement : statements(read(json))) {
+                if (statement.has("Principal") || statement.has("NotPrincipal")) {
+                    return true;
+                }
+            }
+        } catch (MalformedPolicyException malformed) {
+            return false; // parsing again reports it
+        }
+        return false;
+    }
+
     private static JsonNode read(String json) {
         JsonNode root;
         try {

@@ -112,7 +112,13 @@ public final class RequestContext {
     }
 
     static String lowerKey(String key) {
-        return key.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c > 0x7F) {
+                return key.toLowerCase(Locale.ROOT);
+            }
+        }
+        return key; // already lower case: the edge's keys are, so building a context allocates no key
     }
 
     @Override
@@ -130,7 +136,7 @@ public final class RequestContext {
         private String principalAccount;
         private String resourceAccount;
         private String servicePrincipal;
-        private final Map<String, List<String>> keys = new HashMap<>();
+        private final Map<String, List<String>> keys = new HashMap<>(32);
 
         private Builder(String action, String resource) {
             this.action = Objects.requireNonNull(action, "action");

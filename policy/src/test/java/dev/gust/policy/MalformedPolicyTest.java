@@ -139,6 +139,15 @@ class MalformedPolicyTest {
                 + "\"Action\":\"sts:AssumeRole\"}")).kind()).isEqualTo(PolicyKind.TRUST);
     }
 
+    @Test
+    void parseTellsTheKindFromThePrincipalsNotFromKeysThatNameThem() {
+        assertThat(Policy.parse(v("{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\",\"Condition\":"
+                + "{\"StringEquals\":{\"aws:PrincipalArn\":\"arn:aws:iam::123456789012:user/a\"}}}")).kind())
+                .isEqualTo(PolicyKind.IDENTITY);
+        assertThat(Policy.parse(v("{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:*\"}")).kind())
+                .isEqualTo(PolicyKind.RESOURCE);
+    }
+
     /** A version 2012-10-17 document with the given statement (or statements). */
     static String v(String statement) {
         return "{\"Version\":\"2012-10-17\",\"Statement\":" + statement + "}";

@@ -227,6 +227,53 @@ class PolicyEvaluationTest {
                 .isEqualTo(Decision.ALLOWED);
     }
 
+    /**
+     * A function policy as Lambda's GetPolicy returns it (AWS Lambda API reference, GetPolicy and AddPermission
+     * examples): a cross-account statement and a service principal restricted to its source.
+     */
+    @Test
+    void lambdaFunctionPolicyAllowsTheOtherAccountAndTheServiceFromItsSourceOnly() {
+        Policy policy = Policy.resource("{\"Version\":\"2012-10-17\",\"Id\":\"default\",\"Statement\":["
+                + "{\"Sid\":\"xaccount\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::444455556666:root\"},"
+                + "\"Action\":\"lambda:InvokeFunction\",\"Resource\":\"" + FUNCTION + "\"},"
+                + "{\"Sid\":\"s3-invoke_1\",\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"s3.amazonaws.com\"},"
+                + "\"Action\":\"lambda:InvokeFunction\",\"Resource\":\"" + FUNCTION + "\",\"Condition\":{"
+                + "\"StringEquals\":{\"AWS:SourceAccount\":\"111122223333\"},"
+                + "\"ArnLike\":{\"AWS:SourceArn\":\"arn:aws:s3:::amzn-s3-demo-bucket\"}}}]}");
+        RequestContext fromBucket = RequestContext.builder("lambda:InvokeFunction", FUNCTION)
+                .service("s3.amazonaws.com").resourceAccount(ACCOUNT)
+                .key("aws:SourceArn", "arn:aws:s3:::amzn-s3-demo-bucket").key("aws:SourceAccount", ACCOUNT).build();
+        RequestContext fromOtherBucket = RequestContext.builder("lambda:InvokeFunction", FUNCTION)
+                .service("s3.amazonaws.com").resourceAccount(ACCOUNT)
+                .key("aws:SourceArn", "arn:aws:s3:::other-bucket").key("aws:SourceAccount", ACCOUNT).build();
+        RequestContext byBob = RequestContext.builder("lambda:InvokeFunction", FUNCTION)
+                .principal("arn:aws:iam::" + OTHER + ":user/bob", OTHER).resourceAccount(ACCOUNT).build();
+
+        assertThat(PolicyEvaluation.evaluate(fromBucket, List.of(), Optional.of(policy), true))
+                .isEqualTo(Decision.ALLOWED);
+        assertThat(PolicyEvaluation.evaluate(fromOtherBucket, List.of(), Optional.of(policy), true).allowed())
+                .isFalse();
+        assertThat(PolicyEvaluation.evaluate(byBob, List.of(INVOKE_ANY), Optional.of(policy), true))
+                .isEqualTo(Decision.ALLOWED);
+    }
+
+    @Test
+    void denyWithNotPrincipalSparesOnlyThePrincipalsItNames() {
+        Policy onlyCarlos = Policy.resource("""
+                {"Version": "2012-10-17", "Statement": {"Effect": "Deny",
+                 "NotPrincipal": {"AWS": ["arn:aws:iam::111122223333:user/carlossalazar", "111122223333"]},
+                 "Action": "lambda:*", "Resource": "*"}}""");
+        RequestContext byCarlos = RequestContext.builder("lambda:InvokeFunction", FUNCTION)
+                .principal(CARLOS, ACCOUNT).build();
+        RequestContext byAlice = RequestContext.builder("lambda:InvokeFunction", FUNCTION)
+                .principal("arn:aws:iam::111122223333:user/alice", ACCOUNT).build();
+
+        assertThat(PolicyEvaluation.evaluate(byCarlos, List.of(INVOKE_ANY), Optional.of(onlyCarlos), true))
+                .isEqualTo(Decision.ALLOWED);
+        assertThat(PolicyEvaluation.evaluate(byAlice, List.of(INVOKE_ANY), Optional.of(onlyCarlos), true))
+                .isEqualTo(new Decision(Outcome.EXPLICIT_DENY, PolicyType.RESOURCE_BASED));
+    }
+
     @Test
     void denialMessagesAreAwsWords() {
         String action = "lambda:InvokeFunction";

@@ -160,7 +160,8 @@ final class GustServer implements AutoCloseable {
                 credentials.secretAccessKey()), Caller.accountRoot(account.accountId(), credentials.accessKeyId()));
         edge = new ServiceEdge(vertx, account.region(), clock, List.of(lambda, new StsService(sessions, iam.roles()),
                         new IamService(iam), new OrganizationsService(organization)),
-                List.of(serverKeys, new SessionCredentialsResolver(sessions), iam.credentialsResolver()));
+                List.of(serverKeys, new SessionCredentialsResolver(sessions), iam.credentialsResolver()),
+                new ExecutionRoleFallback(iam.identityPolicies(), iam::knows, settings.functionCredentials()));
         edge.unsigned().get("/_gust/health").handler(ctx -> health().whenComplete((body, failure) -> {
             if (failure != null) {
                 ErrorResponder.send(ctx.response(), LambdaException.service("health: " + failure));
