@@ -64,20 +64,20 @@ public final class IamService implements HostedService {
     }
 
     /**
-     * The ARN of the resource a request acts on, as the Service Authorization Reference names it: the user, role or
-     * policy its parameters name, or {@code *}.
+     * The ARN of the resource a request acts on, as the Service Authorization Reference names it: the user or role
+     * its parameters name (attaching a policy acts on the user or role), else the policy, or {@code *}.
      */
     private static String resource(RoutingContext ctx, String action) {
         Map<String, String> parameters = FormParameters.of(ctx);
         String account = ServiceRoutes.caller(ctx).accountId();
-        if (parameters.containsKey("PolicyArn")) {
-            return parameters.get("PolicyArn");
-        }
         if (parameters.containsKey("RoleName")) {
             return "arn:aws:iam::" + account + ":role/" + parameters.get("RoleName");
         }
         if (parameters.containsKey("UserName")) {
             return "arn:aws:iam::" + account + ":user/" + parameters.get("UserName");
+        }
+        if (parameters.containsKey("PolicyArn")) {
+            return parameters.get("PolicyArn");
         }
         if (action.equals("CreatePolicy") && parameters.containsKey("PolicyName")) {
             return "arn:aws:iam::" + account + ":policy" + parameters.getOrDefault("Path", "/")

@@ -14,11 +14,16 @@ final class IamTesting {
     private IamTesting() {
     }
 
-    /** Creates the role {@code PATH NAME} (sessions up to 12 hours) trusting the account, through {@code gust}. */
+    /**
+     * Creates the role {@code PATH NAME} (sessions up to 12 hours) trusting the account, with
+     * {@code AdministratorAccess} attached, through {@code gust}.
+     */
     static void createRole(Path work, GustProcess gust, String path, String name) throws Exception {
         ReadmeShell.Result created = new ReadmeShell(work, gust).bash("""
-                /usr/bin/aws --endpoint-url "$AWS_ENDPOINT_URL" iam create-role --path %s --role-name %s \\
-                    --max-session-duration 43200 --assume-role-policy-document '%s' > /dev/null
+                aws() { /usr/bin/aws --endpoint-url "$AWS_ENDPOINT_URL" "$@"; }
+                aws iam create-role --path %1$s --role-name %2$s --max-session-duration 43200 \\
+                    --assume-role-policy-document '%3$s' > /dev/null
+                aws iam attach-role-policy --role-name %2$s --policy-arn arn:aws:iam::aws:policy/AdministratorAccess
                 """.formatted(path, name, TRUST_ACCOUNT));
         assertThat(created.exitCode()).as(created.output()).isZero();
     }
