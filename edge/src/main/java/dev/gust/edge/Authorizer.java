@@ -103,7 +103,10 @@ final class Authorizer {
         return request.build();
     }
 
-    /** The account field of the resource's ARN, or the caller's account for {@code *} and ARNs without one. */
+    /**
+     * The account field of the resource's ARN, or the caller's account for {@code *}, ARNs without one and ARNs whose
+     * account field is not an account id ({@code arn:aws:iam::aws:policy/...}).
+     */
     static String resourceAccount(String resource, Caller caller) {
         int start = 0;
         for (int i = 0; i < 4; i++) {
@@ -113,7 +116,18 @@ final class Authorizer {
             }
         }
         int end = resource.indexOf(':', start);
-        return end > start ? resource.substring(start, end) : caller.accountId();
+        // an account field that is no account id (AWS-managed policies' "aws") names no other account
+        return end - start == 12 && isDigits(resource, start, end) ? resource.substring(start, end)
+                : caller.accountId();
+    }
+
+    private static boolean isDigits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -56,6 +56,16 @@ public interface ServiceRoutes {
         return ctx.get(REGION);
     }
 
+    /** The request id the edge gave the request ({@code x-amzn-RequestId}), or a new one if it gave none. */
+    static String requestId(RoutingContext ctx) {
+        String id = ctx.response().headers().get(ServiceEdge.REQUEST_ID);
+        if (id == null) {
+            id = java.util.UUID.randomUUID().toString();
+            ctx.response().putHeader(ServiceEdge.REQUEST_ID, id);
+        }
+        return id;
+    }
+
     /** The routing context key under which the edge keeps the request's region. */
     String REGION = "dev.gust.edge.region";
 

@@ -1,11 +1,12 @@
 package dev.gust.server;
 
+import dev.gust.server.client.AccountsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code gust} command: the entry point of the server jar. */
 @Command(name = "gust", mixinStandardHelpOptions = true, versionProvider = Gust.VersionProvider.class,
-        description = "Gust: AWS Lambda that you run yourself.", subcommands = ServerCommand.class)
+        description = "Gust: AWS Lambda that you run yourself.", subcommands = {ServerCommand.class, AccountsCommand.class})
 public final class Gust implements Runnable {
 
     public static void main(String[] args) {

@@ -29,6 +29,10 @@ import dev.gust.engine.Clocks;
 import dev.gust.engine.Engine;
 import dev.gust.engine.EngineNamespace;
 import dev.gust.engine.RuntimeCatalog;
+import dev.gust.iam.Iam;
+import dev.gust.iam.IamService;
+import dev.gust.organizations.Organization;
+import dev.gust.organizations.OrganizationsService;
 import dev.gust.runtimeapi.RuntimeApiEndpoints;
 import dev.gust.sandbox.Sandbox;
 import dev.gust.sandbox.SandboxUsers;
@@ -111,11 +115,17 @@ final class GustServer implements AutoCloseable {
         async.start();
         CodeLinks codeLinks = new CodeLinks(credentials.secretAccessKey(), clock);
         LambdaService lambda = new LambdaService(namespaces, storage.code(), codeLinks, engine, async);
+        // IAM and Organizations: global, keyed by account alone; IAM answers the edge (user keys) and STS (roles) from
+        // memory, and gives each account Organizations creates its access role in the same transaction
+        Iam iam = Iam.load(storage.identities(), credentials.secretAccessKey(), clock);
+        Organization organization = Organization.load(defaults.accountId(), storage.identities(), iam, clock);
         // The server's own key pair is the account's root: it may do everything.
         KeyPairResolver serverKeys = new KeyPairResolver(new Credentials(credentials.accessKeyId(),
                 credentials.secretAccessKey()), Caller.accountRoot(defaults.accountId(), credentials.accessKeyId()));
-        edge = new ServiceEdge(vertx, clock, List.of(lambda, new StsService(sessions)),
-                List.of(serverKeys, new SessionCredentialsResolver(sessions)), new GrantIdentityPolicies());
+        edge = new ServiceEdge(vertx, clock, List.of(lambda, new StsService(sessions, iam.roles()),
+                        new IamService(iam), new OrganizationsService(organization)),
+                List.of(serverKeys, new SessionCredentialsResolver(sessions), iam.credentialsResolver()),
+                new ExecutionRoleFallback(iam.identityPolicies(), iam::knows, settings.functionCredentials()));
         edge.unsigned().get("/_gust/health").handler(ctx -> health().whenComplete((body, failure) -> {
             if (failure != null) {
                 ErrorResponder.send(ctx.response(), LambdaException.service("health: " + failure));

@@ -90,6 +90,7 @@ class AuthenticationIT {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(gust.endpoint() + "/_gust/health")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"status\":\"ok\"", "\"services\":[\"lambda\",\"sts\"]");
+        assertThat(response.body()).contains("\"status\":\"ok\"",
+                "\"services\":[\"lambda\",\"sts\",\"iam\",\"organizations\"]");
     }
 }

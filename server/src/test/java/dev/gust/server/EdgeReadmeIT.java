@@ -45,6 +45,7 @@ class EdgeReadmeIT {
         assertThat(whoAmI.output()).contains("\"Arn\": \"arn:aws:iam::000000000000:root\"",
                 "\"Account\": \"000000000000\"");
 
+        IamTesting.createRole(work, gust, "/", "deployer"); // a role must exist to be assumed (issue 22)
         ReadmeShell.Result assumed = bash(readme.get(1));
         assertThat(assumed.exitCode()).as(assumed.output()).isZero();
         assertThat(assumed.output()).isEqualTo("arn:aws:sts::000000000000:assumed-role/deployer/me\n");
@@ -53,7 +54,7 @@ class EdgeReadmeIT {
         assertThat(unknown.exitCode()).as(unknown.output()).isNotZero();
         assertThat(unknown.output()).contains("An error occurred (UnknownServiceException) when calling the ListTables "
                 + "operation", "Gust does not host the service 'dynamodb' named in the request's credential scope; "
-                + "it hosts: lambda, sts");
+                + "it hosts: lambda, sts, iam, organizations");
     }
 
     @Test

@@ -167,7 +167,7 @@ final class GustProcess implements AutoCloseable {
         endpoint.completeExceptionally(new IllegalStateException("gust exited before it was ready:\n" + output()));
     }
 
-    private static String serverJar() {
+    static String serverJar() {
         String jar = System.getProperty("gust.server.jar");
         if (jar == null) {
             throw new IllegalStateException("system property gust.server.jar is not set; run the ITs with Maven");
@@ -175,7 +175,7 @@ final class GustProcess implements AutoCloseable {
         return jar;
     }
 
-    private static String javaExecutable() {
+    static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

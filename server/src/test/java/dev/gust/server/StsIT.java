@@ -41,6 +41,7 @@ class StsIT {
     @BeforeAll
     static void start() throws Exception {
         gust = GustProcess.start(dataDir);
+        IamTesting.createRole(work, gust, "/service-role/", "deployer");
         root = sts(gust.endpoint(), AwsBasicCredentials.create(GustProcess.ACCESS_KEY, GustProcess.SECRET_KEY));
     }
 
@@ -132,6 +133,7 @@ class StsIT {
         try (GustProcess first = GustProcess.start(ownDataDir);
                 StsClient sts = sts(first.endpoint(), AwsBasicCredentials.create(GustProcess.ACCESS_KEY,
                         GustProcess.SECRET_KEY))) {
+            IamTesting.createRole(work, first, "/service-role/", "deployer");
             credentials = sts.assumeRole(r -> r.roleArn(ROLE).roleSessionName("short").durationSeconds(900))
                     .credentials();
         }
@@ -160,6 +162,7 @@ class StsIT {
     /** The same with the real AWS CLI ({@code /usr/bin/aws}) and boto3 ({@code /usr/bin/python3}). */
     @Test
     void assumesARoleAndUsesItsCredentialsWithTheCliAndBoto3() throws Exception {
+        IamTesting.createRole(work, gust, "/", "cli-role");
         ReadmeShell.Result result = new ReadmeShell(work, gust).bash("""
                 aws() { /usr/bin/aws --endpoint-url "$AWS_ENDPOINT_URL" "$@"; }
                 aws sts get-caller-identity --query Arn --output text

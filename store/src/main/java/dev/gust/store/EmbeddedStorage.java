@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  * The single-node storage of one data directory: in {@code <dataDir>/gust.db} a {@link SqliteFunctionStore},
  * a {@link SqliteVersionStore}, a {@link SqliteLayerStore}, a {@link SqliteEventQueue}, a
  * {@link SqliteEventInvokeConfigStore}, a {@link SqliteReservedConcurrencyStore}, a
- * {@link SqliteProvisionedConcurrencyStore} and a {@link SqliteFunctionPolicyStore}; in {@code <dataDir>/code/} a
+ * {@link SqliteProvisionedConcurrencyStore}, a {@link SqliteFunctionPolicyStore} and a {@link SqliteIdentityStore}; in
+ * {@code <dataDir>/code/} a
  * {@link FileCodeStore}.
  *
  * <p>Every regional store is a view of one namespace (an account and a region; see {@link FunctionStore#in}): the
@@ -43,6 +44,7 @@ public final class EmbeddedStorage implements AutoCloseable {
     private final SqliteProvisionedConcurrencyStore provisionedConcurrency;
     private final SqliteFunctionPolicyStore policies;
     private final SqliteLayerStore layers;
+    private final SqliteIdentityStore identities;
 
     private EmbeddedStorage(Path dataDir, Account defaults, ZipLimits limits, Clock clock) {
         functions = track(() -> new SqliteFunctionStore(dataDir)).in(defaults);
@@ -57,6 +59,7 @@ public final class EmbeddedStorage implements AutoCloseable {
         reservedConcurrency = track(() -> new SqliteReservedConcurrencyStore(dataDir)).in(defaults);
         provisionedConcurrency = track(() -> new SqliteProvisionedConcurrencyStore(dataDir)).in(defaults);
         policies = track(() -> new SqliteFunctionPolicyStore(dataDir)).in(defaults);
+        identities = track(() -> new SqliteIdentityStore(dataDir));
         events = track(() -> new SqliteEventQueue(dataDir)); // last opened, first closed: it drains its writes
         events.releaseEveryLease().toCompletableFuture().join();
     }
@@ -147,6 +150,11 @@ public final class EmbeddedStorage implements AutoCloseable {
     /** The resource-based policies of functions, versions and aliases. */
     public FunctionPolicyStore policies() {
         return policies;
+    }
+
+    /** IAM's and Organizations' state: users, roles, managed policies, accounts. */
+    public IdentityStore identities() {
+        return identities;
     }
 
     /** Closes the stores, the most recently opened first; the event queue first finishes what it has started. */

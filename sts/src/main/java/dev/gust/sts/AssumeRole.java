@@ -1,6 +1,8 @@
 package dev.gust.sts;
 
 import dev.gust.core.ValidationErrors;
+import dev.gust.core.credentials.Roles;
+import dev.gust.core.credentials.Roles.RoleDescription;
 import dev.gust.edge.AuthFailure;
 import dev.gust.edge.Caller;
 import dev.gust.edge.EdgeException;
@@ -9,13 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.zip.Deflater;
 
 /**
- * The {@code AssumeRole} operation: validates a request the way STS does and opens a session of the role. Until
- * IAM exists, every role of the caller's account is assumable by every caller, and session policies, tags and
- * external ids are accepted and ignored. A session never gets a larger grant than its caller has. Thread-safe.
+ * The {@code AssumeRole} operation: validates a request the way STS does and opens a session of a role that exists
+ * (IAM's, through the {@link Roles} seam), for at most the role's {@code MaxSessionDuration}. Whether the caller may
+ * assume it is the edge's decision (the role's trust policy is {@link StsService#resourcePolicy}); session policies,
+ * tags and external ids are accepted and ignored. A session never gets a larger grant than its caller has.
+ * Thread-safe.
  */
 final class AssumeRole {
 
@@ -35,17 +40,19 @@ final class AssumeRole {
     private static final int PACKED_POLICY_BYTES = 2048;
 
     private final SessionTokens tokens;
+    private final Roles roles;
 
-    AssumeRole(SessionTokens tokens) {
+    AssumeRole(SessionTokens tokens, Roles roles) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.roles = Objects.requireNonNull(roles, "roles");
     }
 
     /**
      * Opens the session the request asks for.
      *
      * @param parameters the request's decoded query parameters ({@code RoleArn}, {@code RoleSessionName}, ...)
-     * @throws EdgeException {@code ValidationError} (400) for parameters that break STS's constraints, or
-     *     {@link AuthFailure#ACCESS_DENIED} for a role outside the caller's account
+     * @throws EdgeException {@code ValidationError} (400) for parameters that break STS's constraints or a duration
+     *     beyond the role's maximum, or {@link AuthFailure#ACCESS_DENIED} for a role that does not exist
      */
     AssumedRole assume(Caller caller, Map<String, String> parameters) {
         String roleArn = parameters.get("RoleArn");
@@ -59,17 +66,30 @@ final class AssumeRole {
         if (!RoleArn.isArn(roleArn)) {
             throw validation(roleArn + " is invalid");
         }
-        RoleArn role = RoleArn.find(roleArn).filter(r -> r.accountId().equals(caller.accountId()))
-                .orElseThrow(() -> EdgeException.auth(AuthFailure.ACCESS_DENIED, "User: " + caller.arn()
-                        + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn));
+        RoleDescription description = find(roles, roleArn).orElseThrow(() -> EdgeException.auth(
+                AuthFailure.ACCESS_DENIED, "User: " + caller.arn() + " is not authorized to perform: sts:AssumeRole on "
+                        + "resource: " + roleArn));
+        RoleArn role = RoleArn.find(description.arn()).orElseThrow();
         int seconds = duration == null ? DEFAULT_DURATION_SECONDS : duration;
         if (caller.expiration() != null && seconds > CHAINED_MAX_DURATION_SECONDS) {
             throw validation("The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by "
                     + "role chaining.");
         }
+        if (seconds > description.maxSessionDurationSeconds()) {
+            throw validation("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+        }
         OperationKind grant = atMost(caller.grant(), OperationKind.WRITE);
-        return new AssumedRole(tokens.issue(role, sessionName, grant, Duration.ofSeconds(seconds)),
-                policy == null ? null : packedPolicySize(policy));
+        return new AssumedRole(tokens.issue(role, description.roleId(), sessionName, grant,
+                Duration.ofSeconds(seconds)), policy == null ? null : packedPolicySize(policy));
+    }
+
+    /**
+     * The role {@code roleArn} names, if it exists with that ARN (path included; IAM's names compare
+     * case-insensitively).
+     */
+    static Optional<RoleDescription> find(Roles roles, String roleArn) {
+        return RoleArn.find(roleArn).flatMap(r -> roles.find(r.accountId(), r.roleName()))
+                .filter(d -> d.arn().equalsIgnoreCase(roleArn));
     }
 
     /** Checks the parameters against STS's model, reporting every violation at once, as AWS does. */

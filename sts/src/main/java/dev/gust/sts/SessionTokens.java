@@ -64,13 +64,21 @@ public final class SessionTokens {
         this.roleIdMac = mac(hmac(mac(master), "role-id"));
     }
 
-    /** Opens a session of {@code role} that expires {@code duration} from now (to the second). */
+    /**
+     * Opens a session of {@code role} that expires {@code duration} from now (to the second), with a role id derived
+     * from the role's ARN: for roles IAM does not know (functions' execution roles).
+     */
     public IssuedSession issue(RoleArn role, String sessionName, OperationKind grant, Duration duration) {
+        return issue(role, roleId(role), sessionName, grant, duration);
+    }
+
+    /** Opens a session of {@code role}, whose unique id is {@code roleId}, that expires {@code duration} from now. */
+    public IssuedSession issue(RoleArn role, String roleId, String sessionName, OperationKind grant, Duration duration) {
         byte[] id = new byte[10];
         random.nextBytes(id);
         String accessKeyId = "ASIA" + base32(id, 16);
         Instant expiration = clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(duration);
-        Session session = new Session(accessKeyId, role, sessionName, roleId(role), grant, expiration);
+        Session session = new Session(accessKeyId, role, sessionName, roleId, grant, expiration);
         return new IssuedSession(session, new SessionCredentials(accessKeyId, secretAccessKey(accessKeyId),
                 encode(session), expiration));
     }

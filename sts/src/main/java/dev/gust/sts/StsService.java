@@ -1,17 +1,19 @@
 package dev.gust.sts;
 
+import dev.gust.core.credentials.Roles;
 import dev.gust.edge.Caller;
 import dev.gust.edge.FormParameters;
 import dev.gust.edge.HostedService;
 import dev.gust.edge.Operation;
 import dev.gust.edge.OperationKind;
 import dev.gust.edge.Protocol;
-import dev.gust.edge.ServiceEdge;
 import dev.gust.edge.ServiceRoutes;
+import dev.gust.policy.Policy;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * AWS Security Token Service (API version 2011-06-15) on the edge: {@code GetCallerIdentity} and
@@ -29,10 +31,17 @@ public final class StsService implements HostedService {
     private static final long MAX_REQUEST_BYTES = 64 * 1024;
 
     private final AssumeRole assumeRole;
+    private final Roles roles;
+    /** Compiled trust policies by role ARN, each replaced when its role's document changes. */
+    private final Map<String, Policy> trustPolicies = new ConcurrentHashMap<>();
 
-    /** @param tokens mints the sessions {@code AssumeRole} opens */
-    public StsService(SessionTokens tokens) {
-        this.assumeRole = new AssumeRole(Objects.requireNonNull(tokens, "tokens"));
+    /**
+     * @param tokens mints the sessions {@code AssumeRole} opens
+     * @param roles the roles that exist (IAM's)
+     */
+    public StsService(SessionTokens tokens, Roles roles) {
+        this.roles = Objects.requireNonNull(roles, "roles");
+        this.assumeRole = new AssumeRole(Objects.requireNonNull(tokens, "tokens"), roles);
     }
 
     @Override
@@ -50,6 +59,17 @@ public final class StsService implements HostedService {
         return MAX_REQUEST_BYTES;
     }
 
+    /**
+     * The trust policy of the role {@code resource} names, compiled once per document: what the edge evaluates for
+     * {@code sts:AssumeRole}. Empty for anything else, and for a role that does not exist (AssumeRole refuses it).
+     */
+    @Override
+    public Optional<Policy> resourcePolicy(String resource) {
+        return AssumeRole.find(roles, resource).map(role -> trustPolicies.compute(role.arn(),
+                (arn, cached) -> cached != null && cached.document().equals(role.trustPolicy()) ? cached
+                        : Policy.trust(role.trustPolicy())));
+    }
+
     @Override
     public void register(ServiceRoutes routes) {
         routes.action(GET_CALLER_IDENTITY, ctx -> "*", this::getCallerIdentity);
@@ -60,13 +80,14 @@ public final class StsService implements HostedService {
     }
 
     private void getCallerIdentity(RoutingContext ctx) {
-        respond(ctx, StsXml.callerIdentity(ServiceRoutes.caller(ctx), requestId(ctx)));
+        respond(ctx, StsXml.callerIdentity(ServiceRoutes.caller(ctx), ServiceRoutes.requestId(ctx)));
     }
 
     private void assumeRole(RoutingContext ctx) {
         Caller caller = ServiceRoutes.caller(ctx);
         AssumeRole.AssumedRole assumed = assumeRole.assume(caller, parameters(ctx));
-        respond(ctx, StsXml.assumeRole(assumed.issued(), assumed.packedPolicySize(), requestId(ctx)));
+        respond(ctx, StsXml.assumeRole(assumed.issued(), assumed.packedPolicySize(),
+                ServiceRoutes.requestId(ctx)));
     }
 
     /** The request's parameters: the form body of a {@code POST}, or the URL's query of a {@code GET}. */
@@ -74,15 +95,6 @@ public final class StsService implements HostedService {
         return FormParameters.of(ctx);
     }
 
-    /** The request id the edge gave the request, or a new one if it gave none. */
-    private static String requestId(RoutingContext ctx) {
-        String id = ctx.response().headers().get(ServiceEdge.REQUEST_ID);
-        if (id == null) {
-            id = UUID.randomUUID().toString();
-            ctx.response().putHeader(ServiceEdge.REQUEST_ID, id);
-        }
-        return id;
-    }
 
     private static void respond(RoutingContext ctx, String xml) {
         ctx.response().putHeader("Content-Type", StsXml.CONTENT_TYPE).setStatusCode(200).end(xml);

@@ -25,7 +25,11 @@ class AssumeRoleTest {
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-12-07T12:00:00Z"));
     private final SessionTokens tokens = new SessionTokens("server-secret-for-the-tests", clock);
-    private final AssumeRole assumeRole = new AssumeRole(tokens);
+    private static final String ROLE_ID = "AROAEXAMPLEDEPLOYER01";
+    private static final String FOREIGN = "arn:aws:iam::123456789012:role/cross-account";
+    private final KnownRoles roles = new KnownRoles().add(ROLE, ROLE_ID, 43200)
+            .add(FOREIGN, "AROAEXAMPLEFOREIGN001", 3600);
+    private final AssumeRole assumeRole = new AssumeRole(tokens, roles);
 
     @Test
     void opensAnHourLongSessionOfTheRoleByDefault() {
@@ -33,7 +37,7 @@ class AssumeRoleTest {
 
         Session session = assumed.issued().session();
         assertThat(session.assumedRoleArn()).isEqualTo("arn:aws:sts::000000000000:assumed-role/deployer/ci@build-7");
-        assertThat(session.assumedRoleId()).isEqualTo(tokens.roleId(session.role()) + ":ci@build-7");
+        assertThat(session.assumedRoleId()).isEqualTo(ROLE_ID + ":ci@build-7");
         assertThat(session.expiration()).isEqualTo(Instant.parse("2026-12-07T13:00:00Z"));
         assertThat(assumed.packedPolicySize()).isNull();
     }
@@ -113,10 +117,11 @@ class AssumeRoleTest {
     }
 
     @Test
-    void refusesRolesOutsideTheCallersAccountAsAwsDoes() {
-        String foreign = "arn:aws:iam::123456789012:role/deployer";
+    void refusesRolesThatDoNotExistAsAwsDoes() {
+        String unknown = "arn:aws:iam::123456789012:role/deployer";
+        String wrongPath = "arn:aws:iam::000000000000:role/deployer";
         String notARole = "arn:aws:lambda:us-east-1:000000000000:function:f";
-        for (String arn : new String[] {foreign, notARole}) {
+        for (String arn : new String[] {unknown, wrongPath, notARole}) {
             assertThatThrownBy(() -> assume(ROOT, Map.of("RoleArn", arn, "RoleSessionName", "s1")))
                     .isInstanceOfSatisfying(EdgeException.class, e -> {
                         assertThat(e.failure()).isEqualTo(AuthFailure.ACCESS_DENIED);
@@ -124,6 +129,22 @@ class AssumeRoleTest {
                                 + "to perform: sts:AssumeRole on resource: " + arn);
                     });
         }
+    }
+
+    @Test
+    void opensSessionsOfAnotherAccountsRoleInThatAccount() {
+        Session session = assume(ROOT, Map.of("RoleArn", FOREIGN, "RoleSessionName", "s1")).issued().session();
+
+        assertThat(session.caller().accountId()).isEqualTo("123456789012");
+        assertThat(session.assumedRoleArn()).isEqualTo("arn:aws:sts::123456789012:assumed-role/cross-account/s1");
+        assertThat(session.assumedRoleId()).isEqualTo("AROAEXAMPLEFOREIGN001:s1");
+    }
+
+    @Test
+    void refusesDurationsBeyondTheRolesMaxSessionDuration() {
+        assertValidationError(() -> assume(ROOT, Map.of("RoleArn", FOREIGN, "RoleSessionName", "s1",
+                "DurationSeconds", "3601")), "The requested DurationSeconds exceeds the MaxSessionDuration set for "
+                        + "this role.");
     }
 
     @Test

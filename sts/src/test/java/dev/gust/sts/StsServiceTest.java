@@ -25,7 +25,8 @@ class StsServiceTest {
 
     private final SessionTokens tokens = new SessionTokens("server-secret-for-the-tests",
             () -> Instant.parse("2026-12-07T12:00:00Z"));
-    private final StsService sts = new StsService(tokens);
+    private final StsService sts = new StsService(tokens, new KnownRoles()
+            .add("arn:aws:iam::000000000000:role/deployer", "AROAEXAMPLEDEPLOYER01", 3600));
     private final FakeEdge edge = new FakeEdge();
     private final HttpClient client = HttpClient.newHttpClient();
     private Vertx vertx;
@@ -104,6 +105,16 @@ class StsServiceTest {
         assertThat(edge.lastResource()).isEqualTo("arn:aws:iam::123456789012:role/x");
         post("Action=GetCallerIdentity");
         assertThat(edge.lastResource()).isEqualTo("*");
+    }
+
+    @Test
+    void offersAnExistingRolesTrustPolicyCompiledOnceAsTheResourcePolicy() {
+        var trust = sts.resourcePolicy("arn:aws:iam::000000000000:role/deployer").orElseThrow();
+
+        assertThat(trust.document()).isEqualTo(KnownRoles.TRUST);
+        assertThat(sts.resourcePolicy("arn:aws:iam::000000000000:role/deployer")).containsSame(trust);
+        assertThat(sts.resourcePolicy("arn:aws:iam::000000000000:role/absent")).isEmpty();
+        assertThat(sts.resourcePolicy("*")).isEmpty();
     }
 
     @Test
