@@ -45,10 +45,12 @@ class EdgeReadmeIT {
         assertThat(whoAmI.output()).contains("\"Arn\": \"arn:aws:iam::000000000000:root\"",
                 "\"Account\": \"000000000000\"");
 
-        IamTesting.createRole(work, gust, "/", "deployer"); // a role must exist to be assumed (issue 22)
         ReadmeShell.Result assumed = bash(readme.get(1));
         assertThat(assumed.exitCode()).as(assumed.output()).isZero();
         assertThat(assumed.output()).isEqualTo("arn:aws:sts::000000000000:assumed-role/deployer/me\n");
+        ReadmeShell.Result role = bash("aws --endpoint-url \"$AWS_ENDPOINT_URL\" iam list-attached-role-policies "
+                + "--role-name deployer --query 'AttachedPolicies[].PolicyName' --output text");
+        assertThat(role.output()).isEqualTo("AWSLambda_FullAccess\n");
 
         ReadmeShell.Result unknown = bash(readme.get(2));
         assertThat(unknown.exitCode()).as(unknown.output()).isNotZero();
