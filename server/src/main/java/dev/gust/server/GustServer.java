@@ -22,6 +22,7 @@ import dev.gust.core.Account;
 import dev.gust.core.FunctionChanges;
 import dev.gust.core.LambdaException;
 import dev.gust.edge.Caller;
+import dev.gust.edge.CredentialsResolver;
 import dev.gust.edge.IdleConnections;
 import dev.gust.edge.ServiceEdge;
 import dev.gust.edge.auth.Credentials;
@@ -128,7 +129,7 @@ final class GustServer implements AutoCloseable {
                 credentials.secretAccessKey()), Caller.accountRoot(defaults.accountId(), credentials.accessKeyId()));
         edge = new ServiceEdge(vertx, clock, List.of(lambda, new StsService(sessions, iam.roles()),
                         new IamService(iam), new OrganizationsService(organization)),
-                List.of(serverKeys, new SessionCredentialsResolver(sessions), iam.credentialsResolver()),
+                resolvers(serverKeys, new SessionCredentialsResolver(sessions), iam.credentialsResolver()),
                 iam.identityPolicies());
         edge.unsigned().get("/_gust/health").handler(ctx -> health().whenComplete((body, failure) -> {
             if (failure != null) {
@@ -213,6 +214,15 @@ final class GustServer implements AutoCloseable {
         var eventInvokeConfigs = new EventInvokeConfigService(account, functionStore, versionStore,
                 eventInvokeConfigStore, clock);
         return new LambdaNamespace(account, functions, eventInvokeConfigs, layers, concurrency, provisioned, policies);
+    }
+
+    /** The edge's credentials resolvers, in order; last, with {@code account-id-keys}, any twelve-digit key id. */
+    private List<CredentialsResolver> resolvers(CredentialsResolver... known) {
+        List<CredentialsResolver> resolvers = new java.util.ArrayList<>(List.of(known));
+        if (settings.accountIdKeys()) {
+            resolvers.add(new AccountIdKeys());
+        }
+        return resolvers;
     }
 
     /** The port actually bound (differs from the setting when that is 0). */
