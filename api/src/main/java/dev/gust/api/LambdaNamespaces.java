@@ -40,6 +40,11 @@ public final class LambdaNamespaces {
         return built.computeIfAbsent(account, factory);
     }
 
+    /** The control plane of {@code account} if it was built (every namespace that holds functions is), never building. */
+    public java.util.Optional<LambdaNamespace> find(Account account) {
+        return java.util.Optional.ofNullable(built.get(account));
+    }
+
     /** The control plane of the namespace a request acts in ({@link #accountOf}). */
     public LambdaNamespace of(RoutingContext ctx) {
         return of(accountOf(ctx));

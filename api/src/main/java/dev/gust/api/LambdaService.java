@@ -22,8 +22,14 @@ import dev.gust.edge.HostedService;
 import dev.gust.edge.Protocol;
 import dev.gust.edge.ServiceRoutes;
 import dev.gust.store.CodeStore;
+import dev.gust.core.Account;
+import dev.gust.policy.Policy;
+import dev.gust.store.FunctionPolicyStore;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * AWS Lambda as a service on the edge: signing name {@code lambda}, rest-json, and every Lambda operation with its
@@ -37,6 +43,9 @@ public final class LambdaService implements HostedService {
 
     /** AWS's limit on a CreateFunction request body (a 50 MB zip, base64-encoded, plus JSON). */
     public static final long MAX_REQUEST_BYTES = 70_167_211L;
+    /** A function's ARN, with its qualifier if it has one: region, account, name, qualifier. */
+    private static final Pattern FUNCTION_ARN =
+            Pattern.compile("arn:aws[a-zA-Z-]*:lambda:([a-z0-9-]+):(\\d{12}):function:([^:]+)(?::([^:]+))?");
 
     private final LambdaNamespaces namespaces;
     private final CodeStore code;
@@ -72,6 +81,22 @@ public final class LambdaService implements HostedService {
     @Override
     public long maxRequestBytes() {
         return MAX_REQUEST_BYTES;
+    }
+
+    /**
+     * The resource-based policy of the function, version or alias {@code resource} names (the unqualified function's
+     * for an unqualified ARN), from its namespace's {@link dev.gust.api.permissions.PolicyService} in memory; empty
+     * for any other resource or a namespace not built (it holds no functions).
+     */
+    @Override
+    public Optional<Policy> resourcePolicy(String resource) {
+        Matcher arn = FUNCTION_ARN.matcher(resource);
+        if (!arn.matches()) {
+            return Optional.empty();
+        }
+        String qualifier = arn.group(4) == null ? FunctionPolicyStore.LATEST : arn.group(4);
+        return namespaces.find(new Account(arn.group(2), arn.group(1)))
+                .flatMap(namespace -> namespace.policies().compiled(arn.group(3), qualifier));
     }
 
     @Override

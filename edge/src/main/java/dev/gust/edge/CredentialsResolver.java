@@ -22,10 +22,22 @@ public interface CredentialsResolver {
     /**
      * The secret to check a signature with, and the identity a valid signature proves.
      *
-     * @param secretAccessKey the secret half of the key pair
+     * @param secretAccessKey the secret half of the key pair ({@code null} when the signature is not checked)
      * @param caller who the request comes from once its signature is verified
+     * @param signatureUnchecked whether the edge takes the key id's word without checking the signature (only the
+     *     opt-in that lets any twelve-digit key id act as that account's root, whose secret nobody knows)
      */
-    record ResolvedCredentials(String secretAccessKey, Caller caller) {
+    record ResolvedCredentials(String secretAccessKey, Caller caller, boolean signatureUnchecked) {
+
+        /** Credentials whose signature the edge checks with {@code secretAccessKey}. */
+        public ResolvedCredentials(String secretAccessKey, Caller caller) {
+            this(secretAccessKey, caller, false);
+        }
+
+        /** Credentials whose signature the edge does not check: anyone who names the key id is {@code caller}. */
+        public static ResolvedCredentials unchecked(Caller caller) {
+            return new ResolvedCredentials(null, caller, true);
+        }
 
         @Override
         public String toString() {

@@ -1,7 +1,9 @@
 package dev.gust.iam;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gust.core.credentials.ExecutionRoles;
 import dev.gust.core.credentials.Roles;
+import dev.gust.core.credentials.Roles.RoleDescription;
 import dev.gust.core.identity.AccountAccessRoles;
 import dev.gust.core.identity.IdentityChange;
 import dev.gust.core.identity.IdentityEntity;
@@ -188,6 +190,36 @@ public final class Iam implements AccountAccessRoles {
     /** The roles, for STS. */
     public Roles roles() {
         return (accountId, roleName) -> snapshot.role(accountId, roleName);
+    }
+
+    /** The roles, for Lambda's check of execution roles, which in dev mode creates the missing ones. */
+    public ExecutionRoles executionRoles() {
+        return new ExecutionRoles() {
+            @Override
+            public Optional<RoleDescription> find(String accountId, String roleName) {
+                return snapshot.role(accountId, roleName);
+            }
+
+            @Override
+            public RoleDescription create(String accountId, String path, String roleName, String trustPolicy,
+                    String policyName, String policyDocument) {
+                createRole(accountId, path, roleName, trustPolicy, policyName, policyDocument);
+                return snapshot.role(accountId, roleName).orElseThrow();
+            }
+        };
+    }
+
+    /** Creates a role with one inline policy unless one of that name exists; durable before it returns. */
+    private synchronized void createRole(String accountId, String path, String roleName, String trustPolicy,
+            String policyName, String policyDocument) {
+        IamAccount account = account(accountId);
+        if (account.role(roleName).isPresent()) {
+            return;
+        }
+        Role role = new Role(roleName, path, ids.role(), now(), trustPolicy,
+                "Created by Gust in dev mode: a function named it as its execution role", 3600,
+                Permissions.NONE.withInline(policyName, policyDocument));
+        commit(account, List.of(new IamWrite.PutRole(role)), List.of());
     }
 
     private IamAccount account(String accountId) {

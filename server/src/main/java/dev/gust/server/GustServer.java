@@ -9,6 +9,7 @@ import dev.gust.api.LambdaService;
 import dev.gust.api.functions.CodeLinks;
 import dev.gust.api.functions.ConcurrencyService;
 import dev.gust.api.functions.EventInvokeConfigService;
+import dev.gust.api.functions.ExecutionRoleCheck;
 import dev.gust.api.functions.FunctionService;
 import dev.gust.api.functions.ProvisionedConcurrencyService;
 import dev.gust.api.http.ErrorResponder;
@@ -21,6 +22,7 @@ import dev.gust.core.Account;
 import dev.gust.core.FunctionChanges;
 import dev.gust.core.LambdaException;
 import dev.gust.edge.Caller;
+import dev.gust.edge.CredentialsResolver;
 import dev.gust.edge.IdleConnections;
 import dev.gust.edge.ServiceEdge;
 import dev.gust.edge.auth.Credentials;
@@ -104,28 +106,31 @@ final class GustServer implements AutoCloseable {
                 catalog, new Engine.Settings(settings.dataDir().resolve("runtime"), settings.dataDir().resolve("logs"),
                         settings.concurrency(), settings.keepAlive(), SandboxUsers.defaultRange(),
                         settings.instanceMaxLifetime()), clocks,
-                // every instance's credentials: a session of its execution role, with the function-credentials grant
+                // every instance's credentials: a session of its execution role, whose policies decide, bounded by the
+                // function-credentials grant
                 new ExecutionRoleSessions(sessions, settings.functionCredentials()), functionEndpoint::join);
         async = new AsyncInvocations(engine, storage.events(), EventSettings.storedIn(storage.eventInvokeConfigs()),
                 settings.async(), clock, NODE);
-        namespaces = new LambdaNamespaces(account -> namespace(account, clock));
+        // IAM and Organizations: global, keyed by account alone; IAM answers the edge (user keys) and STS (roles) from
+        // memory, and gives each account Organizations creates its access role in the same transaction
+        Iam iam = Iam.load(storage.identities(), credentials.secretAccessKey(), clock);
+        // Lambda checks (dev mode: creates) execution roles through IAM, one check for every namespace
+        ExecutionRoleCheck executionRoles = new ExecutionRoleCheck(settings.mode(), iam.executionRoles());
+        namespaces = new LambdaNamespaces(account -> namespace(account, clock, executionRoles));
         // before any invocation, queued events included: reservations, provisioned instances, policy sweeps of every
         // namespace that holds functions
         storage.functions().namespaces().forEach(namespaces::of);
         async.start();
         CodeLinks codeLinks = new CodeLinks(credentials.secretAccessKey(), clock);
         LambdaService lambda = new LambdaService(namespaces, storage.code(), codeLinks, engine, async);
-        // IAM and Organizations: global, keyed by account alone; IAM answers the edge (user keys) and STS (roles) from
-        // memory, and gives each account Organizations creates its access role in the same transaction
-        Iam iam = Iam.load(storage.identities(), credentials.secretAccessKey(), clock);
         Organization organization = Organization.load(defaults.accountId(), storage.identities(), iam, clock);
         // The server's own key pair is the account's root: it may do everything.
         KeyPairResolver serverKeys = new KeyPairResolver(new Credentials(credentials.accessKeyId(),
                 credentials.secretAccessKey()), Caller.accountRoot(defaults.accountId(), credentials.accessKeyId()));
         edge = new ServiceEdge(vertx, clock, List.of(lambda, new StsService(sessions, iam.roles()),
                         new IamService(iam), new OrganizationsService(organization)),
-                List.of(serverKeys, new SessionCredentialsResolver(sessions), iam.credentialsResolver()),
-                new ExecutionRoleFallback(iam.identityPolicies(), iam::knows, settings.functionCredentials()));
+                resolvers(serverKeys, new SessionCredentialsResolver(sessions), iam.credentialsResolver()),
+                iam.identityPolicies());
         edge.unsigned().get("/_gust/health").handler(ctx -> health().whenComplete((body, failure) -> {
             if (failure != null) {
                 ErrorResponder.send(ctx.response(), LambdaException.service("health: " + failure));
@@ -155,7 +160,7 @@ final class GustServer implements AutoCloseable {
      * its functions, versions or aliases changes. Loads what the namespace has stored (reservations, provisioned
      * instances, the policy sweep).
      */
-    private LambdaNamespace namespace(Account account, InstantSource clock) {
+    private LambdaNamespace namespace(Account account, InstantSource clock, ExecutionRoleCheck executionRoles) {
         FunctionStore functionStore = storage.functions().in(account);
         VersionStore versionStore = storage.versions().in(account);
         EventInvokeConfigStore eventInvokeConfigStore = storage.eventInvokeConfigs().in(account);
@@ -203,12 +208,21 @@ final class GustServer implements AutoCloseable {
                         provisioned.functionDeleted(functionName);
                         policies.functionDeleted(functionName);
                     }
-                }, storage.layers().in(account));
+                }, storage.layers().in(account), executionRoles);
         LayerService layers = new LayerService(account, storage.layers().in(account), storage.code(), clock,
                 functions::collectUnusedPackages);
         var eventInvokeConfigs = new EventInvokeConfigService(account, functionStore, versionStore,
                 eventInvokeConfigStore, clock);
         return new LambdaNamespace(account, functions, eventInvokeConfigs, layers, concurrency, provisioned, policies);
+    }
+
+    /** The edge's credentials resolvers, in order; last, with {@code account-id-keys}, any twelve-digit key id. */
+    private List<CredentialsResolver> resolvers(CredentialsResolver... known) {
+        List<CredentialsResolver> resolvers = new java.util.ArrayList<>(List.of(known));
+        if (settings.accountIdKeys()) {
+            resolvers.add(new AccountIdKeys());
+        }
+        return resolvers;
     }
 
     /** The port actually bound (differs from the setting when that is 0). */

@@ -39,6 +39,14 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--concurrency", description = "Account concurrency limit (default 1000).")
     String concurrency;
 
+    @Option(names = "--mode", description = "dev (default: a function's missing execution role is created) or strict "
+            + "(refused, as on AWS).")
+    String mode;
+
+    @Option(names = "--account-id-keys", description = "true lets any twelve-digit access key id act as that "
+            + "account's root, unsigned (LocalStack's convention; lets anyone in). Default false.")
+    String accountIdKeys;
+
     @Option(names = "--config", description = "A YAML file of settings (also GUST_CONFIG).")
     Path config;
 
@@ -90,6 +98,8 @@ final class ServerCommand implements Callable<Integer> {
         putIfSet(given, "account-id", accountId);
         putIfSet(given, "sandbox", sandbox);
         putIfSet(given, "concurrency", concurrency);
+        putIfSet(given, "mode", mode);
+        putIfSet(given, "account-id-keys", accountIdKeys);
         return given;
     }
 

@@ -24,6 +24,12 @@ final class StartupBanner {
         out.println();
         out.println("Then, for example:  aws --endpoint-url \"$AWS_ENDPOINT_URL\" lambda list-functions");
         out.println("Stop the server with Ctrl-C.");
+        if (settings.accountIdKeys()) {
+            out.println();
+            out.println("WARNING: account-id-keys is on: ANYONE who can reach " + endpoint + " may act as the root of ANY");
+            out.println("account, by using its twelve-digit id as AWS_ACCESS_KEY_ID with any secret (signatures are not");
+            out.println("checked for such keys). Turn it off (the default) unless this server is yours alone.");
+        }
         out.flush();
     }
 }

@@ -23,14 +23,14 @@ class AccountsIT {
     @Test
     void anotherAccountOnTheSameDataDirSeesOnlyItsOwnFunctions() throws Exception {
         try (TestServer first = TestServer.start(dataDir, Map.of())) {
-            create(first.lambda(), "first");
+            create(first.lambda(), "first", "000000000000");
         }
 
         try (TestServer second = TestServer.start(dataDir, Map.of("GUST_ACCOUNT_ID", "111122223333"))) {
             assertThat(second.gust().health().get("accountId").asText()).isEqualTo("111122223333");
             assertThat(second.lambda().listFunctions().functions()).isEmpty();
 
-            FunctionConfiguration created = create(second.lambda(), "second");
+            FunctionConfiguration created = create(second.lambda(), "second", "111122223333");
 
             assertThat(created.functionArn()).isEqualTo("arn:aws:lambda:us-east-1:111122223333:function:x");
             assertThat(second.lambda().invoke(b -> b.functionName("x")).payload().asUtf8String())
@@ -45,9 +45,10 @@ class AccountsIT {
         }
     }
 
-    private static FunctionConfiguration create(LambdaClient lambda, String answer) {
+    /** Creates {@code x} with a role of its own account (dev mode creates it), as Lambda needs. */
+    private static FunctionConfiguration create(LambdaClient lambda, String answer, String account) {
         var response = lambda.createFunction(b -> b.functionName("x").runtime("python3.12")
-                .role(FunctionLifecycleIT.ROLE).handler("app.handler")
+                .role("arn:aws:iam::" + account + ":role/lambda-role").handler("app.handler")
                 .code(c -> c.zipFile(SdkBytes.fromByteArray(TestZips.zip(Map.of("app.py",
                         "def handler(event, context):\n    return '" + answer + "'\n"))))));
         return FunctionConfiguration.builder().functionArn(response.functionArn()).build();

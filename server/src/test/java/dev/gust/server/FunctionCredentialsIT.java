@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Code inside a function calls Gust with nothing but what Lambda gives it: a Python function runs boto3 unmodified
  * (no endpoint, no keys in its code), on Debian's boto3, with its execution role's temporary credentials and
- * {@code AWS_ENDPOINT_URL}. What those credentials may do is the server's {@code function-credentials} setting.
+ * {@code AWS_ENDPOINT_URL}. What those credentials may do is what the execution role's policies allow (dev mode
+ * creates a missing role with the data plane only), bounded by the server's {@code function-credentials} setting.
  */
 class FunctionCredentialsIT {
 
@@ -117,10 +118,10 @@ class FunctionCredentialsIT {
     }
 
     @Test
-    void withFullFunctionCredentialsAFunctionDeletesAnother() throws Exception {
-        try (TestServer server = TestServer.start(Files.createDirectories(dataDir.resolve("full")),
-                Map.of("GUST_FUNCTION_CREDENTIALS", "full"))) {
+    void aFunctionWhoseRoleAllowsDeletingDeletesAnother() throws Exception {
+        try (TestServer server = TestServer.start(Files.createDirectories(dataDir.resolve("allowed")), Map.of())) {
             createBoth(server);
+            allowDeleting(server);
 
             JsonNode deleted = server.functions().invokeForJson("caller", "{\"action\": \"delete\"}");
 
@@ -128,6 +129,36 @@ class FunctionCredentialsIT {
             assertThat(server.lambda().listFunctions().functions()).extracting(f -> f.functionName())
                     .containsExactly("caller");
         }
+    }
+
+    @Test
+    void theFunctionCredentialsSettingBoundsWhatTheRoleAllows() throws Exception {
+        try (TestServer server = TestServer.start(Files.createDirectories(dataDir.resolve("bounded")),
+                Map.of("GUST_FUNCTION_CREDENTIALS", "data-plane"))) {
+            createBoth(server);
+            allowDeleting(server);
+
+            JsonNode denied = server.functions().invokeForJson("caller", "{\"action\": \"delete\"}");
+
+            assertThat(denied.path("error").asText()).as(denied.toString()).isEqualTo("AccessDeniedException");
+            assertThat(denied.path("message").asText()).isEqualTo("User: arn:aws:sts::000000000000:assumed-role/"
+                    + "lambda-role/caller is not authorized to perform: lambda:DeleteFunction on resource: "
+                    + "arn:aws:lambda:us-east-1:000000000000:function:other because no session policy allows the "
+                    + "lambda:DeleteFunction action");
+            JsonNode invoked = server.functions().invokeForJson("caller", "{\"action\": \"invoke\"}");
+            assertThat(invoked.path("payload").path("answer").asInt()).as(invoked.toString()).isEqualTo(42);
+        }
+    }
+
+    /** Lets the callers' role (which dev mode created with the data plane only) delete functions too. */
+    private void allowDeleting(TestServer server) throws Exception {
+        ReadmeShell.Result put = new ReadmeShell(Files.createDirectories(dataDir.resolve("work")), server.gust())
+                .bash("""
+                        /usr/bin/aws --endpoint-url "$AWS_ENDPOINT_URL" iam put-role-policy --role-name lambda-role \
+                            --policy-name delete --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":
+                            "Allow","Action":"lambda:DeleteFunction","Resource":"*"}]}'
+                        """);
+        assertThat(put.exitCode()).as(put.output()).isZero();
     }
 
     private static void createBoth(TestServer server) {

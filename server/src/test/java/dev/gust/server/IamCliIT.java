@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class IamCliIT {
 
     /** The CLI pointed at the server, answering JSON; a failing command prints its error and {@code exit N}. */
-    private static final String CLI = """
+    static final String CLI = """
             aws() { /usr/bin/aws --endpoint-url "$AWS_ENDPOINT_URL" --output json "$@"; }
             try() { "$@" 2>&1 || echo "exit $?"; }
             """;

@@ -63,7 +63,8 @@ class PermissionsIT {
     }
 
     private static void create(String name) {
-        lambda.createFunction(b -> b.functionName(name).runtime(Runtime.PYTHON3_12).role(FunctionLifecycleIT.ROLE)
+        lambda.createFunction(b -> b.functionName(name).runtime(Runtime.PYTHON3_12)
+                .role("arn:aws:iam::" + ACCOUNT + ":role/lambda-role") // the account's own role, as Lambda needs
                 .handler("app.handler").code(c -> c.zipFile(SdkBytes.fromByteArray(VersionTesting.reporterZip("A")))));
     }
 

@@ -26,9 +26,14 @@ record ReadmeShell(Path work, GustProcess gust) {
 
     /** The bash blocks of one README section ({@code heading} is its whole heading line), in order. */
     static List<String> section(String heading) throws Exception {
-        String readme = Files.readString(Path.of(System.getProperty("gust.root", ".."), "README.md"));
+        return section("README.md", heading);
+    }
+
+    /** The bash blocks of one section of a Markdown file of the repository ({@code file} relative to its root). */
+    static List<String> section(String file, String heading) throws Exception {
+        String readme = Files.readString(Path.of(System.getProperty("gust.root", ".."), file));
         int start = readme.indexOf("\n" + heading + "\n");
-        assertThat(start).as("README section " + heading).isNotNegative();
+        assertThat(start).as(file + " section " + heading).isNotNegative();
         int end = readme.indexOf("\n## ", start + heading.length() + 2);
         Matcher blocks = BASH_BLOCK.matcher(readme.substring(start, end < 0 ? readme.length() : end));
         List<String> found = new ArrayList<>();

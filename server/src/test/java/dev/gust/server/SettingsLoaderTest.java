@@ -3,6 +3,7 @@ package dev.gust.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gust.api.functions.ExecutionRoleCheck;
 import dev.gust.edge.OperationKind;
 import dev.gust.server.config.ServerSettings;
 import dev.gust.server.config.SettingsException;
@@ -78,10 +79,25 @@ class SettingsLoaderTest {
     }
 
     @Test
-    void functionsGetDataPlaneCredentialsForInstancesOfTwoHoursByDefault() {
+    void functionsCredentialsAreBoundedByTheirRoleAloneForInstancesOfTwoHoursByDefault() {
         ServerSettings settings = SettingsLoader.load(null, Map.of(), Map.of());
-        assertThat(settings.functionCredentials()).isEqualTo(OperationKind.DATA);
+        assertThat(settings.functionCredentials()).isEqualTo(OperationKind.WRITE);
         assertThat(settings.instanceMaxLifetime()).isEqualTo(Duration.ofHours(2));
+    }
+
+    @Test
+    void devModeWithoutAccountIdKeysByDefaultAndStrictOnRequest() {
+        ServerSettings defaults = SettingsLoader.load(null, Map.of(), Map.of());
+        assertThat(defaults.mode()).isEqualTo(ExecutionRoleCheck.Mode.DEV);
+        assertThat(defaults.accountIdKeys()).isFalse();
+        ServerSettings strict = SettingsLoader.load(null, Map.of("GUST_ACCOUNT_ID_KEYS", "true"),
+                Map.of("mode", "strict"));
+        assertThat(strict.mode()).isEqualTo(ExecutionRoleCheck.Mode.STRICT);
+        assertThat(strict.accountIdKeys()).isTrue();
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of("GUST_ACCOUNT_ID_KEYS", "yes"),
+                Map.of("mode", "lenient")))
+                .hasMessageContaining("mode must be 'dev' or 'strict', got 'lenient'")
+                .hasMessageContaining("account-id-keys must be 'true' or 'false', got 'yes'");
     }
 
     @Test

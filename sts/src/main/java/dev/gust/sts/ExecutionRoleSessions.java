@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Opens sessions of functions' execution roles for the engine, each with the same grant: what code inside a
- * function may do with the credentials Lambda puts in its environment. The grant is fixed at construction (by
- * default {@link OperationKind#DATA}: the data plane, never the control plane). Thread-safe; never blocks.
+ * Opens sessions of functions' execution roles for the engine. What code inside a function may do with the
+ * credentials Lambda puts in its environment is what the role's identity-based policies allow (the edge evaluates
+ * them for the session), bounded by one grant for every session, fixed at construction (setting
+ * {@code function-credentials}, a session policy; by default {@link OperationKind#WRITE}: no narrower than the
+ * role's policies). Thread-safe; never blocks.
  */
 public final class ExecutionRoleSessions implements RoleSessions {
 
@@ -17,7 +19,7 @@ public final class ExecutionRoleSessions implements RoleSessions {
 
     /**
      * @param tokens mints the credentials
-     * @param grant what every function's credentials may do
+     * @param grant the most any function's credentials may do
      */
     public ExecutionRoleSessions(SessionTokens tokens, OperationKind grant) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");

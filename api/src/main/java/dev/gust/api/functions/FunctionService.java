@@ -60,10 +60,13 @@ public final class FunctionService {
     private final LayerStore layerStore;
     private final FunctionLayers layers;
     private final ReentrantLock packageLock = new ReentrantLock();
+    private final ExecutionRoleCheck executionRoles;
 
     public FunctionService(Account account, FunctionStore functions, VersionStore versionStore, CodeStore code,
-            InstantSource clock, RuntimeAvailability runtimes, FunctionChanges changes, LayerStore layerStore) {
+            InstantSource clock, RuntimeAvailability runtimes, FunctionChanges changes, LayerStore layerStore,
+            ExecutionRoleCheck executionRoles) {
         this.account = account;
+        this.executionRoles = executionRoles;
         this.functions = functions;
         this.versionStore = versionStore;
         this.code = code;
@@ -155,6 +158,7 @@ public final class FunctionService {
             if (functions.find(name).isPresent()) {
                 throw LambdaException.resourceConflict("Function already exist: " + name);
             }
+            executionRoles.require(account.accountId(), request.role());
             CodePackage stored = code.store(zip);
             checkUnzippedSize(stored, functionLayers);
             FunctionConfiguration.Builder builder = FunctionConfiguration.builder()
@@ -240,6 +244,9 @@ public final class FunctionService {
             FunctionSettingsRules.checkEnvironment(variables(request.environment()));
         }
         rejectDeadLetterTargets(request.deadLetterConfig());
+        if (request.role() != null) {
+            executionRoles.require(account.accountId(), request.role());
+        }
         packageLock.lock(); // the layers' packages must not be collected before the function references them
         try {
             return updateConfiguration(reference.name(), request, layers.resolve(request.layers()));

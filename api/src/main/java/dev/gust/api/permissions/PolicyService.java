@@ -12,10 +12,14 @@ import dev.gust.store.FunctionPolicyStore;
 import dev.gust.store.FunctionStore;
 import dev.gust.store.VersionStore;
 import java.nio.charset.StandardCharsets;
+import dev.gust.policy.MalformedPolicyException;
+import dev.gust.policy.Policy;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
@@ -23,7 +27,8 @@ import java.util.logging.Logger;
  * Lambda's validation, errors and revision ids. The unqualified function, each version and each alias has its own
  * policy; a change gives the policy a new revision id, which also becomes the function's or alias's
  * {@code RevisionId}. Deleting a function, version or alias deletes its policy (the {@code FunctionChanges} fan-out
- * calls {@link #functionDeleted}, {@link #versionDeleted}, {@link #aliasChanged}). See
+ * calls {@link #functionDeleted}, {@link #versionDeleted}, {@link #aliasChanged}). Every stored policy is also kept
+ * compiled in memory ({@link #compiled}), replaced after each durable change, for the edge's authorization. See
  * {@code docs/design/permissions.md}.
  *
  * <p>Thread-safe: policy changes are serialised on one lock (they are rare, and concurrent ones would otherwise
@@ -56,6 +61,8 @@ public final class PolicyService {
     private final PolicyTargets targets;
     /** Serialises policy changes. */
     private final Object changes = new Object();
+    /** Every stored policy, compiled, by where it is kept; replaced after each durable change. */
+    private final Map<FunctionPolicyStore.Key, Policy> compiled = new ConcurrentHashMap<>();
 
     /** The statement AddPermission added, and the ARN it names as its resource. */
     record Added(PolicyStatement statement, String resourceArn) {
@@ -78,7 +85,36 @@ public final class PolicyService {
             if (!targets.exists(key)) {
                 LOG.info(() -> "deleting the policy of " + key + ", which no longer exists");
                 policies.delete(key.functionName(), key.qualifier());
+            } else {
+                recompile(key.functionName(), key.qualifier());
             }
+        }
+    }
+
+    /**
+     * The compiled resource-based policy of a function ({@code qualifier} {@code $LATEST}), version or alias, or
+     * empty if it has none. Answered from memory; never blocks.
+     */
+    public Optional<Policy> compiled(String functionName, String qualifier) {
+        return Optional.ofNullable(compiled.get(new FunctionPolicyStore.Key(functionName, qualifier)));
+    }
+
+    /** Reads the policy kept at {@code functionName}/{@code qualifier} from the store and compiles it (none: none). */
+    private void recompile(String functionName, String qualifier) {
+        FunctionPolicyStore.Key key = new FunctionPolicyStore.Key(functionName, qualifier);
+        Optional<FunctionPolicy> stored = policies.find(functionName, qualifier);
+        if (stored.isEmpty()) {
+            compiled.remove(key);
+            return;
+        }
+        String resourceArn = FunctionPolicyStore.LATEST.equals(qualifier) ? account.functionArn(functionName)
+                : account.functionArn(functionName, qualifier);
+        try {
+            compiled.put(key, Policy.resource(PolicyDocument.policy(stored.get(), resourceArn)));
+        } catch (MalformedPolicyException e) {
+            // Lambda's own statements always compile; one that does not allows nothing rather than failing requests
+            LOG.warning(() -> "the policy of " + resourceArn + " does not compile, so it allows nothing: " + e);
+            compiled.remove(key);
         }
     }
 
@@ -166,17 +202,20 @@ public final class PolicyService {
     /** The function was deleted: its policies go. */
     public void functionDeleted(String functionName) {
         policies.deleteFunction(functionName);
+        compiled.keySet().removeIf(key -> key.functionName().equals(functionName));
     }
 
     /** A version was deleted: its policy goes. */
     public void versionDeleted(String functionName, String version) {
         policies.delete(functionName, version);
+        compiled.remove(new FunctionPolicyStore.Key(functionName, version));
     }
 
     /** An alias was created, updated or deleted: if it is gone, so is its policy. */
     public void aliasChanged(String functionName, String aliasName) {
         if (!targets.exists(new FunctionPolicyStore.Key(functionName, aliasName))) {
             policies.delete(functionName, aliasName);
+            compiled.remove(new FunctionPolicyStore.Key(functionName, aliasName));
         }
     }
 
@@ -190,8 +229,12 @@ public final class PolicyService {
         if (!targets.revise(target, revisionId)) {
             return false;
         }
-        return policies.replace(target.functionName(), target.qualifier(),
+        boolean written = policies.replace(target.functionName(), target.qualifier(),
                 current.map(FunctionPolicy::revisionId).orElse(null), updated) == FunctionPolicyStore.Write.WRITTEN;
+        if (written) {
+            recompile(target.functionName(), target.qualifier());
+        }
+        return written;
     }
 
     private static void requireRevision(String expected, String actual) {

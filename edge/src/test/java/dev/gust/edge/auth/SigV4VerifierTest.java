@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gust.edge.AuthFailure;
+import dev.gust.edge.Caller;
+import dev.gust.edge.CredentialsResolver;
 import dev.gust.edge.EdgeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -160,6 +164,22 @@ class SigV4VerifierTest {
                 .putHeader("Content-Length", Integer.toString(body.length))
                 .contentStreamProvider(() -> new java.io.ByteArrayInputStream(body))
                 .build();
+    }
+
+    @Test
+    void takesTheKeyIdsWordWithoutCheckingTheSignatureOnlyForUncheckedCredentials() {
+        Credentials anyone = new Credentials("111111111111", "a secret nobody checks");
+        Caller root = Caller.accountRoot("111111111111", "111111111111");
+        SigV4Verifier unchecked = new SigV4Verifier(List.of((accessKeyId, sessionToken) ->
+                Optional.of(CredentialsResolver.ResolvedCredentials.unchecked(root))), InstantSource.fixed(NOW));
+        WireRequest tampered = SdkSigner.lambda(anyone, NOW).sign(post("/2015-03-31/functions", "{}"))
+                .withBody("{\"FunctionName\":\"other\"}");
+
+        assertThat(unchecked.verify(tampered.toSignedRequest())).isEqualTo(root);
+        SigV4Verifier checked = new SigV4Verifier(List.of((accessKeyId, sessionToken) ->
+                Optional.of(new CredentialsResolver.ResolvedCredentials(anyone.secretAccessKey(), root))),
+                InstantSource.fixed(NOW));
+        assertThatThrownBy(() -> checked.verify(tampered.toSignedRequest())).isInstanceOf(EdgeException.class);
     }
 
     void assertAccepted(WireRequest request) {

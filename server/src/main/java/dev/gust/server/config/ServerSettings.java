@@ -22,7 +22,11 @@ import java.nio.file.Path;
  * @param idleTimeout how long an API connection with no request in flight stays open
  * @param instanceMaxLifetime the longest an instance lives; its credentials last that long plus Lambda's longest
  *     timeout and a margin
- * @param functionCredentials what the credentials inside functions may call on Gust's edge
+ * @param functionCredentials the most the credentials inside functions may call on Gust's edge (a session policy over
+ *     the execution role's own policies)
+ * @param mode {@code dev} creates a function's missing execution role, {@code strict} refuses it
+ * @param accountIdKeys whether any twelve-digit access key id acts as that account's root, unsigned (LocalStack's
+ *     convention; lets anyone in)
  */
 public record ServerSettings(
         String host,
@@ -41,5 +45,7 @@ public record ServerSettings(
         dev.gust.async.AsyncSettings async,
         java.time.Duration idleTimeout,
         java.time.Duration instanceMaxLifetime,
-        dev.gust.edge.OperationKind functionCredentials) {
+        dev.gust.edge.OperationKind functionCredentials,
+        dev.gust.api.functions.ExecutionRoleCheck.Mode mode,
+        boolean accountIdKeys) {
 }

@@ -3,6 +3,7 @@ package dev.gust.server.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.gust.api.functions.ExecutionRoleCheck;
 import dev.gust.async.AsyncSettings;
 import dev.gust.edge.OperationKind;
 import dev.gust.edge.auth.Regions;
@@ -49,7 +50,9 @@ public final class SettingsLoader {
         d.put("keep-alive", "5m");
         d.put("idle-timeout", "60s");
         d.put("instance-max-lifetime", "2h");
-        d.put("function-credentials", "data-plane");
+        d.put("function-credentials", "full");
+        d.put("mode", "dev");
+        d.put("account-id-keys", "false");
         d.put("async-concurrency", "32");
         d.put("async-retry-delays", "1m,2m");
         d.put("async-backoff", "1s,5m");
@@ -170,7 +173,28 @@ public final class SettingsLoader {
         return new ServerSettings(host, port, Path.of(v.get("data-dir").replaceFirst("^~",
                 System.getProperty("user.home"))).toAbsolutePath(), region, accountId, accessKey, secretKey, sandbox,
                 concurrency, keepAlive, v.get("python"), v.get("node"), Path.of(v.get("java-home")), async,
-                idleTimeout, maxLifetime, functionCredentials(v.get("function-credentials"), problems));
+                idleTimeout, maxLifetime, functionCredentials(v.get("function-credentials"), problems),
+                mode(v.get("mode"), problems), flag(v, "account-id-keys", problems));
+    }
+
+    /** How Lambda treats a function's execution role that does not exist, by its setting's name. */
+    private static ExecutionRoleCheck.Mode mode(String value, List<String> problems) {
+        return switch (value.trim()) {
+            case "dev" -> ExecutionRoleCheck.Mode.DEV;
+            case "strict" -> ExecutionRoleCheck.Mode.STRICT;
+            default -> {
+                problems.add("mode must be 'dev' or 'strict', got '" + value + "'");
+                yield ExecutionRoleCheck.Mode.DEV;
+            }
+        };
+    }
+
+    private static boolean flag(Map<String, String> v, String key, List<String> problems) {
+        String value = v.get(key).trim();
+        if (!value.equals("true") && !value.equals("false")) {
+            problems.add(key + " must be 'true' or 'false', got '" + value + "'");
+        }
+        return value.equals("true");
     }
 
     /** The grant of the credentials inside functions, by its setting's name. */
