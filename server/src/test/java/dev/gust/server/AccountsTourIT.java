@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The tour section "Accounts, users and policies" ({@code docs/tours/accounts.md}, which the README takes up), run
+ * The tour section "Accounts, users and policies" of the README, run
  * as written with bash, the real AWS CLI and real functions: two accounts made with Organizations, each seeing only
  * its own functions, a cross-account invoke denied until the owner adds a permission for the other account (which
  * still allows it after a restart); and a
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AccountsTourIT {
 
-    private static final String TOUR = "docs/tours/accounts.md";
+    private static final String TOUR = "README.md";
     private static final String HEADING = "## Accounts, users and policies";
 
     @TempDir
