@@ -80,6 +80,9 @@ class ExecutionRolesIT {
                         '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"lambda:GetFunction","Resource":"*"}]}'
                     echo "policies=$(aws iam list-role-policies --role-name runner --query PolicyNames --output text)"
                     try create elsewhere arn:aws:iam::123456789012:role/runner
+                    try aws lambda update-function-configuration --function-name nobody \\
+                        --role arn:aws:iam::000000000000:role/orphan
+                    try aws iam get-role --role-name orphan
                     """);
 
             assertThat(result.exitCode()).as(result.output()).isZero();
@@ -94,7 +97,11 @@ class ExecutionRolesIT {
                             + "sqs:GetQueueAttributes sqs:GetQueueUrl sqs:ReceiveMessage sqs:SendMessage "
                             + "sts:GetCallerIdentity \n")
                     .contains("policies=GustDevModeDataPlane\tmore\n")
-                    .contains(CANNOT_ASSUME.formatted("CreateFunction"));
+                    .contains(CANNOT_ASSUME.formatted("CreateFunction"))
+                    .contains("An error occurred (ResourceNotFoundException) when calling the "
+                            + "UpdateFunctionConfiguration operation: Function not found: "
+                            + "arn:aws:lambda:us-east-1:000000000000:function:nobody")
+                    .contains("An error occurred (NoSuchEntity) when calling the GetRole operation");
             String log = gust.output();
             String warning = "dev mode: created the execution role arn:aws:iam::000000000000:role/app/runner";
             assertThat(log).contains(warning);

@@ -245,6 +245,7 @@ public final class FunctionService {
         }
         rejectDeadLetterTargets(request.deadLetterConfig());
         if (request.role() != null) {
+            require(reference.name(), Optional.empty()); // a missing function must not leave a dev-mode role behind
             executionRoles.require(account.accountId(), request.role());
         }
         packageLock.lock(); // the layers' packages must not be collected before the function references them
