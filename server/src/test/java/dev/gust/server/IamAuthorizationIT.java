@@ -77,4 +77,51 @@ class IamAuthorizationIT {
                     + "with an explicit deny in an identity-based policy");
         }
     }
+
+    @Test
+    void lambdaConditionKeysNameThePrincipalOfAPermissionAndTheLayersOfAFunction() throws Exception {
+        Files.write(work.resolve("function.zip"), TestZips.pythonHandler("{'statusCode': 200}"));
+        try (GustProcess gust = GustProcess.start(dataDir)) {
+            ReadmeShell.Result result = new ReadmeShell(work, gust).bash(CLI + """
+                    aws lambda create-function --function-name target --runtime python3.12 \\
+                        --role arn:aws:iam::000000000000:role/lambda-role --handler lambda_function.lambda_handler \\
+                        --zip-file fileb://function.zip > /dev/null
+                    for layer in approved other; do
+                        aws lambda publish-layer-version --layer-name $layer --zip-file fileb://function.zip > /dev/null
+                    done
+                    aws iam create-user --user-name deployer > /dev/null
+                    aws iam put-user-policy --user-name deployer --policy-name conditions --policy-document '{
+                      "Version": "2012-10-17", "Statement": [
+                        {"Effect": "Allow", "Action": "lambda:AddPermission", "Resource": "*",
+                         "Condition": {"StringEquals": {"lambda:Principal": "s3.amazonaws.com"}}},
+                        {"Effect": "Allow", "Action": "lambda:CreateFunction", "Resource": "*",
+                         "Condition": {"ForAllValues:ArnLike": {"lambda:Layer": "arn:aws:lambda:*:*:layer:approved:*"}}}]}'
+                    aws iam create-access-key --user-name deployer > key.json
+                    export AWS_ACCESS_KEY_ID=$(field key.json AccessKey AccessKeyId)
+                    export AWS_SECRET_ACCESS_KEY=$(field key.json AccessKey SecretAccessKey)
+                    aws lambda add-permission --function-name target --statement-id s3 --action lambda:InvokeFunction \\
+                        --principal s3.amazonaws.com > /dev/null && echo "s3 allowed"
+                    try aws lambda add-permission --function-name target --statement-id sns \\
+                        --action lambda:InvokeFunction --principal sns.amazonaws.com
+                    create() {
+                        aws lambda create-function --function-name $1 --runtime python3.12 \\
+                            --role arn:aws:iam::000000000000:role/lambda-role --handler lambda_function.lambda_handler \\
+                            --zip-file fileb://function.zip --layers "$2" --query FunctionName --output text
+                    }
+                    create with-approved arn:aws:lambda:us-east-1:000000000000:layer:approved:1
+                    try create with-other arn:aws:lambda:us-east-1:000000000000:layer:other:1
+                    """);
+            assertThat(result.exitCode()).as(result.output()).isZero();
+            assertThat(IamCliIT.messages(result))
+                    .contains("s3 allowed\n")
+                    .contains("An error occurred (AccessDeniedException) when calling the AddPermission operation: "
+                            + "User: arn:aws:iam::000000000000:user/deployer is not authorized to perform: "
+                            + "lambda:AddPermission on resource: arn:aws:lambda:us-east-1:000000000000:function:target "
+                            + "because no identity-based policy allows the lambda:AddPermission action")
+                    .contains("with-approved\n")
+                    .contains("An error occurred (AccessDeniedException) when calling the CreateFunction operation: "
+                            + "User: arn:aws:iam::000000000000:user/deployer is not authorized to perform: "
+                            + "lambda:CreateFunction");
+        }
+    }
 }

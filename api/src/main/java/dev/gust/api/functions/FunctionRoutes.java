@@ -5,6 +5,7 @@ import static dev.gust.api.http.Operations.lambda;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gust.api.http.Json;
+import dev.gust.api.http.LambdaConditionKeys;
 import dev.gust.api.http.Operations;
 import dev.gust.api.http.RequestBodies;
 import dev.gust.api.http.Responses;
@@ -37,12 +38,13 @@ public final class FunctionRoutes {
     }
 
     public void register(Operations operations) {
-        operations.add(HttpMethod.POST, FUNCTIONS, lambda("CreateFunction"), this::create);
+        operations.add(HttpMethod.POST, FUNCTIONS, lambda("CreateFunction"), LambdaConditionKeys.LAYER, this::create);
         operations.add(HttpMethod.GET, FUNCTIONS, lambda("ListFunctions"), this::list);
         operations.add(HttpMethod.GET, FUNCTIONS + "/", lambda("ListFunctions"), this::list);
         operations.add(HttpMethod.GET, FUNCTION, lambda("GetFunction"), this::get);
         operations.add(HttpMethod.GET, FUNCTION + "/configuration", lambda("GetFunctionConfiguration"), this::getConfiguration);
-        operations.add(HttpMethod.PUT, FUNCTION + "/configuration", lambda("UpdateFunctionConfiguration"), this::updateConfiguration);
+        operations.add(HttpMethod.PUT, FUNCTION + "/configuration", lambda("UpdateFunctionConfiguration"),
+                LambdaConditionKeys.LAYER, this::updateConfiguration);
         operations.add(HttpMethod.PUT, FUNCTION + "/code", lambda("UpdateFunctionCode"), this::updateCode);
         operations.add(HttpMethod.DELETE, FUNCTION, lambda("DeleteFunction"), this::delete);
     }

@@ -4,6 +4,7 @@ import dev.gust.api.LambdaNamespaces;
 import dev.gust.core.Account;
 import dev.gust.core.FunctionReference;
 import dev.gust.core.LambdaException;
+import dev.gust.edge.ConditionKeys;
 import dev.gust.edge.Operation;
 import dev.gust.edge.OperationKind;
 import dev.gust.edge.ServiceRoutes;
@@ -47,6 +48,16 @@ public final class Operations {
             run(ctx, handler);
             return null;
         }, false));
+    }
+
+    /**
+     * Adds a blocking operation at {@code method path} whose requests carry the operation's own condition keys
+     * ({@link LambdaConditionKeys}), which policies may test.
+     */
+    public void add(HttpMethod method, String path, Operation operation, ConditionKeys keys,
+            Consumer<RoutingContext> handler) {
+        add(method, path, operation, handler);
+        routes.conditionKeys(operation, keys);
     }
 
     /**

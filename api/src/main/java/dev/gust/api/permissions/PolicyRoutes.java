@@ -2,6 +2,7 @@ package dev.gust.api.permissions;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gust.api.http.Json;
+import dev.gust.api.http.LambdaConditionKeys;
 import dev.gust.api.http.Operations;
 import dev.gust.api.http.RequestBodies;
 import dev.gust.api.http.Responses;
@@ -24,7 +25,7 @@ public final class PolicyRoutes {
     }
 
     public void register(Operations operations) {
-        operations.add(HttpMethod.POST, PATH, Operations.lambda("AddPermission"), ctx -> {
+        operations.add(HttpMethod.POST, PATH, Operations.lambda("AddPermission"), LambdaConditionKeys.PRINCIPAL, ctx -> {
             var request = RequestBodies.read(ctx.body().buffer(), PolicyWireTypes.AddPermissionRequest.class);
             PolicyService.Added added = service.apply(ctx).add(name(ctx), qualifier(ctx), request);
             ObjectNode body = Json.MAPPER.createObjectNode()

@@ -1,0 +1,50 @@
+package dev.gust.api.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gust.edge.ConditionKeys;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lambda's own condition keys (Service Authorization Reference, "Actions, resources, and condition keys for AWS
+ * Lambda") that Gust supplies, read from the request body: {@code lambda:Principal} for AddPermission and
+ * {@code lambda:Layer} for CreateFunction and UpdateFunctionConfiguration. A body that is not JSON adds nothing (the
+ * operation then refuses it with its own error). Stateless.
+ */
+public final class LambdaConditionKeys {
+
+    private LambdaConditionKeys() {
+    }
+
+    /** {@code lambda:Principal}: the principal an AddPermission request would allow. */
+    public static final ConditionKeys PRINCIPAL = (ctx, keys) -> {
+        JsonNode principal = body(ctx).path("Principal");
+        if (principal.isTextual()) {
+            keys.key("lambda:Principal", principal.asText());
+        }
+    };
+
+    /** {@code lambda:Layer}: the layer version ARNs a function would use. */
+    public static final ConditionKeys LAYER = (ctx, keys) -> {
+        JsonNode layers = body(ctx).path("Layers");
+        if (layers.isArray()) {
+            List<String> arns = new ArrayList<>();
+            layers.forEach(layer -> {
+                if (layer.isTextual()) {
+                    arns.add(layer.asText());
+                }
+            });
+            keys.key("lambda:Layer", arns);
+        }
+    };
+
+    private static JsonNode body(RoutingContext ctx) {
+        try {
+            return Json.MAPPER.readTree(ctx.body().buffer().getBytes());
+        } catch (IOException | RuntimeException notJson) {
+            return Json.MAPPER.missingNode();
+        }
+    }
+}
