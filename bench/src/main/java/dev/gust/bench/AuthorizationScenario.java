@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,14 +17,21 @@ import java.util.regex.Pattern;
 
 /**
  * What the edge's authorization costs a warm invoke: the {@code provided} no-op function invoked by the account's
- * root (the short path: no policy to evaluate) and by a session of a role from {@code sts assume-role} (the full
- * path: request context with the global condition keys, identity-based policies evaluated), alternating point by
- * point on one server so that both see the same machine.
+ * root (the short path: no policy to evaluate) and by a session of a role from {@code sts assume-role} whose inline
+ * policy allows invoking the function (the full path: session token, request context with the global condition
+ * keys, the role's identity-based policy evaluated), alternating point by point on one server so that both see the
+ * same machine.
  */
 final class AuthorizationScenario implements Scenario {
 
     private static final String FUNCTION = "noop-provided";
-    private static final String ROLE = "arn:aws:iam::000000000000:role/bench-invoker";
+    private static final String ROLE_NAME = "bench-invoker";
+    private static final String ROLE = "arn:aws:iam::000000000000:role/" + ROLE_NAME;
+    private static final String TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Principal\":{\"AWS\":\"arn:aws:iam::000000000000:root\"},\"Action\":\"sts:AssumeRole\"}]}";
+    private static final String INVOKE = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Action\":\"lambda:InvokeFunction\",\"Resource\":\"arn:aws:lambda:*:000000000000:function:"
+            + FUNCTION + "\"}]}";
 
     @Override
     public String name() {
@@ -52,23 +60,42 @@ final class AuthorizationScenario implements Scenario {
         return result;
     }
 
-    /** Temporary credentials of a session of {@link #ROLE}, from the server's STS, signed by the root. */
+    /**
+     * Temporary credentials of a session of {@link #ROLE}, from the server's STS, signed by the root; the role is
+     * created first in IAM, trusting the root, with an inline policy that allows invoking {@link #FUNCTION}.
+     */
     private static SigV4Signer assumeRole(int port) throws IOException, InterruptedException {
-        byte[] body = ("Action=AssumeRole&Version=2011-06-15&RoleArn=" + ROLE
-                + "&RoleSessionName=bench&DurationSeconds=43200").getBytes(StandardCharsets.UTF_8);
+        query(port, "iam", "Action=CreateRole&Version=2010-05-08&RoleName=" + ROLE_NAME + "&MaxSessionDuration=43200"
+                + "&AssumeRolePolicyDocument=" + encode(TRUST));
+        query(port, "iam", "Action=PutRolePolicy&Version=2010-05-08&RoleName=" + ROLE_NAME + "&PolicyName=invoke"
+                + "&PolicyDocument=" + encode(INVOKE));
+        HttpResponse<String> response = query(port, "sts", "Action=AssumeRole&Version=2011-06-15&RoleArn=" + ROLE
+                + "&RoleSessionName=bench&DurationSeconds=43200");
+        return new SigV4Signer(element(response.body(), "AccessKeyId"), element(response.body(), "SecretAccessKey"),
+                GustProcess.REGION, element(response.body(), "SessionToken"));
+    }
+
+    /** A query-protocol request to {@code service}, signed by the root; fails unless it answers 200. */
+    private static HttpResponse<String> query(int port, String service, String form)
+            throws IOException, InterruptedException {
+        byte[] body = form.getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        GustProcess.signer().sign("sts", "POST", "127.0.0.1:" + port, "/", "", body).forEach(request::header);
+        GustProcess.signer().sign(service, "POST", "127.0.0.1:" + port, "/", "", body).forEach(request::header);
         HttpResponse<String> response;
         try (HttpClient http = HttpClient.newHttpClient()) {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
         if (response.statusCode() != 200) {
-            throw new IOException("AssumeRole answered " + response.statusCode() + ": " + response.body());
+            throw new IOException(service + " answered " + response.statusCode() + " to " + form + ": "
+                    + response.body());
         }
-        return new SigV4Signer(element(response.body(), "AccessKeyId"), element(response.body(), "SecretAccessKey"),
-                GustProcess.REGION, element(response.body(), "SessionToken"));
+        return response;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static String element(String xml, String name) throws IOException {
