@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * root (the short path: no policy to evaluate) and by a session of a role from {@code sts assume-role} whose inline
  * policy allows invoking the function (the full path: session token, request context with the global condition
  * keys, the role's identity-based policy evaluated), alternating point by point on one server so that both see the
- * same machine.
+ * same machine; and by an IAM user with the same policy (no session token: the policy evaluation alone).
  */
 final class AuthorizationScenario implements Scenario {
 
@@ -47,13 +47,17 @@ final class AuthorizationScenario implements Scenario {
                     runtime.memoryMb());
             gust.lambda().awaitReady(FUNCTION);
             SigV4Signer session = assumeRole(gust.port());
+            SigV4Signer user = userKey(gust.port());
             LoadGenerator.run(gust.invokeRequest(FUNCTION, "{}", Map.of()), context.concurrencies().getLast(),
                     context.warmup(), context.warmup());
             ArrayNode root = result.putObject("root").putArray("points");
             ArrayNode assumed = result.putObject("assumed_role").putArray("points");
+            ArrayNode users = result.putObject("iam_user").putArray("points");
             for (int connections : context.concurrencies()) {
                 root.add(Curves.point(context, () -> gust.invokeRequest(FUNCTION, "{}", Map.of()), connections));
                 assumed.add(Curves.point(context, () -> RequestTemplate.invoke(session, gust.port(), FUNCTION,
+                        NoopFunctions.bytes("{}"), Map.of()), connections));
+                users.add(Curves.point(context, () -> RequestTemplate.invoke(user, gust.port(), FUNCTION,
                         NoopFunctions.bytes("{}"), Map.of()), connections));
             }
         }
@@ -73,6 +77,18 @@ final class AuthorizationScenario implements Scenario {
                 + "&RoleSessionName=bench&DurationSeconds=43200");
         return new SigV4Signer(element(response.body(), "AccessKeyId"), element(response.body(), "SecretAccessKey"),
                 GustProcess.REGION, element(response.body(), "SessionToken"));
+    }
+
+    /**
+     * The long-term access key of an IAM user whose inline policy allows invoking {@link #FUNCTION}: authorization
+     * without a session token, so the difference to the root is the policy evaluation alone.
+     */
+    private static SigV4Signer userKey(int port) throws IOException, InterruptedException {
+        query(port, "iam", "Action=CreateUser&Version=2010-05-08&UserName=bench-user");
+        query(port, "iam", "Action=PutUserPolicy&Version=2010-05-08&UserName=bench-user&PolicyName=invoke"
+                + "&PolicyDocument=" + encode(INVOKE));
+        String key = query(port, "iam", "Action=CreateAccessKey&Version=2010-05-08&UserName=bench-user").body();
+        return new SigV4Signer(element(key, "AccessKeyId"), element(key, "SecretAccessKey"), GustProcess.REGION);
     }
 
     /** A query-protocol request to {@code service}, signed by the root; fails unless it answers 200. */
@@ -101,7 +117,7 @@ final class AuthorizationScenario implements Scenario {
     private static String element(String xml, String name) throws IOException {
         Matcher matcher = Pattern.compile("<" + name + ">([^<]+)</" + name + ">").matcher(xml);
         if (!matcher.find()) {
-            throw new IOException("AssumeRole's answer has no " + name + ": " + xml);
+            throw new IOException("the answer has no " + name + ": " + xml);
         }
         return matcher.group(1);
     }

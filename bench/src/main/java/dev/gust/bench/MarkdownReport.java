@@ -58,6 +58,8 @@ final class MarkdownReport {
         rows("Gust provided, root (authorization run)", s.path("authorization").path("root").path("points"));
         rows("Gust provided, assumed role (authorization run)", s.path("authorization").path("assumed_role")
                 .path("points"));
+        rows("Gust provided, IAM user (authorization run)", s.path("authorization").path("iam_user")
+                .path("points"));
         rows("serverless-offline (node)", s.path("peer").path("peer_points"));
         rows("Gust nodejs (peer run)", s.path("peer").path("gust_points"));
         if (s.path("floor").has("wrk")) {
