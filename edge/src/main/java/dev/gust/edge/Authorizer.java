@@ -43,7 +43,8 @@ final class Authorizer {
         }
         String resource = registered.resource().apply(ctx);
         ConditionKeys keys = service.conditionKeys(operation);
-        SocketAddress remote = ctx.request().remoteAddress();
+        // the peer itself, never a Forwarded header (and without Vert.x Web's parsing of them)
+        SocketAddress remote = ctx.request().connection().remoteAddress();
         Decision decision = decide(caller, operation, resource, service.resourcePolicy(resource),
                 new Origin(remote == null ? null : remote.hostAddress(), ctx.request().isSSL(),
                         ServiceRoutes.region(ctx)),
@@ -73,11 +74,31 @@ final class Authorizer {
         if (ownAccount && resourcePolicy.isEmpty() && policies.isEmpty()) {
             return new Decision(Decision.Outcome.IMPLICIT_DENY, Decision.PolicyType.IDENTITY_BASED);
         }
-        RequestContext request = context(caller, operation, resource, resourceAccount, origin, operationKeys);
+        RequestContext request = context(caller, operation, resource, resourceAccount,
+                readsConditionKeys(policies, resourcePolicy) ? origin : null, operationKeys);
         return PolicyEvaluation.evaluate(request, policies, resourcePolicy, withinGrant);
     }
 
-    /** The request context: the principal, the resource, the global condition keys and the operation's own. */
+    /**
+     * Whether any policy to evaluate may read a condition key: most have no condition and no policy variable, and
+     * for them the keys (a clock read, a timestamp formatted, a dozen strings) are not built.
+     */
+    private static boolean readsConditionKeys(List<Policy> policies, Optional<Policy> resourcePolicy) {
+        if (resourcePolicy.isPresent() && resourcePolicy.get().readsConditionKeys()) {
+            return true;
+        }
+        for (Policy policy : policies) {
+            if (policy.readsConditionKeys()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The request context: the principal, the resource, and unless {@code origin} is {@code null} (no policy reads
+     * them) the global condition keys and the operation's own.
+     */
     private RequestContext context(Caller caller, Operation operation, String resource, String resourceAccount,
             Origin origin, Consumer<RequestContext.Builder> operationKeys) {
         String principalArn = caller.principalArn();
@@ -85,6 +106,9 @@ final class Authorizer {
                 .principal(principalArn, caller.accountId())
                 .caller(caller.arn())
                 .resourceAccount(resourceAccount);
+        if (origin == null) {
+            return request.build();
+        }
         Instant now = clock.instant();
         // keys in lower case (they are case-insensitive), which the context then keeps as they are
         request.key("aws:sourceip", origin.sourceIp())

@@ -36,6 +36,19 @@ final class ArnPattern {
         return new ArnPattern(pattern, parts, null);
     }
 
+    /** Whether the pattern has a policy variable, whose value comes from the request's condition keys. */
+    boolean hasVariables() {
+        if (parts == null) {
+            return whole.hasVariables();
+        }
+        for (Wildcards part : parts) {
+            if (part.hasVariables()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code arn} matches: part by part for an ARN-shaped pattern. */
     boolean matches(String arn, RequestContext request) {
         if (parts == null) {

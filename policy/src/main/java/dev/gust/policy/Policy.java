@@ -12,11 +12,21 @@ public final class Policy {
     private final String document;
     private final PolicyKind kind;
     private final List<Statement> statements;
+    private final boolean readsConditionKeys;
 
     Policy(String document, PolicyKind kind, List<Statement> statements) {
         this.document = Objects.requireNonNull(document, "document");
         this.kind = kind;
         this.statements = List.copyOf(statements);
+        this.readsConditionKeys = this.statements.stream().anyMatch(Statement::readsConditionKeys);
+    }
+
+    /**
+     * Whether evaluating this policy may read a condition key (it has a condition or a policy variable): a request
+     * evaluated only against policies that do not may leave the keys out of its {@link RequestContext}.
+     */
+    public boolean readsConditionKeys() {
+        return readsConditionKeys;
     }
 
     /**

@@ -30,6 +30,26 @@ record Statement(String sid, Effect effect, Principals principals, boolean notPr
         return effect == Effect.DENY ? PolicyMatch.DENY : who;
     }
 
+    /** Whether evaluating this statement may read a condition key: it has a condition or a policy variable. */
+    boolean readsConditionKeys() {
+        if (conditions.length > 0) {
+            return true;
+        }
+        for (Wildcards action : actions) {
+            if (action.hasVariables()) {
+                return true;
+            }
+        }
+        if (resources != null) {
+            for (ArnPattern resource : resources) {
+                if (resource.hasVariables()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private boolean actionMatches(RequestContext request) {
         for (Wildcards action : actions) {
             if (action.matches(request.action(), request)) {

@@ -39,6 +39,11 @@ final class Wildcards {
         }
     }
 
+    /** Whether the pattern has a policy variable, whose value comes from the request's condition keys. */
+    boolean hasVariables() {
+        return parts != null;
+    }
+
     /**
      * Compiles a pattern.
      *
