@@ -6,6 +6,7 @@ import dev.gust.edge.Caller;
 import dev.gust.edge.ServiceRoutes;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -41,8 +42,8 @@ public final class LambdaNamespaces {
     }
 
     /** The control plane of {@code account} if it was built (every namespace that holds functions is), never building. */
-    public java.util.Optional<LambdaNamespace> find(Account account) {
-        return java.util.Optional.ofNullable(built.get(account));
+    public Optional<LambdaNamespace> find(Account account) {
+        return Optional.ofNullable(built.get(account));
     }
 
     /** The control plane of the namespace a request acts in ({@link #accountOf}). */

@@ -1,5 +1,8 @@
 package dev.gust.edge;
 
+import dev.gust.policy.Policy;
+import java.util.Optional;
+
 /**
  * One AWS service that Gust hosts behind the edge: Lambda, STS, and later S3, SQS, SNS and the others. A service
  * names itself by its SigV4 signing name, says which protocol its errors are written in, bounds its request
@@ -23,7 +26,7 @@ public interface HostedService {
      * is), or empty if it has none. The edge evaluates it with the caller's identity-based policies. Answered from
      * memory: called on event loops, once per request.
      */
-    default java.util.Optional<dev.gust.policy.Policy> resourcePolicy(String resource) {
+    default Optional<Policy> resourcePolicy(String resource) {
         return java.util.Optional.empty();
     }
 
