@@ -76,6 +76,8 @@ final class EdgeFixture implements AutoCloseable {
     final ServiceEdge edge;
     final HttpServer server;
     final HttpClient http = HttpClient.newHttpClient();
+    /** The connection watcher, when the fixture has an idle timeout. */
+    IdleConnections idle;
 
     EdgeFixture() {
         this(null);
@@ -83,6 +85,14 @@ final class EdgeFixture implements AutoCloseable {
 
     /** @param idleTimeout how long connections may idle, or {@code null} to leave them open */
     EdgeFixture(Duration idleTimeout) {
+        this(idleTimeout, IdleConnections.DEFAULT_MAX_PER_CLIENT);
+    }
+
+    /**
+     * @param idleTimeout how long connections may idle, or {@code null} to leave them open
+     * @param maxPerClient how many connections one client may hold (with an idle timeout only)
+     */
+    EdgeFixture(Duration idleTimeout, int maxPerClient) {
         CredentialsResolver expired = (key, token) -> {
             if (key.equals(EXPIRED.accessKeyId())) {
                 throw EdgeException.auth(AuthFailure.EXPIRED_TOKEN, "The security token included in the request is expired");
@@ -110,7 +120,7 @@ final class EdgeFixture implements AutoCloseable {
         edge.unsigned().get("/_gust/health").handler(ctx -> ctx.response().end("ok"));
         var httpServer = vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions().setHttp2ClearTextEnabled(false));
         if (idleTimeout != null) {
-            IdleConnections idle = new IdleConnections(vertx, idleTimeout).start();
+            idle = new IdleConnections(vertx, idleTimeout, maxPerClient).start();
             httpServer.connectionHandler(idle).requestHandler(idle.tracking(edge));
         } else {
             httpServer.requestHandler(edge);

@@ -10,14 +10,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Connections with nothing in flight are closed after the idle timeout; busy or fresh ones are not. */
+/**
+ * Connections with nothing in flight, a partial request head or a stalled body are closed after the idle timeout;
+ * busy, fresh or slowly uploading ones are not; one client cannot hold more than its share.
+ */
 class IdleConnectionsTest {
 
     static EdgeFixture fixture;
 
     @BeforeAll
     static void start() {
-        fixture = new EdgeFixture(Duration.ofMillis(400));
+        fixture = new EdgeFixture(Duration.ofMillis(400), 3);
+        fixture.edge.unsigned().post("/_test/upload").handler(ctx -> ctx.request().body()
+                .onSuccess(body -> ctx.response().end("got " + body.length())));
     }
 
     @AfterAll
@@ -70,6 +75,72 @@ class IdleConnectionsTest {
             assertThat(EdgeFixture.readHead(socket)).startsWith("HTTP/1.1 200");
         } catch (SocketTimeoutException e) {
             throw new AssertionError("no response", e);
+        }
+    }
+
+    @Test
+    void aPartialRequestHeadIsClosed() throws Exception {
+        try (Socket socket = EdgeFixture.raw(fixture.port(), "GET /_gust/health HTTP/1.1\r\nHost: 127.0.0.1\r\n")) {
+            socket.setSoTimeout(5_000);
+            long started = System.nanoTime();
+
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(350));
+        }
+    }
+
+    @Test
+    void aStalledRequestBodyIsClosed() throws Exception {
+        try (Socket socket = EdgeFixture.raw(fixture.port(),
+                "POST /_test/upload HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n0123456789")) {
+            socket.setSoTimeout(5_000);
+
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void aBodyThatKeepsArrivingSlowlyIsNotIdle() throws Exception {
+        try (Socket socket = EdgeFixture.raw(fixture.port(),
+                "POST /_test/upload HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 8\r\n\r\n")) {
+            socket.setSoTimeout(5_000);
+            for (int i = 0; i < 8; i++) { // 8 × 150 ms: three times the idle timeout in all
+                Thread.sleep(150);
+                socket.getOutputStream().write('x');
+                socket.getOutputStream().flush();
+            }
+
+            assertThat(EdgeFixture.readHead(socket)).startsWith("HTTP/1.1 200");
+            assertThat(new String(socket.getInputStream().readNBytes(5))).isEqualTo("got 8");
+        }
+    }
+
+    @Test
+    void aClientBeyondItsShareOfConnectionsIsClosedAtOnce() throws Exception {
+        long deadline = System.nanoTime() + 5_000_000_000L; // earlier tests' closed sockets may still be counted
+        while (fixture.idle.openBy("127.0.0.1") > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Socket[] held = new Socket[3];
+        try {
+            for (int i = 0; i < held.length; i++) {
+                held[i] = EdgeFixture.raw(fixture.port(), "GET /_gust/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+                assertThat(EdgeFixture.readHead(held[i])).startsWith("HTTP/1.1 200");
+            }
+            try (Socket extra = new Socket("127.0.0.1", fixture.port())) {
+                extra.setSoTimeout(5_000);
+                long started = System.nanoTime();
+                extra.getOutputStream().write("GET /_gust/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes());
+
+                assertThat(extra.getInputStream().read()).isEqualTo(-1);
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(300));
+            }
+        } finally {
+            for (Socket socket : held) {
+                if (socket != null) {
+                    socket.close();
+                }
+            }
         }
     }
 }
