@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The benchmark runner: runs the chosen scenarios (all by default) against the packaged server and the
@@ -25,6 +27,8 @@ import java.util.Map;
  * </pre>
  */
 public final class BenchRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BenchRunner.class);
 
     static final List<Scenario> SCENARIOS = List.of(new FloorScenario(), new WarmInvokeScenario(),
             new PeerScenario(), new BareStartScenario(), new ColdStartScenario(), new IdleMemoryScenario(),
@@ -87,7 +91,7 @@ public final class BenchRunner {
             } catch (Exception | AssertionError e) {
                 failed.add(scenario.name());
                 scenarios.putObject(scenario.name()).put("error", e.toString());
-                e.printStackTrace();
+                LOG.error("scenario {} failed", scenario.name(), e);
             }
             write(out, results);
         }
