@@ -14,10 +14,8 @@ class CgroupProbeTest {
     @TempDir
     Path root;
 
-    private void write(String path, String content) throws IOException {
-        Path file = root.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
+    private void write(String path, String content) {
+        FakeFiles.write(root, path, content);
     }
 
     private String read(String path) throws IOException {

@@ -2,12 +2,16 @@ package dev.gust.server;
 
 import dev.gust.sandbox.BubblewrapSandbox;
 import dev.gust.sandbox.Sandbox;
+import dev.gust.sandbox.SandboxCheck;
 import dev.gust.sandbox.SandboxProbe;
 import dev.gust.sandbox.UnsandboxedProcessLauncher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Chooses the sandbox from the {@code sandbox} setting; refuses to start without bubblewrap unless told. */
+/**
+ * Chooses the sandbox from the {@code sandbox} setting and checks it by launching a trivial instance; refuses to
+ * start without a working bubblewrap unless told.
+ */
 final class Sandboxes {
 
     private static final Logger LOG = LoggerFactory.getLogger(Sandboxes.class);
@@ -16,10 +20,12 @@ final class Sandboxes {
     }
 
     /**
-     * @throws IllegalStateException with what to do when bubblewrap is missing
+     * @throws IllegalStateException with the cause and what to do when bubblewrap is missing or a trivial
+     *     instance does not start
      */
     static Sandbox choose(String setting) {
         SandboxProbe probe = SandboxProbe.detect();
+        Sandbox sandbox;
         if (setting.equals("none")) {
             LOG.warn("""
 
@@ -28,8 +34,11 @@ final class Sandboxes {
                     and can read Gust's data dir and every other function's code.
                     Use this only for code you trust.
                     ************************************************************************""");
-            return UnsandboxedProcessLauncher.create(probe);
+            sandbox = UnsandboxedProcessLauncher.create(probe);
+        } else {
+            sandbox = BubblewrapSandbox.create(probe);
         }
-        return BubblewrapSandbox.create(probe);
+        LOG.debug("sandbox check passed in {}", SandboxCheck.require(sandbox, probe));
+        return sandbox;
     }
 }
