@@ -39,6 +39,10 @@ final class Sandboxes {
             sandbox = BubblewrapSandbox.create(probe);
         }
         LOG.debug("sandbox check passed in {}", SandboxCheck.require(sandbox, probe));
+        if (!sandbox.capabilities().cgroupLimits()) {
+            // starts anyway (a laptop without delegation still runs Python), but says what is missing and how to fix it
+            LOG.warn("{}; Java and Node functions may not start under RLIMIT_AS", sandbox.capabilities().limits());
+        }
         return sandbox;
     }
 }
