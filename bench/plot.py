@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Draws the benchmark PNGs from a results folder's results.json: latency CDF at concurrency 1,
-throughput against concurrency, and cold start by runtime."""
+throughput against concurrency, cold start by runtime, and the soak's footprint over time."""
 import json
 import sys
 from pathlib import Path
@@ -81,12 +81,40 @@ def cold_start(results, folder):
     fig.savefig(folder / "cold-start.png", dpi=110)
 
 
+def soak(results, folder):
+    data = results["scenarios"].get("soak", {})
+    samples = [row for row in data.get("samples", []) if "instances" in row]
+    if not samples:
+        return
+    metrics = [("rss_kb", "server RSS (MiB)", 1 / 1024), ("fds", "open file descriptors", 1),
+               ("threads", "threads", 1), ("processes", "child processes", 1),
+               ("cgroups", "instance cgroups", 1), ("disk_kb", "data dir without logs (MiB)", 1 / 1024)]
+    check = data.get("check", {})
+    fig, axes = plt.subplots(2, 3, figsize=(12, 6.5), sharex=True)
+    minutes = [row["elapsed_s"] / 60 for row in samples]
+    for ax, (key, label, scale) in zip(axes.flat, metrics):
+        ax.plot(minutes, [row[key] * scale for row in samples], marker=".")
+        if key in check:
+            ax.axhline(check[key]["bound"] * scale, color="grey", linestyle="--", linewidth=1, label="flat bound")
+            ax.legend(loc="lower right", fontsize="small")
+        ax.set_title(label, fontsize="medium")
+        ax.set_ylim(bottom=0)
+        ax.grid(True, alpha=0.3)
+    for ax in axes[1]:
+        ax.set_xlabel("minutes of mixed load")
+    verdict = "stays flat" if check.get("pass") else "NOT flat"
+    fig.suptitle(f"Soak: warm, cold, failing and async invokes ({verdict})")
+    fig.tight_layout()
+    fig.savefig(folder / "soak.png", dpi=110)
+
+
 def main():
     folder = Path(sys.argv[1])
     results = json.loads((folder / "results.json").read_text())
     latency_cdf(results, folder)
     throughput(results, folder)
     cold_start(results, folder)
+    soak(results, folder)
     print("bench: plots in", folder)
 
 

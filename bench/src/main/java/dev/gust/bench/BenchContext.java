@@ -17,9 +17,12 @@ import java.util.List;
  * @param repeats how many times each load point is measured
  * @param concurrencies the connection counts of the throughput curve
  * @param runtimes which runtimes to measure ({@code provided}, {@code python}, {@code nodejs}, {@code java})
+ * @param soakDuration how long the soak's load runs
+ * @param soakInterval how often the soak samples the server
  */
 record BenchContext(Path serverJar, Path java, Path workDir, Path peerDir, boolean smoke, Duration warmup,
-        Duration duration, int repeats, List<Integer> concurrencies, List<String> runtimes) {
+        Duration duration, int repeats, List<Integer> concurrencies, List<String> runtimes, Duration soakDuration,
+        Duration soakInterval) {
 
     /** {@code full} when not in smoke mode, else {@code smoke}. */
     int scaled(int full, int smokeValue) {

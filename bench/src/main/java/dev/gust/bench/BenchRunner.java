@@ -13,22 +13,27 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The benchmark runner: runs the chosen scenarios (all by default) against the packaged server and the
+ * The benchmark runner: runs the chosen scenarios (all but the soak by default) against the packaged server and the
  * baselines, and writes {@code results.json} and {@code results.md} into the output folder.
  *
  * <pre>
  * java -cp ... dev.gust.bench.BenchRunner [--smoke] [--out DIR] [--duration 10s] [--warmup 3s] [--repeats 3]
  *     [--concurrency 1,8,32,64] [--runtimes provided,python,nodejs,java] [--server-jar JAR] [--peer-dir DIR]
- *     [scenario...]
+ *     [--soak-duration 30m] [--soak-interval 1m] [scenario...]
  * </pre>
  */
 public final class BenchRunner {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BenchRunner.class);
+
     static final List<Scenario> SCENARIOS = List.of(new FloorScenario(), new WarmInvokeScenario(),
             new PeerScenario(), new BareStartScenario(), new ColdStartScenario(), new IdleMemoryScenario(),
-            new ScaleOutScenario(), new AsyncScenario(), new ControlPlaneScenario(), new AuthorizationScenario());
+            new ScaleOutScenario(), new AsyncScenario(), new ControlPlaneScenario(), new AuthorizationScenario(),
+            new SoakScenario());
 
     private BenchRunner() {
     }
@@ -66,7 +71,9 @@ public final class BenchRunner {
                 Integer.parseInt(options.getOrDefault("repeats", smoke ? "1" : "3")),
                 Arrays.stream(options.getOrDefault("concurrency", smoke ? "1,8" : "1,8,32,64").split(","))
                         .map(Integer::parseInt).toList(),
-                List.of(options.getOrDefault("runtimes", "provided,python,nodejs,java").split(",")));
+                List.of(options.getOrDefault("runtimes", "provided,python,nodejs,java").split(",")),
+                duration(options.getOrDefault("soak-duration", smoke ? "10s" : "30m")),
+                duration(options.getOrDefault("soak-interval", smoke ? "2s" : "1m")));
         if (!Files.isRegularFile(context.serverJar())) {
             throw new IOException("no server jar at " + context.serverJar() + "; build it with ./mvnw package");
         }
@@ -75,7 +82,7 @@ public final class BenchRunner {
         ObjectNode scenarios = results.putObject("scenarios");
         List<String> failed = new ArrayList<>();
         for (Scenario scenario : SCENARIOS) {
-            if (!names.isEmpty() && !names.contains(scenario.name())) {
+            if (names.isEmpty() ? !scenario.runsByDefault() : !names.contains(scenario.name())) {
                 continue;
             }
             System.out.println("bench: " + scenario.name() + "...");
@@ -87,7 +94,7 @@ public final class BenchRunner {
             } catch (Exception | AssertionError e) {
                 failed.add(scenario.name());
                 scenarios.putObject(scenario.name()).put("error", e.toString());
-                e.printStackTrace();
+                LOG.error("scenario {} failed", scenario.name(), e);
             }
             write(out, results);
         }
@@ -107,6 +114,9 @@ public final class BenchRunner {
     static Duration duration(String text) {
         if (text.endsWith("ms")) {
             return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+        }
+        if (text.endsWith("m")) {
+            return Duration.ofSeconds((long) (Double.parseDouble(text.substring(0, text.length() - 1)) * 60));
         }
         if (text.endsWith("s")) {
             return Duration.ofMillis((long) (Double.parseDouble(text.substring(0, text.length() - 1)) * 1000));

@@ -21,11 +21,13 @@ final class GustProcess implements AutoCloseable {
 
     private final ChildProcess process;
     private final int port;
+    private final Path dataDir;
     private final LambdaHttp lambda;
 
-    private GustProcess(ChildProcess process, int port) {
+    private GustProcess(ChildProcess process, int port, Path dataDir) {
         this.process = process;
         this.port = port;
+        this.dataDir = dataDir;
         this.lambda = new LambdaHttp(port, signer());
     }
 
@@ -56,7 +58,7 @@ final class GustProcess implements AutoCloseable {
             process.close();
             throw e;
         }
-        return new GustProcess(process, port);
+        return new GustProcess(process, port, dir.resolve("data"));
     }
 
     static SigV4Signer signer() {
@@ -65,6 +67,11 @@ final class GustProcess implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** The server's data dir. */
+    Path dataDir() {
+        return dataDir;
     }
 
     long pid() {

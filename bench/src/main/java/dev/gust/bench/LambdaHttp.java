@@ -73,9 +73,15 @@ final class LambdaHttp {
 
     /** CreateFunction; returns the response time in milliseconds. Fails on any status other than 201. */
     double createFunction(String name, String runtime, String handler, byte[] zip, int memoryMb) throws IOException {
+        return createFunction(name, runtime, handler, zip, memoryMb, 30);
+    }
+
+    /** CreateFunction with a timeout in seconds; returns the response time in milliseconds. */
+    double createFunction(String name, String runtime, String handler, byte[] zip, int memoryMb, int timeoutSeconds)
+            throws IOException {
         ObjectNode body = JSON.createObjectNode();
         body.put("FunctionName", name).put("Runtime", runtime).put("Handler", handler).put("Role", ROLE)
-                .put("MemorySize", memoryMb).put("Timeout", 30);
+                .put("MemorySize", memoryMb).put("Timeout", timeoutSeconds);
         body.putObject("Code").put("ZipFile", Base64.getEncoder().encodeToString(zip));
         long start = System.nanoTime();
         HttpResponse<String> response = call("POST", "/2015-03-31/functions", "", JSON.writeValueAsBytes(body), Map.of(

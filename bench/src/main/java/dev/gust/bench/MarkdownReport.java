@@ -23,6 +23,7 @@ final class MarkdownReport {
         r.simple("Scale-out", s.path("scale-out"));
         r.simple("Async", s.path("async"));
         r.simple("Control plane", s.path("control-plane"));
+        r.soak(s.path("soak"));
         s.fields().forEachRemaining(e -> {
             if (e.getValue().has("error")) {
                 r.md.append("\n**").append(e.getKey()).append(" failed:** ").append(e.getValue().path("error").asText())
@@ -99,6 +100,26 @@ final class MarkdownReport {
         md.append("\n`init` is the REPORT line's Init Duration (sandbox launch until the runtime's first `GET /next`); "
                 + "the `provided` row's init is the sandbox set-up itself (its static bootstrap costs ~1 ms bare), "
                 + "so a runtime's own start is its init minus that.\n");
+    }
+
+    private void soak(JsonNode soak) {
+        if (soak.isMissingNode() || soak.has("error")) {
+            return;
+        }
+        JsonNode check = soak.path("check");
+        md.append("\n## Soak\n\n").append(soak.path("duration_seconds").asLong())
+                .append(" s of mixed load, sampled every ").append(soak.path("interval_seconds").asLong())
+                .append(" s (soak.csv, soak.png); requests: ")
+                .append(soak.path("requests").toString()).append(". Stays flat: **")
+                .append(check.path("pass").asBoolean() ? "pass" : "FAIL").append("** (max of the last ")
+                .append(check.path("window_samples").asLong()).append(" samples against the first ones)\n\n")
+                .append("| metric | first window max | last window max | bound | flat |\n|---|---|---|---|---|\n");
+        for (String metric : ServerFootprint.METRICS) {
+            JsonNode m = check.path(metric);
+            md.append("| ").append(metric).append(" | ").append(m.path("first_max").asLong()).append(" | ")
+                    .append(m.path("last_max").asLong()).append(" | ").append(m.path("bound").asLong()).append(" | ")
+                    .append(m.path("flat").asBoolean() ? "yes" : "**no**").append(" |\n");
+        }
     }
 
     private void simple(String title, JsonNode node) {

@@ -9,4 +9,9 @@ interface Scenario {
     String name();
 
     ObjectNode run(BenchContext context) throws Exception;
+
+    /** Whether it runs when no scenario is named; a long one (the soak) runs only when named. */
+    default boolean runsByDefault() {
+        return true;
+    }
 }

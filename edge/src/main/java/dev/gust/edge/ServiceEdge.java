@@ -17,8 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one HTTP endpoint of every service Gust hosts: the request handler of the API port. For each request:
@@ -49,7 +49,7 @@ public final class ServiceEdge implements Handler<HttpServerRequest> {
 
     /** The response header that carries the request id, which every response has. */
     public static final String REQUEST_ID = "x-amzn-RequestId";
-    private static final Logger LOG = Logger.getLogger(ServiceEdge.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceEdge.class);
     private static final String PENDING = ServiceEdge.class.getName() + ".pending";
     private static final String CALLER = Caller.class.getName();
     /** Gust's own paths ({@code /_gust/health}, presigned code links): unsigned routes, signed or not. */
@@ -159,8 +159,7 @@ public final class ServiceEdge implements Handler<HttpServerRequest> {
         } catch (EdgeException e) {
             ErrorWriter.send(ctx.response(), service.protocol(), e, requestId(ctx));
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, service.signingName() + " operation failed: " + ctx.request().method() + " "
-                    + ctx.request().path(), e);
+            LOG.error("{} operation failed: {} {}", service.signingName(), ctx.request().method(), ctx.request().path(), e);
             ErrorWriter.send(ctx.response(), service.protocol(), internalFailure(e), requestId(ctx));
         }
     }
@@ -238,7 +237,7 @@ public final class ServiceEdge implements Handler<HttpServerRequest> {
                     ctx.statusCode(), failure != null && failure.getMessage() != null ? failure.getMessage()
                             : ctx.statusCode() == 404 ? "Unknown operation" : "Bad request");
         } else {
-            LOG.log(Level.SEVERE, "request failed: " + ctx.request().method() + " " + ctx.request().path(), failure);
+            LOG.error("request failed: {} {}", ctx.request().method(), ctx.request().path(), failure);
             e = internalFailure(failure);
         }
         refuse(ctx, protocol, e);

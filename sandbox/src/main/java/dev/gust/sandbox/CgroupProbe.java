@@ -14,22 +14,34 @@ import java.util.Set;
  * at startup, not thread-safe.
  *
  * <p>Order: cgroup v2 when its hierarchy offers the memory and pids controllers, else cgroup v1 when the memory
- * controller is mounted, else none. The parent cgroup is nested in this process's own cgroup. On v2 a
- * cgroup that holds processes cannot enable controllers for its children ("no internal processes"), so the
- * parent is, in this order: {@code <own>/gust} when the own cgroup already delegates both controllers;
- * {@code <hierarchy root>/gust} when writable (root on a host); or {@code <own>/gust} after moving the
- * processes of the own cgroup into {@code <own>/gust-server} (root in a container, a systemd unit with
- * {@code Delegate=yes}).
+ * controller is mounted, else none. The parent cgroup is nested in this process's own cgroup where it may be. On
+ * v2 a cgroup that holds processes cannot enable controllers for its children ("no internal processes"), so the
+ * parent is, in this order: {@code <own>/gust} when the own cgroup already enables both controllers for its
+ * children (prepared by whoever delegated it); {@code <own>/gust} after moving the processes of the own cgroup into
+ * {@code <own>/gust-server} when the own cgroup is delegated ({@link CgroupDelegation}: a systemd unit or scope
+ * with {@code Delegate=yes}) or is the root of the visible hierarchy (a container's cgroup namespace);
+ * {@code <hierarchy root>/gust} when writable (root on a host); else none, with the fix in the reason. A cgroup
+ * that is not delegated is never rearranged: it may hold the user's shell.
  */
 final class CgroupProbe {
 
-    private static final Set<String> V2_CONTROLLERS = Set.of("memory", "pids");
+    private static final List<String> V2_CONTROLLERS = List.of("memory", "pids");
 
     private final Path root;
+    private final List<String> controllers;
 
     /** @param root the host's root directory; tests pass a fake one holding {@code proc/self} and cgroupfs */
     CgroupProbe(Path root) {
+        this(root, V2_CONTROLLERS);
+    }
+
+    /**
+     * @param controllers the v2 controllers required and delegated; a test on a host whose memory and pids
+     *     controllers are bound to v1 stands in another one
+     */
+    CgroupProbe(Path root, List<String> controllers) {
         this.root = root;
+        this.controllers = List.copyOf(controllers);
     }
 
     /** Detects and prepares; never throws: a failure becomes {@link NoCgroups} with the reason. */
@@ -40,7 +52,7 @@ final class CgroupProbe {
             Optional<CgroupMount> v2 = mounts.stream().filter(mount -> mount.version() == 2).findFirst();
             if (v2.isPresent() && membership.containsKey("")) {
                 Path own = host(v2.get().directoryOf(membership.get("")));
-                if (tokens(own.resolve("cgroup.controllers")).containsAll(V2_CONTROLLERS)) {
+                if (tokens(own.resolve("cgroup.controllers")).containsAll(controllers)) {
                     return prepareV2(host(v2.get().mountPoint()), own);
                 }
             }
@@ -71,29 +83,38 @@ final class CgroupProbe {
     }
 
     private Cgroups prepareV2(Path hierarchyRoot, Path own) {
-        if (tokens(own.resolve("cgroup.subtree_control")).containsAll(V2_CONTROLLERS) && delegate(own)) {
+        if (tokens(own.resolve("cgroup.subtree_control")).containsAll(controllers) && delegate(own)) {
             return new CgroupV2(own.resolve("gust"));
         }
-        if (!hierarchyRoot.equals(own) && delegate(hierarchyRoot)) {
+        if (hierarchyRoot.equals(own) || CgroupDelegation.marked(own)) {
+            try {
+                evacuate(own);
+                CgroupFiles.write(own.resolve("cgroup.subtree_control"), enabling());
+            } catch (IOException e) {
+                return Cgroups.none("cannot delegate the " + String.join(" and ", controllers) + " controllers of "
+                        + own + ": " + e);
+            }
+            return delegate(own) ? new CgroupV2(own.resolve("gust"))
+                    : Cgroups.none("cannot create " + own.resolve("gust"));
+        }
+        if (delegate(hierarchyRoot)) {
             return new CgroupV2(hierarchyRoot.resolve("gust"));
         }
-        try {
-            evacuate(own);
-            CgroupFiles.write(own.resolve("cgroup.subtree_control"), "+memory +pids");
-        } catch (IOException e) {
-            return Cgroups.none("cannot delegate the memory and pids controllers of " + own + ": " + e);
-        }
-        return delegate(own) ? new CgroupV2(own.resolve("gust"))
-                : Cgroups.none("cannot create " + own.resolve("gust"));
+        return Cgroups.none(own + " is not delegated to Gust; start it in a delegated cgroup: "
+                + "systemd-run --user --scope -p Delegate=yes ./gust server");
     }
 
-    /** Creates {@code <cgroup>/gust} and enables memory and pids for its children; returns success. */
-    private static boolean delegate(Path cgroup) {
+    private String enabling() {
+        return "+" + String.join(" +", controllers);
+    }
+
+    /** Creates {@code <cgroup>/gust} and enables the controllers for its children; returns success. */
+    private boolean delegate(Path cgroup) {
         Path parent = cgroup.resolve("gust");
         try {
             Files.createDirectories(parent);
-            if (!tokens(parent.resolve("cgroup.subtree_control")).containsAll(V2_CONTROLLERS)) {
-                CgroupFiles.write(parent.resolve("cgroup.subtree_control"), "+memory +pids");
+            if (!tokens(parent.resolve("cgroup.subtree_control")).containsAll(controllers)) {
+                CgroupFiles.write(parent.resolve("cgroup.subtree_control"), enabling());
             }
             return Files.isWritable(parent);
         } catch (IOException e) {

@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A launched instance: the launcher's {@link Process} plus the instance's cgroup; thread-safe.
@@ -17,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class LaunchedProcess implements SandboxedProcess {
 
-    private static final System.Logger LOG = System.getLogger(LaunchedProcess.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(LaunchedProcess.class);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
     private final Process process;
@@ -124,7 +126,7 @@ final class LaunchedProcess implements SandboxedProcess {
         try {
             cgroup.remove();
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not remove cgroup " + cgroup.directories(), e);
+            LOG.warn("could not remove cgroup {}", cgroup.directories(), e);
         }
     }
 }

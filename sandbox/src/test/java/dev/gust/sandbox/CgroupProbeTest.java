@@ -3,8 +3,11 @@ package dev.gust.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,10 +17,8 @@ class CgroupProbeTest {
     @TempDir
     Path root;
 
-    private void write(String path, String content) throws IOException {
-        Path file = root.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
+    private void write(String path, String content) {
+        FakeFiles.write(root, path, content);
     }
 
     private String read(String path) throws IOException {
@@ -105,6 +106,47 @@ class CgroupProbeTest {
 
         assertThat(cgroups.enforcing()).isFalse();
         assertThat(cgroups.description()).startsWith("no cgroups (cgroup v2 without the memory and pids controllers)");
+    }
+
+    private static final String SCOPE = "sys/fs/cgroup/user.slice/user-1000.slice/user@1000.service/app.slice/"
+            + "run-u42.scope";
+
+    private void scopeHoldingThisProcess() throws IOException {
+        write("proc/self/mountinfo", "30 23 0:26 / /sys/fs/cgroup rw - cgroup2 cgroup2 rw,nsdelegate\n");
+        write("proc/self/cgroup", "0::/" + SCOPE.substring("sys/fs/cgroup/".length()) + "\n");
+        write(SCOPE + "/cgroup.controllers", "memory pids\n");
+        write(SCOPE + "/cgroup.subtree_control", "\n");
+        write(SCOPE + "/cgroup.procs", ProcessHandle.current().pid() + "\n");
+    }
+
+    @Test
+    void v2InADelegatedScopeMovesItsOwnProcessesIntoALeafAndNestsGustBesideIt() throws IOException {
+        scopeHoldingThisProcess();
+        Files.getFileAttributeView(root.resolve(SCOPE), UserDefinedFileAttributeView.class)
+                .write("delegate", ByteBuffer.wrap("1".getBytes(StandardCharsets.US_ASCII)));
+
+        Cgroups cgroups = new CgroupProbe(root).detect();
+
+        assertThat(cgroups).isInstanceOf(CgroupV2.class);
+        assertThat(cgroups.description()).endsWith(SCOPE + "/gust");
+        assertThat(read(SCOPE + "/gust-server/cgroup.procs")).isEqualTo(Long.toString(ProcessHandle.current().pid()));
+        assertThat(read(SCOPE + "/cgroup.subtree_control")).isEqualTo("+memory +pids");
+        assertThat(read(SCOPE + "/gust/cgroup.subtree_control")).isEqualTo("+memory +pids");
+        assertThat(root.resolve("sys/fs/cgroup/gust")).doesNotExist();
+    }
+
+    @Test
+    void v2InAScopeThatIsNotDelegatedLeavesItsProcessesAloneAndSaysHowToDelegate() throws IOException {
+        scopeHoldingThisProcess();
+        write("sys/fs/cgroup/gust", "not a directory: the hierarchy root is not writable for Gust");
+
+        Cgroups cgroups = new CgroupProbe(root).detect();
+
+        assertThat(cgroups.enforcing()).isFalse();
+        assertThat(cgroups.description()).contains("run-u42.scope is not delegated to Gust")
+                .contains("systemd-run --user --scope -p Delegate=yes ./gust server");
+        assertThat(root.resolve(SCOPE + "/gust-server")).doesNotExist();
+        assertThat(read(SCOPE + "/cgroup.subtree_control")).isEqualTo("\n");
     }
 
     @Test

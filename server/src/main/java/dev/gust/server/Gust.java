@@ -2,6 +2,7 @@ package dev.gust.server;
 
 import dev.gust.server.client.AccountsCommand;
 import picocli.CommandLine;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine.Command;
 
 /** The {@code gust} command: the entry point of the server jar. */
@@ -10,6 +11,9 @@ import picocli.CommandLine.Command;
 public final class Gust implements Runnable {
 
     public static void main(String[] args) {
+        // one backend: what the JDK and libraries log through java.util.logging ends in SLF4J's
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         System.exit(new CommandLine(new Gust()).execute(args));
     }
 

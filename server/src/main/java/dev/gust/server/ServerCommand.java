@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,6 +17,8 @@ import picocli.CommandLine.Option;
 @Command(name = "server", mixinStandardHelpOptions = true,
         description = "Start Gust: the Lambda API on one port, with embedded storage in the data dir.")
 final class ServerCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
 
     @Option(names = "--host", description = "Address to listen on (default 127.0.0.1).")
     String host;
@@ -69,7 +73,7 @@ final class ServerCommand implements Callable<Integer> {
             try {
                 server.close();
             } catch (Exception e) {
-                System.err.println("error during shutdown: " + e);
+                LOG.error("error during shutdown", e);
             }
             System.out.println("Gust stopped.");
             System.out.flush();

@@ -9,8 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One thread that owns a SQLite connection and runs the work submitted to it in batches, one transaction per
@@ -40,7 +40,7 @@ final class GroupCommitWriter implements AutoCloseable {
     /** What every task weighs on top of its payload. */
     static final long TASK_OVERHEAD_BYTES = 256;
 
-    private static final Logger LOG = Logger.getLogger(GroupCommitWriter.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
 
     /** Work run on the writer thread inside a transaction. */
     @FunctionalInterface
@@ -128,7 +128,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 try {
                     runTogether(batch);
                 } catch (Throwable t) { // keep serving: a dead writer would leave every future hanging
-                    LOG.log(Level.SEVERE, "Event queue writer failed a batch", t);
+                    LOG.error("Event queue writer failed a batch", t);
                     batch.forEach(task -> task.future().completeExceptionally(t));
                 }
             }

@@ -10,7 +10,8 @@ import dev.gust.store.FunctionStore;
 import dev.gust.store.ReservedConcurrencyStore;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reserved concurrency of functions ({@code Put/Get/DeleteFunctionConcurrency}) with Lambda's validation and
@@ -27,7 +28,7 @@ import java.util.logging.Logger;
  */
 public final class ConcurrencyService {
 
-    private static final Logger LOG = Logger.getLogger(ConcurrencyService.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ConcurrencyService.class);
 
     private final Account account;
     private final FunctionStore functions;
@@ -60,8 +61,8 @@ public final class ConcurrencyService {
             }
         }
         if (live.totalReserved() > live.accountLimit() - minimumUnreserved(live.accountLimit())) {
-            LOG.warning("functions reserve " + live.totalReserved() + " of the account's concurrency limit of "
-                    + live.accountLimit() + ": functions without a reservation share " + unreserved());
+            LOG.warn("functions reserve {} of the account's concurrency limit of {}: functions without a reservation share {}",
+                    live.totalReserved(), live.accountLimit(), unreserved());
         }
     }
 

@@ -11,9 +11,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Lambda's check of a function's execution role ({@code Role} of CreateFunction and UpdateFunctionConfiguration): the
@@ -48,7 +49,7 @@ public final class ExecutionRoleCheck {
     private static final String LAMBDA = "lambda.amazonaws.com";
     /** A role's ARN: its account, its path and its name. */
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-zA-Z-]*:iam::(\\d{12}):role(/(?:.*/)?)([^/]+)");
-    private static final Logger LOG = Logger.getLogger(ExecutionRoleCheck.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutionRoleCheck.class);
 
     private final Mode mode;
     private final ExecutionRoles roles;
@@ -79,9 +80,10 @@ public final class ExecutionRoleCheck {
             role = Optional.of(roles.create(roleAccount, path, name, LAMBDA_TRUST, DATA_PLANE_POLICY_NAME,
                     DATA_PLANE_POLICY));
             if (warned.add(role.get().arn())) {
-                LOG.warning("dev mode: created the execution role " + role.get().arn() + ", which did not exist, "
+                LOG.warn("dev mode: created the execution role {}, which did not exist, "
                         + "trusting lambda.amazonaws.com, with the inline policy " + DATA_PLANE_POLICY_NAME
-                        + " (the data plane of every service, no control plane); in strict mode it would be refused");
+                        + " (the data plane of every service, no control plane); in strict mode it would be refused",
+                        role.get().arn());
             }
         }
         if (role.isEmpty() || !role.get().arn().equals(roleArn) || !lambdaMayAssume(role.get())) {

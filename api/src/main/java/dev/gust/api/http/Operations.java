@@ -11,8 +11,8 @@ import dev.gust.edge.ServiceRoutes;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Registers Lambda's control-plane operations with the edge: each runs on a worker thread (they touch storage),
@@ -25,7 +25,7 @@ import java.util.logging.Logger;
  */
 public final class Operations {
 
-    private static final Logger LOG = Logger.getLogger(Operations.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Operations.class);
 
     private final ServiceRoutes routes;
 
@@ -97,7 +97,7 @@ public final class Operations {
         } catch (LambdaException e) {
             ErrorResponder.send(ctx.response(), e);
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "operation failed: " + ctx.request().method() + " " + ctx.request().path(), e);
+            LOG.error("operation failed: {} {}", ctx.request().method(), ctx.request().path(), e);
             ErrorResponder.send(ctx.response(), LambdaException.service("An internal error occurred: " + e));
         }
     }

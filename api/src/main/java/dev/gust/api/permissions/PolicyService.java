@@ -20,7 +20,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Resource-based policies of functions, versions and aliases (AddPermission, GetPolicy, RemovePermission) with
@@ -40,7 +41,7 @@ public final class PolicyService {
     /** AWS's limit on a function policy's size, in bytes of its JSON document. */
     static final int MAX_POLICY_BYTES = 20_480;
     private static final int MAX_ATTEMPTS = 16;
-    private static final Logger LOG = Logger.getLogger(PolicyService.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(PolicyService.class);
 
     private static final String STATEMENT_ID = "([a-zA-Z0-9-_]+)";
     private static final String NAMESPACED_STATEMENT_ID = "([a-zA-Z0-9-_.]+)";
@@ -83,7 +84,7 @@ public final class PolicyService {
     public void load() {
         for (FunctionPolicyStore.Key key : policies.keys()) {
             if (!targets.exists(key)) {
-                LOG.info(() -> "deleting the policy of " + key + ", which no longer exists");
+                LOG.info("deleting the policy of {}, which no longer exists", key);
                 policies.delete(key.functionName(), key.qualifier());
             } else {
                 recompile(key.functionName(), key.qualifier());
@@ -113,7 +114,7 @@ public final class PolicyService {
             compiled.put(key, Policy.resource(PolicyDocument.policy(stored.get(), resourceArn)));
         } catch (MalformedPolicyException e) {
             // Lambda's own statements always compile; one that does not allows nothing rather than failing requests
-            LOG.warning(() -> "the policy of " + resourceArn + " does not compile, so it allows nothing: " + e);
+            LOG.warn("the policy of {} does not compile, so it allows nothing: {}", resourceArn, e.toString());
             compiled.remove(key);
         }
     }
