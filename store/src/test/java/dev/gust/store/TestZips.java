@@ -133,4 +133,26 @@ final class TestZips {
         }
         return patched;
     }
+
+    /**
+     * The same zip with every entry's CRC-32 flipped, in its local header and in the central directory, as a zip
+     * whose data was damaged after it was written would be.
+     */
+    static byte[] withWrongCrc(byte[] zip) {
+        byte[] patched = zip.clone();
+        ByteBuffer buffer = ByteBuffer.wrap(patched).order(ByteOrder.LITTLE_ENDIAN);
+        int endOfCentralDirectory = patched.length - 22; // no archive comment
+        int entries = buffer.getShort(endOfCentralDirectory + 10) & 0xffff;
+        int offset = buffer.getInt(endOfCentralDirectory + 16);
+        for (int i = 0; i < entries; i++) {
+            buffer.putInt(offset + 16, ~buffer.getInt(offset + 16));
+            int local = buffer.getInt(offset + 42);
+            buffer.putInt(local + 14, ~buffer.getInt(local + 14));
+            int nameLength = buffer.getShort(offset + 28) & 0xffff;
+            int extraLength = buffer.getShort(offset + 30) & 0xffff;
+            int commentLength = buffer.getShort(offset + 32) & 0xffff;
+            offset += 46 + nameLength + extraLength + commentLength;
+        }
+        return patched;
+    }
 }
