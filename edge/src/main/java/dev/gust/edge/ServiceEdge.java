@@ -298,7 +298,7 @@ public final class ServiceEdge implements Handler<HttpServerRequest> {
     }
 
     private static EdgeException internalFailure(Throwable e) {
-        return EdgeException.of("InternalFailure", 500, "An internal error occurred: " + e);
+        return EdgeException.of("InternalFailure", 500, "An internal error occurred. The server's log has the details.");
     }
 
     private static String requestId(RoutingContext ctx) {
