@@ -42,6 +42,7 @@ import dev.gust.server.config.ServerSettings;
 import dev.gust.store.EmbeddedStorage;
 import dev.gust.store.EventInvokeConfigStore;
 import dev.gust.store.FunctionStore;
+import dev.gust.store.PrivateDataDir;
 import dev.gust.store.VersionStore;
 import dev.gust.sts.ExecutionRoleSessions;
 import dev.gust.sts.SessionCredentialsResolver;
@@ -51,7 +52,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -89,7 +89,7 @@ final class GustServer implements AutoCloseable {
 
     /** Opens everything and starts listening; returns once requests are served. */
     void start() throws IOException {
-        Files.createDirectories(settings.dataDir());
+        PrivateDataDir.prepare(settings.dataDir());
         lock = DataDirLock.acquire(settings.dataDir());
         credentials = ServerCredentials.resolve(settings.accessKeyId(), settings.secretAccessKey(), settings.dataDir());
         Account defaults = new Account(settings.accountId(), settings.region());

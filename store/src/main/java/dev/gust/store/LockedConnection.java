@@ -1,7 +1,6 @@
 package dev.gust.store;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,7 +35,8 @@ final class LockedConnection implements AutoCloseable {
     /** Opens a new connection to the database in {@code dataDir}, creating the directory and migrating. */
     static Connection open(Path dataDir) {
         try {
-            Files.createDirectories(dataDir);
+            PrivateDataDir.createFolder(dataDir);
+            PrivateDataDir.createFile(dataDir.resolve(SqliteFunctionStore.FILE_NAME)); // its WAL and SHM get its mode
         } catch (IOException e) {
             throw new StoreException("Cannot create " + dataDir, e);
         }
