@@ -27,19 +27,18 @@ class ZipUploadsIT {
             "Could not unzip uploaded file. Please check your file, then try to upload again.";
     @TempDir
     static Path dataDir;
-    static GustProcess gust;
+    static TestServer server;
     static LambdaClient lambda;
 
     @BeforeAll
     static void start() throws Exception {
-        gust = GustProcess.start(dataDir);
-        lambda = LambdaClients.forServer(gust.endpoint());
+        server = TestServer.start(dataDir, Map.of());
+        lambda = server.lambda();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        lambda.close();
-        gust.close();
+        server.close();
     }
 
     @Test

@@ -20,14 +20,20 @@ public final class RequestBodies {
     /**
      * Reads {@code body} as {@code type}; an empty body reads as an empty JSON object.
      *
-     * @throws LambdaException InvalidRequestContentException when the body is not valid JSON of that shape
+     * @throws LambdaException InvalidRequestContentException when the body is not valid JSON of that shape (the JSON
+     *     {@code null} included)
      */
     public static <T> T read(Buffer body, Class<T> type) {
         if (body == null || body.length() == 0) {
             body = Buffer.buffer("{}");
         }
         try (InputStream in = new ByteBufInputStream(((BufferInternal) body).getByteBuf())) {
-            return Json.MAPPER.readValue(in, type);
+            T value = Json.MAPPER.readValue(in, type);
+            if (value == null) {
+                throw LambdaException.invalidRequestContent("Could not parse request body into json: "
+                        + "Could not parse payload into json: the body is the JSON null, not an object");
+            }
+            return value;
         } catch (JacksonException e) {
             throw LambdaException.invalidRequestContent(
                     "Could not parse request body into json: Could not parse payload into json: " + e.getOriginalMessage());

@@ -37,6 +37,13 @@ class RequestBodiesTest {
     }
 
     @Test
+    void refusesTheJsonNullAsInvalidRequestContent() {
+        assertThatThrownBy(() -> RequestBodies.read(Buffer.buffer("null"), Code.class))
+                .isInstanceOfSatisfying(LambdaException.class,
+                        e -> assertThat(e.errorType()).isEqualTo("InvalidRequestContentException"));
+    }
+
+    @Test
     void refusesBadBase64AsInvalidRequestContent() {
         Buffer body = Buffer.buffer("{\"ZipFile\":\"not base64!\"}");
 
