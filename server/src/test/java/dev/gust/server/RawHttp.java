@@ -58,6 +58,21 @@ final class RawHttp {
      */
     static byte[] signed(URI endpoint, String method, String target, String signedTarget, Map<String, String> headers,
             byte[] body) {
+        return signed(endpoint, method, target, signedTarget, headers, body, body.length);
+    }
+
+    /**
+     * The head of a signed request that declares a body of {@code contentLength} bytes, without the body: what a
+     * client sends before a server refuses its body (the signature covers an empty body, which the server can only
+     * find out after reading the body).
+     */
+    static byte[] signedHead(URI endpoint, String method, String target, long contentLength) {
+        return signed(endpoint, method, target, target, Map.of("Content-Type", "application/json"), new byte[0],
+                contentLength);
+    }
+
+    private static byte[] signed(URI endpoint, String method, String target, String signedTarget,
+            Map<String, String> headers, byte[] body, long contentLength) {
         SdkHttpFullRequest.Builder builder = SdkHttpFullRequest.builder()
                 .method(SdkHttpMethod.fromValue(method.toUpperCase(Locale.ROOT)))
                 .uri(URI.create(endpoint + signedTarget));
@@ -70,7 +85,7 @@ final class RawHttp {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("Host", endpoint.getHost() + ":" + endpoint.getPort());
         signed.request().headers().forEach((name, values) -> all.put(name, String.join(",", values)));
-        all.put("Content-Length", Integer.toString(body.length));
+        all.put("Content-Length", Long.toString(contentLength));
         all.put("Connection", "close");
         StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\n");
         all.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));

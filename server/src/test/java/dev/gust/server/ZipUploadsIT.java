@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -56,15 +57,22 @@ class ZipUploadsIT {
     }
 
     @Test
-    void refusesARequestOverTheDirectUploadLimitWithAwsMessage() {
-        byte[] zip = handlerWithRandomFile(53 * 1024 * 1024, 3);
-
-        assertAwsError(() -> create("too-large", zip), 413, "RequestEntityTooLargeException",
-                "Request must be smaller than 70167211 bytes for the CreateFunction operation");
+    void refusesARequestOverTheDirectUploadLimitBeforeReadingItsBody() throws Exception {
         create("small", TestZips.pythonHandler("1"));
-        assertAwsError(() -> lambda.updateFunctionCode(b -> b.functionName("small")
-                        .zipFile(SdkBytes.fromByteArray(zip))), 413, "RequestEntityTooLargeException",
-                "Request must be smaller than 70167211 bytes for the UpdateFunctionCode operation");
+        long declared = 70_167_212; // one byte over AWS's bound: a 52.6 MB zip in base64, within its JSON
+
+        RawHttp.Response created = RawHttp.exchange(server.gust().endpoint(),
+                RawHttp.signedHead(server.gust().endpoint(), "POST", "/2015-03-31/functions", declared));
+        RawHttp.Response updated = RawHttp.exchange(server.gust().endpoint(),
+                RawHttp.signedHead(server.gust().endpoint(), "PUT", "/2015-03-31/functions/small/code", declared));
+
+        assertThat(List.of(created, updated)).allSatisfy(response -> {
+            assertThat(response.status()).isEqualTo(413);
+            assertThat(response.header("x-amzn-ErrorType")).isEqualTo("RequestEntityTooLargeException");
+        });
+        assertThat(created.body()).contains("\"Request must be smaller than 70167211 bytes for the CreateFunction operation\"");
+        assertThat(updated.body())
+                .contains("\"Request must be smaller than 70167211 bytes for the UpdateFunctionCode operation\"");
     }
 
     @Test
