@@ -24,12 +24,19 @@ final class LockedConnection implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final String storeName;
     private final Connection connection;
+    private final EnvironmentSeal seal;
     private boolean closed;
 
     /** Opens (creating and migrating if needed) the database in {@code dataDir}. */
     LockedConnection(Path dataDir, String storeName) {
         this.storeName = storeName;
         this.connection = open(dataDir);
+        this.seal = EnvironmentSeal.of(dataDir);
+    }
+
+    /** What seals and opens the environment variables in this database (the data dir's key). */
+    EnvironmentSeal seal() {
+        return seal;
     }
 
     /** Opens a new connection to the database in {@code dataDir}, creating the directory and migrating. */
