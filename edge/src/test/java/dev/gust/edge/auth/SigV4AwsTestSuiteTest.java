@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -75,24 +73,11 @@ class SigV4AwsTestSuiteTest {
         assertThatCode(() -> verifier.verify(request)).doesNotThrowAnyException();
     }
 
-    /** The signature HMAC-SHA256 chain of SigV4, written out here independently of {@link SigningKeys}. */
+    /** The signature of {@code stringToSign} with the suite's key for {@code scope} (date/region/service/...). */
     private static String sign(String stringToSign, String scope) {
         String[] parts = scope.split("/");
-        byte[] key = ("AWS4" + SECRET).getBytes(StandardCharsets.UTF_8);
-        for (String part : parts) {
-            key = hmac(key, part);
-        }
-        return HexFormat.of().formatHex(hmac(key, stringToSign));
-    }
-
-    private static byte[] hmac(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        Mac mac = SigningKeys.newMac(SigningKeys.derive(SECRET, parts[0], parts[1], parts[2]));
+        return HexFormat.of().formatHex(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A signed request as the suite writes it: request line, headers ({@code Name:value}), blank line, body. */
