@@ -32,6 +32,7 @@ final class HostedRoutes implements ServiceRoutes {
         this.edge = edge;
         router.route().last().handler(ctx -> edge.unknownOperation(ctx, this));
         router.route().failureHandler(ctx -> edge.failure(ctx, protocol()));
+        edge.answerUnhandledFailures(router, ctx -> protocol());
     }
 
     @Override

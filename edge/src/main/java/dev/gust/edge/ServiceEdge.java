@@ -4,6 +4,8 @@ import dev.gust.edge.CredentialsResolver.ResolvedCredentials;
 import dev.gust.edge.auth.SigV4Verifier;
 import dev.gust.edge.auth.Signature;
 import dev.gust.edge.auth.VertxSignedRequests;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +91,18 @@ public final class ServiceEdge implements Handler<HttpServerRequest> {
         this.root = Router.router(vertx);
         root.route().handler(this::admit);
         root.route().failureHandler(ctx -> failure(ctx, protocolOf(ctx.request())));
+        answerUnhandledFailures(root, ctx -> protocolOf(ctx.request()));
+        answerUnhandledFailures(unsigned, ctx -> protocolOf(ctx.request()));
+    }
+
+    /**
+     * Makes {@code router} answer the failures no route's failure handler saw (such as one raised before any route
+     * matched) in AWS's error shape; Vert.x Web would answer them with a bare status line.
+     */
+    void answerUnhandledFailures(Router router, Function<RoutingContext, Protocol> protocol) {
+        for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
+            router.errorHandler(status, ctx -> failure(ctx, protocol.apply(ctx)));
+        }
     }
 
     /** The routes served without a signature, such as Gust's own {@code /_gust/health}. */
@@ -102,7 +117,37 @@ public final class ServiceEdge implements Handler<HttpServerRequest> {
 
     @Override
     public void handle(HttpServerRequest request) {
+        // a request line with an HTTP version other than 1.0 and 1.1, which the server passes on (see GustServer),
+        // or a target whose percent-encoding does not decode: answered as a request Vert.x could not decode
+        if (request.version() == null || !PercentEncoding.decodes(request.path())
+                || !PercentEncoding.decodes(request.query())) {
+            invalidRequest(request);
+            return;
+        }
         root.handle(request);
+    }
+
+    /**
+     * Answers a request the HTTP server could not decode (the server's invalid-request handler): a request line
+     * over its bound (414), headers over theirs (431), anything else malformed (400), each in the error shape of
+     * the protocol the request looks like, and closes the connection, since the rest of its bytes cannot be framed.
+     */
+    public void invalidRequest(HttpServerRequest request) {
+        Throwable cause = request.decoderResult() == null ? null : request.decoderResult().cause();
+        EdgeException e;
+        if (cause instanceof TooLongHttpLineException) {
+            e = EdgeException.of("RequestURITooLong", 414, "The request line is too long");
+        } else if (cause instanceof TooLongHttpHeaderException) {
+            e = EdgeException.of("RequestHeaderFieldsTooLarge", 431, "The request's headers are too large");
+        } else {
+            e = EdgeException.of("BadRequest", 400, "The request is not valid HTTP/1.1");
+        }
+        String requestId = UUID.randomUUID().toString();
+        request.response().putHeader(REQUEST_ID, requestId).putHeader("Connection", "close");
+        // after a decoding failure the request line is lost: answered as Lambda's REST-JSON, the usual client
+        Protocol protocol = cause != null ? Protocol.REST_JSON : RequestProtocols.infer(request);
+        ErrorWriter.send(request.response(), protocol, e, requestId)
+                .onComplete(done -> request.connection().close());
     }
 
     /** Authenticates what can be authenticated without the body, then routes to the service's operations. */
@@ -297,7 +342,7 @@ public final class ServiceEdge implements Handler<HttpServerRequest> {
     }
 
     private static EdgeException internalFailure(Throwable e) {
-        return EdgeException.of("InternalFailure", 500, "An internal error occurred: " + e);
+        return EdgeException.of("InternalFailure", 500, "An internal error occurred. The server's log has the details.");
     }
 
     private static String requestId(RoutingContext ctx) {

@@ -1,14 +1,15 @@
 package dev.gust.engine;
 
 import dev.gust.core.Account;
+import dev.gust.store.PrivateDataDir;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 
 /**
  * One CloudWatch-style log stream: the file that an instance's stdout and stderr are appended to, and into which
@@ -37,10 +38,10 @@ final class LogStream implements AutoCloseable {
     static LogStream create(Path logDir, Account account, String functionName, String streamName) {
         try {
             Path dir = logDir.resolve(account.accountId()).resolve(account.region()).resolve(functionName);
-            Files.createDirectories(dir);
+            PrivateDataDir.createFolder(dir); // 0700, and the file 0600: logs are the data dir's (storage.md)
             Path file = dir.resolve(streamName.replace('/', '-').replace('[', '_').replace(']', '_') + ".log");
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
+            FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND), PrivateDataDir.attribute(PrivateDataDir.FILE));
             return new LogStream(streamName, file, channel);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package dev.gust.server;
 
+import dev.gust.store.PrivateDataDir;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -30,6 +31,7 @@ final class DataDirLock implements AutoCloseable {
      */
     static DataDirLock acquire(Path dataDir) throws IOException {
         Path file = dataDir.resolve("gust.lock");
+        PrivateDataDir.createFile(file);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         FileLock lock = channel.tryLock();

@@ -42,6 +42,7 @@ import dev.gust.server.config.ServerSettings;
 import dev.gust.store.EmbeddedStorage;
 import dev.gust.store.EventInvokeConfigStore;
 import dev.gust.store.FunctionStore;
+import dev.gust.store.PrivateDataDir;
 import dev.gust.store.VersionStore;
 import dev.gust.sts.ExecutionRoleSessions;
 import dev.gust.sts.SessionCredentialsResolver;
@@ -51,7 +52,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -89,7 +89,7 @@ final class GustServer implements AutoCloseable {
 
     /** Opens everything and starts listening; returns once requests are served. */
     void start() throws IOException {
-        Files.createDirectories(settings.dataDir());
+        PrivateDataDir.prepare(settings.dataDir());
         lock = DataDirLock.acquire(settings.dataDir());
         credentials = ServerCredentials.resolve(settings.accessKeyId(), settings.secretAccessKey(), settings.dataDir());
         Account defaults = new Account(settings.accountId(), settings.region());
@@ -144,7 +144,12 @@ final class GustServer implements AutoCloseable {
                         // first bytes, and a socket that never sends one would escape the idle timeout.
                         .setCompressionSupported(false).setHttp2ClearTextEnabled(false))
                 .connectionHandler(idleConnections)
-                .requestHandler(idleConnections.tracking(edge));
+                .requestHandler(idleConnections.tracking(edge))
+                // malformed requests get AWS's error shape, never a bare 4xx or a 5xx (docs/design/edge.md)
+                .invalidRequestHandler(edge::invalidRequest)
+                // Lambda has no WebSocket endpoint. With a handshake handler set, Vert.x passes a request line with
+                // an unknown HTTP version to the request handler (the edge answers 400) instead of answering 501.
+                .webSocketHandshakeHandler(handshake -> handshake.reject(400));
         try {
             http.listen().await(30, TimeUnit.SECONDS);
             functionEndpoint.complete(FunctionEndpoint.url(settings.host(), http.actualPort()));
@@ -246,7 +251,6 @@ final class GustServer implements AutoCloseable {
             node.put("version", Version.current());
             node.put("region", settings.region());
             node.put("accountId", settings.accountId());
-            node.put("dataDir", settings.dataDir().toString());
             var services = node.putArray("services");
             edge.hostedServices().forEach(services::add);
             node.set("engine", Json.MAPPER.valueToTree(engine.describe()));

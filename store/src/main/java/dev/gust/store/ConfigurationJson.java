@@ -20,7 +20,9 @@ import java.util.Map;
  *
  * <p>Written field by field rather than by reflection so that renaming a core field cannot silently change
  * what is on disk: the names here are a storage format, changed only together with a migration. Absent and
- * {@code null} members read back as {@code null}; {@link Instant}s are ISO-8601 strings with full precision.
+ * {@code null} members read back as {@code null}; {@link Instant}s are ISO-8601 strings with full precision. The
+ * environment variables are sealed ({@code environmentSealed}, see {@link EnvironmentSeal}); a plaintext
+ * {@code environment} member, as older servers wrote it, still reads (and {@link PlaintextEnvironments} seals it).
  * Thread-safe.
  */
 final class ConfigurationJson {
@@ -30,7 +32,7 @@ final class ConfigurationJson {
     private ConfigurationJson() {
     }
 
-    static String write(FunctionConfiguration c) {
+    static String write(FunctionConfiguration c, EnvironmentSeal seal) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("functionName", c.functionName());
         n.put("version", c.version());
@@ -41,7 +43,7 @@ final class ConfigurationJson {
         n.put("timeout", c.timeout());
         n.put("memorySize", c.memorySize());
         n.put("ephemeralStorageSize", c.ephemeralStorageSize());
-        n.set("environment", MAPPER.valueToTree(c.environment()));
+        n.put("environmentSealed", seal.seal(MAPPER.valueToTree(c.environment()).toString()));
         n.set("architectures", MAPPER.valueToTree(c.architectures()));
         if (c.code() != null) {
             writeCode(n.putObject("code"), c.code());
@@ -66,8 +68,10 @@ final class ConfigurationJson {
         return n.toString();
     }
 
-    static FunctionConfiguration readConfiguration(String json) {
+    static FunctionConfiguration readConfiguration(String json, EnvironmentSeal seal) {
         JsonNode n = parse(json);
+        String sealed = text(n, "environmentSealed");
+        JsonNode environment = sealed == null ? n.path("environment") : parse(seal.open(sealed));
         JsonNode code = n.path("code");
         String lastModified = text(n, "lastModified");
         String state = text(n, "state");
@@ -82,7 +86,7 @@ final class ConfigurationJson {
                 .timeout(n.path("timeout").asInt())
                 .memorySize(n.path("memorySize").asInt())
                 .ephemeralStorageSize(n.path("ephemeralStorageSize").asInt())
-                .environment(stringMap(n.path("environment")))
+                .environment(stringMap(environment))
                 .architectures(stringList(n.path("architectures")))
                 .code(code.isObject() ? readCode(code) : null)
                 .lastModified(lastModified == null ? null : Instant.parse(lastModified))

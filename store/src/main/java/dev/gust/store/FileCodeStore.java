@@ -70,7 +70,7 @@ public final class FileCodeStore implements CodeStore {
         this.clock = clock;
         this.grace = grace;
         try {
-            Files.createDirectories(this.root);
+            PrivateDataDir.createFolder(this.root);
             FileTrees.fsync(this.root.getParent()); // the entry of a newly created root
             FileTrees.delete(tmp);
             Files.createDirectories(tmp);

@@ -1,7 +1,6 @@
 package dev.gust.store;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,18 +24,26 @@ final class LockedConnection implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final String storeName;
     private final Connection connection;
+    private final EnvironmentSeal seal;
     private boolean closed;
 
     /** Opens (creating and migrating if needed) the database in {@code dataDir}. */
     LockedConnection(Path dataDir, String storeName) {
         this.storeName = storeName;
         this.connection = open(dataDir);
+        this.seal = EnvironmentSeal.of(dataDir);
+    }
+
+    /** What seals and opens the environment variables in this database (the data dir's key). */
+    EnvironmentSeal seal() {
+        return seal;
     }
 
     /** Opens a new connection to the database in {@code dataDir}, creating the directory and migrating. */
     static Connection open(Path dataDir) {
         try {
-            Files.createDirectories(dataDir);
+            PrivateDataDir.createFolder(dataDir);
+            PrivateDataDir.createFile(dataDir.resolve(SqliteFunctionStore.FILE_NAME)); // its WAL and SHM get its mode
         } catch (IOException e) {
             throw new StoreException("Cannot create " + dataDir, e);
         }

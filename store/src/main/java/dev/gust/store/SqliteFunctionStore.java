@@ -37,9 +37,13 @@ public final class SqliteFunctionStore implements FunctionStore {
     private final NamespaceColumns namespace;
     private final boolean ownsConnection;
 
-    /** Opens (creating and migrating if needed) the database in {@code dataDir}; bound to {@link Account#defaults()}. */
+    /**
+     * Opens (creating and migrating if needed) the database in {@code dataDir}; bound to {@link Account#defaults()}.
+     * Environment variables an older server stored in clear are sealed now ({@link PlaintextEnvironments}).
+     */
     public SqliteFunctionStore(Path dataDir) {
         this(new LockedConnection(dataDir, "function store"), Account.defaults(), true);
+        PlaintextEnvironments.seal(db);
     }
 
     private SqliteFunctionStore(LockedConnection db, Account namespace, boolean ownsConnection) {
@@ -59,7 +63,7 @@ public final class SqliteFunctionStore implements FunctionStore {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO functions (" + COLUMNS + ", "
                     + NamespaceColumns.NAMES + ") VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
                 s.setString(1, record.functionName());
-                bindValues(s, record, 2);
+                bindValues(s, record, 2, db.seal());
                 return namespace.bindLast(s).executeUpdate() == 1;
             }
         });
@@ -71,7 +75,7 @@ public final class SqliteFunctionStore implements FunctionStore {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT config_json, tags_json FROM functions WHERE name = ? AND " + NamespaceColumns.MATCH)) {
                 s.setString(1, functionName);
-                List<FunctionRecord> found = records(namespace.bindLast(s));
+                List<FunctionRecord> found = records(namespace.bindLast(s), db.seal());
                 return found.stream().findFirst();
             }
         });
@@ -86,7 +90,7 @@ public final class SqliteFunctionStore implements FunctionStore {
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE functions SET revision_id = ?, code_sha256 = ?, "
                 + "config_json = ?, tags_json = ? WHERE name = ? AND revision_id = ? AND " + NamespaceColumns.MATCH)) {
-            bindValues(s, updated, 1);
+            bindValues(s, updated, 1, db.seal());
             s.setString(5, updated.functionName());
             s.setString(6, expectedRevisionId);
             if (namespace.bindLast(s).executeUpdate() == 1) {
@@ -114,7 +118,7 @@ public final class SqliteFunctionStore implements FunctionStore {
                 namespace.bind(s, 1);
                 s.setString(3, marker == null ? "" : marker);
                 s.setInt(4, maxItems + 1);
-                List<FunctionRecord> found = records(s);
+                List<FunctionRecord> found = records(s, db.seal());
                 if (found.size() <= maxItems) {
                     return new FunctionPage(found, Optional.empty());
                 }
@@ -190,19 +194,20 @@ public final class SqliteFunctionStore implements FunctionStore {
     }
 
     /** Binds the four columns after {@code name} in {@link #COLUMNS}, starting at parameter {@code first}. */
-    private static void bindValues(PreparedStatement s, FunctionRecord record, int first) throws SQLException {
+    private static void bindValues(PreparedStatement s, FunctionRecord record, int first, EnvironmentSeal seal)
+            throws SQLException {
         CodePackage code = record.configuration().code();
         s.setString(first, Objects.requireNonNull(record.revisionId(), "revisionId"));
         s.setString(first + 1, code == null ? null : code.sha256Hex());
-        s.setString(first + 2, ConfigurationJson.write(record.configuration()));
+        s.setString(first + 2, ConfigurationJson.write(record.configuration(), seal));
         s.setString(first + 3, ConfigurationJson.writeTags(record.tags()));
     }
 
-    private static List<FunctionRecord> records(PreparedStatement s) throws SQLException {
+    private static List<FunctionRecord> records(PreparedStatement s, EnvironmentSeal seal) throws SQLException {
         List<FunctionRecord> records = new ArrayList<>();
         try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                records.add(new FunctionRecord(ConfigurationJson.readConfiguration(rs.getString(1)),
+                records.add(new FunctionRecord(ConfigurationJson.readConfiguration(rs.getString(1), seal),
                         ConfigurationJson.readTags(rs.getString(2))));
             }
         }

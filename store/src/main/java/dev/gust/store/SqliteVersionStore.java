@@ -60,7 +60,7 @@ public final class SqliteVersionStore implements VersionStore {
                     + "revision_id = ?, config_json = ? WHERE name = ? AND revision_id = ? AND " + NamespaceColumns.MATCH
                     + " RETURNING last_published")) {
                 s.setString(1, latest.revisionId());
-                s.setString(2, ConfigurationJson.write(latest));
+                s.setString(2, ConfigurationJson.write(latest, db.seal()));
                 s.setString(3, latest.functionName());
                 s.setString(4, expectedRevisionId);
                 try (ResultSet rs = namespace.bindLast(s).executeQuery()) {
@@ -78,7 +78,7 @@ public final class SqliteVersionStore implements VersionStore {
                 s.setString(1, published.functionName());
                 s.setLong(2, number);
                 s.setString(3, published.code() == null ? null : published.code().sha256Hex());
-                s.setString(4, ConfigurationJson.write(published));
+                s.setString(4, ConfigurationJson.write(published, db.seal()));
                 s.setString(5, latest.revisionId());
                 namespace.bindLast(s).executeUpdate();
             }
@@ -98,7 +98,7 @@ public final class SqliteVersionStore implements VersionStore {
                             + NamespaceColumns.MATCH)) {
                 s.setString(1, functionName);
                 s.setLong(2, number.get());
-                return configurations(namespace.bindLast(s)).stream().findFirst();
+                return configurations(namespace.bindLast(s), db.seal()).stream().findFirst();
             }
         });
     }
@@ -111,7 +111,7 @@ public final class SqliteVersionStore implements VersionStore {
                     + " ORDER BY version DESC LIMIT 1")) {
                 s.setString(1, functionName);
                 s.setString(2, latestRevisionId);
-                return configurations(namespace.bindLast(s)).stream().findFirst();
+                return configurations(namespace.bindLast(s), db.seal()).stream().findFirst();
             }
         });
     }
@@ -141,7 +141,7 @@ public final class SqliteVersionStore implements VersionStore {
                 s.setString(3, functionName);
                 s.setLong(4, after);
                 s.setInt(5, limit);
-                return configurations(s);
+                return configurations(s, db.seal());
             }
         });
     }
@@ -352,11 +352,12 @@ public final class SqliteVersionStore implements VersionStore {
         }
     }
 
-    private static List<FunctionConfiguration> configurations(PreparedStatement s) throws SQLException {
+    private static List<FunctionConfiguration> configurations(PreparedStatement s, EnvironmentSeal seal)
+            throws SQLException {
         List<FunctionConfiguration> found = new ArrayList<>();
         try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                found.add(ConfigurationJson.readConfiguration(rs.getString(1)));
+                found.add(ConfigurationJson.readConfiguration(rs.getString(1), seal));
             }
         }
         return found;

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.zip.CRC32;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
@@ -25,7 +27,8 @@ import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
  *
  * <p>The archive is read through its central directory, as {@code unzip} does. Rejected with
  * {@code InvalidParameterValueException}: archives that do not parse, use a method other than stored or
- * deflated, or are encrypted (AWS's "Could not unzip" message); more than {@link ZipLimits#maxEntries()}
+ * deflated, are encrypted, hold an entry whose data does not match its CRC-32, or a path too long for the file
+ * system (AWS's "Could not unzip" message); more than {@link ZipLimits#maxEntries()}
  * entries; more than {@link ZipLimits#maxUnzippedBytes()} in total, counted as bytes are written (AWS's
  * "Unzipped size" message); an entry inflating beyond {@link ZipLimits#maxCompressionRatio()}; unsafe names
  * (see {@link ZipEntryNames}); two entries for one path; symbolic links that leave the package (see
@@ -127,8 +130,10 @@ public final class ZipPackageReader {
                 FileChannel out = FileChannel.open(path, CREATE_NEW,
                         PosixFilePermissions.asFileAttribute(executable ? EXECUTABLE : READ_ONLY))) {
             byte[] buffer = new byte[64 * 1024];
+            CRC32 crc = new CRC32();
             long written = 0;
             for (int n = read(in, buffer); n > 0; n = read(in, buffer)) {
+                crc.update(buffer, 0, n);
                 written += n;
                 if (writtenBefore + written > limits.maxUnzippedBytes()) {
                     throw tooLarge();
@@ -143,9 +148,15 @@ public final class ZipPackageReader {
                     out.write(bytes);
                 }
             }
+            // unzip -t's check, and AWS's: commons-compress does not compare the data with its CRC-32.
+            if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
+                throw corrupt();
+            }
             return written;
         } catch (FileAlreadyExistsException e) {
             throw FileSystemCalls.conflict(entry.getName());
+        } catch (FileSystemException e) {
+            throw FileSystemCalls.rejectedName(e, path);
         } catch (IOException e) {
             throw new StoreException("Cannot write " + path, e);
         }

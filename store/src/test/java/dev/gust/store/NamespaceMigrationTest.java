@@ -41,9 +41,9 @@ class NamespaceMigrationTest {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("PRAGMA foreign_keys = ON");
             insert(c, "INSERT INTO functions (name, revision_id, code_sha256, config_json, tags_json, last_published) "
-                    + "VALUES ('hello', 'r2', NULL, ?, '{\"team\":\"pay\"}', 1)", ConfigurationJson.write(hello));
+                    + "VALUES ('hello', 'r2', NULL, ?, '{\"team\":\"pay\"}', 1)", ConfigurationJson.write(hello, EnvironmentSeal.of(dataDir)));
             insert(c, "INSERT INTO function_versions VALUES ('hello', 1, NULL, ?, 'r1')",
-                    ConfigurationJson.write(published));
+                    ConfigurationJson.write(published, EnvironmentSeal.of(dataDir)));
             s.execute("INSERT INTO function_aliases VALUES ('hello', 'live', '1', '', NULL, NULL, 'a1')");
             s.execute("INSERT INTO reserved_concurrency VALUES ('hello', 5)");
             s.execute("INSERT INTO provisioned_concurrency VALUES ('hello', 'live', 2, 0)");

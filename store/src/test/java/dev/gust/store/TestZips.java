@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import java.util.function.ObjIntConsumer;
 import java.util.zip.CRC32;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
@@ -119,13 +120,30 @@ final class TestZips {
 
     /** The same zip with every entry's uncompressed size in the central directory claimed to be 1 byte. */
     static byte[] lyingAboutSizes(byte[] zip) {
+        return patchingEntries(zip, (buffer, central) -> buffer.putInt(central + 24, 1));
+    }
+
+    /**
+     * The same zip with every entry's CRC-32 flipped, in its local header and in the central directory, as a zip
+     * whose data was damaged after it was written would be.
+     */
+    static byte[] withWrongCrc(byte[] zip) {
+        return patchingEntries(zip, (buffer, central) -> {
+            buffer.putInt(central + 16, ~buffer.getInt(central + 16));
+            int local = buffer.getInt(central + 42);
+            buffer.putInt(local + 14, ~buffer.getInt(local + 14));
+        });
+    }
+
+    /** A copy of {@code zip} (without an archive comment) with {@code patch} applied at each central header. */
+    private static byte[] patchingEntries(byte[] zip, ObjIntConsumer<ByteBuffer> patch) {
         byte[] patched = zip.clone();
         ByteBuffer buffer = ByteBuffer.wrap(patched).order(ByteOrder.LITTLE_ENDIAN);
-        int endOfCentralDirectory = patched.length - 22; // no archive comment
+        int endOfCentralDirectory = patched.length - 22;
         int entries = buffer.getShort(endOfCentralDirectory + 10) & 0xffff;
         int offset = buffer.getInt(endOfCentralDirectory + 16);
         for (int i = 0; i < entries; i++) {
-            buffer.putInt(offset + 24, 1);
+            patch.accept(buffer, offset);
             int nameLength = buffer.getShort(offset + 28) & 0xffff;
             int extraLength = buffer.getShort(offset + 30) & 0xffff;
             int commentLength = buffer.getShort(offset + 32) & 0xffff;

@@ -247,6 +247,37 @@ class ZipPackageReaderTest {
         assertRejected(zip).hasMessage(CORRUPT);
     }
 
+    @Test
+    void rejectsDeflatedEntryWhoseCrcIsWrong() {
+        byte[] zip = TestZips.withWrongCrc(zip().file("lambda_function.py", "def handler(e, c):\n    return 1\n")
+                .build());
+
+        assertRejected(zip).hasMessage(CORRUPT);
+    }
+
+    @Test
+    void rejectsStoredEntryWhoseCrcIsWrong() {
+        byte[] zip = TestZips.withWrongCrc(zip().storedFile("data.txt", "stored, not deflated").build());
+
+        assertRejected(zip).hasMessage(CORRUPT);
+    }
+
+    @Test
+    void rejectsPathTooLongForTheFileSystemWithoutNamingTheHostPath() {
+        String deep = "d/".repeat(2100) + "f.txt";
+        byte[] zip = zip().file(deep, "deep").build();
+
+        assertRejected(zip).hasMessage(CORRUPT)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(base.toString()));
+    }
+
+    @Test
+    void rejectsDirectoryTooLongForTheFileSystem() {
+        byte[] zip = zip().directory("e/".repeat(2100)).build();
+
+        assertRejected(zip).hasMessage(CORRUPT);
+    }
+
     private AbstractThrowableAssert<?, ? extends Throwable> assertRejected(byte[] zip) {
         return assertThatThrownBy(() -> reader.extract(zip, target))
                 .isInstanceOfSatisfying(LambdaException.class,

@@ -25,6 +25,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Operations {
 
+    /**
+     * The message of a {@code ServiceException} for a failure that is not the client's. It never carries the
+     * exception's text, which may name host paths (the data dir); the server's log has the details.
+     */
+    public static final String INTERNAL_FAILURE = "An internal error occurred. The server's log has the details.";
+
     private static final Logger LOG = LoggerFactory.getLogger(Operations.class);
 
     private final ServiceRoutes routes;
@@ -98,7 +104,7 @@ public final class Operations {
             ErrorResponder.send(ctx.response(), e);
         } catch (RuntimeException e) {
             LOG.error("operation failed: {} {}", ctx.request().method(), ctx.request().path(), e);
-            ErrorResponder.send(ctx.response(), LambdaException.service("An internal error occurred: " + e));
+            ErrorResponder.send(ctx.response(), LambdaException.service(INTERNAL_FAILURE));
         }
     }
 }

@@ -141,7 +141,7 @@ public final class InvokeRoute {
     private static void sendFailure(HttpServerResponse response, Throwable failure) {
         Throwable cause = Completions.cause(failure);
         ErrorResponder.send(response, cause instanceof LambdaException e ? e
-                : LambdaException.service("An internal error occurred: " + cause));
+                : LambdaException.service(Operations.INTERNAL_FAILURE));
     }
 
     private static void send(HttpServerResponse response, InvocationResult result) {
