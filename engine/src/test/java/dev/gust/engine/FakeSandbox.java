@@ -21,10 +21,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class FakeSandbox implements Sandbox {
 
     private final List<FakeProcess> launched = new CopyOnWriteArrayList<>();
+    private volatile boolean hangAtInit;
 
     @Override
     public SandboxedProcess launch(SandboxSpec spec) {
-        FakeProcess process = new FakeProcess(spec, launched.size() + 1L);
+        FakeProcess process = new FakeProcess(spec, launched.size() + 1L, hangAtInit);
         launched.add(process);
         process.runtime = Thread.ofVirtual().start(process::serve);
         return process;
@@ -33,6 +34,11 @@ final class FakeSandbox implements Sandbox {
     @Override
     public SandboxCapabilities capabilities() {
         return new SandboxCapabilities(false, false, false, "fake: virtual threads", "none");
+    }
+
+    /** Whether the runtimes launched from now on never ask for work (an init that never ends) until killed. */
+    void hangAtInit(boolean hang) {
+        hangAtInit = hang;
     }
 
     /** Every process launched so far, first first. */
@@ -46,12 +52,14 @@ final class FakeSandbox implements Sandbox {
         private final SandboxSpec spec;
         private final long pid;
         private final CompletableFuture<Exit> exit = new CompletableFuture<>();
+        private final boolean hangAtInit;
         private volatile Thread runtime;
         private volatile boolean killed;
 
-        FakeProcess(SandboxSpec spec, long pid) {
+        FakeProcess(SandboxSpec spec, long pid, boolean hangAtInit) {
             this.spec = spec;
             this.pid = pid;
+            this.hangAtInit = hangAtInit;
         }
 
         SandboxSpec spec() {
@@ -66,6 +74,9 @@ final class FakeSandbox implements Sandbox {
         private void serve() {
             String api = "http://" + spec.environment().get("AWS_LAMBDA_RUNTIME_API") + "/2018-06-01/runtime/invocation/";
             try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+                while (hangAtInit && !killed) {
+                    Thread.sleep(60_000); // until killed (interrupted)
+                }
                 while (!killed) {
                     HttpResponse<Void> next = client.send(HttpRequest.newBuilder(URI.create(api + "next")).build(),
                             HttpResponse.BodyHandlers.discarding());
