@@ -74,6 +74,7 @@ public final class Engine implements Invoker, AutoCloseable {
     private final long keepAliveNanos;
     private final long maxLifetimeNanos;
     private final long initTimeoutNanos;
+    private final long logQuotaBytes;
     private final InstanceCredentials credentials;
     private final Clocks clocks;
     private final SandboxUsers users;
@@ -93,15 +94,21 @@ public final class Engine implements Invoker, AutoCloseable {
      *     somewhat earlier (up to a tenth, at random), so that instances started together are not replaced together
      * @param initTimeout the bound of an init phase (Lambda's is 10 s); an init retried within an invocation after
      *     it timed out is bounded by the function's timeout instead
+     * @param logQuotaBytes how much of its own output an instance may write to its log stream; the rest is dropped
      */
     public record Settings(Path runtimeDir, Path logDir, int concurrencyLimit, Duration keepAlive, SandboxUsers users,
-            Duration maxLifetime, Duration initTimeout) {
+            Duration maxLifetime, Duration initTimeout, long logQuotaBytes) {
 
-        /** Settings with Lambda's init timeout. */
+        /** Lambda's bound on an on-demand init phase. */
+        public static final Duration LAMBDA_INIT_TIMEOUT = Duration.ofSeconds(InitPhase.INIT_TIMEOUT_SECONDS);
+        /** The default {@code log-quota}: 64 MiB of output per log stream (per instance). */
+        public static final long DEFAULT_LOG_QUOTA_BYTES = 64L << 20;
+
+        /** Settings with Lambda's init timeout and the default log quota. */
         public Settings(Path runtimeDir, Path logDir, int concurrencyLimit, Duration keepAlive, SandboxUsers users,
                 Duration maxLifetime) {
             this(runtimeDir, logDir, concurrencyLimit, keepAlive, users, maxLifetime,
-                    Duration.ofSeconds(InitPhase.INIT_TIMEOUT_SECONDS));
+                    LAMBDA_INIT_TIMEOUT, DEFAULT_LOG_QUOTA_BYTES);
         }
     }
 
@@ -140,6 +147,7 @@ public final class Engine implements Invoker, AutoCloseable {
         this.keepAliveNanos = settings.keepAlive().toNanos();
         this.maxLifetimeNanos = settings.maxLifetime().toNanos();
         this.initTimeoutNanos = settings.initTimeout().toNanos();
+        this.logQuotaBytes = settings.logQuotaBytes();
         this.credentials = new InstanceCredentials(sessions, endpointUrl, settings.maxLifetime());
         this.clocks = clocks;
         this.users = sandbox.capabilities().distinctHostUsers() ? settings.users() : null;
@@ -328,7 +336,7 @@ public final class Engine implements Invoker, AutoCloseable {
         OptionalInt runtimeUid = users == null ? OptionalInt.empty() : OptionalInt.of(user.uid());
         LogStream log;
         try {
-            log = LogStream.create(logDir, account, function.functionName(), stream);
+            log = LogStream.create(logDir, account, function.functionName(), stream, logQuotaBytes);
         } catch (RuntimeException e) {
             release(user);
             throw e;
@@ -346,7 +354,8 @@ public final class Engine implements Invoker, AutoCloseable {
             }
             SandboxedProcess process;
             try {
-                process = sandbox.launch(spec(account, function, stream, endpoint.address(), user, log.file(), type));
+                process = sandbox.launch(spec(account, function, stream, endpoint.address(), user, type),
+                        log.functionOutput());
             } catch (IOException | RuntimeException e) {
                 instance.close(); // its endpoint and its log file; the user is released below
                 throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
@@ -373,7 +382,7 @@ public final class Engine implements Invoker, AutoCloseable {
     }
 
     private SandboxSpec spec(Account account, FunctionConfiguration function, String stream, String runtimeApi, SandboxUser user,
-            Path logFile, InitializationType type) {
+            InitializationType type) {
         RuntimeCommands.Command command = commands.command(function);
         Map<String, String> env = new LinkedHashMap<>(function.environment());
         env.put("_HANDLER", function.handler());
@@ -409,7 +418,6 @@ public final class Engine implements Invoker, AutoCloseable {
                 .ephemeralStorageMb(function.ephemeralStorageSize())
                 .readOnlyHostPaths(command.hostPaths().toArray(Path[]::new))
                 .user(user)
-                .outputFile(logFile)
                 .build();
     }
 

@@ -142,6 +142,7 @@ final class Instance implements InstanceListener {
             }
             initTimedOut = true;
             dead = true;
+            drainOutput(); // what the runtime wrote during init comes first
             log.append(ReportLine.initReport(clocks.nanos() - launchedNanos, phase, "timeout", null));
         }
         kill();
@@ -261,6 +262,7 @@ final class Instance implements InstanceListener {
             }
             initErrorBody = body;
             cancelInitTimer();
+            drainOutput(); // what the runtime wrote during init comes first
             log.append(ReportLine.initReport(clocks.nanos() - launchedNanos, phase, "error",
                     InitErrors.type(errorType, body)));
         }
@@ -272,6 +274,7 @@ final class Instance implements InstanceListener {
             if (running == null || !running.requestId().equals(requestId)) {
                 return;
             }
+            drainOutput();
             log.append(ReportLine.timedOut(requestId, clocks.wall().instant(), function.timeout()));
             dead = true;
             timedOut = true;
@@ -289,6 +292,7 @@ final class Instance implements InstanceListener {
                 initFailureType = exit.outOfMemory() ? "Runtime.OutOfMemory" : "Runtime.ExitError";
                 initFailureReason = ErrorPayloads.exitReason(exit.status(),
                         exit.signal().isPresent() ? exit.signal().getAsInt() : null);
+                drainOutput(); // what the runtime wrote during init comes first
                 log.append(ReportLine.initReport(clocks.nanos() - launchedNanos, phase, "error", initFailureType));
             }
             if (running == null) {
@@ -306,6 +310,7 @@ final class Instance implements InstanceListener {
      * function's timeout, or Lambda's (the runtime exited, or could not start).
      */
     private void finishFailedInit(String requestId) {
+        drainOutput();
         byte[] payload;
         synchronized (this) {
             if (initErrorBody != null) {
@@ -339,6 +344,7 @@ final class Instance implements InstanceListener {
                 return;
             }
         }
+        drainOutput(); // the last words of the runtime come before Lambda's lines about its exit
         byte[] payload;
         if (timedOut) {
             payload = ErrorPayloads.timedOut(requestId, function.timeout());
@@ -373,11 +379,23 @@ final class Instance implements InstanceListener {
         ended.timeout().cancel(false);
         long duration = clocks.nanos() - ended.startNanos();
         long memory = process == null ? 0 : Math.max(0, process.maxMemoryUsedBytes());
-        // The function's output is already in the file: it writes there directly, before it posts its answer.
+        // What the function printed before it answered is in its pipe: copy it before the END line.
+        drainOutput();
         log.append(ReportLine.end(requestId)
                 + ReportLine.report(requestId, duration, function.memorySize(), memory, init));
         String tail = ended.tail() ? tail(ended.logStart()) : null;
         ended.result().complete(new InvocationResult(payload, functionError, function.version(), tail));
+    }
+
+    /** Copies the function's pending output into the log now; a non-blocking read, microseconds when empty. */
+    private void drainOutput() {
+        SandboxedProcess p;
+        synchronized (this) {
+            p = process;
+        }
+        if (p != null) {
+            p.drainOutput();
+        }
     }
 
     /** The invocation's log tail, or none when the log file cannot be read: the answer must still go out. */

@@ -19,6 +19,8 @@ final class LaunchedProcess implements SandboxedProcess {
 
     private static final System.Logger LOG = System.getLogger(LaunchedProcess.class.getName());
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
+    /** 1 MiB, the pipe's size when the kernel grants it. */
+    private static final int OUTPUT_CHUNKS_PER_DRAIN = 16;
 
     private final Process process;
     private final InstanceCgroup cgroup;
@@ -26,16 +28,24 @@ final class LaunchedProcess implements SandboxedProcess {
     private final AtomicLong peakMemory = new AtomicLong(-1);
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean released = new AtomicBoolean();
+    /** The pipe of the process's output, or {@code null} when it writes to a file or to Java's own pipes. */
+    private final OutputPipe output;
 
-    private LaunchedProcess(Process process, InstanceCgroup cgroup) {
+    private LaunchedProcess(Process process, InstanceCgroup cgroup, OutputPipe output) {
         this.process = process;
         this.cgroup = cgroup;
+        this.output = output;
         this.exit = new CompletableFuture<>();
     }
 
     /** Wraps a started process; from now on {@link #close()} owns the cgroup. */
     static LaunchedProcess of(Process process, InstanceCgroup cgroup) {
-        LaunchedProcess launched = new LaunchedProcess(process, cgroup);
+        return of(process, cgroup, null);
+    }
+
+    /** Wraps a started process whose output goes into {@code output}; {@link #close()} owns the cgroup and the pipe. */
+    static LaunchedProcess of(Process process, InstanceCgroup cgroup, OutputPipe output) {
+        LaunchedProcess launched = new LaunchedProcess(process, cgroup, output);
         process.onExit().whenComplete((ignored, failure) -> launched.exited());
         return launched;
     }
@@ -62,6 +72,14 @@ final class LaunchedProcess implements SandboxedProcess {
     @Override
     public InputStream stderr() {
         return process.getErrorStream();
+    }
+
+    /** Reads at most the pipe's capacity: what a function wrote before it answered is all in the pipe by then. */
+    @Override
+    public void drainOutput() {
+        if (output != null) {
+            output.drain(OUTPUT_CHUNKS_PER_DRAIN);
+        }
     }
 
     @Override
@@ -121,6 +139,10 @@ final class LaunchedProcess implements SandboxedProcess {
         }
         // Without a PID namespace, orphans of the launched process may still live in the cgroup.
         cgroup.killAll();
+        if (output != null) {
+            output.drain(OUTPUT_CHUNKS_PER_DRAIN); // the last words of a process that exited
+            output.close();
+        }
         try {
             cgroup.remove();
         } catch (IOException e) {

@@ -26,6 +26,14 @@ public interface SandboxedProcess extends AutoCloseable {
     InputStream stderr();
 
     /**
+     * Copies what the process has written to its output pipe so far into its {@link OutputSink}, on the calling
+     * thread and without blocking; does nothing for a process launched without a sink. Call it before writing a
+     * line that must come after the function's own output (the end of an invocation).
+     */
+    default void drainOutput() {
+    }
+
+    /**
      * Completes once the launched process has exited, never exceptionally. With a bubblewrap sandbox the
      * whole tree is gone by then (the PID namespace dies with its init).
      */
