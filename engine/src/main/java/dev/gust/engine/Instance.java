@@ -10,6 +10,7 @@ import dev.gust.sandbox.Exit;
 import dev.gust.sandbox.SandboxedProcess;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -419,7 +420,7 @@ final class Instance implements InstanceListener {
             p = process;
             e = endpoint;
         }
-        blocking.execute(() -> {
+        offload(() -> {
             if (p != null) {
                 p.kill();
             }
@@ -427,6 +428,15 @@ final class Instance implements InstanceListener {
                 e.close();
             }
         });
+    }
+
+    /** Runs {@code work} on the blocking executor, or here once the engine has shut that executor down. */
+    private void offload(Runnable work) {
+        try {
+            blocking.execute(work);
+        } catch (RejectedExecutionException e) {
+            work.run();
+        }
     }
 
     /**
@@ -442,7 +452,7 @@ final class Instance implements InstanceListener {
             p = process;
             e = endpoint;
         }
-        blocking.execute(() -> {
+        offload(() -> {
             if (e != null) {
                 e.close();
             }

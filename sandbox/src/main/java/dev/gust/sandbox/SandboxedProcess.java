@@ -41,8 +41,9 @@ public interface SandboxedProcess extends AutoCloseable {
 
     /**
      * The peak memory use of the tree in bytes so far: the cgroup's peak when there is one; otherwise a best
-     * effort from {@code /proc} (the sum of the peak resident sizes of the processes seen alive when asked),
-     * or {@code -1} if never observed. Still answers after {@link #close()}, with the last value read.
+     * effort from {@code /proc} (the sum of the peak resident sizes of the processes seen alive), sampled in the
+     * background when asked and at the exit, answering the latest sample, or {@code -1} if never observed. Never
+     * blocks. Still answers after {@link #close()}, with the last value read.
      */
     long maxMemoryUsedBytes();
 
