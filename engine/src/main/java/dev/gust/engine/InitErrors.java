@@ -21,7 +21,8 @@ final class InitErrors {
             return header.strip();
         }
         if (body != null) {
-            Matcher matcher = ERROR_TYPE.matcher(new String(body, 0, Math.min(body.length, 4096), StandardCharsets.UTF_8));
+            String text = new String(body, 0, Math.min(body.length, 4096), StandardCharsets.UTF_8);
+            Matcher matcher = ERROR_TYPE.matcher(text);
             if (matcher.find()) {
                 return matcher.group(1);
             }

@@ -67,6 +67,8 @@ final class Instance implements InstanceListener {
     private String initFailureType;
     private String initFailureReason;
     private ScheduledFuture<?> initTimer;
+    /** Whether {@link #finishFailedInit} is ending the first invocation (it writes its lines once). */
+    private boolean initFailureEnding;
 
     private record Running(String requestId, boolean tail, long logStart, long startNanos,
             CompletableFuture<InvocationResult> result, ScheduledFuture<?> timeout) {
@@ -314,6 +316,10 @@ final class Instance implements InstanceListener {
         drainOutput();
         byte[] payload;
         synchronized (this) {
+            if (running == null || !running.requestId().equals(requestId) || initFailureEnding) {
+                return; // the process's exit and the invocation raced here: the first one ends it
+            }
+            initFailureEnding = true;
             if (initErrorBody != null) {
                 payload = initErrorBody;
             } else if (initTimedOut) {
@@ -321,7 +327,8 @@ final class Instance implements InstanceListener {
                 payload = ErrorPayloads.timedOut(requestId, function.timeout());
             } else {
                 String type = initFailureType != null ? initFailureType : "Runtime.Unknown";
-                String reason = initFailureReason != null ? initFailureReason : "Runtime exited without providing a reason";
+                String reason = initFailureReason != null ? initFailureReason
+                        : "Runtime exited without providing a reason";
                 log.append(ReportLine.runtimeExited(requestId, type, reason));
                 payload = ErrorPayloads.error(type, "RequestId: " + requestId + " Error: " + reason);
             }
@@ -332,18 +339,24 @@ final class Instance implements InstanceListener {
 
     private void finishAfterExit(Exit exit) {
         String requestId;
+        boolean initFailed;
         synchronized (this) {
             if (running == null) {
                 return;
             }
             requestId = running.requestId();
-            if (wasReady && !timedOut && !endpoint.delivered(requestId)) {
+            initFailed = !wasReady;
+            if (!initFailed && !timedOut && !endpoint.delivered(requestId)) {
                 Running lost = running;
                 running = null;
                 lost.timeout().cancel(false);
                 lost.result().completeExceptionally(new InstanceLost());
                 return;
             }
+        }
+        if (initFailed) { // the invocation of an instance whose init failed ends with the init's error
+            finishFailedInit(requestId);
+            return;
         }
         drainOutput(); // the last words of the runtime come before Lambda's lines about its exit
         byte[] payload;
@@ -359,7 +372,8 @@ final class Instance implements InstanceListener {
             Integer status = exit == null ? null : exit.status();
             Integer signal = exit == null || exit.signal().isEmpty() ? null : exit.signal().getAsInt();
             payload = ErrorPayloads.exited(requestId, status, signal);
-            log.append(ReportLine.runtimeExited(requestId, "Runtime.ExitError", ErrorPayloads.exitReason(status, signal)));
+            log.append(ReportLine.runtimeExited(requestId, "Runtime.ExitError",
+                    ErrorPayloads.exitReason(status, signal)));
         }
         finish(requestId, payload, "Unhandled");
     }

@@ -22,10 +22,11 @@ final class FakeSandbox implements Sandbox {
 
     private final List<FakeProcess> launched = new CopyOnWriteArrayList<>();
     private volatile boolean hangAtInit;
+    private volatile long answerDelayMillis;
 
     @Override
     public SandboxedProcess launch(SandboxSpec spec) {
-        FakeProcess process = new FakeProcess(spec, launched.size() + 1L, hangAtInit);
+        FakeProcess process = new FakeProcess(spec, launched.size() + 1L, hangAtInit, answerDelayMillis);
         launched.add(process);
         process.runtime = Thread.ofVirtual().start(process::serve);
         return process;
@@ -41,6 +42,11 @@ final class FakeSandbox implements Sandbox {
         hangAtInit = hang;
     }
 
+    /** How long the runtimes launched from now on take to answer each invocation. */
+    void answerDelay(java.time.Duration delay) {
+        answerDelayMillis = delay.toMillis();
+    }
+
     /** Every process launched so far, first first. */
     List<FakeProcess> launched() {
         return List.copyOf(launched);
@@ -53,13 +59,21 @@ final class FakeSandbox implements Sandbox {
         private final long pid;
         private final CompletableFuture<Exit> exit = new CompletableFuture<>();
         private final boolean hangAtInit;
+        private final long answerDelayMillis;
         private volatile Thread runtime;
         private volatile boolean killed;
+        private volatile boolean stoppedOnEventLoop;
 
-        FakeProcess(SandboxSpec spec, long pid, boolean hangAtInit) {
+        FakeProcess(SandboxSpec spec, long pid, boolean hangAtInit, long answerDelayMillis) {
             this.spec = spec;
             this.pid = pid;
             this.hangAtInit = hangAtInit;
+            this.answerDelayMillis = answerDelayMillis;
+        }
+
+        /** Whether {@link #kill} or {@link #close} ever ran on a Vert.x event loop (where blocking work must not). */
+        boolean stoppedOnEventLoop() {
+            return stoppedOnEventLoop;
         }
 
         SandboxSpec spec() {
@@ -81,6 +95,7 @@ final class FakeSandbox implements Sandbox {
                     HttpResponse<Void> next = client.send(HttpRequest.newBuilder(URI.create(api + "next")).build(),
                             HttpResponse.BodyHandlers.discarding());
                     String requestId = next.headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
+                    Thread.sleep(answerDelayMillis);
                     client.send(HttpRequest.newBuilder(URI.create(api + requestId + "/response"))
                             .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.discarding());
                 }
@@ -118,6 +133,7 @@ final class FakeSandbox implements Sandbox {
 
         @Override
         public void kill() {
+            stoppedOnEventLoop |= io.vertx.core.Context.isOnEventLoopThread();
             killed = true;
             Thread thread = runtime;
             if (thread != null) {
@@ -127,6 +143,7 @@ final class FakeSandbox implements Sandbox {
 
         @Override
         public void close() {
+            stoppedOnEventLoop |= io.vertx.core.Context.isOnEventLoopThread();
             kill();
         }
     }

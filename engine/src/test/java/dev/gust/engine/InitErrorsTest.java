@@ -22,7 +22,8 @@ class InitErrorsTest {
         assertThat(ReportLine.initReport(10_000_123_456L, InitPhase.INIT, "timeout", null))
                 .isEqualTo("INIT_REPORT Init Duration: 10000.12 ms\tPhase: init\tStatus: timeout\n");
         assertThat(ReportLine.initReport(52_345_678L, InitPhase.INVOKE, "error", "Runtime.ExitError"))
-                .isEqualTo("INIT_REPORT Init Duration: 52.35 ms\tPhase: invoke\tStatus: error\tError Type: Runtime.ExitError\n");
+                .isEqualTo("INIT_REPORT Init Duration: 52.35 ms\tPhase: invoke\tStatus: error\t"
+                        + "Error Type: Runtime.ExitError\n");
         assertThat(ReportLine.runtimeExited("id-1", "Runtime.ExitError", "Runtime exited with error: exit status 1"))
                 .isEqualTo("RequestId: id-1 Error: Runtime exited with error: exit status 1\nRuntime.ExitError\n");
     }

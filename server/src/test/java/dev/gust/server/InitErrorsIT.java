@@ -173,14 +173,11 @@ class InitErrorsIT {
     /** No instance and no process of a function remain: the server has no child left but its own helpers. */
     private static void awaitNothingRunning() throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (server.gust().instances() != 0 || sandboxProcesses() != 0) {
+        while (server.gust().instances() != 0 || server.gust().processes() != 0) {
             assertThat(System.nanoTime()).as("no instance (%s) and no sandboxed process (%s) left",
-                    server.gust().instances(), sandboxProcesses()).isLessThan(deadline);
+                    server.gust().instances(), server.gust().processes()).isLessThan(deadline);
             Thread.sleep(50);
         }
     }
 
-    private static long sandboxProcesses() {
-        return ProcessHandle.of(server.gust().pid()).orElseThrow().descendants().count();
-    }
 }

@@ -95,16 +95,14 @@ class LeftoversIT {
         }
         names.forEach(name -> server.lambda().deleteFunction(b -> b.functionName(name)));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (server.gust().instances() != 0 || processes() != 0 || !stillThere(cgroupsSeen).isEmpty()) {
+        GustProcess gust = server.gust();
+        while (gust.instances() != 0 || gust.processes() != 0 || !stillThere(cgroupsSeen).isEmpty()) {
             assertThat(System.nanoTime()).as("after the drain: instances %s, processes %s, cgroups %s",
-                    server.gust().instances(), processes(), stillThere(cgroupsSeen)).isLessThan(deadline);
+                    gust.instances(), gust.processes(), stillThere(cgroupsSeen)).isLessThan(deadline);
             Thread.sleep(100);
         }
     }
 
-    private static long processes() {
-        return ProcessHandle.of(server.gust().pid()).orElseThrow().descendants().count();
-    }
 
     /** The instance cgroups that hold a process of this server now. */
     private static Set<String> serverCgroups() {

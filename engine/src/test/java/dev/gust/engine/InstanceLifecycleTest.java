@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,12 +31,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An init that never ends, as Lambda bounds it: the init phase times out, init is retried within the invocation
- * and bounded by the function's timeout, and the invocation then fails with {@code Sandbox.Timedout}; nothing is
- * left running and the concurrency unit is free. A real engine with a fake sandbox whose runtimes can hang at init,
- * and a short init phase so that the test is quick.
+ * How instances start and stop: an init that never ends is bounded as on Lambda (the init phase times out, init is
+ * retried within the invocation and bounded by the function's timeout, and the invocation then fails with
+ * {@code Sandbox.Timedout}; nothing is left running and the concurrency unit is free), and stopping an instance never
+ * blocks an event loop. A real engine with a fake sandbox whose runtimes can hang at init or answer slowly, and a
+ * short init phase so that the test is quick.
  */
-class InitTimeoutTest {
+class InstanceLifecycleTest {
 
     private static final Duration INIT_TIMEOUT = Duration.ofMillis(300);
 
@@ -100,10 +102,34 @@ class InitTimeoutTest {
         assertThat(new String(next.payload(), StandardCharsets.UTF_8)).isEqualTo("{}");
     }
 
+    @Test
+    void anInstanceDrainedWhileBusyIsStoppedOffTheEventLoopThatEndsItsInvocation() throws Exception {
+        sandbox.answerDelay(Duration.ofMillis(500));
+        CompletableFuture<InvocationResult> busy = engine.invoke(request()).toCompletableFuture();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (sandbox.launched().isEmpty()) {
+            assertThat(System.nanoTime()).as("an instance started in time").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        Thread.sleep(200); // the fake runtime is fast to start: the invocation is in flight now
+
+        engine.in(Account.defaults()).changed("fn"); // a busy instance stops when its invocation ends
+        assertThat(busy.get(10, TimeUnit.SECONDS).functionError()).isNull();
+        FakeSandbox.FakeProcess process = sandbox.launched().getFirst();
+        while (!process.killed()) {
+            assertThat(System.nanoTime()).as("the drained instance stopped in time").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        assertThat(process.stoppedOnEventLoop()).as("killing and closing blocks: never on an event loop").isFalse();
+    }
+
+    private InvocationRequest request() {
+        return new InvocationRequest(UUID.randomUUID().toString(), Account.defaults(), "fn", Optional.empty(),
+                "{}".getBytes(StandardCharsets.UTF_8), true, null, null);
+    }
+
     private InvocationResult invoke() throws Exception {
-        return engine.invoke(new InvocationRequest(UUID.randomUUID().toString(), Account.defaults(), "fn",
-                Optional.empty(), "{}".getBytes(StandardCharsets.UTF_8), true, null, null))
-                .toCompletableFuture().get(20, TimeUnit.SECONDS);
+        return engine.invoke(request()).toCompletableFuture().get(20, TimeUnit.SECONDS);
     }
 
     /** Every log stream of the function, concatenated. */
