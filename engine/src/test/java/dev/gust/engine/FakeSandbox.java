@@ -23,10 +23,11 @@ final class FakeSandbox implements Sandbox {
     private final List<FakeProcess> launched = new CopyOnWriteArrayList<>();
     private volatile boolean hangAtInit;
     private volatile long answerDelayMillis;
+    private volatile boolean stoppedOnEventLoop;
 
     @Override
     public SandboxedProcess launch(SandboxSpec spec) {
-        FakeProcess process = new FakeProcess(spec, launched.size() + 1L, hangAtInit, answerDelayMillis);
+        FakeProcess process = new FakeProcess(spec, launched.size() + 1L, hangAtInit, answerDelayMillis, this);
         launched.add(process);
         process.runtime = Thread.ofVirtual().start(process::serve);
         return process;
@@ -47,6 +48,17 @@ final class FakeSandbox implements Sandbox {
         answerDelayMillis = delay.toMillis();
     }
 
+    /** Whether any process was ever killed or closed on a Vert.x event loop (where blocking work must not run). */
+    boolean stoppedOnEventLoop() {
+        return stoppedOnEventLoop;
+    }
+
+    private void stopping() {
+        if (io.vertx.core.Context.isOnEventLoopThread()) {
+            stoppedOnEventLoop = true;
+        }
+    }
+
     /** Every process launched so far, first first. */
     List<FakeProcess> launched() {
         return List.copyOf(launched);
@@ -62,18 +74,14 @@ final class FakeSandbox implements Sandbox {
         private final long answerDelayMillis;
         private volatile Thread runtime;
         private volatile boolean killed;
-        private volatile boolean stoppedOnEventLoop;
+        private final FakeSandbox sandbox;
 
-        FakeProcess(SandboxSpec spec, long pid, boolean hangAtInit, long answerDelayMillis) {
+        FakeProcess(SandboxSpec spec, long pid, boolean hangAtInit, long answerDelayMillis, FakeSandbox sandbox) {
             this.spec = spec;
             this.pid = pid;
             this.hangAtInit = hangAtInit;
             this.answerDelayMillis = answerDelayMillis;
-        }
-
-        /** Whether {@link #kill} or {@link #close} ever ran on a Vert.x event loop (where blocking work must not). */
-        boolean stoppedOnEventLoop() {
-            return stoppedOnEventLoop;
+            this.sandbox = sandbox;
         }
 
         SandboxSpec spec() {
@@ -133,7 +141,7 @@ final class FakeSandbox implements Sandbox {
 
         @Override
         public void kill() {
-            stoppedOnEventLoop |= io.vertx.core.Context.isOnEventLoopThread();
+            sandbox.stopping();
             killed = true;
             Thread thread = runtime;
             if (thread != null) {
@@ -143,7 +151,7 @@ final class FakeSandbox implements Sandbox {
 
         @Override
         public void close() {
-            stoppedOnEventLoop |= io.vertx.core.Context.isOnEventLoopThread();
+            sandbox.stopping();
             kill();
         }
     }

@@ -120,7 +120,7 @@ class InstanceLifecycleTest {
             assertThat(System.nanoTime()).as("the drained instance stopped in time").isLessThan(deadline);
             Thread.sleep(10);
         }
-        assertThat(process.stoppedOnEventLoop()).as("killing and closing blocks: never on an event loop").isFalse();
+        assertThat(sandbox.stoppedOnEventLoop()).as("killing and closing block: never on an event loop").isFalse();
     }
 
     private InvocationRequest request() {
