@@ -19,7 +19,7 @@ final class LaunchedProcess implements SandboxedProcess {
 
     private static final System.Logger LOG = System.getLogger(LaunchedProcess.class.getName());
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
-    /** 1 MiB, the pipe's size when the kernel grants it. */
+    /** 1 MiB: more than a pipe holds (64 KiB), so one drain empties it unless the function keeps writing. */
     private static final int OUTPUT_CHUNKS_PER_DRAIN = 16;
 
     private final Process process;

@@ -28,7 +28,6 @@ final class NativeIo {
     static final int EPOLLHUP = 0x010;
     private static final int EPOLL_CTL_ADD = 1;
     private static final int EPOLL_CTL_DEL = 2;
-    private static final int F_SETPIPE_SZ = 1031;
 
     /** {@code struct epoll_event} is packed on x86-64 (12 bytes), naturally aligned elsewhere (16 bytes). */
     static final boolean PACKED_EVENTS = System.getProperty("os.arch").matches("amd64|x86_64");
@@ -76,15 +75,6 @@ final class NativeIo {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Asks for a pipe buffer of {@code bytes}; best effort (the kernel caps it for unprivileged users). */
-    static void pipeSize(int fd, int bytes) {
-        try {
-            int ignored = (int) FCNTL.invokeExact(fd, F_SETPIPE_SZ, bytes);
-        } catch (Throwable e) {
-            // keep the default size
         }
     }
 

@@ -13,7 +13,7 @@ import java.io.IOException;
  */
 final class OutputPipe implements AutoCloseable {
 
-    /** Bytes per read; the pipe holds 64 KiB unless the kernel allows the size asked for in {@link #open}. */
+    /** Bytes per read: the size of a pipe. */
     private static final int CHUNK = 64 * 1024;
     /** Per-thread read buffers: the reader thread and the threads that drain at the end of an invocation. */
     private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[CHUNK]);
@@ -30,8 +30,9 @@ final class OutputPipe implements AutoCloseable {
     }
 
     static OutputPipe open(OutputSink sink) throws IOException {
+        // The default size (64 KiB) on purpose: larger pipes count against the user's pipe-user-pages-soft (64 MiB),
+        // past which the kernel gives every new pipe of that user one page.
         int[] fds = NativeIo.pipe();
-        NativeIo.pipeSize(fds[1], 1 << 20);
         return new OutputPipe(fds[0], fds[1], sink);
     }
 
