@@ -16,13 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +45,7 @@ public final class AsyncInvocations implements EventInvoker, AutoCloseable {
     private final DeliveryCounters counters = new DeliveryCounters();
     private final EventDelivery delivery;
     private final Semaphore slots;
-    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final InFlightCounts inFlight = new InFlightCounts();
     private final Semaphore wakeUp = new Semaphore(0);
     private final ExecutorService attempts = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running;
@@ -133,9 +130,9 @@ public final class AsyncInvocations implements EventInvoker, AutoCloseable {
                 .toCompletableFuture().join();
         for (QueuedEvent event : events) {
             slots.acquire();
-            inFlight.computeIfAbsent(event.functionName(), n -> new AtomicInteger()).incrementAndGet();
+            inFlight.started(event.functionName());
             attempts.execute(() -> delivery.attempt(event).whenComplete((ok, failure) -> {
-                inFlight.get(event.functionName()).decrementAndGet();
+                inFlight.ended(event.functionName());
                 slots.release();
                 wakeUp.release();
             }));
@@ -144,10 +141,7 @@ public final class AsyncInvocations implements EventInvoker, AutoCloseable {
     }
 
     private Set<String> busyFunctions() {
-        return inFlight.entrySet().stream()
-                .filter(entry -> entry.getValue().get() >= settings.maxConcurrentPerFunction())
-                .map(Map.Entry::getKey)
-                .collect(Collectors.toUnmodifiableSet());
+        return inFlight.atLeast(settings.maxConcurrentPerFunction());
     }
 
     private void sleep(Duration duration) {

@@ -40,7 +40,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -54,7 +53,7 @@ import java.util.function.Supplier;
  * {@link Settings#maxLifetime()}: then an idle on-demand instance is reaped and a provisioned one replaced, so that
  * no instance outlives its credentials.
  *
- * <p>One engine serves every namespace (account and region): its pools, generations, aliases and provisioned counts
+ * <p>One engine serves every namespace (account and region): its pools, drains, aliases and provisioned counts
  * are keyed by namespace, and reserved concurrency by function ARN, while the concurrency limit and the sandbox's
  * host users are the machine's and shared. The control plane of one namespace talks to {@link #in}. Thread-safe.
  */
@@ -74,11 +73,14 @@ public final class Engine implements Invoker, AutoCloseable {
     private final ConcurrencyLimits concurrency;
     private final long keepAliveNanos;
     private final long maxLifetimeNanos;
+    private final long initTimeoutNanos;
+    private final long logQuotaBytes;
     private final InstanceCredentials credentials;
     private final Clocks clocks;
     private final SandboxUsers users;
     private final Map<PoolKey, FunctionPool> pools = new ConcurrentHashMap<>();
-    private final Map<PoolKey, AtomicLong> generations = new ConcurrentHashMap<>();
+    /** Drains that pool loads in flight must notice; bounded by those loads. */
+    private final DrainLog<PoolKey> drains = new DrainLog<>();
     /** Provisioned instances wanted per version (absent: none); a pool takes its count when it is created. */
     private final Map<PoolKey, Integer> provisioned = new ConcurrentHashMap<>();
     private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
@@ -90,9 +92,24 @@ public final class Engine implements Invoker, AutoCloseable {
      * @param users the host users given one per instance when the sandbox makes them distinct host uids
      * @param maxLifetime the longest an instance lives, busy or idle, provisioned or not; each instance retires
      *     somewhat earlier (up to a tenth, at random), so that instances started together are not replaced together
+     * @param initTimeout the bound of an init phase (Lambda's is 10 s); an init retried within an invocation after
+     *     it timed out is bounded by the function's timeout instead
+     * @param logQuotaBytes how much of its own output an instance may write to its log stream; the rest is dropped
      */
     public record Settings(Path runtimeDir, Path logDir, int concurrencyLimit, Duration keepAlive, SandboxUsers users,
-            Duration maxLifetime) {
+            Duration maxLifetime, Duration initTimeout, long logQuotaBytes) {
+
+        /** Lambda's bound on an on-demand init phase. */
+        public static final Duration LAMBDA_INIT_TIMEOUT = Duration.ofSeconds(InitPhase.INIT_TIMEOUT_SECONDS);
+        /** The default {@code log-quota}: 64 MiB of output per log stream (per instance). */
+        public static final long DEFAULT_LOG_QUOTA_BYTES = 64L << 20;
+
+        /** Settings with Lambda's init timeout and the default log quota. */
+        public Settings(Path runtimeDir, Path logDir, int concurrencyLimit, Duration keepAlive, SandboxUsers users,
+                Duration maxLifetime) {
+            this(runtimeDir, logDir, concurrencyLimit, keepAlive, users, maxLifetime,
+                    LAMBDA_INIT_TIMEOUT, DEFAULT_LOG_QUOTA_BYTES);
+        }
     }
 
     /** The pool of one version of one function of one namespace. */
@@ -100,6 +117,11 @@ public final class Engine implements Invoker, AutoCloseable {
 
         boolean isOf(Account otherAccount, String otherFunction) {
             return account.equals(otherAccount) && functionName.equals(otherFunction);
+        }
+
+        /** The key that stands for every version of this function in the {@link DrainLog}: drained on deletion. */
+        PoolKey everyVersion() {
+            return new PoolKey(account, functionName, "*");
         }
     }
 
@@ -124,11 +146,14 @@ public final class Engine implements Invoker, AutoCloseable {
         this.concurrency = new ConcurrencyLimits(settings.concurrencyLimit());
         this.keepAliveNanos = settings.keepAlive().toNanos();
         this.maxLifetimeNanos = settings.maxLifetime().toNanos();
+        this.initTimeoutNanos = settings.initTimeout().toNanos();
+        this.logQuotaBytes = settings.logQuotaBytes();
         this.credentials = new InstanceCredentials(sessions, endpointUrl, settings.maxLifetime());
         this.clocks = clocks;
         this.users = sandbox.capabilities().distinctHostUsers() ? settings.users() : null;
         long period = Math.max(100, Math.min(1000, settings.keepAlive().toMillis() / 4));
-        timers.scheduleWithFixedDelay(this::reap, period, period, TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(new SurvivingTask("the reaper", this::reap), period, period,
+                TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -167,7 +192,8 @@ public final class Engine implements Invoker, AutoCloseable {
         resolver(account).functionDeleted(functionName);
         provisioned.keySet().removeIf(key -> key.isOf(account, functionName));
         concurrency.provision(account.functionArn(functionName), 0);
-        generations.keySet().stream().filter(key -> key.isOf(account, functionName)).forEach(this::drain);
+        drains.drained(new PoolKey(account, functionName, FunctionConfiguration.LATEST).everyVersion());
+        pools.keySet().stream().filter(key -> key.isOf(account, functionName)).toList().forEach(this::drain);
     }
 
     void versionDeleted(Account account, String functionName, String version) {
@@ -217,7 +243,7 @@ public final class Engine implements Invoker, AutoCloseable {
     }
 
     private void drain(PoolKey key) {
-        generations.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
+        drains.drained(key);
         FunctionPool old = pools.remove(key);
         if (old != null) {
             old.drain();
@@ -252,31 +278,44 @@ public final class Engine implements Invoker, AutoCloseable {
         if (pool != null) {
             return CompletableFuture.completedFuture(pool);
         }
-        long generation = generations.computeIfAbsent(key, k -> new AtomicLong()).get();
+        long loadStarted = drains.loadStarted();
         return CompletableFuture.supplyAsync(() -> {
-            FunctionConfiguration function = configuration(key).orElseThrow(() -> LambdaException.functionNotFound(
-                    key.account().functionArn(key.functionName(), qualifier.orElse(FunctionConfiguration.LATEST))));
-            FunctionPool loaded = new FunctionPool(type -> start(key.account(), function, type));
-            if (generations.get(key).get() != generation) {
-                loaded.drain(); // changed while loading: serve this call on a pool that stops its instance after
-                return loaded;
+            try {
+                return load(key, qualifier, loadStarted);
+            } finally {
+                drains.loadEnded(loadStarted);
             }
-            FunctionPool cached = pools.computeIfAbsent(key, k -> loaded);
-            if (cached != loaded) {
-                return cached;
-            }
-            if (generations.get(key).get() != generation) { // drained between the check and the caching
-                pools.remove(key, loaded);
-                loaded.drain();
-                return loaded;
-            }
-            int applied;
-            do { // Engine.provision may change the count meanwhile: the pool ends with the latest one
-                applied = provisioned.getOrDefault(key, 0);
-                loaded.provision(applied);
-            } while (applied != provisioned.getOrDefault(key, 0));
-            return loaded;
         }, blocking);
+    }
+
+    private boolean drainedSince(PoolKey key, long loadStarted) {
+        return drains.drainedSince(key, loadStarted) || drains.drainedSince(key.everyVersion(), loadStarted);
+    }
+
+    /** Reads a version's configuration and caches its pool, unless it was drained since the load started. */
+    private FunctionPool load(PoolKey key, Optional<String> qualifier, long loadStarted) {
+        FunctionConfiguration function = configuration(key).orElseThrow(() -> LambdaException.functionNotFound(
+                key.account().functionArn(key.functionName(), qualifier.orElse(FunctionConfiguration.LATEST))));
+        FunctionPool loaded = new FunctionPool((type, phase) -> start(key.account(), function, type, phase));
+        if (drainedSince(key, loadStarted)) {
+            loaded.drain(); // changed while loading: serve this call on a pool that stops its instance after
+            return loaded;
+        }
+        FunctionPool cached = pools.computeIfAbsent(key, k -> loaded);
+        if (cached != loaded) {
+            return cached;
+        }
+        if (drainedSince(key, loadStarted)) { // drained between the check and the caching
+            pools.remove(key, loaded);
+            loaded.drain();
+            return loaded;
+        }
+        int applied;
+        do { // Engine.provision may change the count meanwhile: the pool ends with the latest one
+            applied = provisioned.getOrDefault(key, 0);
+            loaded.provision(applied);
+        } while (applied != provisioned.getOrDefault(key, 0));
+        return loaded;
     }
 
     private Optional<FunctionConfiguration> configuration(PoolKey key) {
@@ -290,25 +329,33 @@ public final class Engine implements Invoker, AutoCloseable {
      * only that user, then its sandboxed process. The user returns to the range once the process has exited.
      */
     private CompletableFuture<Instance> start(Account account, FunctionConfiguration function,
-            InitializationType type) {
+            InitializationType type, InitPhase phase) {
         String stream = STREAM_DATE.format(clocks.wall().instant()) + "/[" + function.version() + "]"
                 + UUID.randomUUID().toString().replace("-", "");
         SandboxUser user = users == null ? SandboxUser.LAMBDA : users.lease();
         OptionalInt runtimeUid = users == null ? OptionalInt.empty() : OptionalInt.of(user.uid());
         LogStream log;
         try {
-            log = LogStream.create(logDir, account, function.functionName(), stream);
+            log = LogStream.create(logDir, account, function.functionName(), stream, logQuotaBytes);
         } catch (RuntimeException e) {
             release(user);
             throw e;
         }
         Instance instance = new Instance(function, account.functionArn(function.functionName()), log, clocks, timers,
-                type, lifetimeNanos());
+                blocking, type, phase, phase == InitPhase.INIT ? initTimeoutNanos
+                        : TimeUnit.SECONDS.toNanos(function.timeout()), lifetimeNanos());
         return endpoints.open(instance, runtimeUid).toCompletableFuture().thenApplyAsync(endpoint -> {
             instance.attach(endpoint);
+            Optional<String> invalidEntrypoint = Entrypoints.problem(function, code);
+            if (invalidEntrypoint.isPresent()) { // nothing to launch: the first invocation gets Lambda's error
+                release(user);
+                instance.refuse("Runtime.InvalidEntrypoint", invalidEntrypoint.get());
+                return instance;
+            }
             SandboxedProcess process;
             try {
-                process = sandbox.launch(spec(account, function, stream, endpoint.address(), user, log.file(), type));
+                process = sandbox.launch(spec(account, function, stream, endpoint.address(), user, type),
+                        log.functionOutput());
             } catch (IOException | RuntimeException e) {
                 instance.close(); // its endpoint and its log file; the user is released below
                 throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
@@ -335,7 +382,7 @@ public final class Engine implements Invoker, AutoCloseable {
     }
 
     private SandboxSpec spec(Account account, FunctionConfiguration function, String stream, String runtimeApi, SandboxUser user,
-            Path logFile, InitializationType type) {
+            InitializationType type) {
         RuntimeCommands.Command command = commands.command(function);
         Map<String, String> env = new LinkedHashMap<>(function.environment());
         env.put("_HANDLER", function.handler());
@@ -371,7 +418,6 @@ public final class Engine implements Invoker, AutoCloseable {
                 .ephemeralStorageMb(function.ephemeralStorageSize())
                 .readOnlyHostPaths(command.hostPaths().toArray(Path[]::new))
                 .user(user)
-                .outputFile(logFile)
                 .build();
     }
 

@@ -11,7 +11,7 @@ final class ErrorPayloads {
 
     /** {@code Sandbox.Timedout}: the invocation ran past the function's timeout. */
     static byte[] timedOut(String requestId, int timeoutSeconds) {
-        return payload("Sandbox.Timedout", "RequestId: " + requestId + " Error: " + timedOutText(timeoutSeconds));
+        return error("Sandbox.Timedout", "RequestId: " + requestId + " Error: " + timedOutText(timeoutSeconds));
     }
 
     /** The text of the timeout, also written to the function's log. */
@@ -21,20 +21,32 @@ final class ErrorPayloads {
 
     /** {@code Runtime.ExitError}: the runtime process ended during the invocation. */
     static byte[] exited(String requestId, Integer exitStatus, Integer signal) {
-        String reason = signal != null ? "Runtime exited with error: signal: " + signalName(signal)
+        return error("Runtime.ExitError", "RequestId: " + requestId + " Error: " + exitReason(exitStatus, signal));
+    }
+
+    /** Why the runtime ended, as Lambda words it in {@code Runtime.ExitError} and in the log. */
+    static String exitReason(Integer exitStatus, Integer signal) {
+        return signal != null ? "Runtime exited with error: signal: " + signalName(signal)
                 : exitStatus != null && exitStatus != 0 ? "Runtime exited with error: exit status " + exitStatus
                 : "Runtime exited without providing a reason";
-        return payload("Runtime.ExitError", "RequestId: " + requestId + " Error: " + reason);
+    }
+
+    /**
+     * {@code Runtime.InvalidEntrypoint}: a custom runtime's {@code bootstrap} is missing ({@code reason} then names
+     * the paths Lambda looked at) or cannot be run.
+     */
+    static byte[] invalidEntrypoint(String requestId, String reason) {
+        return error("Runtime.InvalidEntrypoint", "RequestId: " + requestId + " Error: " + reason);
     }
 
     /** {@code Runtime.OutOfMemory}: the instance hit its memory limit. */
     static byte[] outOfMemory(String requestId) {
-        return payload("Runtime.OutOfMemory", "RequestId: " + requestId + " Error: Runtime exited with error: signal: killed");
+        return error("Runtime.OutOfMemory", "RequestId: " + requestId + " Error: Runtime exited with error: signal: killed");
     }
 
     /** An init failure without a body from the runtime. */
     static byte[] initFailed(String requestId, String reason) {
-        return payload("Runtime.Unknown", "RequestId: " + requestId + " Error: " + reason);
+        return error("Runtime.Unknown", "RequestId: " + requestId + " Error: " + reason);
     }
 
     private static String signalName(int signal) {
@@ -47,7 +59,8 @@ final class ErrorPayloads {
         };
     }
 
-    private static byte[] payload(String type, String message) {
+    /** A Lambda error payload: {@code {"errorType":…,"errorMessage":…}}. */
+    static byte[] error(String type, String message) {
         return ("{\"errorType\":\"" + type + "\",\"errorMessage\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"")
                 + "\"}").getBytes(StandardCharsets.UTF_8);
     }

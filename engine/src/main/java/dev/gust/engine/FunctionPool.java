@@ -32,10 +32,13 @@ final class FunctionPool {
     /** {@code StatusReason} of a provisioned instance whose runtime failed to initialize, as AWS words it. */
     static final String INIT_FAILURE = "FUNCTION_ERROR_INIT_FAILURE";
 
-    /** Starts an instance of this pool's version; the stage completes once it is ready or failed to initialize. */
+    /**
+     * Starts an instance of this pool's version; the stage completes once it is ready, failed to initialize, or its
+     * init ran past the bound of {@code phase}.
+     */
     @FunctionalInterface
     interface Starter {
-        CompletableFuture<Instance> start(InitializationType type);
+        CompletableFuture<Instance> start(InitializationType type, InitPhase phase);
     }
 
     private final Starter starter;
@@ -74,21 +77,35 @@ final class FunctionPool {
                 ? invoke(request, share, lostAllowed - 1) : CompletableFuture.failedFuture(failure));
     }
 
+    /**
+     * Runs the invocation on a warm instance or a new one. As on Lambda, an init that runs past the init phase's
+     * 10 s is retried within the invocation, on a new instance whose init is bounded by the function's timeout (a
+     * "suppressed init"); if that one times out too, the invocation ends with {@code Sandbox.Timedout}.
+     */
     private CompletableFuture<InvocationResult> onDemand(InvocationRequest request) {
         Instance warm = takeIdle();
         return warm != null ? runOn(warm, request)
-                : start(InitializationType.ON_DEMAND).thenCompose(instance -> {
-                    synchronized (this) {
-                        all.add(instance);
+                : start(InitializationType.ON_DEMAND, InitPhase.INIT).thenCompose(instance -> {
+                    if (!instance.initTimedOut()) {
+                        return runStarted(instance, request);
                     }
-                    return runOn(instance, request);
+                    instance.close();
+                    return start(InitializationType.ON_DEMAND, InitPhase.INVOKE)
+                            .thenCompose(retried -> runStarted(retried, request));
                 });
     }
 
+    private CompletableFuture<InvocationResult> runStarted(Instance instance, InvocationRequest request) {
+        synchronized (this) {
+            all.add(instance);
+        }
+        return runOn(instance, request);
+    }
+
     /** Starts an instance; a start that throws (no uid left, disk full) fails the stage instead. */
-    private CompletableFuture<Instance> start(InitializationType type) {
+    private CompletableFuture<Instance> start(InitializationType type, InitPhase phase) {
         try {
-            return starter.start(type);
+            return starter.start(type, phase);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -208,7 +225,7 @@ final class FunctionPool {
             missing = draining ? 0 : provisioned.toStart();
         }
         for (int i = 0; i < missing; i++) {
-            start(InitializationType.PROVISIONED_CONCURRENCY).whenComplete(this::provisionedStarted);
+            start(InitializationType.PROVISIONED_CONCURRENCY, InitPhase.INIT).whenComplete(this::provisionedStarted);
         }
     }
 
@@ -272,7 +289,7 @@ final class FunctionPool {
             replenish();
         }
         for (int i = 0; i < successors; i++) { // each stops its predecessor once ready (ProvisionedInstances rule 5)
-            start(InitializationType.PROVISIONED_CONCURRENCY).whenComplete(this::provisionedStarted);
+            start(InitializationType.PROVISIONED_CONCURRENCY, InitPhase.INIT).whenComplete(this::provisionedStarted);
         }
     }
 

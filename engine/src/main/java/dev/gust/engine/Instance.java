@@ -9,6 +9,8 @@ import dev.gust.runtimeapi.RuntimeApiEndpoint;
 import dev.gust.sandbox.Exit;
 import dev.gust.sandbox.SandboxedProcess;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +19,12 @@ import java.util.concurrent.TimeUnit;
  * One execution environment of one function version: a sandboxed runtime process and its own Runtime API
  * endpoint. Runs one invocation at a time.
  *
- * <p>Contract: (1) {@link #ready()} completes when the runtime first asks for work, or fails if it exits or
- * reports an init error first. (2) {@link #run} is called only when the instance is ready and idle. (3) An
+ * <p>Contract: (1) {@link #ready()} completes when the runtime first asks for work, when it reports an init error,
+ * when its init runs past its bound (the init phase's 10 s, or the function's timeout for an init retried within an
+ * invocation: then {@link #initTimedOut()} and the process is killed), or fails if it exits first. An init that
+ * fails or times out writes an {@code INIT_REPORT} line; the first invocation of an instance whose init failed
+ * ends at once with the init's error, and its log tail starts at the stream's beginning, so the caller sees
+ * what the runtime wrote during init. (2) {@link #run} is called only when the instance is ready and idle. (3) An
  * invocation ends exactly once: by the runtime's response or error, by the timeout (which kills the instance),
  * by the process exiting, or, when the process of a ready instance exited before the runtime received the
  * invocation, by failing with {@link InstanceLost} so that it runs elsewhere. (4) After {@link #isDead()} turns true the instance is never used again. (5) Once
@@ -35,6 +41,10 @@ final class Instance implements InstanceListener {
     private final LogStream log;
     private final Clocks clocks;
     private final ScheduledExecutorService timers;
+    /** Where closing runs: killing a tree and removing its cgroup block, and must not run on an event loop. */
+    private final Executor blocking;
+    private final InitPhase phase;
+    private final long initTimeoutNanos;
     private final long launchedNanos;
     /** When the instance has lived its lifetime ({@link #expired}); its credentials outlive this. */
     private final long expiresAtNanos;
@@ -52,6 +62,13 @@ final class Instance implements InstanceListener {
     private byte[] initErrorBody;
     private long lastUsedNanos;
     private boolean timedOut;
+    private boolean initTimedOut;
+    /** Why init failed when the runtime did not say it ({@code /init/error}): Lambda's error type and message. */
+    private String initFailureType;
+    private String initFailureReason;
+    private ScheduledFuture<?> initTimer;
+    /** Whether {@link #finishFailedInit} is ending the first invocation (it writes its lines once). */
+    private boolean initFailureEnding;
 
     private record Running(String requestId, boolean tail, long logStart, long startNanos,
             CompletableFuture<InvocationResult> result, ScheduledFuture<?> timeout) {
@@ -60,10 +77,17 @@ final class Instance implements InstanceListener {
     /**
      * @param type how the instance is started: a provisioned instance is initialized before any invocation needs
      *     it, so, as on Lambda, none of its REPORT lines shows an Init Duration
+     * @param phase whether this init is the instance's own ({@link InitPhase#INIT}, bounded by 10 s) or one retried
+     *     within an invocation ({@link InitPhase#INVOKE}), as its {@code INIT_REPORT} line says
+     * @param initTimeoutNanos how long the init may take: 10 s in the init phase, the function's timeout when retried
      * @param lifetimeNanos how long the instance may take invocations, from now
      */
     Instance(FunctionConfiguration function, String arn, LogStream log, Clocks clocks,
-            ScheduledExecutorService timers, InitializationType type, long lifetimeNanos) {
+            ScheduledExecutorService timers, Executor blocking, InitializationType type, InitPhase phase,
+            long initTimeoutNanos, long lifetimeNanos) {
+        this.blocking = blocking;
+        this.phase = phase;
+        this.initTimeoutNanos = initTimeoutNanos;
         this.initReported = type == InitializationType.PROVISIONED_CONCURRENCY;
         this.function = function;
         this.arn = arn;
@@ -84,12 +108,48 @@ final class Instance implements InstanceListener {
         this.endpoint = endpoint;
     }
 
-    /** Records the started process, whose output goes straight into the log stream's file. */
+    /** Records the started process, whose output goes into the log stream, and starts the init's bound. */
     void attach(SandboxedProcess process) {
         synchronized (this) {
             this.process = process;
+            if (!wasReady && !dead && initErrorBody == null) {
+                initTimer = timers.schedule(this::initTimedOutNow, initTimeoutNanos, TimeUnit.NANOSECONDS);
+            }
         }
         process.onExit().thenAccept(this::exited);
+    }
+
+    /**
+     * Fails the init without starting a process, with Lambda's error type and message (for example a custom
+     * runtime without a {@code bootstrap}); the first invocation gets that error.
+     */
+    void refuse(String errorType, String reason) {
+        synchronized (this) {
+            dead = true;
+            initFailureType = errorType;
+            initFailureReason = reason;
+            log.append(ReportLine.initReport(clocks.nanos() - launchedNanos, phase, "error", errorType));
+        }
+        ready.complete(null);
+    }
+
+    /** Whether init ran past its bound: the process was killed and the instance never ran an invocation. */
+    synchronized boolean initTimedOut() {
+        return initTimedOut;
+    }
+
+    private void initTimedOutNow() {
+        synchronized (this) {
+            if (wasReady || dead || initErrorBody != null) {
+                return;
+            }
+            initTimedOut = true;
+            dead = true;
+            drainOutput(); // what the runtime wrote during init comes first
+            log.append(ReportLine.initReport(clocks.nanos() - launchedNanos, phase, "timeout", null));
+        }
+        kill();
+        ready.complete(null);
     }
 
     CompletableFuture<Void> ready() {
@@ -144,18 +204,22 @@ final class Instance implements InstanceListener {
         String requestId = request.requestId();
         CompletableFuture<InvocationResult> result = new CompletableFuture<>();
         long deadline = clocks.wall().millis() + function.timeout() * 1000L;
+        boolean initFailed;
         synchronized (this) {
             if (dead && wasReady) {
                 return CompletableFuture.failedFuture(new InstanceLost());
             }
-            long logBegin = request.tailLog() ? log.size() : 0; // a stat only when the tail is wanted
+            initFailed = !wasReady;
+            // The tail of an invocation whose init failed starts with the stream: what the runtime wrote during init
+            // and the INIT_REPORT line are where a user looks. Otherwise a stat, only when the tail is wanted.
+            long logBegin = initFailed || !request.tailLog() ? 0 : log.size();
             log.append(ReportLine.start(requestId, function.version()));
             ScheduledFuture<?> timeout = timers.schedule(() -> timedOut(requestId), function.timeout(), TimeUnit.SECONDS);
             running = new Running(requestId, request.tailLog(), logBegin, clocks.nanos(), result, timeout);
-            if (dead) {
-                finishAfterExit(process == null ? null : process.onExit().getNow(null));
-                return result;
-            }
+        }
+        if (initFailed) {
+            finishFailedInit(requestId);
+            return result;
         }
         String invokedArn = request.qualifier().map(qualifier -> arn + ":" + qualifier).orElse(arn);
         String traceId = request.traceId() != null ? request.traceId() : TraceIds.generate(clocks.wall().instant());
@@ -167,10 +231,20 @@ final class Instance implements InstanceListener {
     @Override
     public void onReady(long readyNanos) {
         synchronized (this) {
+            if (dead) {
+                return; // its init timed out just before
+            }
             initNanos = clocks.nanos() - launchedNanos;
             wasReady = true;
+            cancelInitTimer();
         }
         ready.complete(null);
+    }
+
+    private void cancelInitTimer() {
+        if (initTimer != null) {
+            initTimer.cancel(false);
+        }
     }
 
     @Override
@@ -186,7 +260,14 @@ final class Instance implements InstanceListener {
     @Override
     public void onInitError(String errorType, byte[] body) {
         synchronized (this) {
+            if (dead || wasReady) {
+                return;
+            }
             initErrorBody = body;
+            cancelInitTimer();
+            drainOutput(); // what the runtime wrote during init comes first
+            log.append(ReportLine.initReport(clocks.nanos() - launchedNanos, phase, "error",
+                    InitErrors.type(errorType, body)));
         }
         ready.complete(null);
     }
@@ -196,6 +277,7 @@ final class Instance implements InstanceListener {
             if (running == null || !running.requestId().equals(requestId)) {
                 return;
             }
+            drainOutput();
             log.append(ReportLine.timedOut(requestId, clocks.wall().instant(), function.timeout()));
             dead = true;
             timedOut = true;
@@ -206,7 +288,16 @@ final class Instance implements InstanceListener {
 
     private void exited(Exit exit) {
         synchronized (this) {
+            boolean initCrashed = !wasReady && !dead && initErrorBody == null;
             dead = true;
+            if (initCrashed) {
+                cancelInitTimer();
+                initFailureType = exit.outOfMemory() ? "Runtime.OutOfMemory" : "Runtime.ExitError";
+                initFailureReason = ErrorPayloads.exitReason(exit.status(),
+                        exit.signal().isPresent() ? exit.signal().getAsInt() : null);
+                drainOutput(); // what the runtime wrote during init comes first
+                log.append(ReportLine.initReport(clocks.nanos() - launchedNanos, phase, "error", initFailureType));
+            }
             if (running == null) {
                 ready.completeExceptionally(new IllegalStateException("runtime exited before it was ready: "
                         + exit.describe()));
@@ -216,14 +307,46 @@ final class Instance implements InstanceListener {
         finishAfterExit(exit);
     }
 
+    /**
+     * Ends the first invocation of an instance whose init failed, with the init's error: the runtime's own
+     * ({@code /init/error}), {@code Sandbox.Timedout} after an init retried within the invocation ran out of the
+     * function's timeout, or Lambda's (the runtime exited, or could not start).
+     */
+    private void finishFailedInit(String requestId) {
+        drainOutput();
+        byte[] payload;
+        synchronized (this) {
+            if (running == null || !running.requestId().equals(requestId) || initFailureEnding) {
+                return; // the process's exit and the invocation raced here: the first one ends it
+            }
+            initFailureEnding = true;
+            if (initErrorBody != null) {
+                payload = initErrorBody;
+            } else if (initTimedOut) {
+                log.append(ReportLine.timedOut(requestId, clocks.wall().instant(), function.timeout()));
+                payload = ErrorPayloads.timedOut(requestId, function.timeout());
+            } else {
+                String type = initFailureType != null ? initFailureType : "Runtime.Unknown";
+                String reason = initFailureReason != null ? initFailureReason
+                        : "Runtime exited without providing a reason";
+                log.append(ReportLine.runtimeExited(requestId, type, reason));
+                payload = ErrorPayloads.error(type, "RequestId: " + requestId + " Error: " + reason);
+            }
+        }
+        kill(); // a runtime that reported its init error is expected to exit; one that does not is stopped
+        finish(requestId, payload, "Unhandled");
+    }
+
     private void finishAfterExit(Exit exit) {
         String requestId;
+        boolean initFailed;
         synchronized (this) {
             if (running == null) {
                 return;
             }
             requestId = running.requestId();
-            if (wasReady && !timedOut && !endpoint.delivered(requestId)) {
+            initFailed = !wasReady;
+            if (!initFailed && !timedOut && !endpoint.delivered(requestId)) {
                 Running lost = running;
                 running = null;
                 lost.timeout().cancel(false);
@@ -231,6 +354,11 @@ final class Instance implements InstanceListener {
                 return;
             }
         }
+        if (initFailed) { // the invocation of an instance whose init failed ends with the init's error
+            finishFailedInit(requestId);
+            return;
+        }
+        drainOutput(); // the last words of the runtime come before Lambda's lines about its exit
         byte[] payload;
         if (timedOut) {
             payload = ErrorPayloads.timedOut(requestId, function.timeout());
@@ -238,9 +366,14 @@ final class Instance implements InstanceListener {
             payload = initErrorBody;
         } else if (exit != null && exit.outOfMemory()) {
             payload = ErrorPayloads.outOfMemory(requestId);
+            log.append(ReportLine.runtimeExited(requestId, "Runtime.OutOfMemory",
+                    ErrorPayloads.exitReason(exit.status(), 9)));
         } else {
-            payload = ErrorPayloads.exited(requestId, exit == null ? null : exit.status(),
-                    exit == null || exit.signal().isEmpty() ? null : exit.signal().getAsInt());
+            Integer status = exit == null ? null : exit.status();
+            Integer signal = exit == null || exit.signal().isEmpty() ? null : exit.signal().getAsInt();
+            payload = ErrorPayloads.exited(requestId, status, signal);
+            log.append(ReportLine.runtimeExited(requestId, "Runtime.ExitError",
+                    ErrorPayloads.exitReason(status, signal)));
         }
         finish(requestId, payload, "Unhandled");
     }
@@ -261,11 +394,23 @@ final class Instance implements InstanceListener {
         ended.timeout().cancel(false);
         long duration = clocks.nanos() - ended.startNanos();
         long memory = process == null ? 0 : Math.max(0, process.maxMemoryUsedBytes());
-        // The function's output is already in the file: it writes there directly, before it posts its answer.
+        // What the function printed before it answered is in its pipe: copy it before the END line.
+        drainOutput();
         log.append(ReportLine.end(requestId)
                 + ReportLine.report(requestId, duration, function.memorySize(), memory, init));
         String tail = ended.tail() ? tail(ended.logStart()) : null;
         ended.result().complete(new InvocationResult(payload, functionError, function.version(), tail));
+    }
+
+    /** Copies the function's pending output into the log now; a non-blocking read, microseconds when empty. */
+    private void drainOutput() {
+        SandboxedProcess p;
+        synchronized (this) {
+            p = process;
+        }
+        if (p != null) {
+            p.drainOutput();
+        }
     }
 
     /** The invocation's log tail, or none when the log file cannot be read: the answer must still go out. */
@@ -277,7 +422,10 @@ final class Instance implements InstanceListener {
         }
     }
 
-    /** Kills the process tree and frees the endpoint. */
+    /**
+     * Marks the instance dead at once, then kills its process tree and frees the endpoint off the calling thread:
+     * killing a tree scans {@code /proc} and writes cgroup files, which an event loop must not wait for.
+     */
     void kill() {
         SandboxedProcess p;
         RuntimeApiEndpoint e;
@@ -286,24 +434,46 @@ final class Instance implements InstanceListener {
             p = process;
             e = endpoint;
         }
-        if (p != null) {
-            p.kill();
-        }
-        if (e != null) {
-            e.close();
+        offload(() -> {
+            if (p != null) {
+                p.kill();
+            }
+            if (e != null) {
+                e.close();
+            }
+        });
+    }
+
+    /** Runs {@code work} on the blocking executor, or here once the engine has shut that executor down. */
+    private void offload(Runnable work) {
+        try {
+            blocking.execute(work);
+        } catch (RejectedExecutionException e) {
+            work.run();
         }
     }
 
-    /** Releases the instance's resources after it has stopped. */
+    /**
+     * Stops the instance and releases its resources (process tree, cgroup, endpoint, log file); returns at once, the
+     * work runs on the blocking executor ({@link SandboxedProcess#close} may wait seconds for a tree to exit).
+     */
     void close() {
-        kill();
         SandboxedProcess p;
+        RuntimeApiEndpoint e;
         synchronized (this) {
+            dead = true;
+            cancelInitTimer();
             p = process;
+            e = endpoint;
         }
-        if (p != null) {
-            p.onExit().whenComplete((exit, failure) -> p.close());
-        }
-        log.close();
+        offload(() -> {
+            if (e != null) {
+                e.close();
+            }
+            if (p != null) {
+                p.close();
+            }
+            log.close();
+        });
     }
 }

@@ -1,6 +1,7 @@
 package dev.gust.engine;
 
 import dev.gust.core.Account;
+import dev.gust.sandbox.OutputSink;
 import dev.gust.store.PrivateDataDir;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,23 +13,30 @@ import java.nio.file.StandardOpenOption;
 import java.util.Set;
 
 /**
- * One CloudWatch-style log stream: the file that an instance's stdout and stderr are appended to, and into which
- * the platform appends its START, END and REPORT lines.
+ * One CloudWatch-style log stream: the file that Gust appends an instance's stdout and stderr to, and its START,
+ * END and REPORT lines.
  *
- * <p>The function's process writes to the same file with {@code O_APPEND}, so whatever it printed before posting
- * its response is in the file when the response arrives: the log of one invocation is the byte range between its
- * START and its REPORT, with no reader thread and no race. Thread-safe.
+ * <p>Only Gust writes the file: the function writes into a pipe that Gust reads ({@link #functionOutput()}), so it
+ * can append and nothing else (no truncating, rewriting or preallocating). Before the platform writes a line that
+ * must follow the function's output (END), the engine drains the pipe, so the log of one invocation is the byte
+ * range between its START and its REPORT. The function's output is bounded by a quota per stream: past it, the
+ * output is dropped and one line says so. Thread-safe: every write holds the channel's lock.
  */
 final class LogStream implements AutoCloseable {
 
     private final String name;
     private final Path file;
     private final FileChannel channel;
+    private final long quotaBytes;
+    /** The function's bytes written so far; guarded by {@code channel}. */
+    private long functionBytes;
+    private boolean quotaReached;
 
-    private LogStream(String name, Path file, FileChannel channel) {
+    private LogStream(String name, Path file, FileChannel channel, long quotaBytes) {
         this.name = name;
         this.file = file;
         this.channel = channel;
+        this.quotaBytes = quotaBytes;
     }
 
     /**
@@ -36,13 +44,21 @@ final class LogStream implements AutoCloseable {
      * a log group ({@code /aws/lambda/<function>}) is per account and region, as on AWS.
      */
     static LogStream create(Path logDir, Account account, String functionName, String streamName) {
+        return create(logDir, account, functionName, streamName, Long.MAX_VALUE);
+    }
+
+    /**
+     * Creates the stream like {@link #create(Path, Account, String, String)}, keeping at most {@code quotaBytes} of
+     * the function's own output (platform lines do not count).
+     */
+    static LogStream create(Path logDir, Account account, String functionName, String streamName, long quotaBytes) {
         try {
             Path dir = logDir.resolve(account.accountId()).resolve(account.region()).resolve(functionName);
             PrivateDataDir.createFolder(dir); // 0700, and the file 0600: logs are the data dir's (storage.md)
             Path file = dir.resolve(streamName.replace('/', '-').replace('[', '_').replace(']', '_') + ".log");
             FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND), PrivateDataDir.attribute(PrivateDataDir.FILE));
-            return new LogStream(streamName, file, channel);
+            return new LogStream(streamName, file, channel, quotaBytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -53,7 +69,36 @@ final class LogStream implements AutoCloseable {
         return name;
     }
 
-    /** The file the function's output goes to. */
+    /**
+     * Where the function's stdout and stderr go: appended as they come, up to the quota; the part past it is
+     * dropped, and one line notes the cut.
+     */
+    OutputSink functionOutput() {
+        return this::appendOutput;
+    }
+
+    private void appendOutput(byte[] bytes, int offset, int length) {
+        synchronized (channel) {
+            if (quotaReached) {
+                return;
+            }
+            long kept = Math.min(length, quotaBytes - functionBytes);
+            functionBytes += kept;
+            write(ByteBuffer.wrap(bytes, offset, (int) kept));
+            if (kept < length) {
+                quotaReached = true;
+                write(ByteBuffer.wrap(("\n" + quotaLine(quotaBytes)).getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+    }
+
+    /** The line written once when a stream's quota is reached. */
+    static String quotaLine(long quotaBytes) {
+        return "Gust: this log stream reached its log-quota of " + quotaBytes
+                + " bytes of function output; further output of this instance is dropped\n";
+    }
+
+    /** The file the log is written to. */
     Path file() {
         return file;
     }
@@ -63,15 +108,19 @@ final class LogStream implements AutoCloseable {
      * invocations from running or ending, so the failure is dropped here.
      */
     void append(String lines) {
-        ByteBuffer buffer = ByteBuffer.wrap(lines.getBytes(StandardCharsets.UTF_8));
+        synchronized (channel) {
+            write(ByteBuffer.wrap(lines.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** Writes the whole buffer, best effort; the caller holds the channel's lock. */
+    private void write(ByteBuffer buffer) {
         try {
-            synchronized (channel) {
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
             }
         } catch (IOException e) {
-            // nothing more useful to do with a platform line that cannot be written
+            // nothing more useful to do with a line that cannot be written (disk full, stream closed)
         }
     }
 

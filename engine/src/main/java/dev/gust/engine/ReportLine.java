@@ -40,6 +40,32 @@ final class ReportLine {
         return line.append("\t\n").toString();
     }
 
+    /**
+     * The {@code INIT_REPORT} line Lambda writes when an init fails or times out, e.g.
+     * {@code INIT_REPORT Init Duration: 10000.00 ms\tPhase: init\tStatus: timeout}.
+     *
+     * @param phase {@code init} (the instance's own init) or {@code invoke} (init retried within an invocation)
+     * @param status {@code timeout} or {@code error}
+     * @param errorType the error's type, with status {@code error}; otherwise {@code null}
+     */
+    static String initReport(long initDurationNanos, InitPhase phase, String status, String errorType) {
+        StringBuilder line = new StringBuilder(120).append("INIT_REPORT Init Duration: ")
+                .append(String.format(Locale.ROOT, "%.2f", initDurationNanos / 1_000_000.0)).append(" ms")
+                .append("\tPhase: ").append(phase.value()).append("\tStatus: ").append(status);
+        if (errorType != null) {
+            line.append("\tError Type: ").append(errorType);
+        }
+        return line.append('\n').toString();
+    }
+
+    /**
+     * The two lines Lambda logs when the runtime process ends an invocation by exiting, e.g.
+     * {@code RequestId: 1234 Error: Runtime exited with error: exit status 1} and {@code Runtime.ExitError}.
+     */
+    static String runtimeExited(String requestId, String errorType, String reason) {
+        return "RequestId: " + requestId + " Error: " + reason + "\n" + errorType + "\n";
+    }
+
     /** The line Lambda logs when an invocation times out. */
     static String timedOut(String requestId, java.time.Instant at, int timeoutSeconds) {
         return at.toString() + " " + requestId + " " + ErrorPayloads.timedOutText(timeoutSeconds) + "\n";

@@ -21,10 +21,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class FakeSandbox implements Sandbox {
 
     private final List<FakeProcess> launched = new CopyOnWriteArrayList<>();
+    private volatile boolean hangAtInit;
+    private volatile long answerDelayMillis;
+    private volatile boolean stoppedOnEventLoop;
 
     @Override
     public SandboxedProcess launch(SandboxSpec spec) {
-        FakeProcess process = new FakeProcess(spec, launched.size() + 1L);
+        FakeProcess process = new FakeProcess(spec, launched.size() + 1L, hangAtInit, answerDelayMillis, this);
         launched.add(process);
         process.runtime = Thread.ofVirtual().start(process::serve);
         return process;
@@ -33,6 +36,27 @@ final class FakeSandbox implements Sandbox {
     @Override
     public SandboxCapabilities capabilities() {
         return new SandboxCapabilities(false, false, false, "fake: virtual threads", "none");
+    }
+
+    /** Whether the runtimes launched from now on never ask for work (an init that never ends) until killed. */
+    void hangAtInit(boolean hang) {
+        hangAtInit = hang;
+    }
+
+    /** How long the runtimes launched from now on take to answer each invocation. */
+    void answerDelay(java.time.Duration delay) {
+        answerDelayMillis = delay.toMillis();
+    }
+
+    /** Whether any process was ever killed or closed on a Vert.x event loop (where blocking work must not run). */
+    boolean stoppedOnEventLoop() {
+        return stoppedOnEventLoop;
+    }
+
+    private void stopping() {
+        if (io.vertx.core.Context.isOnEventLoopThread()) {
+            stoppedOnEventLoop = true;
+        }
     }
 
     /** Every process launched so far, first first. */
@@ -46,12 +70,18 @@ final class FakeSandbox implements Sandbox {
         private final SandboxSpec spec;
         private final long pid;
         private final CompletableFuture<Exit> exit = new CompletableFuture<>();
+        private final boolean hangAtInit;
+        private final long answerDelayMillis;
         private volatile Thread runtime;
         private volatile boolean killed;
+        private final FakeSandbox sandbox;
 
-        FakeProcess(SandboxSpec spec, long pid) {
+        FakeProcess(SandboxSpec spec, long pid, boolean hangAtInit, long answerDelayMillis, FakeSandbox sandbox) {
             this.spec = spec;
             this.pid = pid;
+            this.hangAtInit = hangAtInit;
+            this.answerDelayMillis = answerDelayMillis;
+            this.sandbox = sandbox;
         }
 
         SandboxSpec spec() {
@@ -66,10 +96,14 @@ final class FakeSandbox implements Sandbox {
         private void serve() {
             String api = "http://" + spec.environment().get("AWS_LAMBDA_RUNTIME_API") + "/2018-06-01/runtime/invocation/";
             try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+                while (hangAtInit && !killed) {
+                    Thread.sleep(60_000); // until killed (interrupted)
+                }
                 while (!killed) {
                     HttpResponse<Void> next = client.send(HttpRequest.newBuilder(URI.create(api + "next")).build(),
                             HttpResponse.BodyHandlers.discarding());
                     String requestId = next.headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
+                    Thread.sleep(answerDelayMillis);
                     client.send(HttpRequest.newBuilder(URI.create(api + requestId + "/response"))
                             .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.discarding());
                 }
@@ -107,6 +141,7 @@ final class FakeSandbox implements Sandbox {
 
         @Override
         public void kill() {
+            sandbox.stopping();
             killed = true;
             Thread thread = runtime;
             if (thread != null) {
@@ -116,6 +151,7 @@ final class FakeSandbox implements Sandbox {
 
         @Override
         public void close() {
+            sandbox.stopping();
             kill();
         }
     }

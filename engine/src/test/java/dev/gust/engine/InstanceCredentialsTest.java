@@ -14,7 +14,6 @@ import dev.gust.sandbox.SandboxUsers;
 import dev.gust.store.EmbeddedStorage;
 import dev.gust.store.FunctionRecord;
 import io.vertx.core.Vertx;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -28,8 +27,6 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,7 +73,7 @@ class InstanceCredentialsTest {
         vertx = Vertx.vertx();
         storage = EmbeddedStorage.open(java.nio.file.Files.createDirectories(dataDir.resolve("data")),
                 Account.defaults());
-        CodePackage code = storage.code().store(zip("bootstrap", "#!/bin/sh\n"));
+        CodePackage code = storage.code().store(TestPackages.executable("bootstrap", "#!/bin/sh\n"));
         latest = FunctionConfiguration.builder().functionName("fn").runtime("provided.al2023").role(ROLE)
                 .handler("h").revisionId("r1").code(code).logGroup("/aws/lambda/fn")
                 .environment(Map.of("OWN", "mine", "AWS_ACCESS_KEY_ID", "AKIAOWNKEY", "AWS_SESSION_TOKEN", "own"))
@@ -160,7 +157,7 @@ class InstanceCredentialsTest {
         ticker.addAndGet(LIFETIME.toNanos());
         engine.reap();
 
-        assertThat(sandbox.launched().getFirst().killed()).as("retired").isTrue();
+        await("retired (stopping runs off the reaper's thread)", () -> sandbox.launched().getFirst().killed());
         invoke();
         assertThat(sandbox.launched()).hasSize(2);
         assertThat(environment(1)).containsEntry("AWS_ACCESS_KEY_ID", "ASIAFAKE2")
@@ -175,7 +172,7 @@ class InstanceCredentialsTest {
         invoke();
 
         assertThat(sandbox.launched()).hasSize(2);
-        assertThat(sandbox.launched().getFirst().killed()).isTrue();
+        await("the expired instance stopped", () -> sandbox.launched().getFirst().killed());
         assertThat(environment(1)).containsEntry("AWS_ACCESS_KEY_ID", "ASIAFAKE2");
     }
 
@@ -222,7 +219,7 @@ class InstanceCredentialsTest {
         engine.reap();
 
         awaitReady(2);
-        assertThat(sandbox.launched().getFirst().killed()).isTrue();
+        await("the expired instance stopped", () -> sandbox.launched().getFirst().killed());
         assertThat(environment(1)).containsEntry("AWS_ACCESS_KEY_ID", "ASIAFAKE2");
     }
 
@@ -264,15 +261,5 @@ class InstanceCredentialsTest {
 
     private Map<String, String> environment(int instance) {
         return sandbox.launched().get(instance).spec().environment();
-    }
-
-    private static byte[] zip(String name, String content) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry(name));
-            zip.write(content.getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        }
-        return bytes.toByteArray();
     }
 }

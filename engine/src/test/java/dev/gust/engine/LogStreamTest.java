@@ -29,4 +29,19 @@ class LogStreamTest {
                     .hasParent(logs.resolve("000000000000/us-east-1/fn"));
         }
     }
+
+    @Test
+    void theFunctionsOutputPastTheQuotaIsDroppedAfterOneLineSayingSo() throws Exception {
+        try (LogStream stream = LogStream.create(logs, Account.defaults(), "fn", "2026/11/23/[$LATEST]q", 10)) {
+            stream.append("START\n");
+            var output = stream.functionOutput();
+            byte[] printed = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            output.write(printed, 0, 4);
+            output.write(printed, 4, 12);
+            output.write(printed, 0, 16);
+            stream.append("END\n");
+            assertThat(Files.readString(stream.file()))
+                    .isEqualTo("START\n0123456789\n" + LogStream.quotaLine(10) + "END\n");
+        }
+    }
 }

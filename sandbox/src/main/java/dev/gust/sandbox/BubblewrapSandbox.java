@@ -52,6 +52,11 @@ public final class BubblewrapSandbox implements Sandbox {
 
     @Override
     public SandboxedProcess launch(SandboxSpec spec) throws IOException {
+        return launch(spec, (OutputSink) null);
+    }
+
+    @Override
+    public SandboxedProcess launch(SandboxSpec spec, OutputSink output) throws IOException {
         SpecPaths.requireExisting(spec);
         List<String> options = command.options(spec);
         InstanceCgroup cgroup = cgroups.create(spec.instanceId(), spec.memoryLimitBytes(),
@@ -59,9 +64,9 @@ public final class BubblewrapSandbox implements Sandbox {
         ProcessBuilder builder = new ProcessBuilder(
                 command.launcher(spec, LimitPreamble.script(cgroup, spec.memoryLimitBytes())));
         builder.environment().clear();
-        Launchers.redirectOutput(builder, spec);
-        Process process = Launchers.start(builder, cgroup);
-        LaunchedProcess launched = LaunchedProcess.of(process, cgroup);
+        OutputPipe pipe = Launchers.redirectOutput(builder, spec, output);
+        Process process = Launchers.startWith(builder, cgroup, pipe);
+        LaunchedProcess launched = LaunchedProcess.of(process, cgroup, pipe);
         try (OutputStream stdin = process.getOutputStream()) {
             stdin.write(BubblewrapCommand.encode(options));
         } catch (IOException e) {

@@ -39,6 +39,53 @@ final class Launchers {
         }
     }
 
+    /**
+     * Sends the process's stdout and stderr into a new pipe whose output goes to {@code sink}, and returns the pipe
+     * (give it to {@link #startWith}); without a sink, to the spec's output file if it names one, and returns
+     * {@code null}.
+     */
+    static OutputPipe redirectOutput(ProcessBuilder builder, SandboxSpec spec, OutputSink sink) throws IOException {
+        if (sink == null) {
+            redirectOutput(builder, spec);
+            return null;
+        }
+        OutputPipe pipe = OutputPipe.open(sink);
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(pipe.writeEnd()));
+        builder.redirectErrorStream(true);
+        return pipe;
+    }
+
+    /**
+     * Once the process started (it holds its own write end), closes Gust's write end and lets the shared reader
+     * copy the pipe's output; closes the pipe if the start failed ({@code process} is {@code null}).
+     */
+    static void started(OutputPipe pipe, Process process) throws IOException {
+        pipe.closeWriteEnd();
+        if (process == null) {
+            pipe.close();
+            return;
+        }
+        try {
+            OutputReader.shared().add(pipe);
+        } catch (IOException e) {
+            pipe.close();
+            throw e;
+        }
+    }
+
+    /** {@link #start}, then hands {@code pipe} (if any) to the shared reader, or closes it if the start failed. */
+    static Process startWith(ProcessBuilder builder, InstanceCgroup cgroup, OutputPipe pipe) throws IOException {
+        Process process = null;
+        try {
+            process = start(builder, cgroup);
+            return process;
+        } finally {
+            if (pipe != null) {
+                started(pipe, process);
+            }
+        }
+    }
+
     /** Starts the configured builder on the spawner thread; on failure removes {@code cgroup} and rethrows. */
     static Process start(ProcessBuilder builder, InstanceCgroup cgroup) throws IOException {
         CompletableFuture<Process> started = new CompletableFuture<>();

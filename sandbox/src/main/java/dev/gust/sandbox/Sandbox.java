@@ -22,6 +22,16 @@ public interface Sandbox {
      */
     SandboxedProcess launch(SandboxSpec spec) throws IOException;
 
+    /**
+     * Starts the spec's command like {@link #launch(SandboxSpec)}, with its stdout and stderr written into a pipe
+     * that Gust reads into {@code output} (the spec's output file, if any, is not used): the function can only
+     * append to its output. {@link SandboxedProcess#drainOutput()} takes what the pipe holds at once. This default
+     * ignores {@code output}, for sandboxes that keep no output (test fakes).
+     */
+    default SandboxedProcess launch(SandboxSpec spec, OutputSink output) throws IOException {
+        return launch(spec);
+    }
+
     /** Which isolation and which limit enforcement this sandbox applies; fixed for its lifetime. */
     SandboxCapabilities capabilities();
 }

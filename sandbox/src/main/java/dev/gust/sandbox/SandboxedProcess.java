@@ -26,6 +26,14 @@ public interface SandboxedProcess extends AutoCloseable {
     InputStream stderr();
 
     /**
+     * Copies what the process has written to its output pipe so far into its {@link OutputSink}, on the calling
+     * thread and without blocking; does nothing for a process launched without a sink. Call it before writing a
+     * line that must come after the function's own output (the end of an invocation).
+     */
+    default void drainOutput() {
+    }
+
+    /**
      * Completes once the launched process has exited, never exceptionally. With a bubblewrap sandbox the
      * whole tree is gone by then (the PID namespace dies with its init).
      */
@@ -33,8 +41,9 @@ public interface SandboxedProcess extends AutoCloseable {
 
     /**
      * The peak memory use of the tree in bytes so far: the cgroup's peak when there is one; otherwise a best
-     * effort from {@code /proc} (the sum of the peak resident sizes of the processes seen alive when asked),
-     * or {@code -1} if never observed. Still answers after {@link #close()}, with the last value read.
+     * effort from {@code /proc} (the sum of the peak resident sizes of the processes seen alive), sampled in the
+     * background when asked and at the exit, answering the latest sample, or {@code -1} if never observed. Never
+     * blocks. Still answers after {@link #close()}, with the last value read.
      */
     long maxMemoryUsedBytes();
 

@@ -27,6 +27,11 @@ public final class UnsandboxedProcessLauncher implements Sandbox {
 
     @Override
     public SandboxedProcess launch(SandboxSpec spec) throws IOException {
+        return launch(spec, null);
+    }
+
+    @Override
+    public SandboxedProcess launch(SandboxSpec spec, OutputSink output) throws IOException {
         SpecPaths.requireExisting(spec);
         PathTranslation translation = PathTranslation.of(spec);
         InstanceCgroup cgroup = cgroups.create(spec.instanceId(), spec.memoryLimitBytes(), spec.maxProcesses());
@@ -37,8 +42,8 @@ public final class UnsandboxedProcessLauncher implements Sandbox {
         builder.environment().putAll(translation.translate(spec.environment()));
         builder.directory(spec.taskRoot().toFile());
         builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        Launchers.redirectOutput(builder, spec);
-        return LaunchedProcess.of(Launchers.start(builder, cgroup), cgroup);
+        OutputPipe pipe = Launchers.redirectOutput(builder, spec, output);
+        return LaunchedProcess.of(Launchers.startWith(builder, cgroup, pipe), cgroup, pipe);
     }
 
     @Override

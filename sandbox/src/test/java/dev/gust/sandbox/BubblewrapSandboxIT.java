@@ -453,4 +453,9 @@ class BubblewrapSandboxIT {
     void outputGoesStraightToTheOutputFileAfterWhatItHeld() throws Exception {
         Run.assertOutputGoesTo(temp.resolve("stream.log"), sandbox, python(Run.PRINTS_TO_BOTH));
     }
+
+    @Test
+    void outputReadThroughAPipeCanOnlyBeAppendedTo() throws Exception {
+        Run.assertOutputIsAppendOnly(sandbox, python(Run.TAMPERS_WITH_STDOUT));
+    }
 }

@@ -44,6 +44,46 @@ record Run(Exit exit, List<String> stdout, String stderr, long maxMemoryUsedByte
     static final String PRINTS_TO_BOTH =
             "import sys\nprint('to stdout', flush=True)\nprint('to stderr', file=sys.stderr, flush=True)";
 
+    /**
+     * A Python script that prints a line, then tries to truncate, preallocate and rewind its stdout, and says for each
+     * whether it worked.
+     */
+    static final String TAMPERS_WITH_STDOUT = """
+            import os
+            print('first', flush=True)
+            for name, tamper in [('ftruncate', lambda: os.ftruncate(1, 0)),
+                                 ('fallocate', lambda: os.posix_fallocate(1, 0, 512 << 20)),
+                                 ('lseek', lambda: os.lseek(1, 0, os.SEEK_SET))]:
+                try:
+                    tamper()
+                    print(name, 'worked', flush=True)
+                except OSError:
+                    print(name, 'refused', flush=True)
+            print('x' * 300000, flush=True)
+            """;
+
+    /**
+     * Runs {@link #TAMPERS_WITH_STDOUT} with its output read through a pipe into a sink: every byte arrives, in order,
+     * the sink sees only appends, and every attempt to tamper with the output is refused.
+     */
+    static void assertOutputIsAppendOnly(Sandbox sandbox, SandboxSpec.Builder tampers) throws Exception {
+        java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+        OutputSink sink = (bytes, offset, length) -> {
+            synchronized (received) {
+                received.write(bytes, offset, length);
+            }
+        };
+        try (SandboxedProcess process = sandbox.launch(tampers.build(), sink)) {
+            assertThat(process.onExit().get(30, TimeUnit.SECONDS).status()).isZero();
+        }
+        String text;
+        synchronized (received) {
+            text = received.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(text).isEqualTo("first\nftruncate refused\nfallocate refused\nlseek refused\n"
+                + "x".repeat(300000) + "\n");
+    }
+
     /** Runs {@link #PRINTS_TO_BOTH} with {@code log} as its output file and checks both lines were appended there. */
     static void assertOutputGoesTo(Path log, Sandbox sandbox, SandboxSpec.Builder printsToBoth) throws Exception {
         Files.writeString(log, "START\n");

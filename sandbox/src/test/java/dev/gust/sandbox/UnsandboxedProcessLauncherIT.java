@@ -114,4 +114,9 @@ class UnsandboxedProcessLauncherIT {
     void outputGoesStraightToTheOutputFileAfterWhatItHeld() throws Exception {
         Run.assertOutputGoesTo(temp.resolve("stream.log"), launcher, python(Run.PRINTS_TO_BOTH));
     }
+
+    @Test
+    void outputReadThroughAPipeCanOnlyBeAppendedTo() throws Exception {
+        Run.assertOutputIsAppendOnly(launcher, python(Run.TAMPERS_WITH_STDOUT));
+    }
 }

@@ -105,7 +105,8 @@ final class GustServer implements AutoCloseable {
         engine = new Engine(storage.functions(), storage.versions(), storage.code(), sandbox, new RuntimeApiEndpoints(vertx),
                 catalog, new Engine.Settings(settings.dataDir().resolve("runtime"), settings.dataDir().resolve("logs"),
                         settings.concurrency(), settings.keepAlive(), SandboxUsers.defaultRange(),
-                        settings.instanceMaxLifetime()), clocks,
+                        settings.instanceMaxLifetime(), Engine.Settings.LAMBDA_INIT_TIMEOUT, settings.logQuotaBytes()),
+                clocks,
                 // every instance's credentials: a session of its execution role, whose policies decide, bounded by the
                 // function-credentials grant
                 new ExecutionRoleSessions(sessions, settings.functionCredentials()), functionEndpoint::join);

@@ -96,6 +96,11 @@ final class GustProcess implements AutoCloseable {
         return health().path("engine").path("instances").asInt(-1);
     }
 
+    /** How many processes the server started still run: its instances' sandboxes and everything in them. */
+    long processes() {
+        return process.descendants().count();
+    }
+
     URI endpoint() {
         return URI.create(endpoint.join());
     }

@@ -121,4 +121,17 @@ class SettingsLoaderTest {
                     assertThat(e.numbered()).contains("instance-max-lifetime must be between 1m and 11h");
                 });
     }
+
+    @Test
+    void logQuotaIsASizeOfAtLeastOneKilobyte() {
+        assertThat(SettingsLoader.load(null, Map.of(), Map.of()).logQuotaBytes()).isEqualTo(64L << 20);
+        assertThat(SettingsLoader.load(null, Map.of("GUST_LOG_QUOTA", "512KB"), Map.of()).logQuotaBytes())
+                .isEqualTo(512L << 10);
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("log-quota", "lots")))
+                .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.numbered())
+                        .contains("log-quota must be a size such as 512KB, 64MB or 1GB, got 'lots'"));
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("log-quota", "100")))
+                .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.numbered())
+                        .contains("log-quota must be at least 1KB"));
+    }
 }

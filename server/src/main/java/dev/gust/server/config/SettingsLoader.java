@@ -50,6 +50,7 @@ public final class SettingsLoader {
         d.put("keep-alive", "5m");
         d.put("idle-timeout", "60s");
         d.put("instance-max-lifetime", "2h");
+        d.put("log-quota", "64MB");
         d.put("function-credentials", "full");
         d.put("mode", "dev");
         d.put("account-id-keys", "false");
@@ -169,12 +170,16 @@ public final class SettingsLoader {
             problems.add("instance-max-lifetime must be between 1m and 11h (its credentials last 20 minutes longer, "
                     + "and AWS's role sessions last at most 12h), got '" + v.get("instance-max-lifetime") + "'");
         }
+        long logQuota = bytes(v.get("log-quota"), "log-quota", problems);
+        if (logQuota < 1024) {
+            problems.add("log-quota must be at least 1KB, got '" + v.get("log-quota") + "'");
+        }
         AsyncSettings async = async(v, problems);
         return new ServerSettings(host, port, Path.of(v.get("data-dir").replaceFirst("^~",
                 System.getProperty("user.home"))).toAbsolutePath(), region, accountId, accessKey, secretKey, sandbox,
                 concurrency, keepAlive, v.get("python"), v.get("node"), Path.of(v.get("java-home")), async,
                 idleTimeout, maxLifetime, functionCredentials(v.get("function-credentials"), problems),
-                mode(v.get("mode"), problems), flag(v, "account-id-keys", problems));
+                mode(v.get("mode"), problems), flag(v, "account-id-keys", problems), logQuota);
     }
 
     /** How Lambda treats a function's execution role that does not exist, by its setting's name. */
@@ -245,6 +250,22 @@ public final class SettingsLoader {
             problems.add(key + " must be a whole number, got '" + v.get(key) + "'");
             return 0;
         }
+    }
+
+    /** Parses {@code 512KB}, {@code 64MB}, {@code 1GB} (binary units) or a number of bytes. */
+    private static long bytes(String value, String key, List<String> problems) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,12})(B|KB|MB|GB)?").matcher(value.trim());
+        if (!m.matches()) {
+            problems.add(key + " must be a size such as 512KB, 64MB or 1GB, got '" + value + "'");
+            return 0;
+        }
+        long amount = Long.parseLong(m.group(1));
+        return switch (m.group(2) == null ? "B" : m.group(2)) {
+            case "KB" -> amount << 10;
+            case "MB" -> amount << 20;
+            case "GB" -> amount << 30;
+            default -> amount;
+        };
     }
 
     /** Parses {@code 90s}, {@code 5m}, {@code 1h} or a number of seconds. */
