@@ -73,6 +73,21 @@ class ClientMistakesIT {
     }
 
     @Test
+    void fuzzedRequestsToTheOtherHostedServicesGetNoServerError() throws Exception {
+        HostedServicesFuzzer fuzzer = new HostedServicesFuzzer(gust.endpoint(), SEED);
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < FUZZED_REQUESTS / 3; i++) {
+            FuzzRequest request = fuzzer.next();
+            RawHttp.Response response = RawHttp.exchange(gust.endpoint(), request.wire());
+            if (response.status() == 0 || response.status() >= 500
+                    || (response.headers() + response.body()).contains(dataDir.toString())) {
+                problems.add(response.status() + " " + shown(response.body()) + " <- " + request.description());
+            }
+        }
+        assertThat(problems).as("the server said:%n%s", serverErrors()).isEmpty();
+    }
+
+    @Test
     void malformedRawHttpGetsAClientError() throws Exception {
         String host = "Host: " + gust.endpoint().getHost() + ":" + gust.endpoint().getPort() + "\r\n";
         List<String> requests = List.of(

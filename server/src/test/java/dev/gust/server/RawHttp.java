@@ -58,7 +58,13 @@ final class RawHttp {
      */
     static byte[] signed(URI endpoint, String method, String target, String signedTarget, Map<String, String> headers,
             byte[] body) {
-        return signed(endpoint, method, target, signedTarget, headers, body, body.length);
+        return signed(endpoint, "lambda", method, target, signedTarget, headers, body, body.length);
+    }
+
+    /** A request to {@code service} (its signing name), signed as {@link #signed(URI, String, String, String, Map, byte[])}. */
+    static byte[] signedFor(URI endpoint, String service, String method, String target, Map<String, String> headers,
+            byte[] body) {
+        return signed(endpoint, service, method, target, target, headers, body, body.length);
     }
 
     /**
@@ -67,11 +73,11 @@ final class RawHttp {
      * find out after reading the body).
      */
     static byte[] signedHead(URI endpoint, String method, String target, long contentLength) {
-        return signed(endpoint, method, target, target, Map.of("Content-Type", "application/json"), new byte[0],
-                contentLength);
+        return signed(endpoint, "lambda", method, target, target, Map.of("Content-Type", "application/json"),
+                new byte[0], contentLength);
     }
 
-    private static byte[] signed(URI endpoint, String method, String target, String signedTarget,
+    private static byte[] signed(URI endpoint, String service, String method, String target, String signedTarget,
             Map<String, String> headers, byte[] body, long contentLength) {
         SdkHttpFullRequest.Builder builder = SdkHttpFullRequest.builder()
                 .method(SdkHttpMethod.fromValue(method.toUpperCase(Locale.ROOT)))
@@ -80,7 +86,7 @@ final class RawHttp {
         var signed = AwsV4HttpSigner.create().sign(b -> b
                 .identity(AwsCredentialsIdentity.create(GustProcess.ACCESS_KEY, GustProcess.SECRET_KEY))
                 .request(builder.build()).payload(() -> new ByteArrayInputStream(body))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "lambda")
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
         Map<String, String> all = new LinkedHashMap<>();
         all.put("Host", endpoint.getHost() + ":" + endpoint.getPort());

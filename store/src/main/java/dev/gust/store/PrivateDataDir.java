@@ -33,29 +33,41 @@ public final class PrivateDataDir {
     public static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
     static final String CODE = "code";
     static final String RUNTIME = "runtime";
-    /** Trees created at startup and whose modes are corrected throughout (the rest: the data dir's entries only). */
+    /** Trees created at startup and whose modes are corrected throughout. */
     private static final List<String> PRIVATE_TREES = List.of("logs", "keys");
+    /** Gust's other entries in the data dir, whose own modes are corrected; anything else there is left alone. */
+    private static final List<String> PRIVATE_ENTRIES = List.of(SqliteFunctionStore.FILE_NAME,
+            SqliteFunctionStore.FILE_NAME + "-wal", SqliteFunctionStore.FILE_NAME + "-shm",
+            SqliteFunctionStore.FILE_NAME + "-journal", "gust.lock", "credentials", "credentials.tmp", CODE);
 
     private PrivateDataDir() {
     }
 
     /**
-     * Creates {@code dataDir} ({@code 0700}) if needed, corrects the modes of what it holds, and creates the database
-     * file ({@code 0600}) if it is missing, so that SQLite, which gives its WAL and shared-memory files the database
-     * file's mode, creates them private too.
+     * Creates {@code dataDir} ({@code 0700}) if needed, corrects the modes of Gust's entries in it, and creates the
+     * database file ({@code 0600}) if it is missing, so that SQLite, which gives its WAL and shared-memory files the
+     * database file's mode, creates them private too.
+     *
+     * <p>The data dir's own mode is narrowed only when it is Gust's: new, empty, or holding {@code gust.db} or
+     * {@code gust.lock}. A folder of other things (a data dir pointed at {@code /tmp} or a home folder by mistake)
+     * keeps its mode, and nothing in it but Gust's own entries is touched.
      */
     public static void prepare(Path dataDir) {
         try {
             createFolder(dataDir);
-            Files.setPosixFilePermissions(dataDir, FOLDER);
-            try (var entries = Files.list(dataDir)) {
-                for (Path entry : entries.toList()) {
-                    String name = entry.getFileName().toString();
-                    if (PRIVATE_TREES.contains(name)) {
-                        restrictTree(entry);
-                    } else if (!name.equals(RUNTIME)) {
-                        restrict(entry);
-                    }
+            if (isGusts(dataDir)) {
+                Files.setPosixFilePermissions(dataDir, FOLDER);
+            }
+            for (String name : PRIVATE_ENTRIES) {
+                Path entry = dataDir.resolve(name);
+                if (Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    restrict(entry);
+                }
+            }
+            for (String name : PRIVATE_TREES) {
+                Path tree = dataDir.resolve(name);
+                if (Files.exists(tree, LinkOption.NOFOLLOW_LINKS)) {
+                    restrictTree(tree);
                 }
             }
             for (String tree : PRIVATE_TREES) {
@@ -64,6 +76,15 @@ public final class PrivateDataDir {
             createFile(dataDir.resolve(SqliteFunctionStore.FILE_NAME));
         } catch (IOException e) {
             throw new StoreException("Cannot make the data dir " + dataDir + " private", e);
+        }
+    }
+
+    private static boolean isGusts(Path dataDir) throws IOException {
+        if (Files.exists(dataDir.resolve(SqliteFunctionStore.FILE_NAME)) || Files.exists(dataDir.resolve("gust.lock"))) {
+            return true;
+        }
+        try (var entries = Files.list(dataDir)) {
+            return entries.findAny().isEmpty();
         }
     }
 

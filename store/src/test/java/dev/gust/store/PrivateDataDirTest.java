@@ -72,6 +72,20 @@ class PrivateDataDirTest {
         assertThat(mode(runtime)).as("the bootstraps stay readable by the instances' uids").isEqualTo("rwxr-xr-x");
     }
 
+    @Test
+    void leavesAFolderOfOtherThingsAndItsEntriesAsTheyAre() throws IOException {
+        Path shared = Files.createDirectories(base.resolve("shared"));
+        Path other = Files.writeString(shared.resolve("notes.txt"), "mine");
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxr-x"));
+        Files.setPosixFilePermissions(other, PosixFilePermissions.fromString("rw-r--r--"));
+
+        PrivateDataDir.prepare(shared);
+
+        assertThat(mode(shared)).isEqualTo("rwxrwxr-x");
+        assertThat(mode(other)).isEqualTo("rw-r--r--");
+        assertThat(mode(shared.resolve("gust.db"))).isEqualTo("rw-------");
+    }
+
     private static String mode(Path path) {
         try {
             return PosixFilePermissions.toString(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));
