@@ -76,22 +76,31 @@ final class OutputReader {
 
     private void serve() {
         MemorySegment events = Arena.global().allocate(NativeIo.EVENT_SIZE * MAX_EVENTS, 8);
-        while (true) {
-            int ready = NativeIo.epollWait(epoll, events, MAX_EVENTS);
+        while (true) { // this thread must not end: every instance's output would stop being read
+            int ready;
+            try {
+                ready = NativeIo.epollWait(epoll, events, MAX_EVENTS);
+            } catch (RuntimeException e) {
+                LOG.warn("waiting for instances' output failed; waiting again", e);
+                continue;
+            }
             for (int i = 0; i < ready; i++) {
                 OutputPipe pipe = pipes.get(NativeIo.eventFd(events, i));
-                if (pipe == null) {
-                    continue;
-                }
-                try {
-                    if (!pipe.drain(CHUNKS_PER_TURN)) {
-                        pipe.close(); // every writer exited
-                    }
-                } catch (RuntimeException e) {
-                    LOG.warn("reading an instance's output failed; its pipe is closed", e);
-                    pipe.close();
+                if (pipe != null) {
+                    serve(pipe);
                 }
             }
+        }
+    }
+
+    private static void serve(OutputPipe pipe) {
+        try {
+            if (!pipe.drain(CHUNKS_PER_TURN)) {
+                pipe.close(); // every writer exited
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("reading an instance's output failed; its pipe is closed", e);
+            pipe.close();
         }
     }
 }
