@@ -302,6 +302,7 @@ public final class Engine implements Invoker, AutoCloseable {
             release(user);
             throw e;
         }
+        catalog.substitution(function.runtime()).ifPresent(note -> log.append("Gust: " + note + "\n"));
         Instance instance = new Instance(function, account.functionArn(function.functionName()), log, clocks, timers,
                 type, lifetimeNanos());
         return endpoints.open(instance, runtimeUid).toCompletableFuture().thenApplyAsync(endpoint -> {
@@ -334,6 +335,11 @@ public final class Engine implements Invoker, AutoCloseable {
         }
     }
 
+    /** The X-Ray daemon variables every Lambda function sees, tracing active or not (nothing listens in Gust). */
+    private static final Map<String, String> XRAY = Map.of("AWS_XRAY_CONTEXT_MISSING", "LOG_ERROR",
+            "AWS_XRAY_DAEMON_ADDRESS", "169.254.79.129:2000", "_AWS_XRAY_DAEMON_ADDRESS", "169.254.79.129",
+            "_AWS_XRAY_DAEMON_PORT", "2000");
+
     private SandboxSpec spec(Account account, FunctionConfiguration function, String stream, String runtimeApi, SandboxUser user,
             Path logFile, InitializationType type) {
         RuntimeCommands.Command command = commands.command(function);
@@ -353,6 +359,13 @@ public final class Engine implements Invoker, AutoCloseable {
         if (!function.runtime().startsWith("provided")) {
             env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime()); // custom runtimes have none
         }
+        if (function.logFormat() != null) {
+            env.put("AWS_LAMBDA_LOG_FORMAT", function.logFormat());
+            if ("JSON".equals(function.logFormat()) && function.applicationLogLevel() != null) {
+                env.put("AWS_LAMBDA_LOG_LEVEL", function.applicationLogLevel());
+            }
+        }
+        env.putAll(XRAY);
         env.put("TZ", ":UTC");
         env.put("LANG", "en_US.UTF-8");
         env.put("PATH", "/usr/local/bin:/usr/bin/:/bin:/opt/bin");

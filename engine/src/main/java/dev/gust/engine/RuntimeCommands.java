@@ -1,7 +1,9 @@
 package dev.gust.engine;
 
 import dev.gust.core.FunctionConfiguration;
+import dev.gust.core.Runtimes;
 import dev.gust.runtimes.Bootstraps;
+import dev.gust.runtimes.PythonSdk;
 import dev.gust.runtimes.java.InstalledRic;
 import dev.gust.runtimes.java.JavaRuntime;
 import dev.gust.runtimes.java.JavaRuntimeId;
@@ -12,6 +14,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the command that starts a function's runtime inside its sandbox, per runtime family: Gust's bootstraps
@@ -24,6 +29,11 @@ final class RuntimeCommands {
     record Command(List<String> argv, Map<String, String> environment, List<Path> hostPaths) {
     }
 
+    /** Where the Python SDK's links are, below the runtime directory: {@code sdk} beside the Python bootstrap. */
+    static final String PYTHON_SDK = "python/sdk";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuntimeCommands.class);
+
     private final RuntimeCatalog catalog;
     private final Path runtimeDir;
     private final InstalledRic ric;
@@ -34,12 +44,24 @@ final class RuntimeCommands {
         Bootstraps.extractTo(runtimeDir);
         this.ric = RicDistribution.onClasspath().install(runtimeDir);
         makeReadableByAll(runtimeDir);
+        List<Path> pythons = Runtimes.creatable().stream().filter(id -> RuntimeFamily.of(id) == RuntimeFamily.PYTHON)
+                .map(catalog::interpreter).flatMap(Optional::stream).map(Interpreter::executable).distinct().toList();
+        if (!pythons.isEmpty() && !PythonSdk.linkFirst(runtimeDir.resolve(PYTHON_SDK), pythons)) {
+            LOG.warn("no boto3 below /usr for {}: Python functions get no AWS SDK (Debian: apt install python3-boto3)",
+                    pythons);
+        }
     }
 
-    /** Functions run as an unprivileged uid: everything under /var/runtime must be world-readable. */
+    /**
+     * Functions run as an unprivileged uid: everything under /var/runtime must be world-readable. Symbolic links
+     * (the Python SDK's, into /usr) are left alone: changing their permissions would change their targets'.
+     */
     private static void makeReadableByAll(Path dir) {
         try (var paths = java.nio.file.Files.walk(dir)) {
             for (Path path : (Iterable<Path>) paths::iterator) {
+                if (java.nio.file.Files.isSymbolicLink(path)) {
+                    continue;
+                }
                 boolean directory = java.nio.file.Files.isDirectory(path);
                 boolean executable = directory || java.nio.file.Files.isExecutable(path) && path.toString().endsWith(".so");
                 java.nio.file.Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions
@@ -60,17 +82,20 @@ final class RuntimeCommands {
             throw new IllegalStateException("no runtime family for " + function.runtime());
         }
         return switch (family) {
-            case PYTHON -> interpreted(RuntimeFamily.PYTHON, List.of("-u", "/var/runtime/"
+            // -S: no site module, so none of the host's site or dist-packages; the bootstrap builds sys.path as Lambda's
+            case PYTHON -> interpreted(function.runtime(), List.of("-u", "-S", "/var/runtime/"
                     + Bootstraps.Family.PYTHON.relativePath()));
-            case NODEJS -> interpreted(RuntimeFamily.NODEJS, List.of("/var/runtime/"
+            case NODEJS -> interpreted(function.runtime(), List.of("/var/runtime/"
                     + Bootstraps.Family.NODEJS.relativePath()));
+            case RUBY -> interpreted(function.runtime(), List.of("/var/runtime/"
+                    + Bootstraps.Family.RUBY.relativePath()));
             case JAVA -> java(function);
             case PROVIDED -> new Command(List.of("/var/task/bootstrap"), Map.of(), List.of());
         };
     }
 
-    private Command interpreted(RuntimeFamily family, List<String> args) {
-        Interpreter interpreter = catalog.interpreter(family).orElseThrow();
+    private Command interpreted(String runtime, List<String> args) {
+        Interpreter interpreter = catalog.interpreter(runtime).orElseThrow();
         List<String> argv = new ArrayList<>();
         argv.add(interpreter.executable().toString());
         argv.addAll(args);
@@ -79,7 +104,7 @@ final class RuntimeCommands {
     }
 
     private Command java(FunctionConfiguration function) {
-        Interpreter jdk = catalog.interpreter(RuntimeFamily.JAVA).orElseThrow();
+        Interpreter jdk = catalog.interpreter(function.runtime()).orElseThrow();
         JavaRuntimeId id = JavaRuntimeId.find(function.runtime()).orElse(JavaRuntimeId.JAVA21);
         var command = new JavaRuntime(id, jdk.home(), ric, RuntimeRoots.LAMBDA)
                 .command(function.handler(), function.memorySize(), function.environment());

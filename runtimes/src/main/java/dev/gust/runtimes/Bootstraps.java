@@ -31,7 +31,9 @@ public final class Bootstraps {
          */
         PYTHON("python/bootstrap.py", "python/endpoint_variables.py"),
         /** {@code nodejs*}: run it as {@code node <bootstrap>}. */
-        NODEJS("nodejs/bootstrap.mjs");
+        NODEJS("nodejs/bootstrap.mjs"),
+        /** {@code ruby3.x}: run it as {@code ruby <bootstrap>}. */
+        RUBY("ruby/bootstrap.rb");
 
         private final String relativePath;
         private final List<String> companions;

@@ -101,7 +101,8 @@ final class GustServer implements AutoCloseable {
         // secret (docs/design/security.md)
         SessionTokens sessions = new SessionTokens(credentials.secretAccessKey(), SessionClock.of(clock));
         sandbox = Sandboxes.choose(settings.sandbox());
-        catalog = RuntimeCatalog.detect(settings.python(), settings.node(), settings.javaHome());
+        catalog = RuntimeCatalog.detect(RuntimeCatalog.Settings.of(settings.python(), settings.node(), settings.ruby(),
+                settings.javaHome()).withInterpreters(settings.interpreters()));
         engine = new Engine(storage.functions(), storage.versions(), storage.code(), sandbox, new RuntimeApiEndpoints(vertx),
                 catalog, new Engine.Settings(settings.dataDir().resolve("runtime"), settings.dataDir().resolve("logs"),
                         settings.concurrency(), settings.keepAlive(), SandboxUsers.defaultRange(),

@@ -27,6 +27,9 @@ import java.nio.file.Path;
  * @param mode {@code dev} creates a function's missing execution role, {@code strict} refuses it
  * @param accountIdKeys whether any twelve-digit access key id acts as that account's root, unsigned (LocalStack's
  *     convention; lets anyone in)
+ * @param ruby the ruby interpreter for ruby3.x functions
+ * @param interpreters an interpreter per runtime id ({@code python3.12} to {@code /opt/python3.12/bin/python3}; a JDK
+ *     home for java ids), chosen over the discovered and default ones
  */
 public record ServerSettings(
         String host,
@@ -47,5 +50,7 @@ public record ServerSettings(
         java.time.Duration instanceMaxLifetime,
         dev.gust.edge.OperationKind functionCredentials,
         dev.gust.api.functions.ExecutionRoleCheck.Mode mode,
-        boolean accountIdKeys) {
+        boolean accountIdKeys,
+        String ruby,
+        java.util.Map<String, String> interpreters) {
 }
