@@ -90,9 +90,11 @@ public final class Engine implements Invoker, AutoCloseable {
      * @param users the host users given one per instance when the sandbox makes them distinct host uids
      * @param maxLifetime the longest an instance lives, busy or idle, provisioned or not; each instance retires
      *     somewhat earlier (up to a tenth, at random), so that instances started together are not replaced together
+     * @param nodeSdk the AWS SDK for JavaScript v3 that Node.js functions find at {@code /var/runtime/node_modules}
+     *     (a {@code node_modules} directory, see {@code NodeSdk}), or {@code null} for none
      */
     public record Settings(Path runtimeDir, Path logDir, int concurrencyLimit, Duration keepAlive, SandboxUsers users,
-            Duration maxLifetime) {
+            Duration maxLifetime, Path nodeSdk) {
     }
 
     /** The pool of one version of one function of one namespace. */
@@ -119,7 +121,7 @@ public final class Engine implements Invoker, AutoCloseable {
         this.sandbox = sandbox;
         this.endpoints = endpoints;
         this.catalog = catalog;
-        this.commands = new RuntimeCommands(catalog, settings.runtimeDir());
+        this.commands = new RuntimeCommands(catalog, settings.runtimeDir(), settings.nodeSdk());
         this.logDir = settings.logDir();
         this.concurrency = new ConcurrencyLimits(settings.concurrencyLimit());
         this.keepAliveNanos = settings.keepAlive().toNanos();

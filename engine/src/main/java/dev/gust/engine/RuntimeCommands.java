@@ -37,10 +37,17 @@ final class RuntimeCommands {
     private final RuntimeCatalog catalog;
     private final Path runtimeDir;
     private final InstalledRic ric;
+    private final Path nodeSdk;
 
-    RuntimeCommands(RuntimeCatalog catalog, Path runtimeDir) {
+    /**
+     * @param nodeSdk the installed AWS SDK for JavaScript's {@code node_modules} ({@code NodeSdk}), linked at
+     *     {@code /var/runtime/node_modules} and exposed read-only to Node.js functions; {@code null} for none
+     */
+    RuntimeCommands(RuntimeCatalog catalog, Path runtimeDir, Path nodeSdk) {
         this.catalog = catalog;
         this.runtimeDir = runtimeDir;
+        this.nodeSdk = nodeSdk;
+        linkNodeSdk(runtimeDir.resolve("node_modules"), nodeSdk);
         Bootstraps.extractTo(runtimeDir);
         this.ric = RicDistribution.onClasspath().install(runtimeDir);
         makeReadableByAll(runtimeDir);
@@ -72,6 +79,18 @@ final class RuntimeCommands {
         }
     }
 
+    private static void linkNodeSdk(Path link, Path nodeSdk) {
+        try {
+            java.nio.file.Files.deleteIfExists(link);
+            if (nodeSdk != null) {
+                java.nio.file.Files.createDirectories(link.getParent());
+                java.nio.file.Files.createSymbolicLink(link, nodeSdk);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot link the Node.js SDK at " + link, e);
+        }
+    }
+
     Path runtimeDir() {
         return runtimeDir;
     }
@@ -85,13 +104,23 @@ final class RuntimeCommands {
             // -S: no site module, so none of the host's site or dist-packages; the bootstrap builds sys.path as Lambda's
             case PYTHON -> interpreted(function.runtime(), List.of("-u", "-S", "/var/runtime/"
                     + Bootstraps.Family.PYTHON.relativePath()));
-            case NODEJS -> interpreted(function.runtime(), List.of("/var/runtime/"
-                    + Bootstraps.Family.NODEJS.relativePath()));
+            case NODEJS -> withNodeSdk(interpreted(function.runtime(), List.of("/var/runtime/"
+                    + Bootstraps.Family.NODEJS.relativePath())));
             case RUBY -> interpreted(function.runtime(), List.of("/var/runtime/"
                     + Bootstraps.Family.RUBY.relativePath()));
             case JAVA -> java(function);
             case PROVIDED -> new Command(List.of("/var/task/bootstrap"), Map.of(), List.of());
         };
+    }
+
+    /** The command with the SDK that /var/runtime/node_modules links to visible, read-only. */
+    private Command withNodeSdk(Command command) {
+        if (nodeSdk == null) {
+            return command;
+        }
+        List<Path> hostPaths = new ArrayList<>(command.hostPaths());
+        hostPaths.add(nodeSdk);
+        return new Command(command.argv(), command.environment(), hostPaths);
     }
 
     private Command interpreted(String runtime, List<String> args) {

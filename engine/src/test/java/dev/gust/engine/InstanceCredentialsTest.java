@@ -87,7 +87,7 @@ class InstanceCredentialsTest {
                 new RuntimeApiEndpoints(vertx), RuntimeCatalog.detect("/nonexistent/python3", "/nonexistent/node",
                         dataDir.resolve("no-jdk")),
                 new Engine.Settings(dataDir.resolve("runtime"), dataDir.resolve("logs"), 10, Duration.ofHours(12),
-                        SandboxUsers.defaultRange(), LIFETIME), clocks, sessions, () -> ENDPOINT);
+                        SandboxUsers.defaultRange(), LIFETIME, null), clocks, sessions, () -> ENDPOINT);
     }
 
     @AfterEach
