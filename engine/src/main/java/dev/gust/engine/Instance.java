@@ -262,7 +262,7 @@ final class Instance implements InstanceListener {
         long duration = clocks.nanos() - ended.startNanos();
         long memory = process == null ? 0 : Math.max(0, process.maxMemoryUsedBytes());
         // The function's output is already in the file: it writes there directly, before it posts its answer.
-        log.append(ReportLine.end(requestId)
+        log.appendOnOwnLine(ReportLine.end(requestId)
                 + ReportLine.report(requestId, duration, function.memorySize(), memory, init));
         String tail = ended.tail() ? tail(ended.logStart()) : null;
         ended.result().complete(new InvocationResult(payload, functionError, function.version(), tail));

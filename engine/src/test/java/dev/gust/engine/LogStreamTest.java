@@ -29,4 +29,17 @@ class LogStreamTest {
                     .hasParent(logs.resolve("000000000000/us-east-1/fn"));
         }
     }
+
+    @Test
+    void platformLinesStartALineOfTheirOwnAfterOutputWithoutALineBreak() throws Exception {
+        try (LogStream stream = LogStream.create(logs, Account.defaults(), "fn", "2026/11/23/[$LATEST]def")) {
+            stream.appendOnOwnLine(ReportLine.start("id", "$LATEST"));
+            Files.writeString(stream.file(), "logged without a newline", StandardOpenOption.APPEND);
+            stream.appendOnOwnLine(ReportLine.end("id"));
+            stream.appendOnOwnLine(ReportLine.end("id"));
+
+            assertThat(stream.tail(0, 4096)).isEqualTo("START RequestId: id Version: $LATEST\n"
+                    + "logged without a newline\nEND RequestId: id\nEND RequestId: id\n");
+        }
+    }
 }
