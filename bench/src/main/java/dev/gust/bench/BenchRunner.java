@@ -20,7 +20,7 @@ import java.util.Map;
  *
  * <pre>
  * java -cp ... dev.gust.bench.BenchRunner [--smoke] [--out DIR] [--duration 10s] [--warmup 3s] [--repeats 3]
- *     [--concurrency 1,8,32,64] [--runtimes provided,python,nodejs,java] [--server-jar JAR] [--peer-dir DIR]
+ *     [--concurrency 1,8,32,64] [--runtimes provided,python,nodejs,java,ruby] [--server-jar JAR] [--peer-dir DIR]
  *     [scenario...]
  * </pre>
  */
@@ -66,7 +66,7 @@ public final class BenchRunner {
                 Integer.parseInt(options.getOrDefault("repeats", smoke ? "1" : "3")),
                 Arrays.stream(options.getOrDefault("concurrency", smoke ? "1,8" : "1,8,32,64").split(","))
                         .map(Integer::parseInt).toList(),
-                List.of(options.getOrDefault("runtimes", "provided,python,nodejs,java").split(",")));
+                List.of(options.getOrDefault("runtimes", "provided,python,nodejs,java,ruby").split(",")));
         if (!Files.isRegularFile(context.serverJar())) {
             throw new IOException("no server jar at " + context.serverJar() + "; build it with ./mvnw package");
         }
