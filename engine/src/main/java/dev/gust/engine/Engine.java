@@ -385,6 +385,7 @@ public final class Engine implements Invoker, AutoCloseable {
                 .memoryLimitMb(function.memorySize())
                 .ephemeralStorageMb(function.ephemeralStorageSize())
                 .readOnlyHostPaths(command.hostPaths().toArray(Path[]::new))
+                .links(command.links())
                 .user(user)
                 .outputFile(logFile)
                 .build();

@@ -25,9 +25,24 @@ import org.slf4j.LoggerFactory;
  */
 final class RuntimeCommands {
 
-    /** The argv, extra environment and extra read-only host paths of one runtime start. */
-    record Command(List<String> argv, Map<String, String> environment, List<Path> hostPaths) {
+    /**
+     * The argv, extra environment, extra read-only host paths and symbolic links in the sandbox's root of one
+     * runtime start.
+     */
+    record Command(List<String> argv, Map<String, String> environment, List<Path> hostPaths, Map<String, String> links) {
+
+        Command(List<String> argv, Map<String, String> environment, List<Path> hostPaths) {
+            this(argv, environment, hostPaths, Map.of());
+        }
     }
+
+    /**
+     * Where an ES module's imports look after the function's own {@code /var/task/node_modules} (its parent
+     * directories'), linked to the layers' and the runtime's packages in NODE_PATH's order, so that ES module handlers
+     * find them with no resolve hooks (which start a thread: tens of milliseconds per cold start).
+     */
+    static final Map<String, String> NODE_MODULES_LINKS = Map.of("/var/node_modules", "/opt/nodejs/node_modules",
+            "/node_modules", "/var/runtime/node_modules");
 
     /** Where the Python SDK's links are, below the runtime directory: {@code sdk} beside the Python bootstrap. */
     static final String PYTHON_SDK = "python/sdk";
@@ -113,14 +128,16 @@ final class RuntimeCommands {
         };
     }
 
-    /** The command with the SDK that /var/runtime/node_modules links to visible, read-only. */
+    /**
+     * The command with the SDK that /var/runtime/node_modules links to visible, read-only, and the links that make ES
+     * module imports find the layers' and the runtime's packages.
+     */
     private Command withNodeSdk(Command command) {
-        if (nodeSdk == null) {
-            return command;
-        }
         List<Path> hostPaths = new ArrayList<>(command.hostPaths());
-        hostPaths.add(nodeSdk);
-        return new Command(command.argv(), command.environment(), hostPaths);
+        if (nodeSdk != null) {
+            hostPaths.add(nodeSdk);
+        }
+        return new Command(command.argv(), command.environment(), hostPaths, NODE_MODULES_LINKS);
     }
 
     private Command interpreted(String runtime, List<String> args) {

@@ -52,12 +52,14 @@ class ManagedRuntimesIT {
             };
             """;
     private static final String NODE_ESM = """
+            import fs from 'node:fs';
             import { LambdaClient, InvokeCommand } from '@aws-sdk/client-lambda';
             import { greet } from 'greeting';
             const lambda = new LambdaClient();
             export const handler = async () => {
               const response = await lambda.send(new InvokeCommand({ FunctionName: 'other', Payload: '{"n": 5}' }));
-              return { greeting: greet('esm'), answer: JSON.parse(Buffer.from(response.Payload).toString()).answer };
+              return { greeting: greet('esm'), answer: JSON.parse(Buffer.from(response.Payload).toString()).answer,
+                       linked: fs.existsSync('/var/node_modules/greeting') && fs.existsSync('/node_modules/@aws-sdk') };
             };
             """;
     private static final String RUBY = """
@@ -139,6 +141,7 @@ class ManagedRuntimesIT {
 
         assertThat(answer.path("greeting").asText()).as(answer.toString()).isEqualTo("hello esm from a layer");
         assertThat(answer.path("answer").asInt()).isEqualTo(10);
+        assertThat(answer.path("linked").asBoolean()).as("resolved through the sandbox's links, no hooks").isTrue();
     }
 
     @Test

@@ -306,11 +306,11 @@ async function loadModule(taskRoot, moduleRoot, moduleName) {
     return require(file + '.js');
   }
   if (esm && fs.existsSync(file + '.js')) {
-    resolveImportsLikeRequire();
+    resolveImportsLikeRequire(taskRoot);
     return import(pathToFileURL(file + '.js').href);
   }
   if (fs.existsSync(file + '.mjs')) {
-    resolveImportsLikeRequire();
+    resolveImportsLikeRequire(taskRoot);
     return import(pathToFileURL(file + '.mjs').href);
   }
   if (fs.existsSync(file + '.cjs')) {
@@ -342,20 +342,37 @@ function isTypeModule(folder) {
 
 /**
  * Makes ES module imports find packages in the NODE_PATH directories that exist (layers, the runtime's SDK), as
- * Lambda does: registers layer-resolution.mjs, once, only for ES module handlers (the hooks run on a thread of
- * their own, a cost CommonJS handlers, which use NODE_PATH, need not pay).
+ * Lambda does. In Gust's sandbox, /var/node_modules and /node_modules link to the layers' and the runtime's
+ * packages, which ES module resolution reaches from /var/task on its own. Only directories it cannot reach so (a
+ * layer's nodejs/node<major>/node_modules, or no sandbox) need layer-resolution.mjs: registered once, for ES module
+ * handlers only, since its hooks run on a thread of their own (tens of milliseconds of cold start).
  */
 let importsResolved = false;
-function resolveImportsLikeRequire() {
+function resolveImportsLikeRequire(taskRoot) {
   if (importsResolved || typeof Module.register !== 'function') {
     return;
   }
   importsResolved = true;
-  const parents = (process.env.NODE_PATH || '').split(':')
-    .filter((dir) => dir.endsWith('/node_modules') && fs.existsSync(dir))
-    .map((dir) => pathToFileURL(path.join(path.dirname(dir), 'gust-layer-resolution.mjs')).href);
-  if (parents.length > 0) {
+  const reachable = new Set();
+  for (let dir = taskRoot; ; dir = path.dirname(dir)) {
+    const modules = realDirectory(path.join(dir, 'node_modules'));
+    if (modules !== null) reachable.add(modules);
+    if (dir === path.dirname(dir)) break;
+  }
+  const unreachable = (process.env.NODE_PATH || '').split(':')
+    .filter((dir) => dir.endsWith('/node_modules'))
+    .filter((dir) => { const real = realDirectory(dir); return real !== null && !reachable.has(real); });
+  if (unreachable.length > 0) {
+    const parents = unreachable.map((dir) => pathToFileURL(path.join(path.dirname(dir), 'gust-resolution.mjs')).href);
     Module.register('./layer-resolution.mjs', import.meta.url, { data: { parents } });
+  }
+}
+
+function realDirectory(dir) {
+  try {
+    return fs.realpathSync(dir);
+  } catch {
+    return null;
   }
 }
 
