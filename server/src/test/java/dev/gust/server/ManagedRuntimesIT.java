@@ -64,12 +64,13 @@ class ManagedRuntimesIT {
             """;
     private static final String RUBY = """
             require 'etc'
+            require 'greeting'
 
             def lambda_handler(event:, context:)
               raise ArgumentError, "no name" unless event['name']
               { message: "Hello #{event['name']}", function_name: context.function_name,
                 request_id: context.aws_request_id, remaining: context.get_remaining_time_in_millis,
-                user: Etc.getpwuid(Process.uid).name }
+                user: Etc.getpwuid(Process.uid).name, gem: Greeting.hello }
             end
             """;
     private static final String JAVA = """
@@ -146,7 +147,20 @@ class ManagedRuntimesIT {
 
     @Test
     void rubyAnswersWithItsContextAndReportsErrorsAsAwsRuby() {
-        functions.create("ruby", "ruby3.3", "lambda_function.lambda_handler", Map.of("lambda_function.rb", RUBY));
+        // a gem vendored as `bundle config set path vendor/bundle` puts it, found through Lambda's GEM_PATH
+        String gems = "vendor/bundle/ruby/3.3.0/";
+        functions.create("ruby", "ruby3.3", "lambda_function.lambda_handler", Map.of("lambda_function.rb", RUBY,
+                gems + "specifications/greeting-1.0.0.gemspec", """
+                        Gem::Specification.new do |s|
+                          s.name = 'greeting'
+                          s.version = '1.0.0'
+                          s.summary = 'a vendored gem'
+                          s.authors = ['Gust']
+                          s.files = ['lib/greeting.rb']
+                          s.require_paths = ['lib']
+                        end
+                        """,
+                gems + "gems/greeting-1.0.0/lib/greeting.rb", "module Greeting\n  def self.hello = 'vendored'\nend\n"));
 
         InvokeResponse hello = functions.invoke("ruby", "{\"name\": \"world\"}");
         JsonNode answer = TestFunctions.json(hello);
@@ -155,13 +169,14 @@ class ManagedRuntimesIT {
         assertThat(answer.path("request_id").asText()).isEqualTo(TestFunctions.reportedRequestId(hello));
         assertThat(answer.path("remaining").asLong()).isBetween(1L, 10_000L);
         assertThat(answer.path("user").asText()).isEqualTo("sbx_user1051");
+        assertThat(answer.path("gem").asText()).isEqualTo("vendored");
 
         InvokeResponse failed = functions.invoke("ruby", "{}");
         assertThat(failed.functionError()).isEqualTo("Unhandled");
         JsonNode error = TestFunctions.json(failed);
         assertThat(error.path("errorType").asText()).isEqualTo("ArgumentError");
         assertThat(error.path("errorMessage").asText()).isEqualTo("no name");
-        assertThat(error.path("stackTrace").get(0).asText()).startsWith("/var/task/lambda_function.rb:4:in ");
+        assertThat(error.path("stackTrace").get(0).asText()).startsWith("/var/task/lambda_function.rb:5:in ");
     }
 
     @Test
