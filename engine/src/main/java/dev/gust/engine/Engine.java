@@ -337,9 +337,12 @@ public final class Engine implements Invoker, AutoCloseable {
         }
     }
 
-    /** The X-Ray daemon variables every Lambda function sees, tracing active or not (nothing listens in Gust). */
+    /**
+     * The X-Ray daemon variables every Lambda function sees, tracing active or not, as recorded on AWS in January 2026
+     * (test_lambda_common.snapshot.json, every runtime); nothing listens there in Gust.
+     */
     private static final Map<String, String> XRAY = Map.of("AWS_XRAY_CONTEXT_MISSING", "LOG_ERROR",
-            "AWS_XRAY_DAEMON_ADDRESS", "169.254.79.129:2000", "_AWS_XRAY_DAEMON_ADDRESS", "169.254.79.129",
+            "AWS_XRAY_DAEMON_ADDRESS", "169.254.100.1:2000", "_AWS_XRAY_DAEMON_ADDRESS", "169.254.100.1",
             "_AWS_XRAY_DAEMON_PORT", "2000");
 
     private SandboxSpec spec(Account account, FunctionConfiguration function, String stream, String runtimeApi, SandboxUser user,
@@ -361,9 +364,9 @@ public final class Engine implements Invoker, AutoCloseable {
         if (!function.runtime().startsWith("provided")) {
             env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime()); // custom runtimes have none
         }
-        if (function.logFormat() != null) {
+        if ("JSON".equals(function.logFormat())) { // AWS's recorded environments of Text functions have neither
             env.put("AWS_LAMBDA_LOG_FORMAT", function.logFormat());
-            if ("JSON".equals(function.logFormat()) && function.applicationLogLevel() != null) {
+            if (function.applicationLogLevel() != null) {
                 env.put("AWS_LAMBDA_LOG_LEVEL", function.applicationLogLevel());
             }
         }

@@ -33,10 +33,13 @@ final class LayerPaths {
         return versioned + "/opt/nodejs/node_modules:/var/runtime/node_modules:/var/runtime:/var/task";
     }
 
-    /** {@code GEM_PATH} as Lambda sets it for a Ruby runtime id, e.g. {@code ruby3.3}: gems of Ruby 3.3.0's ABI. */
+    /**
+     * {@code GEM_PATH} as Lambda sets it for a Ruby runtime id, e.g. {@code ruby3.3}: gems of Ruby 3.3.0's ABI
+     * (recorded on AWS: test_lambda_common.snapshot.json, ruby3.4).
+     */
     static String gemPath(String runtime) {
         String abi = RuntimeFamily.RUBY.languageVersion(runtime) + ".0";
-        return "/var/task/vendor/bundle/ruby/" + abi + ":/opt/ruby/gems/" + abi;
+        return "/var/task/vendor/bundle/ruby/" + abi + ":/opt/ruby/gems/" + abi + ":/var/runtime:/var/runtime/ruby/" + abi;
     }
 
     /**
@@ -52,6 +55,7 @@ final class LayerPaths {
             environment.putIfAbsent("NODE_PATH", nodePath(function.runtime()));
         }
         if (family == RuntimeFamily.RUBY) {
+            environment.putIfAbsent("GEM_HOME", "/var/runtime");
             environment.putIfAbsent("GEM_PATH", gemPath(function.runtime()));
             environment.putIfAbsent("RUBYLIB", "/var/task:/var/runtime/lib:/opt/ruby/lib");
         }

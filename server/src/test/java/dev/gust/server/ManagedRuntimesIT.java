@@ -194,6 +194,29 @@ class ManagedRuntimesIT {
     }
 
     @Test
+    void loggingConfigAndXrayVariablesAreSetAsAwsSetsThem() {
+        functions.create("env-json", "python3.12", "env.handler", Map.of("env.py",
+                "import os\ndef handler(event, context):\n    return dict(os.environ)\n"),
+                b -> b.loggingConfig(l -> l.logFormat("JSON").applicationLogLevel("DEBUG").systemLogLevel("WARN")));
+        functions.create("env-text", "python3.12", "env.handler", Map.of("env.py",
+                "import os\ndef handler(event, context):\n    return dict(os.environ)\n"));
+
+        JsonNode json = functions.invokeForJson("env-json", "{}");
+        JsonNode text = functions.invokeForJson("env-text", "{}");
+
+        assertThat(json.path("AWS_LAMBDA_LOG_FORMAT").asText()).isEqualTo("JSON");
+        assertThat(json.path("AWS_LAMBDA_LOG_LEVEL").asText()).isEqualTo("DEBUG");
+        assertThat(text.has("AWS_LAMBDA_LOG_FORMAT")).as("recorded: not set for Text").isFalse();
+        assertThat(text.has("AWS_LAMBDA_LOG_LEVEL")).isFalse();
+        assertThat(text.has("HOME")).as("Lambda sets no HOME").isFalse();
+        assertThat(text.path("AWS_XRAY_DAEMON_ADDRESS").asText()).isEqualTo("169.254.100.1:2000");
+        assertThat(text.path("_AWS_XRAY_DAEMON_ADDRESS").asText()).isEqualTo("169.254.100.1");
+        assertThat(text.path("_AWS_XRAY_DAEMON_PORT").asText()).isEqualTo("2000");
+        assertThat(text.path("AWS_XRAY_CONTEXT_MISSING").asText()).isEqualTo("LOG_ERROR");
+        assertThat(text.path("_X_AMZN_TRACE_ID").asText()).startsWith("Root=1-");
+    }
+
+    @Test
     void anIdOnAnotherMinorVersionRunsAndSaysWhichInterpreterRunsIt() {
         CreateFunctionResponse created = server.lambda().createFunction(b -> b.functionName("py314")
                 .runtime("python3.14").role(FunctionLifecycleIT.ROLE).handler("other.handler")
