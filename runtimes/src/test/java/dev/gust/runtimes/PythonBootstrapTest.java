@@ -83,6 +83,20 @@ class PythonBootstrapTest extends BootstrapFixture {
     }
 
     @Test
+    void hasTheBuiltinsTheSiteModuleAdds() throws Exception {
+        write("app.py", """
+                import builtins
+                def handler(event, context):
+                    return [name for name in ["exit", "quit", "help", "copyright", "credits", "license"]
+                            if hasattr(builtins, name)]
+                """);
+        FunctionInstance instance = start("app.handler");
+
+        assertThat(instance.invokeSuccessfully("{}").payload())
+                .isEqualTo("[\"exit\", \"quit\", \"help\", \"copyright\", \"credits\", \"license\"]");
+    }
+
+    @Test
     void searchesPathsInLambdasOrderSoTheFunctionsOwnBoto3Wins() throws Exception {
         write("boto3/__init__.py", "__version__ = 'own'\n");
         write("app.py", """

@@ -449,8 +449,13 @@ def _setup_sys_path(task_root):
     replaced = 1 if sys.path and sys.path[0] in (own_directory, "") else 0
     sys.path[0:replaced] = [path for path in paths if path not in sys.path[replaced:]]
     # Last, where Lambda has /var/runtime: the SDK the runtime includes (boto3 and its dependencies, linked by Gust
-    # beside this file). Run with -S, the interpreter adds no site or dist-packages of the host.
+    # beside this file). Run with -S, the interpreter adds no site or dist-packages of the host; the builtins that
+    # the site module adds without touching sys.path (exit, quit, copyright, credits, license, help) are added here.
     sys.path.append(os.path.join(own_directory, "sdk"))
+    import site
+    site.setquit()
+    site.setcopyright()
+    site.sethelper()
 
 
 class _EndpointVariablesHook:
