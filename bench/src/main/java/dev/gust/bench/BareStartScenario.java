@@ -39,6 +39,7 @@ final class BareStartScenario implements Scenario {
         commands.put("python", List.of("/usr/bin/python3", "-c", "pass"));
         commands.put("nodejs", List.of("/usr/bin/node", "-e", "0"));
         commands.put("java", List.of(context.java().toString(), "-cp", hello.toString(), "Hello"));
+        commands.put("ruby", List.of("/usr/bin/ruby", "-e", "0"));
         commands.put("provided", List.of("/bin/true"));
         int runs = context.scaled(20, 3);
         ObjectNode result = JsonNodeFactory.instance.objectNode();

@@ -16,7 +16,7 @@ import java.util.List;
  * @param duration each measured window
  * @param repeats how many times each load point is measured
  * @param concurrencies the connection counts of the throughput curve
- * @param runtimes which runtimes to measure ({@code provided}, {@code python}, {@code nodejs}, {@code java})
+ * @param runtimes which runtimes to measure ({@code provided}, {@code python}, {@code nodejs}, {@code java}, {@code ruby})
  * @param soakDuration how long the soak's load runs
  * @param soakInterval how often the soak samples the server
  */

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * java -cp ... dev.gust.bench.BenchRunner [--smoke] [--out DIR] [--duration 10s] [--warmup 3s] [--repeats 3]
- *     [--concurrency 1,8,32,64] [--runtimes provided,python,nodejs,java] [--server-jar JAR] [--peer-dir DIR]
+ *     [--concurrency 1,8,32,64] [--runtimes provided,python,nodejs,java,ruby] [--server-jar JAR] [--peer-dir DIR]
  *     [--soak-duration 30m] [--soak-interval 1m] [scenario...]
  * </pre>
  */
@@ -71,7 +71,7 @@ public final class BenchRunner {
                 Integer.parseInt(options.getOrDefault("repeats", smoke ? "1" : "3")),
                 Arrays.stream(options.getOrDefault("concurrency", smoke ? "1,8" : "1,8,32,64").split(","))
                         .map(Integer::parseInt).toList(),
-                List.of(options.getOrDefault("runtimes", "provided,python,nodejs,java").split(",")),
+                List.of(options.getOrDefault("runtimes", "provided,python,nodejs,java,ruby").split(",")),
                 duration(options.getOrDefault("soak-duration", smoke ? "10s" : "30m")),
                 duration(options.getOrDefault("soak-interval", smoke ? "2s" : "1m")));
         if (!Files.isRegularFile(context.serverJar())) {

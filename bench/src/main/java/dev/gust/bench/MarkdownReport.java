@@ -87,7 +87,7 @@ final class MarkdownReport {
         md.append("\n## Cold start (p50, ms)\n\n")
                 .append("| runtime | bare start | first invoke after create | init | handler | Gust overhead | "
                         + "first invoke after update |\n|---|---|---|---|---|---|---|\n");
-        for (String runtime : new String[] {"provided", "python", "nodejs", "java"}) {
+        for (String runtime : new String[] {"provided", "python", "nodejs", "java", "ruby"}) {
             JsonNode c = cold.path(runtime).path("after_create");
             md.append("| ").append(runtime).append(" | ").append(bare.path(runtime).path("p50_ms").asText("-"))
                     .append(" | ").append(c.path("client").path("p50_ms").asText("-"))

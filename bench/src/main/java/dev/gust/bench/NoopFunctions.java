@@ -46,6 +46,13 @@ final class NoopFunctions {
             };
             """;
 
+    static final String RUBY = """
+            def handler(event:, context:)
+              sleep(event['sleep_ms'] / 1000.0) if event.is_a?(Hash) && event['sleep_ms']
+              {}
+            end
+            """;
+
     static final String JAVA = """
             package bench;
             import com.amazonaws.services.lambda.runtime.Context;
@@ -156,11 +163,15 @@ final class NoopFunctions {
 
     /** Every runtime, in report order; {@code workDir} receives the compiled Java and C. */
     static List<Runtime> all(Path workDir) throws IOException {
-        return List.of(provided(workDir), python(), node(), java(workDir));
+        return List.of(provided(workDir), python(), node(), java(workDir), ruby());
     }
 
     static Runtime python() {
         return new Runtime("python", "python3.12", "handler.handler", zip(Map.of("handler.py", bytes(PYTHON))), 128);
+    }
+
+    static Runtime ruby() {
+        return new Runtime("ruby", "ruby3.4", "handler.handler", zip(Map.of("handler.rb", bytes(RUBY))), 128);
     }
 
     static Runtime node() {

@@ -95,20 +95,22 @@ public final class Engine implements Invoker, AutoCloseable {
      * @param initTimeout the bound of an init phase (Lambda's is 10 s); an init retried within an invocation after
      *     it timed out is bounded by the function's timeout instead
      * @param logQuotaBytes how much of its own output an instance may write to its log stream; the rest is dropped
+     * @param nodeSdk the AWS SDK for JavaScript v3 that Node.js functions find at {@code /var/runtime/node_modules}
+     *     (a {@code node_modules} directory, see {@code NodeSdk}), or {@code null} for none
      */
     public record Settings(Path runtimeDir, Path logDir, int concurrencyLimit, Duration keepAlive, SandboxUsers users,
-            Duration maxLifetime, Duration initTimeout, long logQuotaBytes) {
+            Duration maxLifetime, Duration initTimeout, long logQuotaBytes, Path nodeSdk) {
 
         /** Lambda's bound on an on-demand init phase. */
         public static final Duration LAMBDA_INIT_TIMEOUT = Duration.ofSeconds(InitPhase.INIT_TIMEOUT_SECONDS);
         /** The default {@code log-quota}: 64 MiB of output per log stream (per instance). */
         public static final long DEFAULT_LOG_QUOTA_BYTES = 64L << 20;
 
-        /** Settings with Lambda's init timeout and the default log quota. */
+        /** Settings with Lambda's init timeout, the default log quota and no Node.js SDK. */
         public Settings(Path runtimeDir, Path logDir, int concurrencyLimit, Duration keepAlive, SandboxUsers users,
                 Duration maxLifetime) {
             this(runtimeDir, logDir, concurrencyLimit, keepAlive, users, maxLifetime,
-                    LAMBDA_INIT_TIMEOUT, DEFAULT_LOG_QUOTA_BYTES);
+                    LAMBDA_INIT_TIMEOUT, DEFAULT_LOG_QUOTA_BYTES, null);
         }
     }
 
@@ -141,7 +143,7 @@ public final class Engine implements Invoker, AutoCloseable {
         this.sandbox = sandbox;
         this.endpoints = endpoints;
         this.catalog = catalog;
-        this.commands = new RuntimeCommands(catalog, settings.runtimeDir());
+        this.commands = new RuntimeCommands(catalog, settings.runtimeDir(), settings.nodeSdk());
         this.logDir = settings.logDir();
         this.concurrency = new ConcurrencyLimits(settings.concurrencyLimit());
         this.keepAliveNanos = settings.keepAlive().toNanos();
@@ -341,6 +343,7 @@ public final class Engine implements Invoker, AutoCloseable {
             release(user);
             throw e;
         }
+        catalog.substitution(function.runtime()).ifPresent(note -> log.append("Gust: " + note + "\n"));
         Instance instance = new Instance(function, account.functionArn(function.functionName()), log, clocks, timers,
                 blocking, type, phase, phase == InitPhase.INIT ? initTimeoutNanos
                         : TimeUnit.SECONDS.toNanos(function.timeout()), lifetimeNanos());
@@ -381,6 +384,14 @@ public final class Engine implements Invoker, AutoCloseable {
         }
     }
 
+    /**
+     * The X-Ray daemon variables every Lambda function sees, tracing active or not, as recorded on AWS in January 2026
+     * (test_lambda_common.snapshot.json, every runtime); nothing listens there in Gust.
+     */
+    private static final Map<String, String> XRAY = Map.of("AWS_XRAY_CONTEXT_MISSING", "LOG_ERROR",
+            "AWS_XRAY_DAEMON_ADDRESS", "169.254.100.1:2000", "_AWS_XRAY_DAEMON_ADDRESS", "169.254.100.1",
+            "_AWS_XRAY_DAEMON_PORT", "2000");
+
     private SandboxSpec spec(Account account, FunctionConfiguration function, String stream, String runtimeApi, SandboxUser user,
             InitializationType type) {
         RuntimeCommands.Command command = commands.command(function);
@@ -400,6 +411,13 @@ public final class Engine implements Invoker, AutoCloseable {
         if (!function.runtime().startsWith("provided")) {
             env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime()); // custom runtimes have none
         }
+        if ("JSON".equals(function.logFormat())) { // AWS's recorded environments of Text functions have neither
+            env.put("AWS_LAMBDA_LOG_FORMAT", function.logFormat());
+            if (function.applicationLogLevel() != null) {
+                env.put("AWS_LAMBDA_LOG_LEVEL", function.applicationLogLevel());
+            }
+        }
+        env.putAll(XRAY);
         env.put("TZ", ":UTC");
         env.put("LANG", "en_US.UTF-8");
         env.put("PATH", "/usr/local/bin:/usr/bin/:/bin:/opt/bin");
@@ -417,6 +435,7 @@ public final class Engine implements Invoker, AutoCloseable {
                 .memoryLimitMb(function.memorySize())
                 .ephemeralStorageMb(function.ephemeralStorageSize())
                 .readOnlyHostPaths(command.hostPaths().toArray(Path[]::new))
+                .links(command.links())
                 .user(user)
                 .build();
     }

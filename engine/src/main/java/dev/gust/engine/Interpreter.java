@@ -11,4 +11,9 @@ import java.nio.file.Path;
  * @param version its version as it reports it, e.g. {@code 3.11.2}
  */
 public record Interpreter(Path executable, Path home, String version) {
+
+    /** How it is named to users: {@code /usr/bin/python3.11 (3.11.2)}. */
+    public String describe() {
+        return executable + " (" + version + ")";
+    }
 }

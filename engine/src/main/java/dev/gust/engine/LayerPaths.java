@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * Where each runtime finds the layers merged at {@code /opt}, as Lambda's runtimes look: {@code /opt/bin} on
  * {@code PATH} and {@code /opt/lib} on {@code LD_LIBRARY_PATH} (set for every runtime by the engine),
  * {@code /opt/python} and its {@code site-packages} (Gust's Python bootstrap), {@code NODE_PATH} as Lambda sets it,
- * and {@code /opt/java/lib/*.jar} (loaded by the Java runtime interface client).
+ * {@code GEM_PATH} and {@code RUBYLIB} as Lambda sets them (the function's {@code vendor/bundle} and the layers'
+ * {@code ruby/gems} and {@code ruby/lib}), and {@code /opt/java/lib/*.jar} (loaded by the Java runtime interface
+ * client).
  *
  * <p>Without a sandbox there is no {@code /opt}: the launcher rewrites paths in the command and the environment
  * only ({@code PathTranslation}), so paths that runtimes hard-code are passed to them in the environment or on the
@@ -32,6 +34,15 @@ final class LayerPaths {
     }
 
     /**
+     * {@code GEM_PATH} as Lambda sets it for a Ruby runtime id, e.g. {@code ruby3.3}: gems of Ruby 3.3.0's ABI
+     * (recorded on AWS: test_lambda_common.snapshot.json, ruby3.4).
+     */
+    static String gemPath(String runtime) {
+        String abi = RuntimeFamily.RUBY.languageVersion(runtime) + ".0";
+        return "/var/task/vendor/bundle/ruby/" + abi + ":/opt/ruby/gems/" + abi + ":/var/runtime:/var/runtime/ruby/" + abi;
+    }
+
+    /**
      * Adds to {@code environment} (the function's and Lambda's variables) and {@code argv} what the runtime needs
      * to find the layers.
      *
@@ -42,6 +53,11 @@ final class LayerPaths {
         RuntimeFamily family = RuntimeFamily.of(function.runtime());
         if (family == RuntimeFamily.NODEJS) {
             environment.putIfAbsent("NODE_PATH", nodePath(function.runtime()));
+        }
+        if (family == RuntimeFamily.RUBY) {
+            environment.putIfAbsent("GEM_HOME", "/var/runtime");
+            environment.putIfAbsent("GEM_PATH", gemPath(function.runtime()));
+            environment.putIfAbsent("RUBYLIB", "/var/task:/var/runtime/lib:/opt/ruby/lib");
         }
         if (isolated || function.layers().isEmpty()) {
             return argv;

@@ -31,6 +31,8 @@ final class LogStream implements AutoCloseable {
     /** The function's bytes written so far; guarded by {@code channel}. */
     private long functionBytes;
     private boolean quotaReached;
+    /** Whether the last byte written was a line break (or nothing was written yet); guarded by {@code channel}. */
+    private boolean atLineStart = true;
 
     private LogStream(String name, Path file, FileChannel channel, long quotaBytes) {
         this.name = name;
@@ -115,12 +117,26 @@ final class LogStream implements AutoCloseable {
 
     /** Writes the whole buffer, best effort; the caller holds the channel's lock. */
     private void write(ByteBuffer buffer) {
+        if (buffer.hasRemaining()) {
+            atLineStart = buffer.get(buffer.limit() - 1) == '\n';
+        }
         try {
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
         } catch (IOException e) {
             // nothing more useful to do with a line that cannot be written (disk full, stream closed)
+        }
+    }
+
+    /**
+     * Appends platform lines so that they start a line of their own: after a line break when the function's output
+     * ended without one (Java's {@code LambdaLogger.log("x")}, Python's {@code print("x", end="")}), as Lambda keeps
+     * each of its log events apart. Costs nothing: the stream remembers whether its last byte was a line break.
+     */
+    void appendOnOwnLine(String lines) {
+        synchronized (channel) {
+            write(ByteBuffer.wrap((atLineStart ? lines : "\n" + lines).getBytes(StandardCharsets.UTF_8)));
         }
     }
 

@@ -65,7 +65,7 @@ class InstanceLifecycleTest {
                         dataDir.resolve("no-jdk")),
                 new Engine.Settings(dataDir.resolve("runtime"), dataDir.resolve("logs"), 1, Duration.ofHours(1),
                         SandboxUsers.defaultRange(), Duration.ofHours(2), INIT_TIMEOUT,
-                        Engine.Settings.DEFAULT_LOG_QUOTA_BYTES),
+                        Engine.Settings.DEFAULT_LOG_QUOTA_BYTES, null),
                 new Clocks(Clock.systemUTC(), System::nanoTime), sessions, () -> "http://127.0.0.1:9070");
     }
 

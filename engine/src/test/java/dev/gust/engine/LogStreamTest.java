@@ -44,4 +44,18 @@ class LogStreamTest {
                     .isEqualTo("START\n0123456789\n" + LogStream.quotaLine(10) + "END\n");
         }
     }
+
+    @Test
+    void platformLinesStartALineOfTheirOwnAfterOutputWithoutALineBreak() throws Exception {
+        try (LogStream stream = LogStream.create(logs, Account.defaults(), "fn", "2026/11/23/[$LATEST]def")) {
+            stream.appendOnOwnLine(ReportLine.start("id", "$LATEST"));
+            byte[] printed = "logged without a newline".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            stream.functionOutput().write(printed, 0, printed.length);
+            stream.appendOnOwnLine(ReportLine.end("id"));
+            stream.appendOnOwnLine(ReportLine.end("id"));
+
+            assertThat(stream.tail(0, 4096)).isEqualTo("START RequestId: id Version: $LATEST\n"
+                    + "logged without a newline\nEND RequestId: id\nEND RequestId: id\n");
+        }
+    }
 }

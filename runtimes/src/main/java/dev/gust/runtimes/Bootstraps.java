@@ -30,8 +30,13 @@ public final class Bootstraps {
          * only when a function imports botocore.
          */
         PYTHON("python/bootstrap.py", "python/endpoint_variables.py"),
-        /** {@code nodejs*}: run it as {@code node <bootstrap>}. */
-        NODEJS("nodejs/bootstrap.mjs");
+        /**
+         * {@code nodejs*}: run it as {@code node <bootstrap>}; it registers {@code layer-resolution.mjs}, beside it,
+         * before it imports an ES module handler.
+         */
+        NODEJS("nodejs/bootstrap.mjs", "nodejs/layer-resolution.mjs"),
+        /** {@code ruby3.x}: run it as {@code ruby <bootstrap>}. */
+        RUBY("ruby/bootstrap.rb");
 
         private final String relativePath;
         private final List<String> companions;

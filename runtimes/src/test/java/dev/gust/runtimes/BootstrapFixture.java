@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gust.runtimeapi.Invocation;
 import dev.gust.runtimeapi.RuntimeApiEndpoints;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -35,12 +36,19 @@ abstract class BootstrapFixture {
     Path taskRoot;
     private final List<FunctionInstance> instances = new ArrayList<>();
     private final Bootstraps.Family family;
-    private final String interpreter;
+    private final List<String> interpreter;
 
-    /** @param interpreter the host interpreter that runs the bootstrap */
-    BootstrapFixture(Bootstraps.Family family, String interpreter) {
+    /** @param interpreter the host interpreter that runs the bootstrap, and its options, as the engine runs it */
+    BootstrapFixture(Bootstraps.Family family, String... interpreter) {
         this.family = family;
-        this.interpreter = interpreter;
+        this.interpreter = List.of(interpreter);
+    }
+
+    /** The command that runs the bootstrap. */
+    private List<String> command() {
+        List<String> command = new ArrayList<>(interpreter);
+        command.add(bootstrap().toString());
+        return command;
     }
 
     @BeforeAll
@@ -74,10 +82,17 @@ abstract class BootstrapFixture {
 
     /** Starts an instance of the code in the task root, with this handler and these variables besides Lambda's. */
     FunctionInstance start(String handler, Map<String, String> environment) throws Exception {
-        FunctionInstance instance = FunctionInstance.start(endpoints, List.of(interpreter, bootstrap().toString()),
+        FunctionInstance instance = FunctionInstance.start(endpoints, command(),
                 taskRoot, handler, environment);
         instances.add(instance);
         return instance;
+    }
+
+    /** An invocation {@code req-ctx} of {@code {}} with a minute left, trace {@code Root=1-abc} and these headers. */
+    static Invocation contextInvocation(String clientContext, String cognitoIdentity) {
+        return new Invocation("req-ctx", "{}".getBytes(StandardCharsets.UTF_8),
+                System.currentTimeMillis() + 60_000, FunctionInstance.FUNCTION_ARN + ":$LATEST", "Root=1-abc",
+                clientContext, cognitoIdentity);
     }
 
     /** Writes a handler that answers the event it got, and returns its name for {@code _HANDLER}. */
@@ -95,7 +110,7 @@ abstract class BootstrapFixture {
     void answersOnANewConnectionWhenTheRuntimeApiClosedTheOldOne() throws Exception {
         String handler = writeEchoHandler();
         try (ConnectionCloseRuntimeApi api = new ConnectionCloseRuntimeApi()) {
-            ProcessBuilder builder = new ProcessBuilder(interpreter, bootstrap().toString())
+            ProcessBuilder builder = new ProcessBuilder(command())
                     .directory(taskRoot.toFile()).redirectErrorStream(true)
                     .redirectOutput(taskRoot.resolve("output.log").toFile());
             builder.environment().clear();
@@ -148,7 +163,7 @@ abstract class BootstrapFixture {
 
     /** What the interpreter says of its version, for measurements. */
     String interpreterVersion() throws IOException {
-        Process version = new ProcessBuilder(interpreter, "--version").redirectErrorStream(true).start();
+        Process version = new ProcessBuilder(interpreter.getFirst(), "--version").redirectErrorStream(true).start();
         return new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     }
 

@@ -8,10 +8,14 @@ import dev.gust.runtimes.FunctionInstance.FunctionError;
 import dev.gust.runtimes.FunctionInstance.InitError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class NodeBootstrapTest extends BootstrapFixture {
 
@@ -247,5 +251,93 @@ class NodeBootstrapTest extends BootstrapFixture {
 
         assertThat(JSON.readTree(instance.invokeSuccessfully("{}").payload()).asText())
                 .startsWith("/opt/nodejs/node20/node_modules:/opt/nodejs/node_modules:" + taskRoot);
+    }
+
+    @Test
+    void anEsModuleHandlerImportsAPackageFromALayerDirectoryOnNodePath(@TempDir Path opt) throws Exception {
+        Path layer = opt.resolve("nodejs/node_modules");
+        Files.createDirectories(layer.resolve("greeting"));
+        Files.writeString(layer.resolve("greeting/package.json"), "{\"name\":\"greeting\",\"main\":\"index.js\"}");
+        Files.writeString(layer.resolve("greeting/index.js"), "exports.greet = (n) => `hello ${n} from the layer`;\n");
+        write("app.mjs", """
+                import { greet } from 'greeting';
+                export const handler = async (event) => greet(event.name);
+                """);
+        FunctionInstance instance = start("app.handler", Map.of("NODE_PATH", layer.toString()));
+
+        assertThat(instance.invokeSuccessfully("{\"name\":\"esm\"}").payload()).isEqualTo("\"hello esm from the layer\"");
+    }
+
+    @Test
+    void theFunctionsOwnCopyOfAPackageWinsOverTheLayers(@TempDir Path opt) throws Exception {
+        Path layer = opt.resolve("nodejs/node_modules");
+        Files.createDirectories(layer.resolve("greeting"));
+        Files.writeString(layer.resolve("greeting/index.js"), "exports.who = 'layer';\n");
+        write("node_modules/greeting/index.js", "exports.who = 'own';\n");
+        write("app.mjs", """
+                import { who } from 'greeting';
+                export const handler = async () => who;
+                """);
+        FunctionInstance instance = start("app.handler", Map.of("NODE_PATH", layer.toString()));
+
+        assertThat(instance.invokeSuccessfully("{}").payload()).isEqualTo("\"own\"");
+    }
+
+    @Test
+    void anEsModuleImportOfAMissingPackageStillFailsAsImportModuleError() throws Exception {
+        write("app.mjs", "import 'no-such-package';\nexport const handler = async () => 1;\n");
+        FunctionInstance instance = start("app.handler");
+
+        JsonNode body = JSON.readTree(instance.awaitInitError().body());
+
+        assertThat(body.get("errorMessage").asText()).contains("no-such-package");
+    }
+
+    @Test
+    void theAwslambdaGlobalStreamsAResponseThatTheBufferedInvokeCollects() throws Exception {
+        write("index.mjs", """
+                export const handler = awslambda.streamifyResponse(async (event, responseStream, context) => {
+                  responseStream.setContentType('text/plain');
+                  responseStream.write('hello ');
+                  await new Promise((resolve) => setTimeout(resolve, 10));
+                  responseStream.write(context.functionName);
+                  responseStream.end();
+                });
+                """);
+        FunctionInstance instance = start("index.handler");
+
+        assertThat(instance.invokeSuccessfully("{}").payload()).isEqualTo("hello hello");
+    }
+
+    @Test
+    void httpResponseStreamWritesItsPreludeBeforeTheBody() throws Exception {
+        write("index.mjs", """
+                export const handler = awslambda.streamifyResponse(async (event, responseStream) => {
+                  const http = awslambda.HttpResponseStream.from(responseStream,
+                      { statusCode: 201, headers: { 'x-a': 'b' } });
+                  http.write('body');
+                  // not ended: the runtime ends the stream when the handler's promise settles
+                });
+                """);
+        FunctionInstance instance = start("index.handler");
+
+        assertThat(instance.invokeSuccessfully("{}").payload())
+                .isEqualTo("{\"statusCode\":201,\"headers\":{\"x-a\":\"b\"}}" + "\0".repeat(8) + "body");
+    }
+
+    @Test
+    void aStreamingHandlersErrorFailsTheInvocation() throws Exception {
+        write("index.mjs", """
+                export const handler = awslambda.streamifyResponse(async (event, responseStream) => {
+                  responseStream.write('partial');
+                  throw new TypeError('stream broke');
+                });
+                """);
+        FunctionInstance instance = start("index.handler");
+
+        JsonNode body = JSON.readTree(instance.invokeFailing("{}").body());
+
+        assertThat(body.get("errorType").asText()).isEqualTo("TypeError");
+        assertThat(body.get("errorMessage").asText()).isEqualTo("stream broke");
     }
 }

@@ -7,16 +7,22 @@ import dev.gust.runtimeapi.Invocation;
 import dev.gust.runtimes.FunctionInstance.FunctionError;
 import dev.gust.runtimes.FunctionInstance.InitError;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class PythonBootstrapTest extends BootstrapFixture {
 
     PythonBootstrapTest() {
-        super(Bootstraps.Family.PYTHON, "/usr/bin/python3");
+        super(Bootstraps.Family.PYTHON, "/usr/bin/python3", "-u", "-S");
+    }
+
+    @BeforeEach
+    void linkTheSdk() {
+        PythonSdk.linkInto(bootstrap().resolveSibling("sdk"), Path.of("/usr/bin/python3"));
     }
 
     @Override
@@ -59,6 +65,57 @@ class PythonBootstrapTest extends BootstrapFixture {
         assertThat(endpoints.path("sts").asText()).as("AWS_ENDPOINT_URL_<SERVICE> first").isEqualTo("http://127.0.0.1:9071");
         assertThat(endpoints.path("explicit").asText()).isEqualTo("http://explicit:1");
         assertThat(endpoints.path("resource").asText()).isEqualTo("http://127.0.0.1:9070");
+    }
+
+    @Test
+    void seesTheRuntimesSdkButNoOtherHostPackage() throws Exception {
+        write("app.py", """
+                import importlib.util
+                def handler(event, context):
+                    return {name: importlib.util.find_spec(name) is not None
+                            for name in ["boto3", "botocore", "s3transfer", "yaml", "cryptography", "OpenSSL"]}
+                """);
+        FunctionInstance instance = start("app.handler");
+
+        assertThat(JSON.readTree(instance.invokeSuccessfully("{}").payload())).isEqualTo(JSON.readTree("""
+                {"boto3": true, "botocore": true, "s3transfer": true, "yaml": false, "cryptography": false,
+                 "OpenSSL": false}"""));
+    }
+
+    @Test
+    void hasTheBuiltinsTheSiteModuleAdds() throws Exception {
+        write("app.py", """
+                import builtins
+                def handler(event, context):
+                    return [name for name in ["exit", "quit", "help", "copyright", "credits", "license"]
+                            if hasattr(builtins, name)]
+                """);
+        FunctionInstance instance = start("app.handler");
+
+        assertThat(instance.invokeSuccessfully("{}").payload())
+                .isEqualTo("[\"exit\", \"quit\", \"help\", \"copyright\", \"credits\", \"license\"]");
+    }
+
+    @Test
+    void searchesPathsInLambdasOrderSoTheFunctionsOwnBoto3Wins() throws Exception {
+        write("boto3/__init__.py", "__version__ = 'own'\n");
+        write("app.py", """
+                import sys, boto3
+                def handler(event, context):
+                    return {"boto3": boto3.__version__, "path": sys.path}
+                """);
+        FunctionInstance instance = start("app.handler");
+
+        JsonNode answer = JSON.readTree(instance.invokeSuccessfully("{}").payload());
+        assertThat(answer.path("boto3").asText()).isEqualTo("own");
+        List<String> path = new ArrayList<>();
+        answer.path("path").forEach(entry -> path.add(entry.asText()));
+        assertThat(path.get(0)).isEqualTo(taskRoot.toString());
+        assertThat(path.get(1)).matches("/opt/python/lib/python3\\.\\d+/site-packages");
+        assertThat(path.get(2)).isEqualTo("/opt/python");
+        assertThat(path.getLast()).isEqualTo(bootstrap().resolveSibling("sdk").toString());
+        assertThat(path).noneMatch(entry -> entry.contains("dist-packages") || entry.contains("site-packages")
+                && !entry.startsWith("/opt/"));
     }
 
     @Test
@@ -115,9 +172,7 @@ class PythonBootstrapTest extends BootstrapFixture {
                     }
                 """);
         FunctionInstance instance = start("app.handler");
-        Invocation invocation = new Invocation("req-ctx", "{}".getBytes(StandardCharsets.UTF_8),
-                System.currentTimeMillis() + 60_000, FunctionInstance.FUNCTION_ARN + ":$LATEST", "Root=1-abc",
-                "{\"custom\":{\"foo\":\"bar\"},\"client\":{\"app_title\":\"demo\"},\"env\":{}}",
+        Invocation invocation = contextInvocation("{\"custom\":{\"foo\":\"bar\"},\"client\":{\"app_title\":\"demo\"},\"env\":{}}",
                 "{\"cognitoIdentityId\":\"id-1\",\"cognitoIdentityPoolId\":\"pool-1\"}");
 
         JsonNode context = JSON.readTree(((FunctionInstance.Response) instance.invoke(invocation)).payload());

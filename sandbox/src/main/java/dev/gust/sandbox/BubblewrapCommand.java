@@ -78,7 +78,7 @@ final class BubblewrapCommand {
 
     private MountPlan mounts(SandboxSpec spec) {
         MountPlan plan = new MountPlan();
-        host.addTo(plan);
+        host.addTo(plan, spec.user());
         plan.mount("/proc", "--proc").mount("/dev", "--dev")
                 .mount("/tmp", "--perms", "1777", "--size", Long.toString(spec.ephemeralStorageBytes()), "--tmpfs");
         plan.readOnly(spec.taskRoot().toString(), "/var/task");
@@ -89,16 +89,24 @@ final class BubblewrapCommand {
             plan.readOnly(spec.optDir().toString(), "/opt");
         }
         for (Path path : spec.readOnlyHostPaths()) {
-            String normalized = path.normalize().toString();
-            if (normalized.equals("/") || RESERVED.stream()
-                    .anyMatch(reserved -> normalized.equals(reserved) || normalized.startsWith(reserved + "/"))) {
-                throw new IllegalArgumentException("cannot expose " + path + ": it would hide " + RESERVED);
-            }
+            String normalized = requireNotReserved(path, "expose");
             if (!host.covers(path)) {
                 plan.readOnly(normalized, normalized);
             }
         }
+        new TreeMap<>(spec.links()).forEach((link, target) -> plan.symlink(target, requireNotReserved(Path.of(link),
+                "link")));
         return plan;
+    }
+
+    /** The path normalized, unless it is the root or would hide one of the sandbox's own directories. */
+    private static String requireNotReserved(Path path, String action) {
+        String normalized = path.normalize().toString();
+        if (normalized.equals("/") || RESERVED.stream()
+                .anyMatch(reserved -> normalized.equals(reserved) || normalized.startsWith(reserved + "/"))) {
+            throw new IllegalArgumentException("cannot " + action + " " + path + ": it would hide " + RESERVED);
+        }
+        return normalized;
     }
 
     /** Encodes options as bubblewrap's {@code --args} expects: each followed by a NUL byte. */

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The parts of the host's file system every sandbox sees, read-only: {@code /usr}, the top-level library and
  * binary directories (symbolic links into {@code /usr} on merged-usr systems such as Debian 12), and a minimal
- * {@code /etc}; immutable once built, thread-safe.
+ * {@code /etc} whose {@code passwd} and {@code group} are Lambda's ({@link SandboxAccounts}), not the host's;
+ * immutable once built, thread-safe.
  */
 final class HostFilesystem {
 
@@ -18,23 +19,30 @@ final class HostFilesystem {
     static final List<String> TOP_LEVEL = List.of("bin", "sbin", "lib", "lib32", "lib64", "libx32");
 
     /**
-     * Files of {@code /etc} a function needs for name resolution, TLS, users and time, and nothing else:
-     * {@code /etc/ssl/private}, {@code /etc/shadow} and the host's configuration stay invisible.
+     * Files of {@code /etc} a function needs for name resolution, TLS and time, and nothing else:
+     * {@code /etc/ssl/private}, {@code /etc/shadow}, the host's accounts and configuration stay invisible.
      */
     static final List<String> ETC = List.of(
-            "resolv.conf", "hosts", "host.conf", "gai.conf", "nsswitch.conf", "passwd", "group", "localtime",
+            "resolv.conf", "hosts", "host.conf", "gai.conf", "nsswitch.conf", "localtime",
             "timezone", "ld.so.cache", "ld.so.conf", "ld.so.conf.d", "alternatives", "mime.types",
             "ssl/certs", "ssl/openssl.cnf", "ca-certificates.conf",
             "pki/tls/certs", "pki/tls/openssl.cnf", "pki/ca-trust/extracted", "crypto-policies/back-ends");
 
     private final List<Entry> entries;
+    private final SandboxAccounts accounts;
 
-    private HostFilesystem(List<Entry> entries) {
+    private HostFilesystem(List<Entry> entries, SandboxAccounts accounts) {
         this.entries = List.copyOf(entries);
+        this.accounts = accounts;
     }
 
-    /** Looks at the host below {@code root} ({@code /} outside tests) once. */
+    /** Looks at the host below {@code root} ({@code /} outside tests) once; accounts files in a temporary directory. */
     static HostFilesystem of(Path root) {
+        return of(root, SandboxAccounts.temporary());
+    }
+
+    /** Looks at the host below {@code root} once, with the sandbox's accounts files kept by {@code accounts}. */
+    static HostFilesystem of(Path root, SandboxAccounts accounts) {
         List<Entry> entries = new ArrayList<>();
         entries.add(new Entry(false, "/usr", "/usr"));
         for (String name : TOP_LEVEL) {
@@ -54,11 +62,11 @@ final class HostFilesystem {
                 entries.add(new Entry(false, "/etc/" + name, "/etc/" + name));
             }
         }
-        return new HostFilesystem(entries);
+        return new HostFilesystem(entries, accounts);
     }
 
-    /** Adds the host's mounts to a plan. */
-    void addTo(MountPlan plan) {
+    /** Adds the host's mounts to a plan, and the accounts files that name {@code user} {@code sbx_user1051}. */
+    void addTo(MountPlan plan, SandboxUser user) {
         plan.directory("/etc");
         for (Entry entry : entries) {
             if (entry.symlink()) {
@@ -67,6 +75,8 @@ final class HostFilesystem {
                 plan.readOnly(entry.source(), entry.destination());
             }
         }
+        SandboxAccounts.AccountFiles files = accounts.files(user);
+        plan.readOnly(files.passwd().toString(), "/etc/passwd").readOnly(files.group().toString(), "/etc/group");
     }
 
     /** Whether a host path is visible anyway, below a bound system directory such as {@code /usr}. */

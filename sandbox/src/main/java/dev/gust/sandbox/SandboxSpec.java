@@ -28,6 +28,9 @@ import java.util.regex.Pattern;
  *     ({@link SandboxCapabilities#distinctHostUsers()})
  * @param outputFile host file that the process's stdout and stderr are appended to directly, or {@code null} to
  *     read them from {@link SandboxedProcess#stdout()} and {@link SandboxedProcess#stderr()}
+ * @param links symbolic links created in the sandbox's own root, by absolute path, to absolute targets as seen
+ *     inside (such as {@code /node_modules} to {@code /var/runtime/node_modules}); sandboxes without a root of their
+ *     own ignore them
  */
 public record SandboxSpec(
         String instanceId,
@@ -41,7 +44,8 @@ public record SandboxSpec(
         int maxProcesses,
         List<Path> readOnlyHostPaths,
         SandboxUser user,
-        Path outputFile) {
+        Path outputFile,
+        Map<String, String> links) {
 
     private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,127}");
 
@@ -73,6 +77,11 @@ public record SandboxSpec(
         if (outputFile != null) {
             requireAbsolute(outputFile, "outputFile");
         }
+        links = Map.copyOf(links);
+        links.forEach((link, target) -> {
+            requireAbsolute(Path.of(link), "links");
+            requireAbsolute(Path.of(target), "links");
+        });
     }
 
     /** Starts a spec with Lambda's defaults: 128 MB, 512 MB of {@code /tmp}, 1024 processes, uid 993. */
@@ -126,6 +135,7 @@ public record SandboxSpec(
         private List<Path> readOnlyHostPaths = List.of();
         private SandboxUser user = SandboxUser.LAMBDA;
         private Path outputFile;
+        private final Map<String, String> links = new LinkedHashMap<>();
 
         private Builder(String instanceId, Path taskRoot) {
             this.instanceId = instanceId;
@@ -204,10 +214,22 @@ public record SandboxSpec(
             return this;
         }
 
+        /** Creates a symbolic link at {@code link} in the sandbox's root, pointing at {@code target}. */
+        public Builder link(String link, String target) {
+            links.put(link, target);
+            return this;
+        }
+
+        /** Creates these symbolic links, by path, in the sandbox's root. */
+        public Builder links(Map<String, String> byPath) {
+            links.putAll(byPath);
+            return this;
+        }
+
         /** Builds and validates the spec. */
         public SandboxSpec build() {
             return new SandboxSpec(instanceId, taskRoot, runtimeDir, optDir, argv, environment, memoryLimitMb,
-                    ephemeralStorageMb, maxProcesses, readOnlyHostPaths, user, outputFile);
+                    ephemeralStorageMb, maxProcesses, readOnlyHostPaths, user, outputFile, links);
         }
     }
 }

@@ -117,4 +117,16 @@ class BubblewrapCommandTest {
         assertThat(Collections.frequency(List.of(new String(encoded, StandardCharsets.UTF_8).split("")), "\0"))
                 .isEqualTo(3);
     }
+
+    @Test
+    void createsTheSpecsLinksInTheSandboxRootButNoneThatWouldHideItsOwnDirectories() {
+        SandboxSpec spec = spec().link("/node_modules", "/var/runtime/node_modules")
+                .link("/var/node_modules", "/opt/nodejs/node_modules").build();
+
+        assertThat(String.join(" ", command(false).options(spec)))
+                .contains("--symlink /var/runtime/node_modules /node_modules")
+                .contains("--symlink /opt/nodejs/node_modules /var/node_modules");
+        assertThatThrownBy(() -> command(false).options(spec().link("/var/task/x", "/tmp").build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("cannot link /var/task/x");
+    }
 }

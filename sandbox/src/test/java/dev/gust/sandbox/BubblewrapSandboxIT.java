@@ -107,6 +107,19 @@ class BubblewrapSandboxIT {
     }
 
     @Test
+    void theUserIsNamedSbxUser1051WithAHomeWhateverItsUid() throws IOException {
+        SandboxUser own = new SandboxUser(1_000_000_042, 1_000_000_042);
+        Run run = Run.of(sandbox, python("""
+                import getpass, grp, os, subprocess
+                print(getpass.getuser(), os.path.expanduser('~'), grp.getgrgid(os.getgid()).gr_name)
+                print(subprocess.run(['id', '-un'], capture_output=True, text=True).stdout.strip())
+                """).user(own).build());
+
+        assertThat(run.stdout()).as(run.stderr())
+                .containsExactly("sbx_user1051 /home/sbx_user1051 sbx_user1051", "sbx_user1051");
+    }
+
+    @Test
     void taskRootIsReadableButNotWritable() throws IOException {
         Run run = Run.of(sandbox, python("""
                 import os

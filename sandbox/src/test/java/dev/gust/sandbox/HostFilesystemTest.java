@@ -23,8 +23,11 @@ class HostFilesystemTest {
         Files.writeString(root.resolve("etc/hosts"), "127.0.0.1 localhost");
         Files.writeString(root.resolve("etc/shadow"), "root:x");
 
+        Files.writeString(root.resolve("etc/passwd"), "root:x:0:0::/root:/bin/bash");
+        Path accounts = root.resolve("accounts");
+
         MountPlan plan = new MountPlan();
-        HostFilesystem.of(root).addTo(plan);
+        HostFilesystem.of(root, new SandboxAccounts(accounts)).addTo(plan, new SandboxUser(1_000_000_007, 1_000_000_007));
 
         assertThat(plan.args()).containsExactly(
                 "--dir", "/etc",
@@ -32,7 +35,9 @@ class HostFilesystemTest {
                 "--symlink", "usr/bin", "/bin",
                 "--ro-bind", "/lib64", "/lib64",
                 "--ro-bind", "/etc/hosts", "/etc/hosts",
-                "--dir", "/etc/ssl", "--ro-bind", "/etc/ssl/certs", "/etc/ssl/certs");
+                "--dir", "/etc/ssl", "--ro-bind", "/etc/ssl/certs", "/etc/ssl/certs",
+                "--ro-bind", accounts + "/1000000007-1000000007/passwd", "/etc/passwd",
+                "--ro-bind", accounts + "/1000000007-1000000007/group", "/etc/group");
     }
 
     @Test

@@ -21,6 +21,7 @@ import dev.gust.async.EventSettings;
 import dev.gust.core.Account;
 import dev.gust.core.FunctionChanges;
 import dev.gust.core.LambdaException;
+import dev.gust.core.Runtimes;
 import dev.gust.edge.Caller;
 import dev.gust.edge.CredentialsResolver;
 import dev.gust.edge.IdleConnections;
@@ -36,6 +37,7 @@ import dev.gust.iam.IamService;
 import dev.gust.organizations.Organization;
 import dev.gust.organizations.OrganizationsService;
 import dev.gust.runtimeapi.RuntimeApiEndpoints;
+import dev.gust.runtimes.NodeSdk;
 import dev.gust.sandbox.Sandbox;
 import dev.gust.sandbox.SandboxUsers;
 import dev.gust.server.config.ServerSettings;
@@ -52,11 +54,16 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One running Gust server: the composition root that opens storage, wires the control plane and listens.
@@ -66,6 +73,7 @@ final class GustServer implements AutoCloseable {
 
     /** This node's name in the event queue's leases; one server per data dir, so one name suffices. */
     private static final String NODE = "local";
+    private static final Logger LOG = LoggerFactory.getLogger(GustServer.class);
 
     private final ServerSettings settings;
     private DataDirLock lock;
@@ -101,11 +109,13 @@ final class GustServer implements AutoCloseable {
         // secret (docs/design/security.md)
         SessionTokens sessions = new SessionTokens(credentials.secretAccessKey(), SessionClock.of(clock));
         sandbox = Sandboxes.choose(settings.sandbox());
-        catalog = RuntimeCatalog.detect(settings.python(), settings.node(), settings.javaHome());
+        catalog = RuntimeCatalog.detect(RuntimeCatalog.Settings.of(settings.python(), settings.node(), settings.ruby(),
+                settings.javaHome()).withInterpreters(settings.interpreters()));
         engine = new Engine(storage.functions(), storage.versions(), storage.code(), sandbox, new RuntimeApiEndpoints(vertx),
                 catalog, new Engine.Settings(settings.dataDir().resolve("runtime"), settings.dataDir().resolve("logs"),
                         settings.concurrency(), settings.keepAlive(), SandboxUsers.defaultRange(),
-                        settings.instanceMaxLifetime(), Engine.Settings.LAMBDA_INIT_TIMEOUT, settings.logQuotaBytes()),
+                        settings.instanceMaxLifetime(), Engine.Settings.LAMBDA_INIT_TIMEOUT, settings.logQuotaBytes(),
+                        nodeSdk(catalog)),
                 clocks,
                 // every instance's credentials: a session of its execution role, whose policies decide, bounded by the
                 // function-credentials grant
@@ -229,6 +239,22 @@ final class GustServer implements AutoCloseable {
             resolvers.add(new AccountIdKeys());
         }
         return resolvers;
+    }
+
+    /**
+     * The AWS SDK for JavaScript v3 of Node.js functions, installed with npm the first time a server of this machine
+     * needs it (a few seconds; progress in the log), or {@code null} without Node.js or npm.
+     */
+    private static Path nodeSdk(RuntimeCatalog catalog) {
+        if (Runtimes.creatable().stream().filter(id -> id.startsWith("nodejs")).map(catalog::interpreter)
+                .noneMatch(Optional::isPresent)) {
+            return null;
+        }
+        Optional<Path> sdk = NodeSdk.install(NodeSdk.defaultCache(), "npm", LOG::info);
+        if (sdk.isEmpty()) {
+            LOG.warn("Node.js functions get no AWS SDK: they must bring their own (install npm to have Gust's)");
+        }
+        return sdk.orElse(null);
     }
 
     /** The port actually bound (differs from the setting when that is 0). */

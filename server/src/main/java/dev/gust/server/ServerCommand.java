@@ -87,7 +87,14 @@ final class ServerCommand implements Callable<Integer> {
             return 1;
         }
         Runtime.getRuntime().addShutdownHook(shutdown);
-        server.engineDescription().forEach((key, value) -> System.out.println(key + ": " + value));
+        server.engineDescription().forEach((key, value) -> {
+            if (key.equals("runtimes") && value instanceof Map<?, ?> lines) { // one id per line, with what runs it
+                System.out.println(key + ":");
+                lines.forEach((id, line) -> System.out.println("  " + id + ": " + line));
+            } else {
+                System.out.println(key + ": " + value);
+            }
+        });
         StartupBanner.print(System.out, settings, server.port(), server.credentials());
         stopped.await();
         return 0;

@@ -72,6 +72,9 @@ class FunctionErrorsIT {
         assertAwsError(() -> create("retired", b -> b.runtime("python3.7")), 400, "InvalidParameterValueException",
                 "The runtime parameter of python3.7 is no longer supported for creating or updating AWS Lambda "
                         + "functions. We recommend you use a supported runtime while creating or updating functions.");
+        assertAwsError(() -> create("blocked", b -> b.runtime("java17")), 400, "InvalidParameterValueException",
+                "The runtime parameter of java17 is no longer supported for creating or updating AWS Lambda "
+                        + "functions. We recommend you use the new runtime (java25) while creating or updating functions.");
         assertAwsError(() -> create("small", b -> b.memorySize(64)), 400, "ValidationException",
                 "1 validation error detected: Value '64' at 'memorySize' failed to satisfy constraint: Member must "
                         + "have value greater than or equal to 128");

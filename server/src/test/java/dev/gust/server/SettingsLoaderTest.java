@@ -134,4 +134,19 @@ class SettingsLoaderTest {
                 .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.numbered())
                         .contains("log-quota must be at least 1KB"));
     }
+
+    @Test
+    void interpretersMapRuntimeIdsToExecutablesAndRefuseAnythingElse() {
+        ServerSettings settings = SettingsLoader.load(null, Map.of("GUST_INTERPRETERS",
+                "python3.12=/opt/python3.12/bin/python3, java21=/usr/lib/jvm/jdk-21"), Map.of("ruby", "/opt/ruby/bin/ruby"));
+        assertThat(settings.interpreters()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "python3.12", "/opt/python3.12/bin/python3", "java21", "/usr/lib/jvm/jdk-21"));
+        assertThat(settings.ruby()).isEqualTo("/opt/ruby/bin/ruby");
+        assertThat(SettingsLoader.load(null, Map.of(), Map.of()).interpreters()).isEmpty();
+
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("interpreters",
+                "python3.9=/usr/bin/python3.9,python3.12=python3")))
+                .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems()).hasSize(2)
+                        .allMatch(problem -> problem.startsWith("interpreters must be runtime-id=/absolute/path pairs")));
+    }
 }

@@ -5,6 +5,7 @@ import dev.gust.api.http.Json;
 import dev.gust.core.Account;
 import dev.gust.core.FunctionConfiguration;
 import dev.gust.core.LambdaTimestamps;
+import dev.gust.core.RuntimeAvailability;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,13 +24,18 @@ final class FunctionJson {
     }
 
     /** The full shape, as Create/Get/Update responses carry it. */
-    static ObjectNode configuration(FunctionConfiguration c, Account account, boolean qualifiedArn) {
-        return configuration(c, account, qualifiedArn ? account.functionArn(c.functionName(), c.version())
+    static ObjectNode configuration(FunctionConfiguration c, Account account, RuntimeAvailability runtimes,
+            boolean qualifiedArn) {
+        return configuration(c, account, runtimes, qualifiedArn ? account.functionArn(c.functionName(), c.version())
                 : account.functionArn(c.functionName()));
     }
 
-    /** The full shape with the given {@code FunctionArn} (an alias's ARN when the function was named by alias). */
-    static ObjectNode configuration(FunctionConfiguration c, Account account, String functionArn) {
+    /**
+     * The full shape with the given {@code FunctionArn} (an alias's ARN when the function was named by alias). When
+     * the runtime runs on an interpreter of another language version, {@code RuntimeVersionConfig.Error} says which.
+     */
+    static ObjectNode configuration(FunctionConfiguration c, Account account, RuntimeAvailability runtimes,
+            String functionArn) {
         ObjectNode node = common(c, functionArn);
         node.put("State", c.state().name());
         putIfSet(node, "StateReason", c.stateReason());
@@ -39,8 +45,12 @@ final class FunctionJson {
         }
         putIfSet(node, "LastUpdateStatusReason", c.lastUpdateStatusReason());
         putIfSet(node, "LastUpdateStatusReasonCode", c.lastUpdateStatusReasonCode());
-        node.putObject("RuntimeVersionConfig").put("RuntimeVersionArn",
+        ObjectNode runtimeVersion = node.putObject("RuntimeVersionConfig").put("RuntimeVersionArn",
                 account.runtimeVersionArn(RUNTIME_VERSIONS.computeIfAbsent(c.runtime(), FunctionJson::runtimeVersion)));
+        if (c.runtime() != null) {
+            runtimes.substitution(c.runtime()).ifPresent(note -> runtimeVersion.putObject("Error")
+                    .put("ErrorCode", "InterpreterVersionMismatch").put("Message", note));
+        }
         return node;
     }
 

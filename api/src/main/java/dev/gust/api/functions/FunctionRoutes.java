@@ -52,7 +52,8 @@ public final class FunctionRoutes {
     private void create(RoutingContext ctx) {
         var request = RequestBodies.read(ctx.body().buffer(), WireTypes.CreateFunctionRequest.class);
         FunctionRecord created = service.apply(ctx).create(request);
-        Responses.json(ctx, 201, FunctionJson.configuration(created.configuration(), service.apply(ctx).account(), false));
+        Responses.json(ctx, 201, FunctionJson.configuration(created.configuration(), service.apply(ctx).account(),
+                service.apply(ctx).runtimes(), false));
     }
 
     private void get(RoutingContext ctx) {
@@ -82,7 +83,7 @@ public final class FunctionRoutes {
     /** The configuration with the ARN the caller named: qualified by version or alias when a qualifier was given. */
     private ObjectNode configuration(RoutingContext ctx, FunctionService.QualifiedFunction named) {
         FunctionConfiguration c = named.function().configuration();
-        return FunctionJson.configuration(c, service.apply(ctx).account(), named.qualifier()
+        return FunctionJson.configuration(c, service.apply(ctx).account(), service.apply(ctx).runtimes(), named.qualifier()
                 .map(q -> service.apply(ctx).account().functionArn(c.functionName(), q))
                 .orElseGet(() -> service.apply(ctx).account().functionArn(c.functionName())));
     }
@@ -105,14 +106,16 @@ public final class FunctionRoutes {
     private void updateConfiguration(RoutingContext ctx) {
         var request = RequestBodies.read(ctx.body().buffer(), WireTypes.UpdateFunctionConfigurationRequest.class);
         FunctionRecord updated = service.apply(ctx).updateConfiguration(ctx.pathParam("FunctionName"), request);
-        Responses.json(ctx, 200, FunctionJson.configuration(updated.configuration(), service.apply(ctx).account(), false));
+        Responses.json(ctx, 200, FunctionJson.configuration(updated.configuration(), service.apply(ctx).account(),
+                service.apply(ctx).runtimes(), false));
     }
 
     private void updateCode(RoutingContext ctx) {
         var request = RequestBodies.read(ctx.body().buffer(), WireTypes.UpdateFunctionCodeRequest.class);
         FunctionRecord updated = service.apply(ctx).updateCode(ctx.pathParam("FunctionName"), request);
         boolean published = !updated.configuration().version().equals(FunctionConfiguration.LATEST);
-        Responses.json(ctx, 200, FunctionJson.configuration(updated.configuration(), service.apply(ctx).account(), published));
+        Responses.json(ctx, 200, FunctionJson.configuration(updated.configuration(), service.apply(ctx).account(),
+                service.apply(ctx).runtimes(), published));
     }
 
     private void delete(RoutingContext ctx) {

@@ -73,7 +73,7 @@ public final class FunctionService {
         this.clock = clock;
         this.runtimes = runtimes;
         this.changes = changes;
-        this.versions = new VersionService(account, functions, versionStore, clock);
+        this.versions = new VersionService(account, functions, versionStore, clock, runtimes);
         this.aliases = new AliasService(account, functions, versionStore, changes);
         this.tags = new FunctionTags(account, functions);
         this.layerStore = layerStore;
@@ -110,6 +110,11 @@ public final class FunctionService {
 
     public Account account() {
         return account;
+    }
+
+    /** Which runtimes this server runs, and on which interpreters. */
+    public RuntimeAvailability runtimes() {
+        return runtimes;
     }
 
     public CodeStore codeStore() {

@@ -33,7 +33,8 @@ public final class VersionRoutes {
     private void publish(RoutingContext ctx) {
         var request = RequestBodies.read(ctx.body().buffer(), WireTypes.PublishVersionRequest.class);
         FunctionConfiguration version = service.apply(ctx).publish(ctx.pathParam("FunctionName"), request);
-        Responses.json(ctx, 201, FunctionJson.configuration(version, service.apply(ctx).account(), true));
+        Responses.json(ctx, 201, FunctionJson.configuration(version, service.apply(ctx).account(),
+                service.apply(ctx).runtimes(), true));
     }
 
     private void list(RoutingContext ctx) {

@@ -6,6 +6,7 @@ import dev.gust.core.FunctionReference;
 import dev.gust.core.FunctionState;
 import dev.gust.core.LambdaException;
 import dev.gust.core.LastUpdateStatus;
+import dev.gust.core.RuntimeAvailability;
 import dev.gust.core.ValidationErrors;
 import dev.gust.store.FunctionRecord;
 import dev.gust.store.FunctionStore;
@@ -32,11 +33,20 @@ public final class VersionService {
     private final VersionStore versions;
     private final InstantSource clock;
 
-    VersionService(Account account, FunctionStore functions, VersionStore versions, InstantSource clock) {
+    private final RuntimeAvailability runtimes;
+
+    VersionService(Account account, FunctionStore functions, VersionStore versions, InstantSource clock,
+            RuntimeAvailability runtimes) {
+        this.runtimes = runtimes;
         this.account = account;
         this.functions = functions;
         this.versions = versions;
         this.clock = clock;
+    }
+
+    /** Which interpreters run which runtimes, for the configurations this service returns. */
+    RuntimeAvailability runtimes() {
+        return runtimes;
     }
 
     Account account() {

@@ -9,13 +9,16 @@
 // - context.callbackWaitsForEmptyEventLoop can be set but is ignored: a callback answers the invocation at once,
 //   without waiting for the event loop to drain. A handler that neither returns a promise nor calls its callback
 //   is answered with null (or, if async, fails) once the event loop has nothing left to do, as in Lambda.
-// - Not emulated: response streaming (awslambda.streamifyResponse), JSON log format, the X-Ray error cause header,
-//   TypeScript handlers.
+// - awslambda.streamifyResponse and awslambda.HttpResponseStream exist; what a streaming handler writes is
+//   collected and answered as one response, as Lambda answers the buffered invoke types (RequestResponse, Event).
+//   Not emulated: streaming the response as it is written (InvokeWithResponseStream), JSON log format, the X-Ray
+//   error cause header, TypeScript handlers.
 
 import fs from 'node:fs';
 import net from 'node:net';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import util from 'node:util';
 
@@ -178,7 +181,8 @@ function runtimeApi(address) {
       }
       return res;
     },
-    postResponse: (id, body) => post(`${RUNTIME_PATH}/invocation/${encodeURIComponent(id)}/response`, body),
+    postResponse: (id, body, contentType = 'application/json') =>
+      post(`${RUNTIME_PATH}/invocation/${encodeURIComponent(id)}/response`, body, { 'Content-Type': contentType }),
     postError: (id, error) => post(`${RUNTIME_PATH}/invocation/${encodeURIComponent(id)}/error`,
       JSON.stringify(toRapidResponse(error)), { [ERROR_TYPE_HEADER]: 'Unhandled' }),
     postInitError(error) {
@@ -302,9 +306,11 @@ async function loadModule(taskRoot, moduleRoot, moduleName) {
     return require(file + '.js');
   }
   if (esm && fs.existsSync(file + '.js')) {
+    resolveImportsLikeRequire(taskRoot);
     return import(pathToFileURL(file + '.js').href);
   }
   if (fs.existsSync(file + '.mjs')) {
+    resolveImportsLikeRequire(taskRoot);
     return import(pathToFileURL(file + '.mjs').href);
   }
   if (fs.existsSync(file + '.cjs')) {
@@ -334,6 +340,42 @@ function isTypeModule(folder) {
   }
 }
 
+/**
+ * Makes ES module imports find packages in the NODE_PATH directories that exist (layers, the runtime's SDK), as
+ * Lambda does. In Gust's sandbox, /var/node_modules and /node_modules link to the layers' and the runtime's
+ * packages, which ES module resolution reaches from /var/task on its own. Only directories it cannot reach so (a
+ * layer's nodejs/node<major>/node_modules, or no sandbox) need layer-resolution.mjs: registered once, for ES module
+ * handlers only, since its hooks run on a thread of their own (tens of milliseconds of cold start).
+ */
+let importsResolved = false;
+function resolveImportsLikeRequire(taskRoot) {
+  if (importsResolved || typeof Module.register !== 'function') {
+    return;
+  }
+  importsResolved = true;
+  const reachable = new Set();
+  for (let dir = taskRoot; ; dir = path.dirname(dir)) {
+    const modules = realDirectory(path.join(dir, 'node_modules'));
+    if (modules !== null) reachable.add(modules);
+    if (dir === path.dirname(dir)) break;
+  }
+  const unreachable = (process.env.NODE_PATH || '').split(':')
+    .filter((dir) => dir.endsWith('/node_modules'))
+    .filter((dir) => { const real = realDirectory(dir); return real !== null && !reachable.has(real); });
+  if (unreachable.length > 0) {
+    const parents = unreachable.map((dir) => pathToFileURL(path.join(path.dirname(dir), 'gust-resolution.mjs')).href);
+    Module.register('./layer-resolution.mjs', import.meta.url, { data: { parents } });
+  }
+}
+
+function realDirectory(dir) {
+  try {
+    return fs.realpathSync(dir);
+  } catch {
+    return null;
+  }
+}
+
 function addLayerPaths(taskRoot) {
   const major = process.versions.node.split('.')[0];
   const wanted = [`/opt/nodejs/node${major}/node_modules`, '/opt/nodejs/node_modules', taskRoot];
@@ -342,6 +384,77 @@ function addLayerPaths(taskRoot) {
   // NODE_PATH is read once at startup; re-read it so require() sees the layers (ES modules never use it).
   if (typeof Module._initPaths === 'function') {
     Module._initPaths();
+  }
+}
+
+// ---- The awslambda global: response streaming ----
+
+const HANDLER_STREAMING = Symbol.for('aws.lambda.runtime.handler.streaming');
+const HANDLER_HIGHWATERMARK = Symbol.for('aws.lambda.runtime.handler.streaming.highWaterMark');
+const STREAM_RESPONSE = 'response';
+
+/** The response stream of one invocation: collects what the handler writes, as the buffered invoke types return it. */
+class CollectedResponseStream extends Writable {
+  constructor(options) {
+    super(options);
+    this.chunks = [];
+    this.contentType = 'application/octet-stream';
+    this._onBeforeFirstWrite = null;
+  }
+
+  setContentType(contentType) {
+    this.contentType = contentType;
+  }
+
+  _write(chunk, encoding, done) {
+    if (this._onBeforeFirstWrite !== null) {
+      const before = this._onBeforeFirstWrite;
+      this._onBeforeFirstWrite = null;
+      before((bytes) => this.chunks.push(Buffer.from(bytes)));
+    }
+    this.chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, encoding));
+    done();
+  }
+
+  collected() {
+    return Buffer.concat(this.chunks);
+  }
+}
+
+/** AWS's HttpResponseStream: the HTTP status and headers as a JSON prelude, eight NUL bytes, then the body. */
+class HttpResponseStream {
+  static from(underlyingStream, prelude) {
+    underlyingStream.setContentType('application/vnd.awslambda.http-integration-response');
+    const metadataPrelude = JSON.stringify(prelude);
+    underlyingStream._onBeforeFirstWrite = (write) => {
+      write(metadataPrelude);
+      write(new Uint8Array(8));
+    };
+    return underlyingStream;
+  }
+}
+
+globalThis.awslambda = {
+  streamifyResponse(handler, options) {
+    handler[HANDLER_STREAMING] = STREAM_RESPONSE;
+    if (options && typeof options.highWaterMark === 'number') {
+      handler[HANDLER_HIGHWATERMARK] = options.highWaterMark;
+    }
+    return handler;
+  },
+  HttpResponseStream,
+};
+
+/** Runs a streaming handler: answers with what it wrote once the stream has ended, or fails with its error. */
+function invokeStreaming(handler, event, ctx, { succeedRaw, fail }) {
+  const stream = new CollectedResponseStream({ highWaterMark: handler[HANDLER_HIGHWATERMARK] });
+  stream.on('finish', () => succeedRaw(stream.collected(), stream.contentType));
+  stream.on('error', fail);
+  const result = handler(event, stream, ctx);
+  if (result && typeof result.then === 'function') {
+    result.then(() => {
+      if (!stream.writableEnded) stream.end();
+    }, fail);
   }
 }
 
@@ -385,7 +498,8 @@ function invoke(api, handler, invocation, state) {
     delete process.env._X_AMZN_TRACE_ID;
   }
   return new Promise((resolve, reject) => {
-    const { succeed, fail } = answerOnce(api, id, state, resolve, reject);
+    const answers = answerOnce(api, id, state, resolve, reject);
+    const { succeed, fail } = answers;
     const callback = (error, result) => (error === undefined || error === null ? succeed(result) : fail(error));
     state.inFlight = id;
     state.onEmptyEventLoop = handler.constructor.name === 'AsyncFunction'
@@ -393,6 +507,10 @@ function invoke(api, handler, invocation, state) {
       : () => succeed(null);
     try {
       const event = JSON.parse(invocation.body.toString('utf8'));
+      if (handler[HANDLER_STREAMING] === STREAM_RESPONSE) {
+        invokeStreaming(handler, event, context(headers, callbackContext(succeed, fail, callback)), answers);
+        return;
+      }
       const result = handler(event, context(headers, callbackContext(succeed, fail, callback)), callback);
       if (result && typeof result.then === 'function') {
         result.then(succeed, fail);
@@ -429,7 +547,8 @@ function answerOnce(api, id, state, resolve, reject) {
     logError('Invoke Error', reported);
     return api.postError(id, reported);
   });
-  return { succeed, fail };
+  const succeedRaw = (bytes, contentType) => answer(() => api.postResponse(id, bytes, contentType));
+  return { succeed, fail, succeedRaw };
 }
 
 /** The callback part of the context. callbackWaitsForEmptyEventLoop is kept but ignored: see the file header. */

@@ -438,7 +438,8 @@ def _unbuffered(stream):
 
 
 def _setup_sys_path(task_root):
-    """Puts the task root first, then the layers' site-packages and /opt/python, Lambda's order (no .pth processing)."""
+    """Puts the task root first, then the layers' site-packages and /opt/python, the standard library, the runtime's
+    SDK last: Lambda's order (no .pth processing)."""
     # The function's runtime id names the layers' site-packages (python3.12 may run on another host Python).
     runtime = os.environ.get("AWS_EXECUTION_ENV", "")[len("AWS_Lambda_"):]
     version = runtime if runtime.startswith("python3.") else "python%d.%d" % sys.version_info[:2]
@@ -447,6 +448,14 @@ def _setup_sys_path(task_root):
     # Run as a script, sys.path[0] is this bootstrap's own directory: user code must not import from it.
     replaced = 1 if sys.path and sys.path[0] in (own_directory, "") else 0
     sys.path[0:replaced] = [path for path in paths if path not in sys.path[replaced:]]
+    # Last, where Lambda has /var/runtime: the SDK the runtime includes (boto3 and its dependencies, linked by Gust
+    # beside this file). Run with -S, the interpreter adds no site or dist-packages of the host; the builtins that
+    # the site module adds without touching sys.path (exit, quit, copyright, credits, license, help) are added here.
+    sys.path.append(os.path.join(own_directory, "sdk"))
+    import site
+    site.setquit()
+    site.setcopyright()
+    site.sethelper()
 
 
 class _EndpointVariablesHook:

@@ -29,6 +29,9 @@ import java.nio.file.Path;
  *     convention; lets anyone in)
  * @param logQuotaBytes how much of its own output one instance may write to its log stream ({@code log-quota});
  *     the rest is dropped, with one line saying so
+ * @param ruby the ruby interpreter for ruby3.x functions
+ * @param interpreters an interpreter per runtime id ({@code python3.12} to {@code /opt/python3.12/bin/python3}; a JDK
+ *     home for java ids), chosen over the discovered and default ones
  */
 public record ServerSettings(
         String host,
@@ -50,5 +53,7 @@ public record ServerSettings(
         dev.gust.edge.OperationKind functionCredentials,
         dev.gust.api.functions.ExecutionRoleCheck.Mode mode,
         boolean accountIdKeys,
-        long logQuotaBytes) {
+        long logQuotaBytes,
+        String ruby,
+        java.util.Map<String, String> interpreters) {
 }

@@ -60,6 +60,8 @@ public final class SettingsLoader {
         d.put("python", "/usr/bin/python3");
         d.put("node", "/usr/bin/node");
         d.put("java-home", System.getProperty("java.home"));
+        d.put("ruby", "/usr/bin/ruby");
+        d.put("interpreters", "");
         return d;
     }
 
@@ -179,7 +181,27 @@ public final class SettingsLoader {
                 System.getProperty("user.home"))).toAbsolutePath(), region, accountId, accessKey, secretKey, sandbox,
                 concurrency, keepAlive, v.get("python"), v.get("node"), Path.of(v.get("java-home")), async,
                 idleTimeout, maxLifetime, functionCredentials(v.get("function-credentials"), problems),
-                mode(v.get("mode"), problems), flag(v, "account-id-keys", problems), logQuota);
+                mode(v.get("mode"), problems), flag(v, "account-id-keys", problems), logQuota, v.get("ruby"),
+                interpreters(v.get("interpreters"), problems));
+    }
+
+    /** {@code python3.12=/opt/python3.12/bin/python3,java21=/usr/lib/jvm/jdk-21}: an interpreter per runtime id. */
+    private static Map<String, String> interpreters(String value, List<String> problems) {
+        Map<String, String> perId = new LinkedHashMap<>();
+        for (String pair : value.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            String[] parts = pair.split("=", 2);
+            if (parts.length != 2 || !dev.gust.core.Runtimes.creatable().contains(parts[0].trim())
+                    || !parts[1].trim().startsWith("/")) {
+                problems.add("interpreters must be runtime-id=/absolute/path pairs separated by commas (runtime ids: "
+                        + String.join(", ", dev.gust.core.Runtimes.creatable()) + "), got '" + pair.trim() + "'");
+                continue;
+            }
+            perId.put(parts[0].trim(), parts[1].trim());
+        }
+        return Map.copyOf(perId);
     }
 
     /** How Lambda treats a function's execution role that does not exist, by its setting's name. */
