@@ -8,7 +8,9 @@ import dev.gust.core.credentials.RoleSessions;
 import dev.gust.core.invoke.InvocationRequest;
 import dev.gust.core.invoke.InvocationResult;
 import dev.gust.core.invoke.Invoker;
+import dev.gust.runtimeapi.RuntimeApiEndpoint;
 import dev.gust.runtimeapi.RuntimeApiEndpoints;
+import dev.gust.sandbox.InstanceNetworks;
 import dev.gust.sandbox.Sandbox;
 import dev.gust.sandbox.SandboxSpec;
 import dev.gust.sandbox.SandboxUser;
@@ -77,6 +79,7 @@ public final class Engine implements Invoker, AutoCloseable {
     private final InstanceCredentials credentials;
     private final Clocks clocks;
     private final SandboxUsers users;
+    private final InstanceNetworking networking;
     private final Map<PoolKey, FunctionPool> pools = new ConcurrentHashMap<>();
     private final Map<PoolKey, AtomicLong> generations = new ConcurrentHashMap<>();
     /** Provisioned instances wanted per version (absent: none); a pool takes its count when it is created. */
@@ -90,9 +93,10 @@ public final class Engine implements Invoker, AutoCloseable {
      * @param users the host users given one per instance when the sandbox makes them distinct host uids
      * @param maxLifetime the longest an instance lives, busy or idle, provisioned or not; each instance retires
      *     somewhat earlier (up to a tenth, at random), so that instances started together are not replaced together
+     * @param networks each instance's own network, when instances have distinct users ({@link InstanceNetworking})
      */
     public record Settings(Path runtimeDir, Path logDir, int concurrencyLimit, Duration keepAlive, SandboxUsers users,
-            Duration maxLifetime) {
+            Duration maxLifetime, InstanceNetworks networks) {
     }
 
     /** The pool of one version of one function of one namespace. */
@@ -127,6 +131,7 @@ public final class Engine implements Invoker, AutoCloseable {
         this.credentials = new InstanceCredentials(sessions, endpointUrl, settings.maxLifetime());
         this.clocks = clocks;
         this.users = sandbox.capabilities().distinctHostUsers() ? settings.users() : null;
+        this.networking = new InstanceNetworking(settings.networks(), users, endpointUrl, blocking);
         long period = Math.max(100, Math.min(1000, settings.keepAlive().toMillis() / 4));
         timers.scheduleWithFixedDelay(this::reap, period, period, TimeUnit.MILLISECONDS);
     }
@@ -228,6 +233,7 @@ public final class Engine implements Invoker, AutoCloseable {
     public Map<String, Object> describe() {
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("sandbox", sandbox.capabilities().description());
+        description.put("network", networking.description());
         description.put("runtimes", catalog.describe());
         description.put("instances", pools.values().stream().mapToInt(FunctionPool::size).sum());
         description.put("concurrency", concurrency.describe());
@@ -294,7 +300,6 @@ public final class Engine implements Invoker, AutoCloseable {
         String stream = STREAM_DATE.format(clocks.wall().instant()) + "/[" + function.version() + "]"
                 + UUID.randomUUID().toString().replace("-", "");
         SandboxUser user = users == null ? SandboxUser.LAMBDA : users.lease();
-        OptionalInt runtimeUid = users == null ? OptionalInt.empty() : OptionalInt.of(user.uid());
         LogStream log;
         try {
             log = LogStream.create(logDir, account, function.functionName(), stream);
@@ -304,20 +309,25 @@ public final class Engine implements Invoker, AutoCloseable {
         }
         Instance instance = new Instance(function, account.functionArn(function.functionName()), log, clocks, timers,
                 type, lifetimeNanos());
-        return endpoints.open(instance, runtimeUid).toCompletableFuture().thenApplyAsync(endpoint -> {
+        InstanceNetworking.Attachment network = networking.attach(user);
+        return endpoints.open(instance, network.binding()).toCompletableFuture().thenApplyAsync(endpoint -> {
             instance.attach(endpoint);
             SandboxedProcess process;
             try {
-                process = sandbox.launch(spec(account, function, stream, endpoint.address(), user, log.file(), type));
+                process = sandbox.launch(spec(account, function, stream, endpoint, network, user, log.file(), type));
             } catch (IOException | RuntimeException e) {
-                instance.close(); // its endpoint and its log file; the user is released below
+                instance.close(); // its endpoint and its log file; the network and the user are released below
                 throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
             }
-            process.onExit().whenComplete((exit, failure) -> release(user));
+            process.onExit().whenCompleteAsync((exit, failure) -> {
+                network.close(); // before the user: its slot names the network
+                release(user);
+            }, blocking);
             instance.attach(process);
             return instance;
         }, blocking).whenComplete((started, failure) -> {
             if (failure != null) {
+                network.close();
                 release(user);
             }
         }).thenCompose(started -> started.ready().handle((ok, failure) -> started));
@@ -334,14 +344,14 @@ public final class Engine implements Invoker, AutoCloseable {
         }
     }
 
-    private SandboxSpec spec(Account account, FunctionConfiguration function, String stream, String runtimeApi, SandboxUser user,
-            Path logFile, InitializationType type) {
+    private SandboxSpec spec(Account account, FunctionConfiguration function, String stream, RuntimeApiEndpoint endpoint,
+            InstanceNetworking.Attachment network, SandboxUser user, Path logFile, InitializationType type) {
         RuntimeCommands.Command command = commands.command(function);
         Map<String, String> env = new LinkedHashMap<>(function.environment());
         env.put("_HANDLER", function.handler());
         env.put("LAMBDA_TASK_ROOT", "/var/task");
         env.put("LAMBDA_RUNTIME_DIR", "/var/runtime");
-        env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
+        env.put("AWS_LAMBDA_RUNTIME_API", endpoint.address());
         env.put("AWS_LAMBDA_FUNCTION_NAME", function.functionName());
         env.put("AWS_LAMBDA_FUNCTION_VERSION", function.version());
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memorySize()));
@@ -359,7 +369,7 @@ public final class Engine implements Invoker, AutoCloseable {
         env.put("LD_LIBRARY_PATH", "/var/lang/lib:/lib64:/usr/lib64:/var/runtime:/var/runtime/lib:/var/task:"
                 + "/var/task/lib:/opt/lib");
         env.putAll(command.environment());
-        credentials.addTo(env, function);
+        credentials.addTo(env, function, endpoint.edgeUrl());
         List<String> argv = LayerPaths.apply(function, sandbox.capabilities().isolated(), env, command.argv());
         return SandboxSpec.builder("gust-" + UUID.randomUUID(), code.taskRoot(function.code().sha256Hex()))
                 .runtimeDir(commands.runtimeDir())
@@ -372,6 +382,7 @@ public final class Engine implements Invoker, AutoCloseable {
                 .readOnlyHostPaths(command.hostPaths().toArray(Path[]::new))
                 .user(user)
                 .outputFile(logFile)
+                .network(network.network().orElse(null))
                 .build();
     }
 

@@ -10,6 +10,7 @@ import dev.gust.core.credentials.RoleSessions;
 import dev.gust.core.invoke.InvocationRequest;
 import dev.gust.core.invoke.InvocationResult;
 import dev.gust.runtimeapi.RuntimeApiEndpoints;
+import dev.gust.sandbox.InstanceNetworks;
 import dev.gust.sandbox.SandboxUsers;
 import dev.gust.store.EmbeddedStorage;
 import dev.gust.store.FunctionRecord;
@@ -87,7 +88,7 @@ class InstanceCredentialsTest {
                 new RuntimeApiEndpoints(vertx), RuntimeCatalog.detect("/nonexistent/python3", "/nonexistent/node",
                         dataDir.resolve("no-jdk")),
                 new Engine.Settings(dataDir.resolve("runtime"), dataDir.resolve("logs"), 10, Duration.ofHours(12),
-                        SandboxUsers.defaultRange(), LIFETIME), clocks, sessions, () -> ENDPOINT);
+                        SandboxUsers.defaultRange(), LIFETIME, InstanceNetworks.host()), clocks, sessions, () -> ENDPOINT);
     }
 
     @AfterEach

@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  *     ({@link SandboxCapabilities#distinctHostUsers()})
  * @param outputFile host file that the process's stdout and stderr are appended to directly, or {@code null} to
  *     read them from {@link SandboxedProcess#stdout()} and {@link SandboxedProcess#stderr()}
+ * @param network the instance's own network namespace, joined before the sandbox starts, or {@code null} to share
+ *     the host's network; only a bubblewrap sandbox in root mode joins one
  */
 public record SandboxSpec(
         String instanceId,
@@ -41,7 +43,8 @@ public record SandboxSpec(
         int maxProcesses,
         List<Path> readOnlyHostPaths,
         SandboxUser user,
-        Path outputFile) {
+        Path outputFile,
+        InstanceNetwork network) {
 
     private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,127}");
 
@@ -126,6 +129,7 @@ public record SandboxSpec(
         private List<Path> readOnlyHostPaths = List.of();
         private SandboxUser user = SandboxUser.LAMBDA;
         private Path outputFile;
+        private InstanceNetwork network;
 
         private Builder(String instanceId, Path taskRoot) {
             this.instanceId = instanceId;
@@ -204,10 +208,16 @@ public record SandboxSpec(
             return this;
         }
 
+        /** Runs the instance in its own network namespace rather than in the host's network. */
+        public Builder network(InstanceNetwork own) {
+            this.network = own;
+            return this;
+        }
+
         /** Builds and validates the spec. */
         public SandboxSpec build() {
             return new SandboxSpec(instanceId, taskRoot, runtimeDir, optDir, argv, environment, memoryLimitMb,
-                    ephemeralStorageMb, maxProcesses, readOnlyHostPaths, user, outputFile);
+                    ephemeralStorageMb, maxProcesses, readOnlyHostPaths, user, outputFile, network);
         }
     }
 }

@@ -36,6 +36,7 @@ import dev.gust.iam.IamService;
 import dev.gust.organizations.Organization;
 import dev.gust.organizations.OrganizationsService;
 import dev.gust.runtimeapi.RuntimeApiEndpoints;
+import dev.gust.sandbox.InstanceNetworks;
 import dev.gust.sandbox.Sandbox;
 import dev.gust.sandbox.SandboxUsers;
 import dev.gust.server.config.ServerSettings;
@@ -101,11 +102,13 @@ final class GustServer implements AutoCloseable {
         // secret (docs/design/security.md)
         SessionTokens sessions = new SessionTokens(credentials.secretAccessKey(), SessionClock.of(clock));
         sandbox = Sandboxes.choose(settings.sandbox());
+        SandboxUsers users = SandboxUsers.defaultRange();
+        InstanceNetworks networks = Networks.choose(settings.network(), sandbox, users);
         catalog = RuntimeCatalog.detect(settings.python(), settings.node(), settings.javaHome());
         engine = new Engine(storage.functions(), storage.versions(), storage.code(), sandbox, new RuntimeApiEndpoints(vertx),
                 catalog, new Engine.Settings(settings.dataDir().resolve("runtime"), settings.dataDir().resolve("logs"),
-                        settings.concurrency(), settings.keepAlive(), SandboxUsers.defaultRange(),
-                        settings.instanceMaxLifetime()), clocks,
+                        settings.concurrency(), settings.keepAlive(), users, settings.instanceMaxLifetime(),
+                        networks), clocks,
                 // every instance's credentials: a session of its execution role, whose policies decide, bounded by the
                 // function-credentials grant
                 new ExecutionRoleSessions(sessions, settings.functionCredentials()), functionEndpoint::join);

@@ -27,6 +27,8 @@ import java.nio.file.Path;
  * @param mode {@code dev} creates a function's missing execution role, {@code strict} refuses it
  * @param accountIdKeys whether any twelve-digit access key id acts as that account's root, unsigned (LocalStack's
  *     convention; lets anyone in)
+ * @param network {@code isolated} (default: a network namespace per instance) or {@code host} (instances share the
+ *     host's network)
  */
 public record ServerSettings(
         String host,
@@ -47,5 +49,6 @@ public record ServerSettings(
         java.time.Duration instanceMaxLifetime,
         dev.gust.edge.OperationKind functionCredentials,
         dev.gust.api.functions.ExecutionRoleCheck.Mode mode,
-        boolean accountIdKeys) {
+        boolean accountIdKeys,
+        String network) {
 }

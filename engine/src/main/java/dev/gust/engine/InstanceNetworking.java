@@ -1,0 +1,96 @@
+package dev.gust.engine;
+
+import dev.gust.runtimeapi.EndpointBinding;
+import dev.gust.sandbox.InstanceNetwork;
+import dev.gust.sandbox.InstanceNetworks;
+import dev.gust.sandbox.SandboxUser;
+import dev.gust.sandbox.SandboxUsers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * Chooses where each instance reaches Gust: in its own network namespace (when the sandbox gives instances distinct
+ * host users and the networks are isolated), its Runtime API and a relay to the edge on its gateway, admitting only
+ * its address; otherwise the Runtime API on the host's loopback, admitting only its uid. Thread-safe.
+ */
+final class InstanceNetworking {
+
+    private final InstanceNetworks networks;
+    private final SandboxUsers users;
+    private final Supplier<String> edgeUrl;
+    private final Executor blocking;
+
+    /**
+     * @param users the instances' distinct host users, or {@code null} when instances share one (no own network then)
+     * @param edgeUrl the edge's own URL, asked on a virtual thread (it may block until the server listens)
+     * @param blocking where namespaces are made and removed (a few milliseconds of {@code ip})
+     */
+    InstanceNetworking(InstanceNetworks networks, SandboxUsers users, Supplier<String> edgeUrl, Executor blocking) {
+        this.networks = users == null ? InstanceNetworks.host() : networks;
+        this.users = users;
+        this.edgeUrl = edgeUrl;
+        this.blocking = blocking;
+    }
+
+    /** The networks' line for the startup banner and {@code /_gust/health}. */
+    String description() {
+        return networks.description();
+    }
+
+    /** Starts making the network of the instance that runs as {@code user}. */
+    Attachment attach(SandboxUser user) {
+        if (users == null) {
+            return new Attachment(CompletableFuture.completedFuture(Optional.empty()), OptionalInt.empty());
+        }
+        int slot = users.slot(user);
+        CompletableFuture<Optional<InstanceNetwork>> network = CompletableFuture.supplyAsync(() -> {
+            try {
+                return networks.open(slot);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, blocking);
+        return new Attachment(network, OptionalInt.of(user.uid()));
+    }
+
+    /** One instance's network, from its making until {@link #close()}. */
+    final class Attachment {
+        private final CompletableFuture<Optional<InstanceNetwork>> network;
+        private final OptionalInt runtimeUid;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        private Attachment(CompletableFuture<Optional<InstanceNetwork>> network, OptionalInt runtimeUid) {
+            this.network = network;
+            this.runtimeUid = runtimeUid;
+        }
+
+        /** Where the instance's endpoint listens and whom it admits, once the network exists. */
+        CompletionStage<EndpointBinding> binding() {
+            return network.thenApply(own -> own.map(net -> EndpointBinding.isolated(net.gatewayAddress(),
+                    net.instanceAddress(), edgeUrl.get())).orElseGet(() -> EndpointBinding.loopback(runtimeUid)));
+        }
+
+        /** The instance's own network, or empty in the host's; call only after {@link #binding()} completed. */
+        Optional<InstanceNetwork> network() {
+            return network.join();
+        }
+
+        /** Removes the network once the instance's processes have exited (or never started); idempotent. */
+        void close() {
+            if (closed.compareAndSet(false, true)) {
+                network.whenComplete((own, failure) -> {
+                    if (own != null) {
+                        own.ifPresent(networks::close);
+                    }
+                });
+            }
+        }
+    }
+}
