@@ -37,7 +37,7 @@ public interface InstanceNetworks {
 
             @Override
             public String description() {
-                return "network: host (instances share the host's network and loopback)";
+                return "host (instances share the host's network and loopback)";
             }
         };
     }

@@ -51,6 +51,7 @@ public final class VethNetworks implements InstanceNetworks {
             table inet gust-net {
               chain input {
                 type filter hook input priority filter; policy accept;
+                iifname "gsi*" ct state established,related accept
                 iifname "gsi*" fib daddr . iif type local socket wildcard 0 accept
                 iifname "gsi*" drop
               }
@@ -170,7 +171,9 @@ public final class VethNetworks implements InstanceNetworks {
                 HostCommand.run(List.of(ip.toString(), "netns", "delete", network.name()), "");
             }
             if (Files.exists(Path.of("/sys/class/net", network.name()))) {
-                HostCommand.run(List.of(ip.toString(), "link", "delete", network.name()), "");
+                // a host end left without its namespace; or one the namespace's teardown removes meanwhile
+                HostCommand.run(List.of("/bin/sh", "-c", "\"$0\" link delete \"$1\" 2>/dev/null || true",
+                        ip.toString(), network.name()), "");
             }
         } catch (IOException e) {
             LOG.warn("could not remove the network of instance slot {}: {}", network.name(), e.getMessage());
@@ -213,7 +216,7 @@ public final class VethNetworks implements InstanceNetworks {
 
     @Override
     public String description() {
-        return "network: isolated (a network namespace per instance, veth and NAT; Runtime API and edge on its gateway)";
+        return "isolated (a network namespace per instance, veth and NAT; Runtime API and edge on its gateway)";
     }
 
     private static String dotted(int address) {
