@@ -49,6 +49,9 @@ final class InstanceNetworking {
         if (users == null) {
             return new Attachment(CompletableFuture.completedFuture(Optional.empty()), OptionalInt.empty());
         }
+        if (!networks.isolates()) { // no hop to another thread: the endpoint keeps the caller's event loop
+            return new Attachment(CompletableFuture.completedFuture(Optional.empty()), OptionalInt.of(user.uid()));
+        }
         int slot = users.slot(user);
         CompletableFuture<Optional<InstanceNetwork>> network = CompletableFuture.supplyAsync(() -> {
             try {
@@ -71,10 +74,14 @@ final class InstanceNetworking {
             this.runtimeUid = runtimeUid;
         }
 
-        /** Where the instance's endpoint listens and whom it admits, once the network exists. */
+        /**
+         * Where the instance's endpoint listens and whom it admits, once the network exists: its own address in its
+         * own network; else its own host uid; else, when every instance runs as Gust's user, that user.
+         */
         CompletionStage<EndpointBinding> binding() {
             return network.thenApply(own -> own.map(net -> EndpointBinding.isolated(net.gatewayAddress(),
-                    net.instanceAddress(), edgeUrl.get())).orElseGet(() -> EndpointBinding.loopback(runtimeUid)));
+                    net.instanceAddress(), edgeUrl.get())).orElseGet(() -> runtimeUid.isPresent()
+                            ? EndpointBinding.loopback(runtimeUid) : EndpointBinding.loopbackForThisUser()));
         }
 
         /** The instance's own network, or empty in the host's; call only after {@link #binding()} completed. */

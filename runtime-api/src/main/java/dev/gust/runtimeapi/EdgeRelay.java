@@ -12,8 +12,10 @@ import io.vertx.core.net.NetSocket;
  * accepted connection piped to the edge's own listener. The instance sees the edge at {@code AWS_ENDPOINT_URL}
  * without the edge listening where other hosts or other instances could reach it.
  *
- * <p>At most {@value #MAX_CONNECTIONS} connections are open per instance; more are closed at once, so one function
- * cannot hold every descriptor of the server. Confined to its endpoint's event loop.
+ * <p>Only connections from the instance's own address are relayed (the host's firewall already keeps every other
+ * source away; this is the second lock). At most {@value #MAX_CONNECTIONS} connections are open per instance; more
+ * are closed at once, so one function cannot hold every descriptor of the server. Confined to its endpoint's event
+ * loop.
  */
 final class EdgeRelay {
 
@@ -24,20 +26,25 @@ final class EdgeRelay {
     private final NetClient client;
     private final String edgeHost;
     private final int edgePort;
+    private final String instanceAddress;
     private int open;
 
-    private EdgeRelay(NetServer server, NetClient client, String edgeHost, int edgePort) {
+    private EdgeRelay(NetServer server, NetClient client, String edgeHost, int edgePort, String instanceAddress) {
         this.server = server;
+        this.instanceAddress = instanceAddress;
         this.client = client;
         this.edgeHost = edgeHost;
         this.edgePort = edgePort;
         server.connectHandler(this::accept);
     }
 
-    /** Listens on {@code host}, on a port the kernel picks, from inside {@code context}. */
+    /**
+     * Listens on {@code host}, on a port the kernel picks, from inside {@code context}, for connections from
+     * {@code instanceAddress}.
+     */
     static Future<EdgeRelay> open(Context context, NetServer server, NetClient client, String host, String edgeHost,
-            int edgePort) {
-        EdgeRelay relay = new EdgeRelay(server, client, edgeHost, edgePort);
+            int edgePort, String instanceAddress) {
+        EdgeRelay relay = new EdgeRelay(server, client, edgeHost, edgePort, instanceAddress);
         Promise<EdgeRelay> opened = Promise.promise();
         context.runOnContext(ignored -> server.listen(0, host).map(relay).onComplete(opened));
         return opened.future();
@@ -54,7 +61,7 @@ final class EdgeRelay {
     }
 
     private void accept(NetSocket instance) {
-        if (open >= MAX_CONNECTIONS) {
+        if (open >= MAX_CONNECTIONS || !instanceAddress.equals(instance.remoteAddress().hostAddress())) {
             instance.close();
             return;
         }

@@ -1,6 +1,9 @@
 package dev.gust.runtimeapi;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -14,7 +17,8 @@ import java.util.OptionalInt;
  * @param runtimeAddress the instance's own address when it has its own network namespace: connections from any other
  *     address are closed unread; empty to skip that check
  * @param edgeUrl the edge's URL ({@code http://host:port}) to relay to from {@code host} ({@link EdgeRelay}), for an
- *     instance that cannot reach the edge's own listener; empty for none
+ *     instance that cannot reach the edge's own listener; empty for none. Only with a {@code runtimeAddress}, the only
+ *     source the relay serves
  */
 public record EndpointBinding(String host, OptionalInt runtimeUid, Optional<String> runtimeAddress,
         Optional<String> edgeUrl) {
@@ -26,11 +30,33 @@ public record EndpointBinding(String host, OptionalInt runtimeUid, Optional<Stri
         Objects.requireNonNull(runtimeAddress, "runtimeAddress");
         Objects.requireNonNull(edgeUrl, "edgeUrl");
         edgeUrl.ifPresent(EndpointBinding::edge);
+        if (edgeUrl.isPresent() && runtimeAddress.isEmpty()) {
+            throw new IllegalArgumentException("an edge relay serves the instance's own address only: give one");
+        }
     }
 
     /** On {@value RuntimeApiEndpoints#LOOPBACK}, shared by instances in the host's network; see {@link #runtimeUid()}. */
     public static EndpointBinding loopback(OptionalInt runtimeUid) {
         return new EndpointBinding(RuntimeApiEndpoints.LOOPBACK, runtimeUid, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * On {@value RuntimeApiEndpoints#LOOPBACK}, for instances that all run as this process's own host user (Gust not
+     * root, or {@code --sandbox=none}): connections of every other host user are closed unread. Processes of Gust's own
+     * user, other instances among them, are not told apart (see {@code docs/design/sandbox.md}).
+     *
+     * @throws IllegalStateException when {@code /proc/self/status} cannot be read
+     */
+    public static EndpointBinding loopbackForThisUser() {
+        try {
+            int uid = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(line -> line.startsWith("Uid:"))
+                    .mapToInt(line -> Integer.parseInt(line.substring(4).trim().split("\\s+")[1]))
+                    .findFirst().orElseThrow();
+            return loopback(OptionalInt.of(uid));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read this process's uid from /proc/self/status: " + e, e);
+        }
     }
 
     /**

@@ -105,12 +105,12 @@ public final class RuntimeApiEndpoints {
         Promise<RuntimeApiEndpoint> opened = Promise.promise();
         // Listening from inside the context binds the server, and all its connections, to that context's event loop.
         context.runOnContext(ignored -> server.listen(port, binding.host()).compose(listening -> {
-            if (binding.edgeUrl().isEmpty()) {
+            if (binding.edgeUrl().isEmpty() || binding.runtimeAddress().isEmpty()) {
                 return Future.succeededFuture(endpoint);
             }
             URI edge = EndpointBinding.edge(binding.edgeUrl().get());
             return EdgeRelay.open(context, vertx.createNetServer(RELAY), relayClient, binding.host(), edge.getHost(),
-                    edge.getPort()).map(relay -> endpoint.relay(relay)).recover(failure -> server.close()
+                    edge.getPort(), binding.runtimeAddress().get()).map(relay -> endpoint.relay(relay)).recover(failure -> server.close()
                             .transform(ignoredClose -> Future.failedFuture(failure)));
         }).onComplete(opened));
         return opened.future().toCompletionStage();

@@ -23,6 +23,11 @@ public interface InstanceNetworks {
     /** One line for the startup banner and {@code /_gust/health}. */
     String description();
 
+    /** Whether {@link #open} gives instances their own network (it then takes a few milliseconds). */
+    default boolean isolates() {
+        return true;
+    }
+
     /** Instances share the host's network namespace: Gust's behaviour before isolation, {@code network: host}. */
     static InstanceNetworks host() {
         return new InstanceNetworks() {
@@ -33,6 +38,11 @@ public interface InstanceNetworks {
 
             @Override
             public void close(InstanceNetwork network) {
+            }
+
+            @Override
+            public boolean isolates() {
+                return false;
             }
 
             @Override
