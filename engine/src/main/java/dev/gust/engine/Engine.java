@@ -38,6 +38,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
@@ -319,10 +320,10 @@ public final class Engine implements Invoker, AutoCloseable {
                 instance.close(); // its endpoint and its log file; the network and the user are released below
                 throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
             }
-            process.onExit().whenCompleteAsync((exit, failure) -> {
+            process.onExit().whenComplete((exit, failure) -> afterExit(() -> {
                 network.close(); // before the user: its slot names the network
                 release(user);
-            }, blocking);
+            }));
             instance.attach(process);
             return instance;
         }, blocking).whenComplete((started, failure) -> {
@@ -336,6 +337,15 @@ public final class Engine implements Invoker, AutoCloseable {
     /** This instance's lifetime: the maximum less up to a tenth, so that instances started together retire apart. */
     private long lifetimeNanos() {
         return maxLifetimeNanos - ThreadLocalRandom.current().nextLong(maxLifetimeNanos / 10 + 1);
+    }
+
+    /** Runs an instance's cleanup off the thread that reports process exits; inline once the engine is closing. */
+    private void afterExit(Runnable cleanup) {
+        try {
+            blocking.execute(cleanup);
+        } catch (RejectedExecutionException e) {
+            cleanup.run();
+        }
     }
 
     private void release(SandboxUser user) {
@@ -415,6 +425,7 @@ public final class Engine implements Invoker, AutoCloseable {
         timers.shutdownNow();
         pools.values().forEach(FunctionPool::close);
         pools.clear();
+        networking.close();
         blocking.shutdown();
     }
 }

@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -26,6 +28,8 @@ final class InstanceNetworking {
     private final SandboxUsers users;
     private final Supplier<String> edgeUrl;
     private final Executor blocking;
+    /** The instances' own networks not closed yet, so that {@link #close()} can remove them at shutdown. */
+    private final Set<Attachment> open = ConcurrentHashMap.newKeySet();
 
     /**
      * @param users the instances' distinct host users, or {@code null} when instances share one (no own network then)
@@ -60,7 +64,17 @@ final class InstanceNetworking {
                 throw new UncheckedIOException(e);
             }
         }, blocking);
-        return new Attachment(network, OptionalInt.of(user.uid()));
+        Attachment attachment = new Attachment(network, OptionalInt.of(user.uid()));
+        open.add(attachment);
+        return attachment;
+    }
+
+    /**
+     * Removes the networks of every instance still open: at shutdown, once the instances are closed, so that a
+     * stopped server leaves no namespace behind (the exits' own removals may no longer get a thread by then).
+     */
+    void close() {
+        open.forEach(Attachment::close);
     }
 
     /** One instance's network, from its making until {@link #close()}. */
@@ -92,6 +106,7 @@ final class InstanceNetworking {
         /** Removes the network once the instance's processes have exited (or never started); idempotent. */
         void close() {
             if (closed.compareAndSet(false, true)) {
+                open.remove(this);
                 network.whenComplete((own, failure) -> {
                     if (own != null) {
                         own.ifPresent(networks::close);

@@ -5,7 +5,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Runs one administration command of the host ({@code ip}, {@code nft}) to completion; stateless. */
 final class HostCommand {
@@ -26,11 +28,12 @@ final class HostCommand {
         builder.environment().clear();
         Process process = builder.start();
         // read concurrently so that the timeout can act even if the command never closes its output
-        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<String> output = new CompletableFuture<>();
+        Thread.ofVirtual().name("gust-host-command").start(() -> {
             try {
-                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+                output.complete(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
             } catch (IOException e) {
-                return "";
+                output.complete("");
             }
         });
         try (OutputStream stdin = process.getOutputStream()) {
@@ -52,7 +55,7 @@ final class HostCommand {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
             throw new IOException("interrupted: " + String.join(" ", command), e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IOException(String.join(" ", command) + ": " + e, e);
         }
     }

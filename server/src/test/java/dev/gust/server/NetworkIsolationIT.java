@@ -172,7 +172,7 @@ class NetworkIsolationIT {
     }
 
     @Test
-    void anInstancesNamespaceIsRemovedWhenItEndsAndAfterAKillOfTheServer(@TempDir Path otherDataDir) throws Exception {
+    void anInstancesNamespaceIsRemovedWhenItEndsAndAfterAKillOfTheServerAndTwoServersNeverShareOne(@TempDir Path otherDataDir) throws Exception {
         server.functions().create("ends", "python3.12", "app.handler", Map.of("app.py", VICTIM));
         Path namespace = namespaceOf(server.functions().invokeForJson("ends", "{}").get("runtimeApi").asText());
         assertThat(namespace).exists();
@@ -181,9 +181,13 @@ class NetworkIsolationIT {
 
         awaitGone(namespace, "after the instance ended");
 
+        Path running = namespaceOf(server.functions().invokeForJson("victim", "{}").get("runtimeApi").asText());
         try (TestServer killed = TestServer.start(otherDataDir, Map.of())) {
             killed.functions().create("orphan", "python3.12", "app.handler", Map.of("app.py", VICTIM));
             Path orphaned = namespaceOf(killed.functions().invokeForJson("orphan", "{}").get("runtimeApi").asText());
+            // two servers on one host lease distinct uids, whose slots name the namespaces
+            assertThat(orphaned).isNotEqualTo(running);
+            assertThat(running).exists();
             killed.gust().kill();
             killed.gust().awaitExit(Duration.ofSeconds(10));
             assertThat(orphaned).as("a kill -9 leaves the namespace").exists();
