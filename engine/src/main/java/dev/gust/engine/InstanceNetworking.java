@@ -32,7 +32,8 @@ final class InstanceNetworking {
     private final Set<Attachment> open = ConcurrentHashMap.newKeySet();
 
     /**
-     * @param users the instances' distinct host users, or {@code null} when instances share one (no own network then)
+     * @param users the instances' distinct host users, or {@code null} when instances share one (no own network then:
+     *     joining a namespace needs root, and only root mode gives distinct users)
      * @param edgeUrl the edge's own URL, asked on a virtual thread (it may block until the server listens)
      * @param blocking where namespaces are made and removed (a few milliseconds of {@code ip})
      */
@@ -56,10 +57,9 @@ final class InstanceNetworking {
         if (!networks.isolates()) { // no hop to another thread: the endpoint keeps the caller's event loop
             return new Attachment(CompletableFuture.completedFuture(Optional.empty()), OptionalInt.of(user.uid()));
         }
-        int slot = users.slot(user);
         CompletableFuture<Optional<InstanceNetwork>> network = CompletableFuture.supplyAsync(() -> {
             try {
-                return networks.open(slot);
+                return networks.open();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -75,6 +75,7 @@ final class InstanceNetworking {
      */
     void close() {
         open.forEach(Attachment::close);
+        networks.shutdown();
     }
 
     /** One instance's network, from its making until {@link #close()}. */

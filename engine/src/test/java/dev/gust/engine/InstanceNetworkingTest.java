@@ -20,13 +20,19 @@ class InstanceNetworkingTest {
 
     /** Networks that record what they were asked, named like the real ones. */
     private static final class RecordingNetworks implements InstanceNetworks {
-        final List<Integer> opened = new ArrayList<>();
         final List<InstanceNetwork> closed = new ArrayList<>();
+        int opened;
+        boolean shutDown;
 
         @Override
-        public synchronized Optional<InstanceNetwork> open(int slot) {
-            opened.add(slot);
+        public synchronized Optional<InstanceNetwork> open() {
+            int slot = ++opened;
             return Optional.of(new InstanceNetwork("gsi" + slot, "198.18.0." + 2 * slot, "198.18.0." + (2 * slot + 1)));
+        }
+
+        @Override
+        public synchronized void shutdown() {
+            shutDown = true;
         }
 
         @Override
@@ -41,21 +47,26 @@ class InstanceNetworkingTest {
     }
 
     @Test
-    void anInstanceWithItsOwnUserGetsTheNetworkOfItsSlotAndItsEndpointsOnItsGateway() throws Exception {
+    void anInstanceWithItsOwnUserGetsItsOwnNetworkAndItsEndpointsOnItsGateway() throws Exception {
         RecordingNetworks networks = new RecordingNetworks();
         SandboxUsers users = new SandboxUsers(5000, 10);
         InstanceNetworking networking = new InstanceNetworking(networks, users, () -> EDGE, Runnable::run);
-        users.lease();
-        SandboxUser user = users.lease();
+        networks.open(); // slot 1 is taken
 
-        InstanceNetworking.Attachment attachment = networking.attach(user);
+        InstanceNetworking.Attachment attachment = networking.attach(users.lease());
         EndpointBinding binding = attachment.binding().toCompletableFuture().get(10, TimeUnit.SECONDS);
 
-        assertThat(binding).isEqualTo(EndpointBinding.isolated("198.18.0.2", "198.18.0.3", EDGE));
-        assertThat(attachment.network()).hasValue(new InstanceNetwork("gsi1", "198.18.0.2", "198.18.0.3"));
+        assertThat(binding).isEqualTo(EndpointBinding.isolated("198.18.0.4", "198.18.0.5", EDGE));
+        assertThat(attachment.network()).hasValue(new InstanceNetwork("gsi2", "198.18.0.4", "198.18.0.5"));
         attachment.close();
         attachment.close();
-        assertThat(networks.closed).containsExactly(new InstanceNetwork("gsi1", "198.18.0.2", "198.18.0.3"));
+        assertThat(networks.closed).containsExactly(new InstanceNetwork("gsi2", "198.18.0.4", "198.18.0.5"));
+
+        InstanceNetworking.Attachment running = networking.attach(users.lease());
+        running.binding().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        networking.close(); // the engine closes: what is still open goes, and so do the spares
+        assertThat(networks.closed).hasSize(2);
+        assertThat(networks.shutDown).isTrue();
     }
 
     @Test

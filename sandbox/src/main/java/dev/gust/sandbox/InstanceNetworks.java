@@ -10,12 +10,12 @@ import java.util.Optional;
 public interface InstanceNetworks {
 
     /**
-     * Opens the network of the instance that holds {@code slot} of the {@link SandboxUsers} range.
+     * Opens the network of a new instance.
      *
      * @return the instance's own network, or empty when instances share the host's network
      * @throws IOException when the namespace could not be made
      */
-    Optional<InstanceNetwork> open(int slot) throws IOException;
+    Optional<InstanceNetwork> open() throws IOException;
 
     /** Removes an instance's network once every process of the instance has exited; never throws. */
     void close(InstanceNetwork network);
@@ -23,7 +23,11 @@ public interface InstanceNetworks {
     /** One line for the startup banner and {@code /_gust/health}. */
     String description();
 
-    /** Whether {@link #open} gives instances their own network (it then takes a few milliseconds). */
+    /** Removes what was made ahead of time (not the instances' networks: their owners close those); idempotent. */
+    default void shutdown() {
+    }
+
+    /** Whether {@link #open} gives instances their own network (it may then take a few milliseconds). */
     default boolean isolates() {
         return true;
     }
@@ -32,7 +36,7 @@ public interface InstanceNetworks {
     static InstanceNetworks host() {
         return new InstanceNetworks() {
             @Override
-            public Optional<InstanceNetwork> open(int slot) {
+            public Optional<InstanceNetwork> open() {
                 return Optional.empty();
             }
 

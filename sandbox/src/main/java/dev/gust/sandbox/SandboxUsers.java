@@ -1,14 +1,12 @@
 package dev.gust.sandbox;
 
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.Optional;
-import java.util.function.IntConsumer;
 
 /**
  * A range of host users handed out one per instance, so that the kernel tells instances apart: no instance can
- * signal another or read what another owns, and each instance's slot in the range names its network
- * ({@link InstanceNetworks}). Thread-safe.
+ * signal another or read what another owns, and the Runtime API can check which user opened a connection.
+ * Thread-safe.
  *
  * <p>A user goes back to the end of the queue when released, so a uid is reused as late as possible. Release
  * it only after every process of the instance has exited.
@@ -23,11 +21,7 @@ public final class SandboxUsers {
     /** More than the account's default concurrency plus provisioned instances. */
     public static final int DEFAULT_COUNT = 65_536;
 
-    private final int first;
-    private final int count;
-    private final Optional<UidLeases> leases;
-    private final ArrayDeque<Integer> released = new ArrayDeque<>();
-    private int nextFresh;
+    private final LeasedRange range;
 
     /**
      * A range coordinated within this object only.
@@ -45,16 +39,14 @@ public final class SandboxUsers {
      * @param leaseDirectory where the lock file of each leased uid lives (created when first needed, mode 0700)
      */
     public SandboxUsers(int first, int count, Path leaseDirectory) {
-        this(first, count, Optional.of(new UidLeases(leaseDirectory)));
+        this(first, count, Optional.of(leaseDirectory));
     }
 
-    private SandboxUsers(int first, int count, Optional<UidLeases> leases) {
-        if (first <= 0 || count <= 0 || (long) first + count > Integer.MAX_VALUE) {
+    private SandboxUsers(int first, int count, Optional<Path> leaseDirectory) {
+        if (first <= 0) {
             throw new IllegalArgumentException("invalid uid range " + first + " + " + count);
         }
-        this.first = first;
-        this.count = count;
-        this.leases = leases;
+        this.range = new LeasedRange(first, count, leaseDirectory);
     }
 
     /**
@@ -62,7 +54,7 @@ public final class SandboxUsers {
      * lease directory ({@code /run/gust/sandbox-users} as root).
      */
     public static SandboxUsers defaultRange() {
-        return new SandboxUsers(DEFAULT_FIRST_UID, DEFAULT_COUNT, UidLeases.hostDirectory());
+        return new SandboxUsers(DEFAULT_FIRST_UID, DEFAULT_COUNT, UidLeases.hostDirectory("sandbox-users"));
     }
 
     /**
@@ -70,62 +62,18 @@ public final class SandboxUsers {
      *
      * @throws IllegalStateException when every user of the range is taken
      */
-    public synchronized SandboxUser lease() {
-        for (int tried = 0; tried < count; tried++) {
-            int uid;
-            if (nextFresh < count) {
-                uid = first + nextFresh++;
-            } else if (!released.isEmpty()) {
-                uid = released.pollFirst();
-            } else {
-                break;
-            }
-            if (leases.isEmpty() || leases.get().tryLease(uid)) {
-                return new SandboxUser(uid, uid);
-            }
-            released.addLast(uid); // another server has it now: try it again last
+    public SandboxUser lease() {
+        try {
+            int uid = range.lease();
+            return new SandboxUser(uid, uid);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("all " + range.count() + " sandbox users from uid " + range.first()
+                    + " are in use", e);
         }
-        throw new IllegalStateException("all " + count + " sandbox users from uid " + first + " are in use");
     }
 
     /** Gives a leased user back once its instance's processes have all exited. */
-    public synchronized void release(SandboxUser user) {
-        int slot = slot(user);
-        leases.ifPresent(held -> held.release(first + slot));
-        released.addLast(user.uid());
-    }
-
-    /** The user's position in the range, from 0. */
-    public int slot(SandboxUser user) {
-        if (user.uid() < first || user.uid() >= first + count) {
-            throw new IllegalArgumentException("uid " + user.uid() + " is not from this range");
-        }
-        return user.uid() - first;
-    }
-
-    /** How many users the range holds. */
-    public int count() {
-        return count;
-    }
-
-    /**
-     * Runs {@code cleanup} with the slot of a user that no server leases now, holding its lease meanwhile: the
-     * sweep of what a server killed with {@code kill -9} left behind. Without a lease directory, only the users this
-     * object has not leased count as free.
-     *
-     * @return whether the user was free and {@code cleanup} ran
-     */
-    public synchronized boolean whileFree(int slot, IntConsumer cleanup) {
-        if (slot < 0 || slot >= count) {
-            return false;
-        }
-        if (leases.isPresent()) {
-            return leases.get().whileFree(first + slot, () -> cleanup.accept(slot));
-        }
-        if (slot < nextFresh && !released.contains(first + slot)) {
-            return false;
-        }
-        cleanup.accept(slot);
-        return true;
+    public void release(SandboxUser user) {
+        range.release(user.uid());
     }
 }

@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Leases of sandbox uids shared by every Gust server of a host: one lock file per uid in one directory, locked
- * ({@code fcntl}) while the uid is leased. The kernel releases a process's locks when it dies, so a server killed
+ * Leases of numbers (sandbox uids, network slots) shared by every Gust server of a host: one lock file per number in
+ * one directory, locked ({@code fcntl}) while the number is leased. The kernel releases a process's locks when it dies, so a server killed
  * with {@code kill -9} leaves no lease behind. Not thread-safe: {@link SandboxUsers} serialises calls.
  *
  * <p>Lock files are never deleted: a process that unlinked one could lock a fresh file of the same name while
@@ -37,18 +37,18 @@ final class UidLeases {
     }
 
     /**
-     * The directory of the host's leases: {@code /run/gust/sandbox-users} as root, else below the temp dir.
+     * The directory of the host's leases of one kind: {@code /run/gust/<kind>} as root, else below the temp dir.
      * Only servers that agree on it are coordinated; every root server does.
      */
-    static Path hostDirectory() {
+    static Path hostDirectory(String kind) {
         Path run = Path.of("/run");
         if (Files.isWritable(run)) {
-            return run.resolve("gust").resolve("sandbox-users");
+            return run.resolve("gust").resolve(kind);
         }
-        return Path.of(System.getProperty("java.io.tmpdir"), "gust-" + System.getProperty("user.name"), "sandbox-users");
+        return Path.of(System.getProperty("java.io.tmpdir"), "gust-" + System.getProperty("user.name"), kind);
     }
 
-    /** Locks {@code uid}'s file; false when another server (or another range of this one) holds it. */
+    /** Locks {@code uid}'s file; false when another server (or another range of this JVM) holds it. */
     boolean tryLease(int uid) {
         Optional<FileChannel> channel = tryLock(uid);
         channel.ifPresent(open -> held.put(uid, open));
@@ -106,7 +106,7 @@ final class UidLeases {
         } catch (IOException | OverlappingFileLockException e) {
             closeQuietly(channel);
             HELD_HERE.remove(file);
-            throw new IllegalStateException("cannot lease sandbox uid " + uid + " in " + directory + ": " + e, e);
+            throw new IllegalStateException("cannot lease " + uid + " in " + directory + ": " + e, e);
         }
         closeQuietly(channel);
         HELD_HERE.remove(file);

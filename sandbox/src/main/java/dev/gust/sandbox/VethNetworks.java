@@ -3,9 +3,12 @@ package dev.gust.sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -15,10 +18,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Gives each instance its own network namespace joined to the host by a veth pair, as root; thread-safe.
  *
- * <p>The instance of slot {@code s} of the {@link SandboxUsers} range gets the namespace and host interface
+ * <p>Each network has a slot {@code s}, leased across every server of the host ({@link LeasedRange} over
+ * {@code /run/gust/network-slots}), so names and addresses are never shared: the namespace and host interface
  * {@code gsi<s>} and the point-to-point pair {@code 198.18.0.0 + 2s} (host end, the gateway) and {@code + 1}
  * (instance end) from 198.18.0.0/15, the range RFC 2544 reserves for benchmarks, which real networks do not route.
- * Slots are leased across servers, so names and addresses are too.
+ *
+ * <p>Making a namespace takes two {@code ip} processes (milliseconds, more on a loaded host), so a few are made
+ * ahead of time ({@value #SPARES}, refilled in the background after each {@link #open}): a cold start takes a spare and
+ * pays nothing. An instance's network is deleted when it ends, never reused.
  *
  * <p>One nftables table, {@code inet gust-net}, the same for every server of the host (each installs it, atomically,
  * at startup), decides what an instance reaches:
@@ -37,6 +44,9 @@ public final class VethNetworks implements InstanceNetworks {
     static final String PREFIX = "gsi";
     /** Joins a namespace before bubblewrap starts (util-linux). */
     static final Path NSENTER = Path.of("/usr/bin/nsenter");
+
+    /** Networks kept ready for the next cold starts. */
+    static final int SPARES = 4;
 
     private static final Logger LOG = LoggerFactory.getLogger(VethNetworks.class);
     private static final Pattern NAME = Pattern.compile(PREFIX + "(\\d{1,5})");
@@ -68,11 +78,14 @@ public final class VethNetworks implements InstanceNetworks {
             """;
 
     private final Path ip;
-    private final SandboxUsers users;
+    private final LeasedRange slots;
+    private final Deque<InstanceNetwork> spares = new ConcurrentLinkedDeque<>();
+    private final AtomicBoolean refilling = new AtomicBoolean();
+    private volatile boolean shutDown;
 
-    private VethNetworks(Path ip, SandboxUsers users) {
+    private VethNetworks(Path ip, LeasedRange slots) {
         this.ip = ip;
-        this.users = users;
+        this.slots = slots;
     }
 
     /**
@@ -80,16 +93,20 @@ public final class VethNetworks implements InstanceNetworks {
      * before they could remove them.
      *
      * @param root whether Gust runs as root ({@link SandboxProbe#root()})
-     * @param users the range whose slots name the networks, leased across the host's servers
      * @throws IllegalStateException when isolation cannot be set up here, with the cause and the fix in one line
      */
-    public static VethNetworks setUp(boolean root, SandboxUsers users) {
+    public static VethNetworks setUp(boolean root) {
+        return setUp(root, new LeasedRange(0, MAX_SLOTS, Optional.of(UidLeases.hostDirectory("network-slots"))));
+    }
+
+    /** As {@link #setUp(boolean)}, with the slots leased from {@code slots}. */
+    static VethNetworks setUp(boolean root, LeasedRange slots) {
         if (!root) {
             throw new IllegalStateException("network isolation needs root (a network namespace per instance with a"
                     + " veth pair): run Gust as root, or set network: host");
         }
-        if (users.count() > MAX_SLOTS) {
-            throw new IllegalArgumentException("at most " + MAX_SLOTS + " sandbox users for network isolation");
+        if (slots.first() + slots.count() > MAX_SLOTS) {
+            throw new IllegalArgumentException("network slots end at " + MAX_SLOTS);
         }
         Path ip = Stream.of("/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip", "/bin/ip").map(Path::of)
                 .filter(Files::isExecutable).findFirst().orElseThrow(() -> new IllegalStateException(
@@ -110,11 +127,12 @@ public final class VethNetworks implements InstanceNetworks {
             throw new IllegalStateException("network isolation could not configure the host (" + e.getMessage()
                     + "): check that nftables works in this kernel (nft list ruleset), or set network: host", e);
         }
-        VethNetworks networks = new VethNetworks(ip, users);
+        VethNetworks networks = new VethNetworks(ip, slots);
         int swept = networks.sweep();
         if (swept > 0) {
-            LOG.info("removed the networks of {} instances a stopped server left behind", swept);
+            LOG.info("removed {} instance networks a stopped server left behind", swept);
         }
+        networks.refill();
         return networks;
     }
 
@@ -127,8 +145,17 @@ public final class VethNetworks implements InstanceNetworks {
         return new InstanceNetwork(PREFIX + slot, dotted(gateway), dotted(gateway + 1));
     }
 
+    /** A spare network if one is ready, else one made now; the spares are refilled in the background either way. */
     @Override
-    public Optional<InstanceNetwork> open(int slot) throws IOException {
+    public Optional<InstanceNetwork> open() throws IOException {
+        InstanceNetwork spare = spares.pollFirst();
+        refill();
+        return Optional.of(spare != null ? spare : make());
+    }
+
+    /** Leases a slot and makes its network. */
+    InstanceNetwork make() throws IOException {
+        int slot = slots.lease();
         InstanceNetwork network = network(slot);
         try {
             create(network);
@@ -139,10 +166,46 @@ public final class VethNetworks implements InstanceNetworks {
             } catch (IOException second) {
                 second.addSuppressed(first);
                 remove(network);
+                slots.release(slot);
                 throw second;
             }
         }
-        return Optional.of(network);
+        return network;
+    }
+
+    /** Makes spares until {@value #SPARES} are ready, on one virtual thread at a time. */
+    private void refill() {
+        if (shutDown || spares.size() >= SPARES || !refilling.compareAndSet(false, true)) {
+            return;
+        }
+        Thread.ofVirtual().name("gust-network-spares").start(() -> {
+            try {
+                while (!shutDown && spares.size() < SPARES) {
+                    spares.addLast(make());
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("could not make a spare instance network (the next cold start makes its own): {}",
+                        e.getMessage());
+            } finally {
+                refilling.set(false);
+            }
+            if (shutDown) {
+                removeSpares();
+            }
+        });
+    }
+
+    /** Removes the spares: the server stops. Instances' networks are closed by their owners. */
+    @Override
+    public void shutdown() {
+        shutDown = true;
+        removeSpares();
+    }
+
+    private void removeSpares() {
+        for (InstanceNetwork spare = spares.pollFirst(); spare != null; spare = spares.pollFirst()) {
+            close(spare);
+        }
     }
 
     private void create(InstanceNetwork network) throws IOException {
@@ -162,6 +225,11 @@ public final class VethNetworks implements InstanceNetworks {
     @Override
     public void close(InstanceNetwork network) {
         remove(network);
+        slots.release(slotOf(network));
+    }
+
+    private static int slotOf(InstanceNetwork network) {
+        return Integer.parseInt(network.name().substring(PREFIX.length()));
     }
 
     /** Deletes the namespace (its {@code eth0} and so the whole veth pair go with it) and any stray host end. */
@@ -186,12 +254,12 @@ public final class VethNetworks implements InstanceNetworks {
      * @return how many slots were cleaned
      */
     int sweep() {
-        TreeSet<Integer> slots = new TreeSet<>();
-        collectSlots(Path.of("/run/netns"), slots);
-        collectSlots(Path.of("/sys/class/net"), slots);
+        TreeSet<Integer> found = new TreeSet<>();
+        collectSlots(Path.of("/run/netns"), found);
+        collectSlots(Path.of("/sys/class/net"), found);
         int swept = 0;
-        for (int slot : slots) {
-            if (users.whileFree(slot, free -> remove(network(free)))) {
+        for (int slot : found) {
+            if (slots.whileFree(slot, free -> remove(network(free)))) {
                 swept++;
             }
         }
@@ -216,7 +284,8 @@ public final class VethNetworks implements InstanceNetworks {
 
     @Override
     public String description() {
-        return "isolated (a network namespace per instance, veth and NAT; Runtime API and edge on its gateway)";
+        return "isolated (a network namespace per instance, veth and NAT; Runtime API and edge on its gateway; "
+                + SPARES + " made ahead)";
     }
 
     private static String dotted(int address) {

@@ -76,15 +76,16 @@ class SandboxUsersTest {
             assertThat(theirs).hasSize(6).doesNotContainAnyElementsOf(leased);
             assertThat(leased).doesNotHaveDuplicates();
             assertThatThrownBy(ours::lease).isInstanceOf(IllegalStateException.class);
-            assertThat(ours.whileFree(theirs.getFirst() - 7000, slot -> { })).isFalse();
         } finally {
             other.destroyForcibly(); // like kill -9: the kernel drops its locks
             other.waitFor(10, TimeUnit.SECONDS);
         }
-        SandboxUsers after = new SandboxUsers(7000, 10, leases);
-        List<Integer> cleaned = new ArrayList<>();
-        assertThat(after.whileFree(theirs.getFirst() - 7000, cleaned::add)).isTrue();
-        assertThat(cleaned).containsExactly(theirs.getFirst() - 7000);
+        SandboxUsers after = new SandboxUsers(7000, 10, leases); // in this JVM, where ours still hold their 4
+        List<Integer> freed = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            freed.add(after.lease().uid());
+        }
+        assertThat(freed).containsExactlyInAnyOrderElementsOf(theirs);
     }
 
     @Test

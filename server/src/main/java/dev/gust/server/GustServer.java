@@ -103,7 +103,7 @@ final class GustServer implements AutoCloseable {
         SessionTokens sessions = new SessionTokens(credentials.secretAccessKey(), SessionClock.of(clock));
         sandbox = Sandboxes.choose(settings.sandbox());
         SandboxUsers users = SandboxUsers.defaultRange();
-        InstanceNetworks networks = Networks.choose(settings.network(), sandbox, users);
+        InstanceNetworks networks = Networks.choose(settings.network(), sandbox);
         catalog = RuntimeCatalog.detect(settings.python(), settings.node(), settings.javaHome());
         engine = new Engine(storage.functions(), storage.versions(), storage.code(), sandbox, new RuntimeApiEndpoints(vertx),
                 catalog, new Engine.Settings(settings.dataDir().resolve("runtime"), settings.dataDir().resolve("logs"),

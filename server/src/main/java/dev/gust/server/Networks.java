@@ -2,7 +2,6 @@ package dev.gust.server;
 
 import dev.gust.sandbox.InstanceNetworks;
 import dev.gust.sandbox.Sandbox;
-import dev.gust.sandbox.SandboxUsers;
 import dev.gust.sandbox.VethNetworks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +24,7 @@ final class Networks {
      * @throws IllegalStateException when Gust runs as root but the host cannot be prepared (no {@code nft}, no
      *     {@code ip}): the message names the cause and the fix, and the server does not start
      */
-    static InstanceNetworks choose(String setting, Sandbox sandbox, SandboxUsers users) {
+    static InstanceNetworks choose(String setting, Sandbox sandbox) {
         if (setting.equals("host")) {
             return InstanceNetworks.host();
         }
@@ -34,6 +33,6 @@ final class Networks {
                     + " the host's network and loopback. Run Gust as root, or set network: host to silence this");
             return InstanceNetworks.host();
         }
-        return VethNetworks.setUp(true, users);
+        return VethNetworks.setUp(true);
     }
 }
