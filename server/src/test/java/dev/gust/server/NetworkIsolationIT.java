@@ -94,7 +94,7 @@ class NetworkIsolationIT {
     private static final String VICTIM = """
             import os
             def handler(event, context):
-                return {"runtimeApi": os.environ["AWS_LAMBDA_RUNTIME_API"]}
+                return {"runtimeApi": os.environ["AWS_LAMBDA_RUNTIME_API"], "uid": os.getuid()}
             """;
 
     @TempDir
@@ -172,30 +172,39 @@ class NetworkIsolationIT {
     }
 
     @Test
-    void anInstancesNamespaceIsRemovedWhenItEndsAndAfterAKillOfTheServerAndTwoServersNeverShareOne(@TempDir Path otherDataDir) throws Exception {
+    void anInstancesNamespaceIsRemovedWhenItEndsAndAfterAKillOfTheServerAndTwoServersNeverShareOne(
+            @TempDir Path otherDataDir) throws Exception {
         server.functions().create("ends", "python3.12", "app.handler", Map.of("app.py", VICTIM));
         Path namespace = namespaceOf(server.functions().invokeForJson("ends", "{}").get("runtimeApi").asText());
-        assertThat(namespace).exists();
+        Object identity = identity(namespace);
 
         server.lambda().deleteFunction(b -> b.functionName("ends"));
 
-        awaitGone(namespace, "after the instance ended");
+        awaitGone(namespace, identity, "after the instance ended");
 
-        Path running = namespaceOf(server.functions().invokeForJson("victim", "{}").get("runtimeApi").asText());
+        JsonNode running = server.functions().invokeForJson("victim", "{}");
         try (TestServer killed = TestServer.start(otherDataDir, Map.of())) {
             killed.functions().create("orphan", "python3.12", "app.handler", Map.of("app.py", VICTIM));
-            Path orphaned = namespaceOf(killed.functions().invokeForJson("orphan", "{}").get("runtimeApi").asText());
-            // two servers on one host lease distinct uids, whose slots name the namespaces
-            assertThat(orphaned).isNotEqualTo(running);
-            assertThat(running).exists();
+            JsonNode orphan = killed.functions().invokeForJson("orphan", "{}");
+            Path orphaned = namespaceOf(orphan.get("runtimeApi").asText());
+            Object orphanedIdentity = identity(orphaned);
+            // two servers on one host lease distinct uids and distinct network slots
+            assertThat(orphan.get("uid").asInt()).isNotEqualTo(running.get("uid").asInt());
+            assertThat(orphaned).isNotEqualTo(namespaceOf(running.get("runtimeApi").asText()));
             killed.gust().kill();
             killed.gust().awaitExit(Duration.ofSeconds(10));
-            assertThat(orphaned).as("a kill -9 leaves the namespace").exists();
+            assertThat(identity(orphaned)).as("a kill -9 leaves the namespace").isEqualTo(orphanedIdentity);
 
             try (TestServer restarted = TestServer.start(otherDataDir, Map.of())) {
-                awaitGone(orphaned, "after the next start's sweep");
+                // the slot may serve a new namespace (a spare) by now, never the orphaned one
+                awaitGone(orphaned, orphanedIdentity, "after the next start's sweep");
             }
         }
+    }
+
+    /** The namespace's inode: tells a namespace from a later one of the same name. */
+    private static Object identity(Path namespace) throws IOException {
+        return Files.getAttribute(namespace, "unix:ino");
     }
 
     /** The namespace named after the slot whose gateway is the Runtime API's host (two addresses per slot). */
@@ -207,12 +216,20 @@ class NetworkIsolationIT {
         return Path.of("/run/netns", "gsi" + slot);
     }
 
-    private static void awaitGone(Path namespace, String when) throws InterruptedException {
+    private static void awaitGone(Path namespace, Object identity, String when) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (Files.exists(namespace) && System.nanoTime() < deadline) {
+        while (isStill(namespace, identity) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(namespace).as("the instance's namespace " + when).doesNotExist();
+        assertThat(isStill(namespace, identity)).as("the instance's namespace " + when).isFalse();
+    }
+
+    private static boolean isStill(Path namespace, Object identity) throws IOException {
+        try {
+            return identity(namespace).equals(identity);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        }
     }
 
     /** The host's own IPv4 addresses outside loopback (and outside the instances' range). */
