@@ -202,9 +202,12 @@ class NetworkIsolationIT {
         }
     }
 
-    /** The namespace's inode: tells a namespace from a later one of the same name. */
+    /**
+     * The interface index of the namespace's host end: tells a namespace from a later one of the same name (the
+     * kernel hands out interface indexes cyclically, where it reuses a freed namespace inode at once).
+     */
     private static Object identity(Path namespace) throws IOException {
-        return Files.getAttribute(namespace, "unix:ino");
+        return Files.readString(Path.of("/sys/class/net", namespace.getFileName().toString(), "ifindex")).trim();
     }
 
     /** The namespace named after the slot whose gateway is the Runtime API's host (two addresses per slot). */
@@ -228,7 +231,7 @@ class NetworkIsolationIT {
         try {
             return identity(namespace).equals(identity);
         } catch (java.nio.file.NoSuchFileException e) {
-            return false;
+            return false; // gone (or a new namespace of that name whose link is not there yet)
         }
     }
 
