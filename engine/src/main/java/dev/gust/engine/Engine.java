@@ -8,7 +8,9 @@ import dev.gust.core.credentials.RoleSessions;
 import dev.gust.core.invoke.InvocationRequest;
 import dev.gust.core.invoke.InvocationResult;
 import dev.gust.core.invoke.Invoker;
+import dev.gust.runtimeapi.RuntimeApiEndpoint;
 import dev.gust.runtimeapi.RuntimeApiEndpoints;
+import dev.gust.sandbox.InstanceNetworks;
 import dev.gust.sandbox.Sandbox;
 import dev.gust.sandbox.SandboxSpec;
 import dev.gust.sandbox.SandboxUser;
@@ -36,6 +38,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
@@ -78,6 +81,7 @@ public final class Engine implements Invoker, AutoCloseable {
     private final InstanceCredentials credentials;
     private final Clocks clocks;
     private final SandboxUsers users;
+    private final InstanceNetworking networking;
     private final Map<PoolKey, FunctionPool> pools = new ConcurrentHashMap<>();
     /** Drains that pool loads in flight must notice; bounded by those loads. */
     private final DrainLog<PoolKey> drains = new DrainLog<>();
@@ -97,20 +101,21 @@ public final class Engine implements Invoker, AutoCloseable {
      * @param logQuotaBytes how much of its own output an instance may write to its log stream; the rest is dropped
      * @param nodeSdk the AWS SDK for JavaScript v3 that Node.js functions find at {@code /var/runtime/node_modules}
      *     (a {@code node_modules} directory, see {@code NodeSdk}), or {@code null} for none
+     * @param networks each instance's own network, when instances have distinct users ({@link InstanceNetworking})
      */
     public record Settings(Path runtimeDir, Path logDir, int concurrencyLimit, Duration keepAlive, SandboxUsers users,
-            Duration maxLifetime, Duration initTimeout, long logQuotaBytes, Path nodeSdk) {
+            Duration maxLifetime, Duration initTimeout, long logQuotaBytes, Path nodeSdk, InstanceNetworks networks) {
 
         /** Lambda's bound on an on-demand init phase. */
         public static final Duration LAMBDA_INIT_TIMEOUT = Duration.ofSeconds(InitPhase.INIT_TIMEOUT_SECONDS);
         /** The default {@code log-quota}: 64 MiB of output per log stream (per instance). */
         public static final long DEFAULT_LOG_QUOTA_BYTES = 64L << 20;
 
-        /** Settings with Lambda's init timeout, the default log quota and no Node.js SDK. */
+        /** Settings with Lambda's init timeout, the default log quota, no Node.js SDK and the host's network. */
         public Settings(Path runtimeDir, Path logDir, int concurrencyLimit, Duration keepAlive, SandboxUsers users,
                 Duration maxLifetime) {
             this(runtimeDir, logDir, concurrencyLimit, keepAlive, users, maxLifetime,
-                    LAMBDA_INIT_TIMEOUT, DEFAULT_LOG_QUOTA_BYTES, null);
+                    LAMBDA_INIT_TIMEOUT, DEFAULT_LOG_QUOTA_BYTES, null, InstanceNetworks.host());
         }
     }
 
@@ -153,6 +158,7 @@ public final class Engine implements Invoker, AutoCloseable {
         this.credentials = new InstanceCredentials(sessions, endpointUrl, settings.maxLifetime());
         this.clocks = clocks;
         this.users = sandbox.capabilities().distinctHostUsers() ? settings.users() : null;
+        this.networking = new InstanceNetworking(settings.networks(), users, endpointUrl, blocking);
         long period = Math.max(100, Math.min(1000, settings.keepAlive().toMillis() / 4));
         timers.scheduleWithFixedDelay(new SurvivingTask("the reaper", this::reap), period, period,
                 TimeUnit.MILLISECONDS);
@@ -256,6 +262,7 @@ public final class Engine implements Invoker, AutoCloseable {
     public Map<String, Object> describe() {
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("sandbox", sandbox.capabilities().description());
+        description.put("network", networking.description());
         description.put("runtimes", catalog.describe());
         description.put("instances", pools.values().stream().mapToInt(FunctionPool::size).sum());
         description.put("concurrency", concurrency.describe());
@@ -335,7 +342,6 @@ public final class Engine implements Invoker, AutoCloseable {
         String stream = STREAM_DATE.format(clocks.wall().instant()) + "/[" + function.version() + "]"
                 + UUID.randomUUID().toString().replace("-", "");
         SandboxUser user = users == null ? SandboxUser.LAMBDA : users.lease();
-        OptionalInt runtimeUid = users == null ? OptionalInt.empty() : OptionalInt.of(user.uid());
         LogStream log;
         try {
             log = LogStream.create(logDir, account, function.functionName(), stream, logQuotaBytes);
@@ -347,27 +353,33 @@ public final class Engine implements Invoker, AutoCloseable {
         Instance instance = new Instance(function, account.functionArn(function.functionName()), log, clocks, timers,
                 blocking, type, phase, phase == InitPhase.INIT ? initTimeoutNanos
                         : TimeUnit.SECONDS.toNanos(function.timeout()), lifetimeNanos());
-        return endpoints.open(instance, runtimeUid).toCompletableFuture().thenApplyAsync(endpoint -> {
+        InstanceNetworking.Attachment network = networking.attach(user);
+        return endpoints.open(instance, network.binding()).toCompletableFuture().thenApplyAsync(endpoint -> {
             instance.attach(endpoint);
             Optional<String> invalidEntrypoint = Entrypoints.problem(function, code);
             if (invalidEntrypoint.isPresent()) { // nothing to launch: the first invocation gets Lambda's error
+                network.close();
                 release(user);
                 instance.refuse("Runtime.InvalidEntrypoint", invalidEntrypoint.get());
                 return instance;
             }
             SandboxedProcess process;
             try {
-                process = sandbox.launch(spec(account, function, stream, endpoint.address(), user, type),
+                process = sandbox.launch(spec(account, function, stream, endpoint, network, user, type),
                         log.functionOutput());
             } catch (IOException | RuntimeException e) {
-                instance.close(); // its endpoint and its log file; the user is released below
+                instance.close(); // its endpoint and its log file; the network and the user are released below
                 throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
             }
-            process.onExit().whenComplete((exit, failure) -> release(user));
+            process.onExit().whenComplete((exit, failure) -> afterExit(() -> {
+                network.close(); // before the user: its slot names the network
+                release(user);
+            }));
             instance.attach(process);
             return instance;
         }, blocking).whenComplete((started, failure) -> {
             if (failure != null) {
+                network.close();
                 release(user);
             }
         }).thenCompose(started -> started.ready().handle((ok, failure) -> started));
@@ -376,6 +388,15 @@ public final class Engine implements Invoker, AutoCloseable {
     /** This instance's lifetime: the maximum less up to a tenth, so that instances started together retire apart. */
     private long lifetimeNanos() {
         return maxLifetimeNanos - ThreadLocalRandom.current().nextLong(maxLifetimeNanos / 10 + 1);
+    }
+
+    /** Runs an instance's cleanup off the thread that reports process exits; inline once the engine is closing. */
+    private void afterExit(Runnable cleanup) {
+        try {
+            blocking.execute(cleanup);
+        } catch (RejectedExecutionException e) {
+            cleanup.run();
+        }
     }
 
     private void release(SandboxUser user) {
@@ -392,14 +413,14 @@ public final class Engine implements Invoker, AutoCloseable {
             "AWS_XRAY_DAEMON_ADDRESS", "169.254.100.1:2000", "_AWS_XRAY_DAEMON_ADDRESS", "169.254.100.1",
             "_AWS_XRAY_DAEMON_PORT", "2000");
 
-    private SandboxSpec spec(Account account, FunctionConfiguration function, String stream, String runtimeApi, SandboxUser user,
-            InitializationType type) {
+    private SandboxSpec spec(Account account, FunctionConfiguration function, String stream, RuntimeApiEndpoint endpoint,
+            InstanceNetworking.Attachment network, SandboxUser user, InitializationType type) {
         RuntimeCommands.Command command = commands.command(function);
         Map<String, String> env = new LinkedHashMap<>(function.environment());
         env.put("_HANDLER", function.handler());
         env.put("LAMBDA_TASK_ROOT", "/var/task");
         env.put("LAMBDA_RUNTIME_DIR", "/var/runtime");
-        env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
+        env.put("AWS_LAMBDA_RUNTIME_API", endpoint.address());
         env.put("AWS_LAMBDA_FUNCTION_NAME", function.functionName());
         env.put("AWS_LAMBDA_FUNCTION_VERSION", function.version());
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memorySize()));
@@ -424,7 +445,7 @@ public final class Engine implements Invoker, AutoCloseable {
         env.put("LD_LIBRARY_PATH", "/var/lang/lib:/lib64:/usr/lib64:/var/runtime:/var/runtime/lib:/var/task:"
                 + "/var/task/lib:/opt/lib");
         env.putAll(command.environment());
-        credentials.addTo(env, function);
+        credentials.addTo(env, function, endpoint.edgeUrl());
         List<String> argv = LayerPaths.apply(function, sandbox.capabilities().isolated(), env, command.argv());
         return SandboxSpec.builder("gust-" + UUID.randomUUID(), code.taskRoot(function.code().sha256Hex()))
                 .runtimeDir(commands.runtimeDir())
@@ -437,6 +458,7 @@ public final class Engine implements Invoker, AutoCloseable {
                 .readOnlyHostPaths(command.hostPaths().toArray(Path[]::new))
                 .links(command.links())
                 .user(user)
+                .network(network.network().orElse(null))
                 .build();
     }
 
@@ -469,6 +491,7 @@ public final class Engine implements Invoker, AutoCloseable {
         timers.shutdownNow();
         pools.values().forEach(FunctionPool::close);
         pools.clear();
+        networking.close();
         blocking.shutdown();
     }
 }

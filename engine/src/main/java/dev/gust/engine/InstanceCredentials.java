@@ -5,6 +5,7 @@ import dev.gust.core.credentials.RoleSessions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -51,10 +52,18 @@ final class InstanceCredentials {
      * address unless {@code env} has one (the function's own {@code AWS_ENDPOINT_URL}, which AWS does not reserve).
      */
     void addTo(Map<String, String> env, FunctionConfiguration function) {
+        addTo(env, function, Optional.empty());
+    }
+
+    /**
+     * Adds the variables as {@link #addTo(Map, FunctionConfiguration)} does, with the edge at {@code ownEdgeUrl} when
+     * the instance reaches it elsewhere than at the edge's own address (from its own network namespace).
+     */
+    void addTo(Map<String, String> env, FunctionConfiguration function, Optional<String> ownEdgeUrl) {
         RoleSessions.SessionCredentials credentials = sessions.open(function.role(), function.functionName(), validity);
         env.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
         env.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
         env.put("AWS_SESSION_TOKEN", credentials.sessionToken());
-        env.putIfAbsent("AWS_ENDPOINT_URL", endpointUrl.get());
+        env.putIfAbsent("AWS_ENDPOINT_URL", ownEdgeUrl.orElseGet(endpointUrl));
     }
 }

@@ -9,6 +9,7 @@ import dev.gust.core.credentials.RoleSessions;
 import dev.gust.core.invoke.InvocationRequest;
 import dev.gust.core.invoke.InvocationResult;
 import dev.gust.runtimeapi.RuntimeApiEndpoints;
+import dev.gust.sandbox.InstanceNetworks;
 import dev.gust.sandbox.SandboxUsers;
 import dev.gust.store.EmbeddedStorage;
 import dev.gust.store.FunctionRecord;
@@ -65,7 +66,7 @@ class InstanceLifecycleTest {
                         dataDir.resolve("no-jdk")),
                 new Engine.Settings(dataDir.resolve("runtime"), dataDir.resolve("logs"), 1, Duration.ofHours(1),
                         SandboxUsers.defaultRange(), Duration.ofHours(2), INIT_TIMEOUT,
-                        Engine.Settings.DEFAULT_LOG_QUOTA_BYTES, null),
+                        Engine.Settings.DEFAULT_LOG_QUOTA_BYTES, null, InstanceNetworks.host()),
                 new Clocks(Clock.systemUTC(), System::nanoTime), sessions, () -> "http://127.0.0.1:9070");
     }
 

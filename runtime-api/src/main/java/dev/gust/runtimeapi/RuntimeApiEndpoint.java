@@ -3,6 +3,7 @@ package dev.gust.runtimeapi;
 import dev.gust.runtimeapi.RuntimePaths.Route;
 import dev.gust.runtimeapi.RuntimeState.Transition;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -13,6 +14,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
@@ -67,6 +69,7 @@ public final class RuntimeApiEndpoint {
     private final InstanceListener listener;
     private final LongSupplier ticker;
     private final PeerCheck peers;
+    private volatile EdgeRelay relay;
     /** Whether the owner may offer now: set by {@link #offer}, cleared before an answer is reported. */
     private final AtomicBoolean offerable = new AtomicBoolean(true);
     private final Handler<Void> parkedClosed = ignored -> dropClosedParkedNext();
@@ -137,9 +140,26 @@ public final class RuntimeApiEndpoint {
         return requestId.equals(lastDelivered);
     }
 
+    /**
+     * Where the instance reaches Gust's edge through this endpoint's relay ({@code AWS_ENDPOINT_URL}), when the
+     * binding asked for one.
+     */
+    public Optional<String> edgeUrl() {
+        EdgeRelay current = relay;
+        return current == null ? Optional.empty() : Optional.of("http://" + host + ":" + current.port());
+    }
+
+    /** Attaches the edge relay that listens beside this endpoint; once, before the endpoint is handed out. */
+    RuntimeApiEndpoint relay(EdgeRelay edgeRelay) {
+        this.relay = edgeRelay;
+        return this;
+    }
+
     /** Stops listening and closes the runtime's connections; the port is free once the stage completes. */
     public CompletionStage<Void> close() {
-        return server.close().toCompletionStage();
+        EdgeRelay current = relay;
+        Future<Void> closed = server.close();
+        return (current == null ? closed : Future.join(closed, current.close()).<Void>mapEmpty()).toCompletionStage();
     }
 
     private void handle(HttpServerRequest request) {

@@ -1,13 +1,19 @@
 package dev.gust.runtimeapi;
 
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.NetServerOptions;
+import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
@@ -31,6 +37,8 @@ public final class RuntimeApiEndpoints {
             .setHttp2ClearTextEnabled(false)
             .setTcpNoDelay(true)
             .setIdleTimeout(0);
+    private static final NetServerOptions RELAY = new NetServerOptions().setTcpNoDelay(true);
+    private final NetClient relayClient;
 
     /** Endpoints that time {@link InstanceListener#onReady} with {@link System#nanoTime()}. */
     public RuntimeApiEndpoints(Vertx vertx) {
@@ -43,6 +51,7 @@ public final class RuntimeApiEndpoints {
     public RuntimeApiEndpoints(Vertx vertx, LongSupplier ticker) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
+        this.relayClient = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true));
     }
 
     /** Opens an endpoint on {@value #LOOPBACK}, on a free port, that serves any local process. */
@@ -70,15 +79,40 @@ public final class RuntimeApiEndpoints {
      */
     public CompletionStage<RuntimeApiEndpoint> open(InstanceListener listener, String host, int port,
             OptionalInt runtimeUid) {
-        Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(host, "host");
+        return open(listener, newEventLoopContext(), port,
+                new EndpointBinding(host, runtimeUid, Optional.empty(), Optional.empty()));
+    }
+
+    /**
+     * Opens an endpoint for one instance once its binding is known (an instance's network may still be in the
+     * making). The endpoint's event loop is chosen now, as {@link #open(InstanceListener, String, int, OptionalInt)}
+     * chooses it, so that the caller's affinity survives the wait.
+     *
+     * @return completes, on the endpoint's event loop, once the endpoint (and its edge relay, if any) listens
+     */
+    public CompletionStage<RuntimeApiEndpoint> open(InstanceListener listener, CompletionStage<EndpointBinding> binding) {
         Context context = newEventLoopContext();
+        return binding.thenCompose(known -> open(listener, context, 0, known));
+    }
+
+    private CompletionStage<RuntimeApiEndpoint> open(InstanceListener listener, Context context, int port,
+            EndpointBinding binding) {
+        Objects.requireNonNull(listener, "listener");
         HttpServer server = vertx.createHttpServer(options);
-        RuntimeApiEndpoint endpoint = new RuntimeApiEndpoint(context, server, host, listener, ticker,
-                runtimeUid.isPresent() ? new PeerCheck(runtimeUid.getAsInt()) : PeerCheck.ANYONE);
+        RuntimeApiEndpoint endpoint = new RuntimeApiEndpoint(context, server, binding.host(), listener, ticker,
+                PeerCheck.of(binding));
         Promise<RuntimeApiEndpoint> opened = Promise.promise();
         // Listening from inside the context binds the server, and all its connections, to that context's event loop.
-        context.runOnContext(ignored -> server.listen(port, host).map(endpoint).onComplete(opened));
+        context.runOnContext(ignored -> server.listen(port, binding.host()).compose(listening -> {
+            if (binding.edgeUrl().isEmpty() || binding.runtimeAddress().isEmpty()) {
+                return Future.succeededFuture(endpoint);
+            }
+            URI edge = EndpointBinding.edge(binding.edgeUrl().get());
+            return EdgeRelay.open(context, vertx.createNetServer(RELAY), relayClient, binding.host(), edge.getHost(),
+                    edge.getPort(), binding.runtimeAddress().get()).map(relay -> endpoint.relay(relay)).recover(failure -> server.close()
+                            .transform(ignoredClose -> Future.failedFuture(failure)));
+        }).onComplete(opened));
         return opened.future().toCompletionStage();
     }
 

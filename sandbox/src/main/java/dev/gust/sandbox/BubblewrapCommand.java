@@ -47,10 +47,22 @@ final class BubblewrapCommand {
         return setpriv.isPresent();
     }
 
-    /** The launcher's command line: the limit preamble, then bubblewrap reading its options from stdin. */
+    /**
+     * The launcher's command line: the limit preamble, then bubblewrap reading its options from stdin; with the spec's
+     * own network, bubblewrap starts inside it ({@code nsenter --net=}), so nothing of the instance ever runs in the
+     * host's network.
+     *
+     * @throws IllegalArgumentException for a network namespace not in root mode (joining one needs root)
+     */
     List<String> launcher(SandboxSpec spec, String preamble) {
-        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", preamble, "sh",
-                bwrap.toString(), "--args", "0", "--"));
+        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", preamble, "sh"));
+        if (spec.network() != null) {
+            if (!rootMode()) {
+                throw new IllegalArgumentException("joining a network namespace needs root: " + spec.network().name());
+            }
+            command.addAll(List.of(VethNetworks.NSENTER.toString(), "--net=" + spec.network().namespacePath(), "--"));
+        }
+        command.addAll(List.of(bwrap.toString(), "--args", "0", "--"));
         SandboxUser user = spec.user();
         setpriv.ifPresent(path -> command.addAll(List.of(path.toString(), "--reuid=" + user.uid(),
                 "--regid=" + user.gid(), "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--")));

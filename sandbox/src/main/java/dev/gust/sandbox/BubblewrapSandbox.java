@@ -10,8 +10,9 @@ import java.util.Optional;
  * Runs each instance in its own bubblewrap sandbox, inside its own cgroups; thread-safe, stateless between
  * launches.
  *
- * <p>A sandbox has its own PID, IPC, UTS and cgroup namespaces and shares the host's network (functions reach
- * the network and the Runtime API on the host's loopback). It sees {@code /usr}, a minimal {@code /etc}, its
+ * <p>A sandbox has its own PID, IPC, UTS and cgroup namespaces; its network is the spec's own namespace
+ * ({@link SandboxSpec#network()}, joined with {@code nsenter} before bubblewrap starts, root mode only) or else the
+ * host's. It sees {@code /usr}, a minimal {@code /etc}, its
  * code at {@code /var/task}, {@code /var/runtime} and {@code /opt} read-only, a private size-bounded
  * {@code /tmp}, and nothing else of the host. Processes run as the spec's {@link SandboxUser}. Details and the threat
  * model: {@code docs/design/sandbox.md}.

@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  * @param links symbolic links created in the sandbox's own root, by absolute path, to absolute targets as seen
  *     inside (such as {@code /node_modules} to {@code /var/runtime/node_modules}); sandboxes without a root of their
  *     own ignore them
+ * @param network the instance's own network namespace, joined before the sandbox starts, or {@code null} to share
+ *     the host's network; only a bubblewrap sandbox in root mode joins one
  */
 public record SandboxSpec(
         String instanceId,
@@ -45,7 +47,8 @@ public record SandboxSpec(
         List<Path> readOnlyHostPaths,
         SandboxUser user,
         Path outputFile,
-        Map<String, String> links) {
+        Map<String, String> links,
+        InstanceNetwork network) {
 
     private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,127}");
 
@@ -136,6 +139,7 @@ public record SandboxSpec(
         private SandboxUser user = SandboxUser.LAMBDA;
         private Path outputFile;
         private final Map<String, String> links = new LinkedHashMap<>();
+        private InstanceNetwork network;
 
         private Builder(String instanceId, Path taskRoot) {
             this.instanceId = instanceId;
@@ -226,10 +230,16 @@ public record SandboxSpec(
             return this;
         }
 
+        /** Runs the instance in its own network namespace rather than in the host's network. */
+        public Builder network(InstanceNetwork own) {
+            this.network = own;
+            return this;
+        }
+
         /** Builds and validates the spec. */
         public SandboxSpec build() {
             return new SandboxSpec(instanceId, taskRoot, runtimeDir, optDir, argv, environment, memoryLimitMb,
-                    ephemeralStorageMb, maxProcesses, readOnlyHostPaths, user, outputFile, links);
+                    ephemeralStorageMb, maxProcesses, readOnlyHostPaths, user, outputFile, links, network);
         }
     }
 }

@@ -1,14 +1,18 @@
 package dev.gust.sandbox;
 
-import java.util.ArrayDeque;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * A range of host users handed out one per instance, so that the kernel tells instances apart: a Runtime API
- * endpoint can check which user opened a connection, and no instance can signal another or read what another
- * owns. Thread-safe.
+ * A range of host users handed out one per instance, so that the kernel tells instances apart: no instance can
+ * signal another or read what another owns, and the Runtime API can check which user opened a connection.
+ * Thread-safe.
  *
  * <p>A user goes back to the end of the queue when released, so a uid is reused as late as possible. Release
  * it only after every process of the instance has exited.
+ *
+ * <p>With a lease directory ({@link #defaultRange()}), every Gust server of the host takes the same locks
+ * ({@link UidLeases}): two servers never hand out the same uid, and the lease of a server that dies goes with it.
  */
 public final class SandboxUsers {
 
@@ -17,50 +21,59 @@ public final class SandboxUsers {
     /** More than the account's default concurrency plus provisioned instances. */
     public static final int DEFAULT_COUNT = 65_536;
 
-    private final int first;
-    private final int count;
-    private final ArrayDeque<Integer> released = new ArrayDeque<>();
-    private int nextFresh;
+    private final LeasedRange range;
 
     /**
+     * A range coordinated within this object only.
+     *
      * @param first the first uid (also used as gid) of the range, above 0
      * @param count how many users the range holds
      */
     public SandboxUsers(int first, int count) {
-        if (first <= 0 || count <= 0 || (long) first + count > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("invalid uid range " + first + " + " + count);
-        }
-        this.first = first;
-        this.count = count;
-    }
-
-    /** The default range: {@value #DEFAULT_COUNT} users from uid {@value #DEFAULT_FIRST_UID}. */
-    public static SandboxUsers defaultRange() {
-        return new SandboxUsers(DEFAULT_FIRST_UID, DEFAULT_COUNT);
+        this(first, count, Optional.empty());
     }
 
     /**
-     * A user no running instance has.
+     * A range coordinated with every process that uses the same lease directory.
+     *
+     * @param leaseDirectory where the lock file of each leased uid lives (created when first needed, mode 0700)
+     */
+    public SandboxUsers(int first, int count, Path leaseDirectory) {
+        this(first, count, Optional.of(leaseDirectory));
+    }
+
+    private SandboxUsers(int first, int count, Optional<Path> leaseDirectory) {
+        if (first <= 0) {
+            throw new IllegalArgumentException("invalid uid range " + first + " + " + count);
+        }
+        this.range = new LeasedRange(first, count, leaseDirectory);
+    }
+
+    /**
+     * The default range, {@value #DEFAULT_COUNT} users from uid {@value #DEFAULT_FIRST_UID}, leased through the host's
+     * lease directory ({@code /run/gust/sandbox-users} as root).
+     */
+    public static SandboxUsers defaultRange() {
+        return new SandboxUsers(DEFAULT_FIRST_UID, DEFAULT_COUNT, UidLeases.hostDirectory("sandbox-users"));
+    }
+
+    /**
+     * A user no running instance has, of this server or of another that shares the lease directory.
      *
      * @throws IllegalStateException when every user of the range is taken
      */
-    public synchronized SandboxUser lease() {
-        int uid;
-        if (nextFresh < count) {
-            uid = first + nextFresh++;
-        } else if (!released.isEmpty()) {
-            uid = released.pollFirst();
-        } else {
-            throw new IllegalStateException("all " + count + " sandbox users from uid " + first + " are in use");
+    public SandboxUser lease() {
+        try {
+            int uid = range.lease();
+            return new SandboxUser(uid, uid);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("all " + range.count() + " sandbox users from uid " + range.first()
+                    + " are in use", e);
         }
-        return new SandboxUser(uid, uid);
     }
 
     /** Gives a leased user back once its instance's processes have all exited. */
-    public synchronized void release(SandboxUser user) {
-        if (user.uid() < first || user.uid() >= first + count) {
-            throw new IllegalArgumentException("uid " + user.uid() + " is not from this range");
-        }
-        released.addLast(user.uid());
+    public void release(SandboxUser user) {
+        range.release(user.uid());
     }
 }

@@ -40,6 +40,27 @@ class BubblewrapCommandTest {
     }
 
     @Test
+    void anInstanceWithItsOwnNetworkStartsBubblewrapInsideItsNamespace() {
+        SandboxSpec spec = spec().network(VethNetworks.network(7)).build();
+
+        assertThat(command(true).launcher(spec, "x")).containsSubsequence("sh", "/usr/bin/nsenter",
+                "--net=/run/netns/gsi7", "--", "/usr/bin/bwrap", "--args", "0");
+        assertThat(command(true).launcher(spec().build(), "x")).doesNotContain("/usr/bin/nsenter");
+        assertThat(String.join(" ", command(true).options(spec))).doesNotContain("--unshare-net");
+        assertThatThrownBy(() -> command(false).launcher(spec, "x")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs root");
+    }
+
+    @Test
+    void slotsNameTheirNetworksAndTakeTwoAddressesEachFromTheBenchmarkingRange() {
+        assertThat(VethNetworks.network(0)).isEqualTo(new InstanceNetwork("gsi0", "198.18.0.0", "198.18.0.1"));
+        assertThat(VethNetworks.network(200)).isEqualTo(new InstanceNetwork("gsi200", "198.18.1.144", "198.18.1.145"));
+        assertThat(VethNetworks.network(65_535))
+                .isEqualTo(new InstanceNetwork("gsi65535", "198.19.255.254", "198.19.255.255"));
+        assertThatThrownBy(() -> VethNetworks.network(65_536)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void asRootSetprivBecomesTheUserOfTheSpec() {
         SandboxSpec spec = spec().user(new SandboxUser(1_000_000_007, 1_000_000_007)).build();
 

@@ -1,9 +1,9 @@
 package dev.gust.server;
 
 /**
- * Where code inside a function reaches Gust's edge: the {@code AWS_ENDPOINT_URL} of every instance. Functions share
- * the host's network, so it is the API listener's own address, with a wildcard address replaced by loopback. The one
- * place that decides it: network isolation will change it. Stateless.
+ * Where Gust's edge is reached from the host: the API listener's own address, with a wildcard address replaced by
+ * loopback. Instances in the host's network get it as {@code AWS_ENDPOINT_URL}; an isolated instance's edge relay
+ * connects to it (the instance itself gets the relay's address on its gateway). Stateless.
  */
 final class FunctionEndpoint {
 

@@ -38,6 +38,7 @@ import dev.gust.organizations.Organization;
 import dev.gust.organizations.OrganizationsService;
 import dev.gust.runtimeapi.RuntimeApiEndpoints;
 import dev.gust.runtimes.NodeSdk;
+import dev.gust.sandbox.InstanceNetworks;
 import dev.gust.sandbox.Sandbox;
 import dev.gust.sandbox.SandboxUsers;
 import dev.gust.server.config.ServerSettings;
@@ -109,13 +110,14 @@ final class GustServer implements AutoCloseable {
         // secret (docs/design/security.md)
         SessionTokens sessions = new SessionTokens(credentials.secretAccessKey(), SessionClock.of(clock));
         sandbox = Sandboxes.choose(settings.sandbox());
+        SandboxUsers users = SandboxUsers.defaultRange();
+        InstanceNetworks networks = Networks.choose(settings.network(), sandbox);
         catalog = RuntimeCatalog.detect(RuntimeCatalog.Settings.of(settings.python(), settings.node(), settings.ruby(),
                 settings.javaHome()).withInterpreters(settings.interpreters()));
         engine = new Engine(storage.functions(), storage.versions(), storage.code(), sandbox, new RuntimeApiEndpoints(vertx),
                 catalog, new Engine.Settings(settings.dataDir().resolve("runtime"), settings.dataDir().resolve("logs"),
-                        settings.concurrency(), settings.keepAlive(), SandboxUsers.defaultRange(),
-                        settings.instanceMaxLifetime(), Engine.Settings.LAMBDA_INIT_TIMEOUT, settings.logQuotaBytes(),
-                        nodeSdk(catalog)),
+                        settings.concurrency(), settings.keepAlive(), users, settings.instanceMaxLifetime(),
+                        Engine.Settings.LAMBDA_INIT_TIMEOUT, settings.logQuotaBytes(), nodeSdk(catalog), networks),
                 clocks,
                 // every instance's credentials: a session of its execution role, whose policies decide, bounded by the
                 // function-credentials grant

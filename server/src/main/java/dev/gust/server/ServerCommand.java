@@ -40,6 +40,10 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--sandbox", description = "bubblewrap (default) or none (no isolation; prints a warning).")
     String sandbox;
 
+    @Option(names = "--network", description = "isolated (default: each instance in its own network namespace, as "
+            + "root) or host (instances share the host's network and loopback).")
+    String network;
+
     @Option(names = "--concurrency", description = "Account concurrency limit (default 1000).")
     String concurrency;
 
@@ -108,6 +112,7 @@ final class ServerCommand implements Callable<Integer> {
         putIfSet(given, "region", region);
         putIfSet(given, "account-id", accountId);
         putIfSet(given, "sandbox", sandbox);
+        putIfSet(given, "network", network);
         putIfSet(given, "concurrency", concurrency);
         putIfSet(given, "mode", mode);
         putIfSet(given, "account-id-keys", accountIdKeys);

@@ -276,8 +276,11 @@ class EnvironmentIT {
         softly.assertThat(env.get("AWS_ACCESS_KEY_ID")).as("AWS_ACCESS_KEY_ID").matches("ASIA[A-Z0-9]{12,124}");
         softly.assertThat(env.get("AWS_SECRET_ACCESS_KEY")).as("AWS_SECRET_ACCESS_KEY").isNotBlank();
         softly.assertThat(env.get("AWS_SESSION_TOKEN")).as("AWS_SESSION_TOKEN").isNotBlank();
+        // isolated (the default as root): the edge is relayed on the instance's gateway, the Runtime API's host
+        String runtimeApi = String.valueOf(env.get("AWS_LAMBDA_RUNTIME_API"));
         softly.assertThat(env.get("AWS_ENDPOINT_URL")).as("AWS_ENDPOINT_URL")
-                .isEqualTo("http://127.0.0.1:" + server.gust().endpoint().getPort());
+                .matches("http://" + java.util.regex.Pattern.quote(runtimeApi.split(":")[0]) + ":\\d+")
+                .isNotEqualTo("http://" + runtimeApi);
         String stream = env.get("AWS_LAMBDA_LOG_STREAM_NAME");
         softly.assertThat(stream).as("AWS_LAMBDA_LOG_STREAM_NAME").matches("\\d{4}/\\d{2}/\\d{2}/\\[\\$LATEST][0-9a-f]{32}");
         if (stream != null && stream.length() >= 10) {

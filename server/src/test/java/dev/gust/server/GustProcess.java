@@ -62,9 +62,27 @@ final class GustProcess implements AutoCloseable {
         return gust;
     }
 
+    /**
+     * Starts a server as another host user (uid and gid {@code uid}, no supplementary groups, with {@code setpriv}),
+     * with the test key pair, and waits until it is ready. Needs root.
+     */
+    static GustProcess startAs(int uid, Path dataDir) throws Exception {
+        GustProcess gust = launch(List.of("/usr/bin/setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups"),
+                dataDir, Map.of("GUST_ACCESS_KEY_ID", ACCESS_KEY, "GUST_SECRET_ACCESS_KEY", SECRET_KEY,
+                        "HOME", dataDir.toString()));
+        gust.awaitReady();
+        return gust;
+    }
+
     /** Launches a server process without waiting for it. */
     static GustProcess launch(Path dataDir, Map<String, String> environment, String... extraArgs) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "--enable-native-access=ALL-UNNAMED",
+        return launch(List.of(), dataDir, environment, extraArgs);
+    }
+
+    private static GustProcess launch(List<String> prefix, Path dataDir, Map<String, String> environment,
+            String... extraArgs) throws IOException {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(javaExecutable(), "--enable-native-access=ALL-UNNAMED",
                 "-Xmx256m", "-jar", serverJar(), "server", "--port", "0", "--data-dir", dataDir.toString()));
         command.addAll(List.of(extraArgs));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

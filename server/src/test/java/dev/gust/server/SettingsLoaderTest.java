@@ -56,6 +56,15 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void instancesAreIsolatedByDefaultOrShareTheHostsNetworkWhenAsked() {
+        assertThat(SettingsLoader.load(null, Map.of(), Map.of()).network()).isEqualTo("isolated");
+        assertThat(SettingsLoader.load(null, Map.of("GUST_NETWORK", "host"), Map.of()).network()).isEqualTo("host");
+        assertThat(SettingsLoader.load(null, Map.of(), Map.of("network", "host")).network()).isEqualTo("host");
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of("GUST_NETWORK", "bridge"), Map.of()))
+                .hasMessageContaining("network 'bridge' must be 'isolated' or 'host'");
+    }
+
+    @Test
     void requiresBothKeysOrNeither() {
         assertThatThrownBy(() -> SettingsLoader.load(null, Map.of("GUST_ACCESS_KEY_ID", "AKIDEXAMPLE000000"), Map.of()))
                 .hasMessageContaining("access-key-id and secret-access-key must be set together");

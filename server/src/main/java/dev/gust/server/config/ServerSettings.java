@@ -32,6 +32,8 @@ import java.nio.file.Path;
  * @param ruby the ruby interpreter for ruby3.x functions
  * @param interpreters an interpreter per runtime id ({@code python3.12} to {@code /opt/python3.12/bin/python3}; a JDK
  *     home for java ids), chosen over the discovered and default ones
+ * @param network {@code isolated} (default: a network namespace per instance) or {@code host} (instances share the
+ *     host's network)
  */
 public record ServerSettings(
         String host,
@@ -55,5 +57,6 @@ public record ServerSettings(
         boolean accountIdKeys,
         long logQuotaBytes,
         String ruby,
-        java.util.Map<String, String> interpreters) {
+        java.util.Map<String, String> interpreters,
+        String network) {
 }

@@ -46,6 +46,7 @@ public final class SettingsLoader {
         d.put("access-key-id", null);
         d.put("secret-access-key", null);
         d.put("sandbox", "bubblewrap");
+        d.put("network", "isolated");
         d.put("concurrency", "1000");
         d.put("keep-alive", "5m");
         d.put("idle-timeout", "60s");
@@ -145,6 +146,10 @@ public final class SettingsLoader {
         if (!sandbox.equals("bubblewrap") && !sandbox.equals("none")) {
             problems.add("sandbox '" + sandbox + "' must be 'bubblewrap' or 'none'");
         }
+        String network = v.get("network");
+        if (!network.equals("isolated") && !network.equals("host")) {
+            problems.add("network '" + network + "' must be 'isolated' or 'host'");
+        }
         String accessKey = blankToNull(v.get("access-key-id"));
         String secretKey = blankToNull(v.get("secret-access-key"));
         if ((accessKey == null) != (secretKey == null)) {
@@ -182,7 +187,7 @@ public final class SettingsLoader {
                 concurrency, keepAlive, v.get("python"), v.get("node"), Path.of(v.get("java-home")), async,
                 idleTimeout, maxLifetime, functionCredentials(v.get("function-credentials"), problems),
                 mode(v.get("mode"), problems), flag(v, "account-id-keys", problems), logQuota, v.get("ruby"),
-                interpreters(v.get("interpreters"), problems));
+                interpreters(v.get("interpreters"), problems), network);
     }
 
     /** {@code python3.12=/opt/python3.12/bin/python3,java21=/usr/lib/jvm/jdk-21}: an interpreter per runtime id. */
