@@ -90,7 +90,7 @@ final class BubblewrapCommand {
 
     private MountPlan mounts(SandboxSpec spec) {
         MountPlan plan = new MountPlan();
-        host.addTo(plan, spec.user());
+        host.addTo(plan, spec.user(), spec.network() != null);
         plan.mount("/proc", "--proc").mount("/dev", "--dev")
                 .mount("/tmp", "--perms", "1777", "--size", Long.toString(spec.ephemeralStorageBytes()), "--tmpfs");
         plan.readOnly(spec.taskRoot().toString(), "/var/task");

@@ -6,6 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The parts of the host's file system every sandbox sees, read-only: {@code /usr}, the top-level library and
@@ -30,10 +31,13 @@ final class HostFilesystem {
 
     private final List<Entry> entries;
     private final SandboxAccounts accounts;
+    /** The resolv.conf to bind instead of the host's in an instance's own network namespace, if any. */
+    private final Optional<String> ownNetworkResolvConf;
 
-    private HostFilesystem(List<Entry> entries, SandboxAccounts accounts) {
+    private HostFilesystem(List<Entry> entries, SandboxAccounts accounts, Optional<String> ownNetworkResolvConf) {
         this.entries = List.copyOf(entries);
         this.accounts = accounts;
+        this.ownNetworkResolvConf = ownNetworkResolvConf;
     }
 
     /** Looks at the host below {@code root} ({@code /} outside tests) once; accounts files in a temporary directory. */
@@ -62,15 +66,28 @@ final class HostFilesystem {
                 entries.add(new Entry(false, "/etc/" + name, "/etc/" + name));
             }
         }
-        return new HostFilesystem(entries, accounts);
+        return new HostFilesystem(entries, accounts, ResolverConfig.forOwnNetwork(root));
     }
 
     /** Adds the host's mounts to a plan, and the accounts files that name {@code user} {@code sbx_user1051}. */
     void addTo(MountPlan plan, SandboxUser user) {
+        addTo(plan, user, false);
+    }
+
+    /**
+     * Adds the host's mounts to a plan, and the accounts files that name {@code user} {@code sbx_user1051}.
+     *
+     * @param ownNetwork whether the instance runs in its own network namespace, where a resolver on the host's
+     *     loopback is out of reach ({@link ResolverConfig})
+     */
+    void addTo(MountPlan plan, SandboxUser user, boolean ownNetwork) {
         plan.directory("/etc");
         for (Entry entry : entries) {
             if (entry.symlink()) {
                 plan.symlink(entry.source(), entry.destination());
+            } else if (ownNetwork && entry.destination().equals("/etc/resolv.conf")
+                    && ownNetworkResolvConf.isPresent()) {
+                plan.readOnly(ownNetworkResolvConf.get(), entry.destination());
             } else {
                 plan.readOnly(entry.source(), entry.destination());
             }

@@ -51,4 +51,36 @@ class HostFilesystemTest {
         assertThat(host.covers(Path.of("/etc/hosts"))).isFalse();
         assertThat(host.covers(Path.of("/opt/jdk"))).isFalse();
     }
+
+    @Test
+    void anInstanceWithItsOwnNetworkGetsSystemdResolvedsUpstreamServersWhenTheHostNamesOnlyItsLoopback()
+            throws IOException {
+        Files.createDirectories(root.resolve("etc"));
+        Files.writeString(root.resolve("etc/resolv.conf"), "# stub\nnameserver 127.0.0.53\noptions edns0\n");
+        Files.createDirectories(root.resolve("run/systemd/resolve"));
+        Files.writeString(root.resolve("run/systemd/resolve/resolv.conf"), "nameserver 192.0.2.53\n");
+        HostFilesystem host = HostFilesystem.of(root, new SandboxAccounts(root.resolve("accounts")));
+        SandboxUser user = new SandboxUser(1_000_000_007, 1_000_000_007);
+
+        MountPlan own = new MountPlan();
+        host.addTo(own, user, true);
+        MountPlan shared = new MountPlan();
+        host.addTo(shared, user, false);
+
+        assertThat(String.join(" ", own.args())).contains("--ro-bind /run/systemd/resolve/resolv.conf /etc/resolv.conf");
+        assertThat(String.join(" ", shared.args())).contains("--ro-bind /etc/resolv.conf /etc/resolv.conf");
+    }
+
+    @Test
+    void aHostResolverOffLoopbackOrNoUpstreamListKeepsTheHostsResolvConf() throws IOException {
+        Files.createDirectories(root.resolve("etc"));
+        Files.writeString(root.resolve("etc/resolv.conf"), "nameserver 10.255.255.53\n");
+        Files.createDirectories(root.resolve("run/systemd/resolve"));
+        Files.writeString(root.resolve("run/systemd/resolve/resolv.conf"), "nameserver 192.0.2.53\n");
+        assertThat(ResolverConfig.forOwnNetwork(root)).isEmpty();
+
+        Files.writeString(root.resolve("etc/resolv.conf"), "nameserver 127.0.0.53\n");
+        Files.writeString(root.resolve("run/systemd/resolve/resolv.conf"), "nameserver 127.0.0.1\n");
+        assertThat(ResolverConfig.forOwnNetwork(root)).isEmpty();
+    }
 }
