@@ -7,9 +7,16 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What happened to asynchronous events, per function, since the server started; for the metrics endpoint.
- * Thread-safe.
+ *
+ * <p>Bounded: once it counts {@link #MAX_FUNCTIONS} functions (functions created and deleted over a long run would
+ * otherwise add entries forever), further functions are counted together under {@link #OTHERS}. Thread-safe.
  */
 final class DeliveryCounters {
+
+    /** How many functions are counted one by one, unless told otherwise. */
+    static final int MAX_FUNCTIONS = 10_000;
+    /** The name under which functions beyond the bound are counted together. */
+    static final String OTHERS = "(other functions)";
 
     /** The outcomes counted. */
     enum Outcome {
@@ -24,9 +31,24 @@ final class DeliveryCounters {
     }
 
     private final Map<String, LongAdder[]> byFunction = new ConcurrentHashMap<>();
+    private final int maxFunctions;
+
+    DeliveryCounters() {
+        this(MAX_FUNCTIONS);
+    }
+
+    /** @param maxFunctions how many functions are counted one by one (a few more under concurrent first counts) */
+    DeliveryCounters(int maxFunctions) {
+        this.maxFunctions = maxFunctions;
+    }
 
     void count(String functionName, Outcome outcome) {
-        byFunction.computeIfAbsent(functionName, name -> newAdders())[outcome.ordinal()].increment();
+        LongAdder[] adders = byFunction.get(functionName);
+        if (adders == null) {
+            String key = byFunction.size() < maxFunctions ? functionName : OTHERS;
+            adders = byFunction.computeIfAbsent(key, name -> newAdders());
+        }
+        adders[outcome.ordinal()].increment();
     }
 
     /** A copy: function name → outcome name (lower case) → count. */

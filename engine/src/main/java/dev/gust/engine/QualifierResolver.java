@@ -33,7 +33,12 @@ final class QualifierResolver {
     private final Executor blocking;
     private final DoubleSupplier random;
     private final Map<AliasKey, Alias> aliases = new ConcurrentHashMap<>();
-    private final Map<AliasKey, AtomicLong> generations = new ConcurrentHashMap<>();
+    /**
+     * Counts alias changes and function deletions in this namespace: an alias read from the store is cached only if no
+     * change happened while it was read. One counter, not one per alias: a per-name counter would grow with every
+     * alias name a client invokes, existing or not.
+     */
+    private final AtomicLong generation = new AtomicLong();
 
     /**
      * @param random uniformly distributed numbers in {@code [0, 1)}, one drawn per alias invocation
@@ -59,13 +64,13 @@ final class QualifierResolver {
         if (cached != null) {
             return CompletableFuture.completedFuture(cached.pick(random.getAsDouble()));
         }
-        long generation = generation(key).get();
+        long before = generation.get();
         return CompletableFuture.supplyAsync(() -> {
             Alias alias = versions.findAlias(functionName, key.aliasName()).orElseThrow(() ->
                     LambdaException.functionNotFound(account.functionArn(functionName, key.aliasName())));
-            if (generation(key).get() == generation) {
+            if (generation.get() == before) {
                 aliases.put(key, alias);
-                if (generation(key).get() != generation) {
+                if (generation.get() != before) {
                     aliases.remove(key, alias); // changed between the check and the put: cache nothing stale
                 }
             }
@@ -75,28 +80,24 @@ final class QualifierResolver {
 
     /** Forgets a cached alias. */
     void aliasChanged(String functionName, String aliasName) {
-        AliasKey key = new AliasKey(functionName, aliasName);
-        generation(key).incrementAndGet();
-        aliases.remove(key);
+        generation.incrementAndGet();
+        aliases.remove(new AliasKey(functionName, aliasName));
     }
 
     /** Forgets every cached alias of a deleted function. */
     void functionDeleted(String functionName) {
-        generations.forEach((key, generation) -> {
-            if (key.functionName().equals(functionName)) {
-                generation.incrementAndGet();
-                aliases.remove(key);
-            }
-        });
+        generation.incrementAndGet();
+        aliases.keySet().removeIf(key -> key.functionName().equals(functionName));
+    }
+
+    /** How many aliases are cached: only aliases that exist, whatever names clients invoke. */
+    int cachedAliases() {
+        return aliases.size();
     }
 
     /** Whether {@code qualifier} names a version ({@code $LATEST} or a number) rather than an alias. */
     static boolean isVersion(String qualifier) {
         return qualifier.equals(FunctionConfiguration.LATEST)
                 || (!qualifier.isEmpty() && qualifier.chars().allMatch(c -> c >= '0' && c <= '9'));
-    }
-
-    private AtomicLong generation(AliasKey key) {
-        return generations.computeIfAbsent(key, k -> new AtomicLong());
     }
 }

@@ -84,6 +84,20 @@ class QualifierResolverTest {
     }
 
     @Test
+    void invokingUnknownAliasNamesLeavesNothingBehind() {
+        versions.createAlias(new Alias("fn", "live", "1", "", Optional.empty(), "a1"));
+        draws.add(0.5);
+        assertThat(resolve("live")).isEqualTo("1");
+
+        for (int i = 0; i < 1_000; i++) {
+            String ghost = "ghost" + i;
+            assertThatThrownBy(() -> resolve(ghost)).isInstanceOf(CompletionException.class);
+        }
+
+        assertThat(resolver.cachedAliases()).isEqualTo(1);
+    }
+
+    @Test
     void aChangedAliasIsReadAgain() {
         versions.createAlias(new Alias("fn", "live", "1", "", Optional.empty(), "a1"));
         draws.addAll(List.of(0.5, 0.5, 0.5));

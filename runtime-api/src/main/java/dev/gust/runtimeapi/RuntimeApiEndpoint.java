@@ -8,6 +8,7 @@ import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -52,6 +53,11 @@ public final class RuntimeApiEndpoint {
 
     /** The largest response Lambda accepts from a runtime, in bytes, counted as Lambda counts it. */
     public static final int MAX_PAYLOAD_BYTES = 6_291_556;
+    /**
+     * How many connections an instance may hold open to its endpoint at once: a runtime uses one or two; one beyond
+     * the bound is closed as it opens, so a function cannot take Gust's descriptors through its own endpoint.
+     */
+    public static final int MAX_CONNECTIONS = 32;
 
     private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized("Lambda-Runtime-Aws-Request-Id");
     private static final CharSequence DEADLINE = HttpHeaders.createOptimized("Lambda-Runtime-Deadline-Ms");
@@ -81,6 +87,8 @@ public final class RuntimeApiEndpoint {
     private String lastAnswered;
     /** The request id of the last invocation written to the runtime; read from any thread. */
     private volatile String lastDelivered;
+    /** Connections open now; on the endpoint's event loop, where all its connections live. */
+    private int connections;
 
     RuntimeApiEndpoint(Context context, HttpServer server, String host, InstanceListener listener,
             LongSupplier ticker, PeerCheck peers) {
@@ -90,7 +98,7 @@ public final class RuntimeApiEndpoint {
         this.listener = listener;
         this.ticker = ticker;
         this.peers = peers;
-        server.requestHandler(this::handle);
+        server.connectionHandler(this::connected).requestHandler(this::handle);
     }
 
     /** The port this endpoint listens on. */
@@ -160,6 +168,15 @@ public final class RuntimeApiEndpoint {
         EdgeRelay current = relay;
         Future<Void> closed = server.close();
         return (current == null ? closed : Future.join(closed, current.close()).<Void>mapEmpty()).toCompletionStage();
+    }
+
+    private void connected(HttpConnection connection) {
+        if (connections >= MAX_CONNECTIONS) {
+            connection.close();
+            return;
+        }
+        connections++;
+        connection.closeHandler(ignored -> connections--);
     }
 
     private void handle(HttpServerRequest request) {

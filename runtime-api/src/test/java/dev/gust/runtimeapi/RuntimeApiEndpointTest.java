@@ -69,6 +69,31 @@ class RuntimeApiEndpointTest {
     }
 
     @Test
+    void aConnectionBeyondTheInstancesBoundIsClosedAtOnceAndOneFreedIsReusable() throws Exception {
+        List<Socket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < RuntimeApiEndpoint.MAX_CONNECTIONS; i++) {
+                held.add(new Socket("127.0.0.1", endpoint.port()));
+            }
+            try (Socket extra = new Socket("127.0.0.1", endpoint.port())) {
+                extra.setSoTimeout(5_000);
+                assertThat(extra.getInputStream().read()).isEqualTo(-1);
+            }
+            held.removeFirst().close();
+            Thread.sleep(200); // the close reaches the endpoint's event loop
+            try (Socket admitted = new Socket("127.0.0.1", endpoint.port())) {
+                admitted.setSoTimeout(300);
+                assertThatThrownBy(() -> admitted.getInputStream().read())
+                        .isInstanceOf(java.net.SocketTimeoutException.class);
+            }
+        } finally {
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
     void deliversAnOfferedInvocationToTheParkedNextAndReportsTheResponse() throws Exception {
         CompletableFuture<HttpResponse<String>> next = next(endpoint);
         assertThat(listener.next(RecordingListener.Ready.class).nanos()).isEqualTo(42);
