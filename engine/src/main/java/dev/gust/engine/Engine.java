@@ -45,6 +45,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 /**
  * The execution engine: runs synchronous invocations on pooled, sandboxed instances, one pool per function version
  * ({@code $LATEST} or a published version; aliases resolve to one of those through {@link QualifierResolver}),
@@ -88,6 +90,9 @@ public final class Engine implements Invoker, AutoCloseable {
     /** Provisioned instances wanted per version (absent: none); a pool takes its count when it is created. */
     private final Map<PoolKey, Integer> provisioned = new ConcurrentHashMap<>();
     private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
+    /** How long {@link #close} waits for instances to stop (a tree's exit, its cgroup's removal). */
+    private static final long STOP_WAIT_SECONDS = 15;
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     private final ScheduledExecutorService timers = timers();
 
     /**
@@ -493,5 +498,12 @@ public final class Engine implements Invoker, AutoCloseable {
         pools.clear();
         networking.close();
         blocking.shutdown();
+        try { // instances stop on the blocking executor: wait, or a shutdown leaves their cgroups behind
+            if (!blocking.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("instances still stopping after {} s at shutdown", STOP_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -24,6 +24,7 @@ final class FakeSandbox implements Sandbox {
     private volatile boolean hangAtInit;
     private volatile long answerDelayMillis;
     private volatile boolean stoppedOnEventLoop;
+    private volatile long closeDelayMillis;
 
     @Override
     public SandboxedProcess launch(SandboxSpec spec) {
@@ -46,6 +47,11 @@ final class FakeSandbox implements Sandbox {
     /** How long the runtimes launched from now on take to answer each invocation. */
     void answerDelay(java.time.Duration delay) {
         answerDelayMillis = delay.toMillis();
+    }
+
+    /** Makes closing a process take this long, as a real process tree's exit and cgroup removal can. */
+    void closeDelay(java.time.Duration delay) {
+        closeDelayMillis = delay.toMillis();
     }
 
     /** Whether any process was ever killed or closed on a Vert.x event loop (where blocking work must not run). */
@@ -152,6 +158,11 @@ final class FakeSandbox implements Sandbox {
         @Override
         public void close() {
             sandbox.stopping();
+            try {
+                Thread.sleep(sandbox.closeDelayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             kill();
         }
     }

@@ -124,6 +124,16 @@ class InstanceLifecycleTest {
         assertThat(sandbox.stoppedOnEventLoop()).as("killing and closing block: never on an event loop").isFalse();
     }
 
+    @Test
+    void closingTheEngineReturnsOnlyOnceItsInstancesAreStopped() throws Exception {
+        assertThat(invoke().functionError()).isNull();
+        sandbox.closeDelay(Duration.ofMillis(300)); // a tree's exit and its cgroup's removal take time
+
+        engine.close();
+
+        assertThat(sandbox.launched()).isNotEmpty().allMatch(FakeSandbox.FakeProcess::killed);
+    }
+
     private InvocationRequest request() {
         return new InvocationRequest(UUID.randomUUID().toString(), Account.defaults(), "fn", Optional.empty(),
                 "{}".getBytes(StandardCharsets.UTF_8), true, null, null);
