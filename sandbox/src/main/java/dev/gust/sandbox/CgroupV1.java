@@ -41,6 +41,11 @@ final class CgroupV1 extends Cgroups {
     }
 
     @Override
+    List<Path> parents() {
+        return pidsParent == null ? List.of(memoryParent) : List.of(memoryParent, pidsParent);
+    }
+
+    @Override
     InstanceCgroup create(String instanceId, long memoryBytes, int maxProcesses) throws IOException {
         Path memory = memoryParent.resolve(instanceId);
         CgroupFiles.createFresh(memory);

@@ -3,6 +3,7 @@ package dev.gust.sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * cgroup v2: one cgroup per instance under Gust's parent cgroup, which has the memory and pids controllers
@@ -31,6 +32,11 @@ final class CgroupV2 extends Cgroups {
     @Override
     public boolean enforcing() {
         return true;
+    }
+
+    @Override
+    List<Path> parents() {
+        return List.of(parent);
     }
 
     @Override

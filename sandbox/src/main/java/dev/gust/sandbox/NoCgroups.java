@@ -45,6 +45,11 @@ final class NoCgroups extends Cgroups {
     }
 
     @Override
+    List<Path> parents() {
+        return List.of();
+    }
+
+    @Override
     public String description() {
         return "no cgroups (" + reason + "): memory limited by RLIMIT_AS only, process count not limited";
     }
