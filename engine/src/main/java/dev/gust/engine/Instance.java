@@ -396,7 +396,7 @@ final class Instance implements InstanceListener {
         long memory = process == null ? 0 : Math.max(0, process.maxMemoryUsedBytes());
         // What the function printed before it answered is in its pipe: copy it before the END line.
         drainOutput();
-        log.appendOnOwnLine(ReportLine.end(requestId)
+        log.append(ReportLine.end(requestId)
                 + ReportLine.report(requestId, duration, function.memorySize(), memory, init));
         String tail = ended.tail() ? tail(ended.logStart()) : null;
         ended.result().complete(new InvocationResult(payload, functionError, function.version(), tail));

@@ -107,11 +107,14 @@ final class LogStream implements AutoCloseable {
 
     /**
      * Appends platform lines with one write, best effort: a log that cannot be written (disk full) must not stop
-     * invocations from running or ending, so the failure is dropped here.
+     * invocations from running or ending, so the failure is dropped here. They start a line of their own: after a
+     * line break when the function's output ended without one (Java's {@code LambdaLogger.log("x")}, Python's
+     * {@code print("x", end="")}), as Lambda keeps each of its log events apart. That costs nothing: the stream
+     * remembers whether its last byte was a line break.
      */
     void append(String lines) {
         synchronized (channel) {
-            write(ByteBuffer.wrap(lines.getBytes(StandardCharsets.UTF_8)));
+            write(ByteBuffer.wrap((atLineStart ? lines : "\n" + lines).getBytes(StandardCharsets.UTF_8)));
         }
     }
 
@@ -126,17 +129,6 @@ final class LogStream implements AutoCloseable {
             }
         } catch (IOException e) {
             // nothing more useful to do with a line that cannot be written (disk full, stream closed)
-        }
-    }
-
-    /**
-     * Appends platform lines so that they start a line of their own: after a line break when the function's output
-     * ended without one (Java's {@code LambdaLogger.log("x")}, Python's {@code print("x", end="")}), as Lambda keeps
-     * each of its log events apart. Costs nothing: the stream remembers whether its last byte was a line break.
-     */
-    void appendOnOwnLine(String lines) {
-        synchronized (channel) {
-            write(ByteBuffer.wrap((atLineStart ? lines : "\n" + lines).getBytes(StandardCharsets.UTF_8)));
         }
     }
 

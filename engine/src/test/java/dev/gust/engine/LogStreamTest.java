@@ -48,11 +48,11 @@ class LogStreamTest {
     @Test
     void platformLinesStartALineOfTheirOwnAfterOutputWithoutALineBreak() throws Exception {
         try (LogStream stream = LogStream.create(logs, Account.defaults(), "fn", "2026/11/23/[$LATEST]def")) {
-            stream.appendOnOwnLine(ReportLine.start("id", "$LATEST"));
+            stream.append(ReportLine.start("id", "$LATEST"));
             byte[] printed = "logged without a newline".getBytes(java.nio.charset.StandardCharsets.UTF_8);
             stream.functionOutput().write(printed, 0, printed.length);
-            stream.appendOnOwnLine(ReportLine.end("id"));
-            stream.appendOnOwnLine(ReportLine.end("id"));
+            stream.append(ReportLine.end("id"));
+            stream.append(ReportLine.end("id"));
 
             assertThat(stream.tail(0, 4096)).isEqualTo("START RequestId: id Version: $LATEST\n"
                     + "logged without a newline\nEND RequestId: id\nEND RequestId: id\n");

@@ -3,16 +3,16 @@ package dev.gust.sandbox;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** Runs one administration command of the host ({@code ip}, {@code nft}) to completion; stateless. */
 final class HostCommand {
 
     private static final long TIMEOUT_SECONDS = 10;
+    /** More output than any {@code ip} or {@code nft} command here prints; the rest is drained, not kept. */
+    private static final int MAX_OUTPUT = 64 * 1024;
 
     private HostCommand() {
     }
@@ -27,15 +27,8 @@ final class HostCommand {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();
         Process process = builder.start();
-        // read concurrently so that the timeout can act even if the command never closes its output
-        CompletableFuture<String> output = new CompletableFuture<>();
-        Thread.ofVirtual().name("gust-host-command").start(() -> {
-            try {
-                output.complete(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
-            } catch (IOException e) {
-                output.complete("");
-            }
-        });
+        // read on the side, so that the timeout can act even if the command never closes its output
+        OutputCapture output = OutputCapture.of(process.getInputStream(), MAX_OUTPUT);
         try (OutputStream stdin = process.getOutputStream()) {
             stdin.write(input.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -46,7 +39,7 @@ final class HostCommand {
                 process.destroyForcibly();
                 throw new IOException(String.join(" ", command) + " did not finish in " + TIMEOUT_SECONDS + " s");
             }
-            String text = output.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            String text = output.text(Duration.ofSeconds(TIMEOUT_SECONDS)).trim();
             if (process.exitValue() != 0) {
                 throw new IOException(String.join(" ", command) + " failed (" + process.exitValue() + "): " + text);
             }
@@ -55,8 +48,6 @@ final class HostCommand {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
             throw new IOException("interrupted: " + String.join(" ", command), e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IOException(String.join(" ", command) + ": " + e, e);
         }
     }
 }

@@ -8,12 +8,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -29,19 +32,22 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
  */
 class LeftoversIT {
 
-    /** Where instance cgroups live on this host (cgroup v1 memory controller, or v2), if anywhere. */
-    private static final List<Path> CGROUP_PARENTS = List.of(Path.of("/sys/fs/cgroup/memory/gust"),
-            Path.of("/sys/fs/cgroup/gust"), Path.of("/sys/fs/cgroup/unified/gust"));
+    /** The parent cgroup in the server's sandbox description: {@code ... under /sys/fs/cgroup/.../gust}. */
+    private static final Pattern CGROUP_PARENT = Pattern.compile("under (/\\S+)");
 
     @TempDir
     static Path dataDir;
     static TestServer server;
     static TestFunctions functions;
+    /** Where this server puts its instances' cgroups (the memory hierarchy's, on cgroup v1), if it uses cgroups. */
+    static Optional<Path> cgroupParent;
 
     @BeforeAll
     static void start() throws Exception {
         server = TestServer.start(dataDir, Map.of("GUST_CONCURRENCY", "200"));
         functions = server.functions();
+        Matcher parent = CGROUP_PARENT.matcher(server.gust().health().get("engine").get("sandbox").asText());
+        cgroupParent = parent.find() ? Optional.of(Path.of(parent.group(1))) : Optional.empty();
     }
 
     @AfterAll
@@ -90,7 +96,7 @@ class LeftoversIT {
             sampler.interrupt();
         }
 
-        if (CGROUP_PARENTS.stream().anyMatch(Files::isDirectory)) {
+        if (cgroupParent.isPresent()) {
             assertThat(cgroupsSeen).as("instance cgroups were seen, so their removal is checked").isNotEmpty();
         }
         names.forEach(name -> server.lambda().deleteFunction(b -> b.functionName(name)));
@@ -109,7 +115,7 @@ class LeftoversIT {
         Set<Long> pids = ProcessHandle.of(server.gust().pid()).orElseThrow().descendants()
                 .map(ProcessHandle::pid).collect(Collectors.toSet());
         Set<String> found = new java.util.HashSet<>();
-        for (Path parent : CGROUP_PARENTS) {
+        for (Path parent : cgroupParent.stream().toList()) {
             try (Stream<Path> children = Files.list(parent)) {
                 for (Path child : children.filter(Files::isDirectory).toList()) {
                     try {
