@@ -41,8 +41,21 @@ final class Authorizer {
         if (operation.kind() == OperationKind.IDENTITY) {
             return;
         }
-        String resource = registered.resource().apply(ctx);
-        ConditionKeys keys = service.conditionKeys(operation);
+        authorizeEndpoint(ctx, caller, service, operation, registered.resource().apply(ctx),
+                service.conditionKeys(operation));
+    }
+
+    /**
+     * Allows {@code operation} on {@code resource} (an endpoint's request, or an operation's), or throws.
+     *
+     * @param keys the operation's own condition keys, or {@code null}
+     * @throws EdgeException {@link AuthFailure#ACCESS_DENIED} with AWS's message for the denial
+     */
+    void authorizeEndpoint(RoutingContext ctx, Caller caller, HostedRoutes service, Operation operation,
+            String resource, ConditionKeys keys) {
+        if (operation.kind() == OperationKind.IDENTITY) {
+            return;
+        }
         // the peer itself, never a Forwarded header (and without Vert.x Web's parsing of them)
         SocketAddress remote = ctx.request().connection().remoteAddress();
         Decision decision = decide(caller, operation, resource, service.resourcePolicy(resource),

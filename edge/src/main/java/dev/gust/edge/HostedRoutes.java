@@ -53,6 +53,11 @@ final class HostedRoutes implements ServiceRoutes {
     }
 
     @Override
+    public void endpoint(String label, long maxRequestBytes, EndpointHandler handler) {
+        edge.endpoint(label, new PublicEndpoint(this, maxRequestBytes, Objects.requireNonNull(handler, "handler")));
+    }
+
+    @Override
     public void conditionKeys(Operation operation, ConditionKeys keys) {
         if (conditionKeys.putIfAbsent(operation.name(), Objects.requireNonNull(keys, "keys")) != null) {
             throw new IllegalArgumentException(service.signingName() + " adds condition keys to " + operation.name()
@@ -94,6 +99,10 @@ final class HostedRoutes implements ServiceRoutes {
     /** The operation named {@code name} in a query or JSON 1.x request, or {@code null}. */
     Registered action(String name) {
         return name == null ? null : actions.get(name);
+    }
+
+    /** A public endpoint a service registered: its service, its body bound and its handler. */
+    record PublicEndpoint(HostedRoutes service, long maxRequestBytes, EndpointHandler handler) {
     }
 
     /** One registered operation with what the edge needs to authorize and run it. */

@@ -63,6 +63,8 @@ public final class ServiceEdge implements Handler<HttpServerRequest> {
     private final Router root;
     private final Router unsigned;
     private final Map<String, HostedRoutes> services = new LinkedHashMap<>();
+    /** The public endpoints by label ({@code lambda-url}, {@code execute-api}); filled at registration. */
+    private final Map<String, HostedRoutes.PublicEndpoint> endpoints = new java.util.HashMap<>();
     private final SigV4Verifier verifier;
     private final Authorizer authorizer;
 
@@ -154,6 +156,9 @@ public final class ServiceEdge implements Handler<HttpServerRequest> {
     private void admit(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         ctx.response().putHeader(REQUEST_ID, UUID.randomUUID().toString());
+        if (!endpoints.isEmpty() && PublicEndpoints.serve(ctx, this, endpoints)) {
+            return;
+        }
         if (request.path().startsWith(GUST_PATHS)
                 || !SigV4Verifier.isSigned(request.getHeader("Authorization"), request.query())) {
             unsigned.handleContext(ctx);
@@ -173,6 +178,24 @@ public final class ServiceEdge implements Handler<HttpServerRequest> {
             return;
         }
         service.router().handleContext(ctx);
+    }
+
+    /** Registers a service's public endpoint under {@code label}. */
+    void endpoint(String label, HostedRoutes.PublicEndpoint endpoint) {
+        if (label.isEmpty() || label.indexOf('.') >= 0 || label.indexOf('/') >= 0) {
+            throw new IllegalArgumentException("an endpoint label is one host label: " + label);
+        }
+        if (endpoints.putIfAbsent(label, endpoint) != null) {
+            throw new IllegalArgumentException("two endpoints are labelled " + label);
+        }
+    }
+
+    SigV4Verifier verifier() {
+        return verifier;
+    }
+
+    Authorizer authorizer() {
+        return authorizer;
     }
 
     /**
@@ -293,7 +316,7 @@ public final class ServiceEdge implements Handler<HttpServerRequest> {
      * off by closing the connection once the answer is written (HTTP/1.x; an HTTP/2 stream's flow control bounds
      * what the client can send, and the rest of its body is dropped).
      */
-    private static void refuse(RoutingContext ctx, Protocol protocol, EdgeException e) {
+    static void refuse(RoutingContext ctx, Protocol protocol, EdgeException e) {
         HttpServerRequest request = ctx.request();
         long declared = BoundedBody.declaredLength(request);
         boolean close = !request.isEnded() && (declared < 0 || declared > DRAINED_BYTES)
@@ -341,7 +364,7 @@ public final class ServiceEdge implements Handler<HttpServerRequest> {
                 + "' named in the request's credential scope; it hosts: " + String.join(", ", services.keySet()));
     }
 
-    private static EdgeException internalFailure(Throwable e) {
+    static EdgeException internalFailure(Throwable e) {
         return EdgeException.of("InternalFailure", 500, "An internal error occurred. The server's log has the details.");
     }
 

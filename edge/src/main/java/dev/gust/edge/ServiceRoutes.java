@@ -38,6 +38,20 @@ public interface ServiceRoutes {
     }
 
     /**
+     * A public HTTP endpoint of the service on the edge's port, beside its API: function URLs ({@code lambda-url}),
+     * API Gateway's invoke URLs ({@code execute-api}). A request reaches it, signed or not, when its host is
+     * {@code <id>.<label>.<region>.<domain>} (for example {@code abc123.lambda-url.us-east-1.localhost:9000}, any
+     * domain), or when its path is {@code /_gust/<label>/<id>} or starts with {@code /_gust/<label>/<id>/} (the path
+     * form, for clients that cannot resolve such names). The edge reads the body within {@code maxRequestBytes} and
+     * calls the handler on the event loop ({@link EndpointHandler#tooLarge} beyond the bound); the handler
+     * authenticates and authorizes the request itself when its resource asks for it ({@link EndpointRequest}).
+     * At most one endpoint per label, at registration.
+     */
+    default void endpoint(String label, long maxRequestBytes, EndpointHandler handler) {
+        throw new UnsupportedOperationException("this router takes no endpoints");
+    }
+
+    /**
      * The router for the service's unsigned routes, such as presigned code links under {@code /_gust/}: requests
      * without a SigV4 signature reach them, and nothing else. The service authenticates these itself.
      */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gust.api.LambdaNamespace;
 import dev.gust.api.LambdaNamespaces;
 import dev.gust.api.LambdaService;
+import dev.gust.apigateway.ApiGatewayService;
 import dev.gust.api.functions.CodeLinks;
 import dev.gust.api.functions.ConcurrencyService;
 import dev.gust.api.functions.EventInvokeConfigService;
@@ -141,7 +142,8 @@ final class GustServer implements AutoCloseable {
         KeyPairResolver serverKeys = new KeyPairResolver(new Credentials(credentials.accessKeyId(),
                 credentials.secretAccessKey()), Caller.accountRoot(defaults.accountId(), credentials.accessKeyId()));
         edge = new ServiceEdge(vertx, clock, List.of(lambda, new StsService(sessions, iam.roles()),
-                        new IamService(iam), new OrganizationsService(organization)),
+                        new IamService(iam), new OrganizationsService(organization),
+                        new ApiGatewayService(List.of())),
                 resolvers(serverKeys, new SessionCredentialsResolver(sessions), iam.credentialsResolver()),
                 iam.identityPolicies());
         edge.unsigned().get("/_gust/health").handler(ctx -> health().whenComplete((body, failure) -> {
