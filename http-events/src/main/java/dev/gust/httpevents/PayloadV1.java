@@ -17,7 +17,7 @@ import java.util.Map;
  * {@code multiValueHeaders} and {@code multiValueQueryStringParameters} every value; a missing part is {@code null},
  * never absent. A REST API keeps header names as sent, passes the body as text unless its type is one of the API's
  * binary media types, and orders {@code requestContext} as REST APIs do; an HTTP API adds {@code version} 1.0,
- * lower-cases header names, base64-encodes a body that is not textual (as payload 2.0 does) and writes
+ * lower-cases header names, decodes the path, base64-encodes a body that is not textual (as payload 2.0 does) and writes
  * {@code requestContext} as its documented example.
  */
 public final class PayloadV1 {
@@ -39,8 +39,9 @@ public final class PayloadV1 {
      * @param binaryMediaTypes a REST API's {@code binaryMediaTypes}: a request body of one of these types is
      *     base64-encoded; ignored for HTTP APIs
      */
-    public static byte[] event(Kind kind, HttpRequest request, EventContext context, List<String> binaryMediaTypes) {
+    public static byte[] event(Kind kind, HttpRequest sent, EventContext context, List<String> binaryMediaTypes) {
         boolean rest = kind == Kind.REST_API;
+        HttpRequest request = rest ? sent : sent.withDecodedPath();
         ObjectNode event = EventJson.object();
         if (!rest) {
             event.put("version", "1.0");

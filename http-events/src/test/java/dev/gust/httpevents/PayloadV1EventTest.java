@@ -174,6 +174,18 @@ class PayloadV1EventTest {
     }
 
     @Test
+    void decodesAnHttpApisPathButNotARestApis() {
+        HttpRequest request = Requests.get("/users/a%2Bb%40x").build();
+
+        JsonNode httpApi = Corpus.tree(PayloadV1.event(PayloadV1.Kind.HTTP_API, request,
+                EventContext.builder().routeKey("GET /users/{id}").build()));
+
+        assertThat(httpApi.get("path").asText()).isEqualTo("/users/a+b@x");
+        assertThat(httpApi.at("/requestContext/path").asText()).isEqualTo("/users/a+b@x");
+        assertThat(rest(request, restProxy("users/a%2Bb%40x")).get("path").asText()).isEqualTo("/users/a%2Bb%40x");
+    }
+
+    @Test
     void encodesANonTextualHttpApiBodyInBase64() {
         HttpRequest request = Requests.request("POST", "/").header("Content-Type", "application/octet-stream")
                 .body(new byte[] {0, 1, 2}).build();
