@@ -38,12 +38,19 @@ public final class Cors {
     private Cors() {
     }
 
-    /** The answer to {@code request} when it is a CORS preflight ({@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method}) under {@code config}; empty when it is not one. As a function URL answers it. */
+    /**
+     * The answer to {@code request} when it is a CORS preflight ({@code OPTIONS} with {@code Origin} and
+     * {@code Access-Control-Request-Method}) under {@code config}, as a function URL answers it; empty when it is not
+     * one.
+     */
     public static Optional<HttpResponse> preflight(CorsConfig config, HttpRequest request) {
         return preflight(Service.FUNCTION_URL, config, request);
     }
 
-    /** The answer {@code service} gives {@code request} when it is a CORS preflight under {@code config}; empty when it is not one. */
+    /**
+     * The answer {@code service} gives {@code request} when it is a CORS preflight under {@code config}; empty when it
+     * is not one.
+     */
     public static Optional<HttpResponse> preflight(Service service, CorsConfig config, HttpRequest request) {
         if (!isPreflight(request)) {
             return Optional.empty();
