@@ -54,7 +54,8 @@ final class ProxyIntegration {
 
     void serve(EndpointRequest request) {
         HttpServerResponse response = request.context().response();
-        response.putHeader("x-amz-apigw-id", ApigwIds.next()).putHeader("X-Amzn-Trace-Id", ApigwIds.traceId(clock));
+        String extendedRequestId = ApigwIds.next();
+        response.putHeader("x-amz-apigw-id", extendedRequestId).putHeader("X-Amzn-Trace-Id", ApigwIds.traceId(clock));
         Optional<HostedApi> found = registry.find(request.id());
         if (found.isEmpty()) {
             DataPlaneErrors.forbidden(response);
@@ -95,7 +96,7 @@ final class ProxyIntegration {
             return;
         }
         byte[] event = PayloadV1.event(PayloadV1.Kind.REST_API, httpRequest(request, stagePath.path()),
-                eventContext(request, api, stage, route.get()));
+                eventContext(request, api, stage, route.get()).extendedRequestId(extendedRequestId).build());
         Context context = request.context().vertx().getOrCreateContext();
         InvokeAuthorization question = InvokeAuthorization.serviceInvoke(target.get().functionName(),
                 target.get().qualifier(), PRINCIPAL, sourceArn, api.account().accountId());
@@ -167,7 +168,7 @@ final class ProxyIntegration {
                 request.body().getBytes(), request.sourceIp(), "HTTP/1.1", clock.instant());
     }
 
-    private static EventContext eventContext(EndpointRequest request, RestApi api, Stage stage,
+    private static EventContext.Builder eventContext(EndpointRequest request, RestApi api, Stage stage,
             RouteTable.Route route) {
         String domainName = domainName(request, api);
         Map<String, String> parameters = route.pathParameters();
@@ -175,7 +176,8 @@ final class ProxyIntegration {
                 .domainPrefix(domainName.substring(0, domainName.indexOf('.'))).requestId(request.requestId())
                 .routeKey(null).stage(stage.stageName()).resourcePath(route.resource().path())
                 .resourceId(route.resource().id()).pathParameters(parameters.isEmpty() ? null : parameters)
-                .stageVariables(stage.variables().isEmpty() ? null : stage.variables()).build();
+                .stageVariables(stage.variables().isEmpty() ? null : stage.variables())
+                .deploymentId(stage.deploymentId());
     }
 
     /** The host the client used without its port; for the path form, the host form's name. */
