@@ -81,6 +81,9 @@ class RestApiEventIT {
         Map<String, byte[]> typed = new LinkedHashMap<>(TestZips.javaClassFiles(dataDir,
                 Map.of("example/Typed.java", TYPED), List.of(events)));
         typed.put("lib/aws-lambda-java-events.jar", Files.readAllBytes(events));
+        // packaged with its dependency, as a user's build does: the RIC's serializers load joda-time for it
+        typed.put("lib/joda-time.jar", Files.readAllBytes(Path.of(org.joda.time.DateTime.class.getProtectionDomain()
+                .getCodeSource().getLocation().toURI())));
         Files.write(work.resolve("typed.zip"), TestZips.zipBytes(typed));
         ReadmeShell.Result setUp = shell.bash("""
                 aws() { /usr/bin/aws --endpoint-url "$AWS_ENDPOINT_URL" --output json "$@"; }

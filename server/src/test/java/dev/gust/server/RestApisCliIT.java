@@ -19,8 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 class RestApisCliIT {
 
     private static final String FUNCTION = """
-            import json
+            import json, time
             def lambda_handler(event, context):
+                if event['path'] == '/slow':
+                    time.sleep(3)
                 if event['path'].endswith('/malformed'):
                     return 'just a string'
                 return {'statusCode': 201, 'headers': {'x-single': 'one'},
@@ -43,6 +45,13 @@ class RestApisCliIT {
                   x-amazon-apigateway-integration:
                     type: aws_proxy
                     httpMethod: POST
+                    uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:000000000000:function:pets/invocations
+              /slow:
+                get:
+                  x-amazon-apigateway-integration:
+                    type: aws_proxy
+                    httpMethod: POST
+                    timeoutInMillis: 1000
                     uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:000000000000:function:pets/invocations
               /locked:
                 get:
@@ -94,15 +103,37 @@ class RestApisCliIT {
     void importAnswersTheNewApiInApiGatewaysShape() throws Exception {
         JsonNode imported = Recording.parse(Files.readString(work.resolve("imported.json")));
 
-        assertThat(imported.path("id").asText()).matches("[a-z0-9]{10}").isEqualTo(apiId);
+        assertThat(imported.path("id").asText()).as(imported.toString()).matches("[a-z0-9]{10}").isEqualTo(apiId);
         assertThat(imported.path("name").asText()).isEqualTo("pets");
         assertThat(imported.path("version").asText()).isEqualTo("1.0");
         assertThat(imported.path("apiKeySource").asText()).isEqualTo("HEADER");
         assertThat(imported.path("endpointConfiguration").path("types").toString()).isEqualTo("[\"EDGE\"]");
-        assertThat(imported.path("rootResourceId").asText()).matches("[a-z0-9]{10}");
-        assertThat(imported.path("createdDate").isNumber()).isTrue();
+        assertThat(imported.path("createdDate").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*");
         JsonNode deployment = Recording.parse(Files.readString(work.resolve("deployment.json")));
         assertThat(deployment.path("id").asText()).matches("[a-z0-9]{6}");
+    }
+
+    @Test
+    void wireShapeIsCamelCaseWithEpochSecondsAndTheRootResource() throws Exception {
+        ReadmeShell.Result got = shell.bash("""
+                curl -s --aws-sigv4 "aws:amz:us-east-1:apigateway" --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" \\
+                    "$AWS_ENDPOINT_URL/restapis/$(cat api-id)" > wire.json
+                curl -s --aws-sigv4 "aws:amz:us-east-1:apigateway" --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" \\
+                    "$AWS_ENDPOINT_URL/restapis/$(cat api-id)/resources?limit=500" > resources.json
+                """);
+        assertThat(got.exitCode()).as(got.output()).isZero();
+        JsonNode api = Recording.parse(Files.readString(work.resolve("wire.json")));
+        JsonNode resources = Recording.parse(Files.readString(work.resolve("resources.json")));
+
+        assertThat(api.path("createdDate").isIntegralNumber()).as(api.toString()).isTrue();
+        assertThat(api.path("endpointConfiguration").toString())
+                .isEqualTo("{\"types\":[\"EDGE\"],\"ipAddressType\":\"ipv4\"}");
+        String root = api.path("rootResourceId").asText();
+        assertThat(root).matches("[a-z0-9]{10}");
+        assertThat(resources.path("item").findValuesAsText("path"))
+                .containsExactly("/", "/pets", "/pets/{petId}", "/pets/{petId}/malformed", "/slow", "/locked");
+        assertThat(resources.path("item").get(0).path("id").asText()).isEqualTo(root);
+        assertThat(resources.path("item").get(2).path("resourceMethods").toString()).isEqualTo("{\"GET\":{}}");
     }
 
     @Test
@@ -151,6 +182,7 @@ class RestApisCliIT {
                 curl -s -i "$BASE/staging/pets/42" > no-stage.txt
                 curl -s -i "$BASE/prod/locked" > no-permission.txt
                 curl -s -i "$BASE/prod/pets/42/malformed" > malformed.txt
+                curl -s -i "$BASE/prod/slow" > slow.txt
                 """);
         assertThat(served.exitCode()).as(served.output()).isZero();
 
@@ -169,6 +201,9 @@ class RestApisCliIT {
         Http malformed = Http.parse(Files.readString(work.resolve("malformed.txt")));
         assertThat(malformed.status()).isEqualTo(502);
         assertThat(malformed.body()).isEqualTo("{\"message\": \"Internal server error\"}");
+        Http slow = Http.parse(Files.readString(work.resolve("slow.txt")));
+        assertThat(slow.status()).isEqualTo(504);
+        assertThat(slow.body()).isEqualTo("{\"message\": \"Endpoint request timed out\"}");
     }
 
     @Test
@@ -186,11 +221,14 @@ class RestApisCliIT {
                 """);
         assertThat(errors.exitCode()).as(errors.output()).isZero();
         assertThat(errors.output())
-                .contains("An error occurred (NotFoundException) when calling the GetRestApi operation: "
+                .contains("An error occurred (NotFoundException) when calling the GetRestApi operation"
+                        + " (reached max retries: 0): "
                         + "Invalid API identifier specified 000000000000:nosuchapi0")
-                .contains("An error occurred (ConflictException) when calling the CreateStage operation: "
+                .contains("An error occurred (ConflictException) when calling the CreateStage operation"
+                        + " (reached max retries: 0): "
                         + "Stage already exists")
-                .contains("An error occurred (BadRequestException) when calling the PutIntegration operation: "
+                .contains("An error occurred (BadRequestException) when calling the PutIntegration operation"
+                        + " (reached max retries: 0): "
                         + "Invalid ARN specified in the request")
                 .doesNotContain("exit 0");
     }

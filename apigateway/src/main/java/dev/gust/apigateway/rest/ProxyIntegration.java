@@ -96,7 +96,8 @@ final class ProxyIntegration {
             return;
         }
         byte[] event = PayloadV1.event(PayloadV1.Kind.REST_API, httpRequest(request, stagePath.path()),
-                eventContext(request, api, stage, route.get()).extendedRequestId(extendedRequestId).build());
+                eventContext(request, api, stage, route.get()).extendedRequestId(extendedRequestId).build(),
+                api.binaryMediaTypes());
         Context context = request.context().vertx().getOrCreateContext();
         InvokeAuthorization question = InvokeAuthorization.serviceInvoke(target.get().functionName(),
                 target.get().qualifier(), PRINCIPAL, sourceArn, api.account().accountId());
@@ -109,12 +110,13 @@ final class ProxyIntegration {
                         DataPlaneErrors.internalServerError(response, 500);
                         return;
                     }
-                    invoke(request, context, target.get(), event, integration.timeoutInMillis());
+                    invoke(request, context, target.get(), event, integration.timeoutInMillis(),
+                            api.binaryMediaTypes());
                 });
     }
 
     private void invoke(EndpointRequest request, Context context, LambdaUri.Target target, byte[] event,
-            int timeoutMillis) {
+            int timeoutMillis, List<String> binaryMediaTypes) {
         HttpServerResponse response = request.context().response();
         AtomicBoolean answered = new AtomicBoolean();
         long timer = request.context().vertx().setTimer(timeoutMillis, id -> {
@@ -127,12 +129,13 @@ final class ProxyIntegration {
         invoker.invoke(invocation).whenComplete((result, failure) -> context.runOnContext(v -> {
             request.context().vertx().cancelTimer(timer);
             if (answered.compareAndSet(false, true)) {
-                answer(response, result, failure);
+                answer(response, result, failure, binaryMediaTypes, request.request().getHeader("Accept"));
             }
         }));
     }
 
-    private static void answer(HttpServerResponse response, InvocationResult result, Throwable failure) {
+    private static void answer(HttpServerResponse response, InvocationResult result, Throwable failure,
+            List<String> binaryMediaTypes, String accept) {
         if (response.ended() || response.closed()) {
             return;
         }
@@ -149,7 +152,7 @@ final class ProxyIntegration {
         }
         HttpResponse mapped;
         try {
-            mapped = PayloadV1.response(PayloadV1.Kind.REST_API, result.payload());
+            mapped = PayloadV1.restResponse(result.payload(), binaryMediaTypes, accept);
         } catch (MalformedResponse e) {
             DataPlaneErrors.internalServerError(response, 502);
             return;

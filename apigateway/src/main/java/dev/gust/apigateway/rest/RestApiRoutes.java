@@ -98,7 +98,7 @@ final class RestApiRoutes {
             RequestBody body = RequestBody.of(ctx.body().buffer());
             return new Answer(201, RestApiJson.integration(resources.putIntegration(account, id(ctx),
                     ctx.pathParam("resource_id"), ctx.pathParam("http_method"), new ResourceService.IntegrationSettings(
-                            body.text("type"), body.text("integrationHttpMethod"), body.text("uri"),
+                            body.text("type"), body.text("httpMethod"), body.text("uri"),
                             body.text("passthroughBehavior"), body.integer("timeoutInMillis"),
                             body.text("cacheNamespace"), body.texts("cacheKeyParameters"),
                             body.text("contentHandling")))));
