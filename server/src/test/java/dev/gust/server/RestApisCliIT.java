@@ -53,12 +53,27 @@ class RestApisCliIT {
                     httpMethod: POST
                     timeoutInMillis: 1000
                     uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:000000000000:function:pets/invocations
+              /secure:
+                get:
+                  security:
+                    - sigv4: []
+                  x-amazon-apigateway-integration:
+                    type: aws_proxy
+                    httpMethod: POST
+                    uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:000000000000:function:pets/invocations
               /locked:
                 get:
                   x-amazon-apigateway-integration:
                     type: aws_proxy
                     httpMethod: POST
                     uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:000000000000:function:locked/invocations
+            components:
+              securitySchemes:
+                sigv4:
+                  type: apiKey
+                  name: Authorization
+                  in: header
+                  x-amazon-apigateway-authtype: awsSigv4
             """;
 
     @TempDir
@@ -131,7 +146,8 @@ class RestApisCliIT {
         String root = api.path("rootResourceId").asText();
         assertThat(root).matches("[a-z0-9]{10}");
         assertThat(resources.path("item").findValuesAsText("path"))
-                .containsExactly("/", "/pets", "/pets/{petId}", "/pets/{petId}/malformed", "/slow", "/locked");
+                .containsExactly("/", "/pets", "/pets/{petId}", "/pets/{petId}/malformed", "/slow", "/secure",
+                        "/locked");
         assertThat(resources.path("item").get(0).path("id").asText()).isEqualTo(root);
         assertThat(resources.path("item").get(2).path("resourceMethods").toString()).isEqualTo("{\"GET\":{}}");
     }
@@ -171,6 +187,24 @@ class RestApisCliIT {
         assertThat(hostEvent.path("requestContext").path("domainName").asText())
                 .isEqualTo(apiId + ".execute-api.us-east-1.localhost");
         assertThat(hostEvent.path("requestContext").path("domainPrefix").asText()).isEqualTo(apiId);
+    }
+
+    @Test
+    void awsIamMethodsServeOnlyRequestsSignedForExecuteApi() throws Exception {
+        ReadmeShell.Result served = shell.bash("""
+                URL="$AWS_ENDPOINT_URL/_gust/execute-api/$(cat api-id)/prod/secure"
+                curl -s -i "$URL" > unsigned.txt
+                curl -s -i --aws-sigv4 "aws:amz:us-east-1:execute-api" \\
+                    --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" "$URL" > signed.txt
+                """);
+        assertThat(served.exitCode()).as(served.output()).isZero();
+
+        Http unsigned = Http.parse(Files.readString(work.resolve("unsigned.txt")));
+        assertThat(unsigned.status()).isEqualTo(403);
+        assertThat(unsigned.body()).isEqualTo("{\"message\":\"Missing Authentication Token\"}");
+        Http signed = Http.parse(Files.readString(work.resolve("signed.txt")));
+        assertThat(signed.status()).as(signed.raw()).isEqualTo(201);
+        assertThat(Recording.parse(signed.body()).path("resource").asText()).isEqualTo("/secure");
     }
 
     @Test
