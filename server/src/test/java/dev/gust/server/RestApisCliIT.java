@@ -204,7 +204,14 @@ class RestApisCliIT {
         assertThat(unsigned.body()).isEqualTo("{\"message\":\"Missing Authentication Token\"}");
         Http signed = Http.parse(Files.readString(work.resolve("signed.txt")));
         assertThat(signed.status()).as(signed.raw()).isEqualTo(201);
-        assertThat(Recording.parse(signed.body()).path("resource").asText()).isEqualTo("/secure");
+        JsonNode event = Recording.parse(signed.body());
+        assertThat(event.path("resource").asText()).isEqualTo("/secure");
+        JsonNode identity = event.path("requestContext").path("identity");
+        assertThat(identity.path("accessKey").asText()).isEqualTo(GustProcess.ACCESS_KEY);
+        assertThat(identity.path("accountId").asText()).isEqualTo("000000000000");
+        assertThat(identity.path("caller").asText()).isEqualTo("000000000000");
+        assertThat(identity.path("userArn").asText()).isEqualTo("arn:aws:iam::000000000000:root");
+        assertThat(identity.path("sourceIp").asText()).isEqualTo("127.0.0.1");
     }
 
     @Test

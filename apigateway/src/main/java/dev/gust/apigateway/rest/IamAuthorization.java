@@ -1,5 +1,7 @@
 package dev.gust.apigateway.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gust.edge.Caller;
 import dev.gust.edge.EdgeException;
 import dev.gust.edge.EndpointRequest;
@@ -20,15 +22,34 @@ final class IamAuthorization {
     private IamAuthorization() {
     }
 
-    /** Whether the request may call {@code methodArn}; when not, the 403 is written. */
-    static boolean allows(EndpointRequest request, String methodArn) {
+    /** The caller if the request may call {@code methodArn}; else {@code null}, and the 403 is written. */
+    static Caller authorize(EndpointRequest request, String methodArn) {
         try {
             Caller caller = request.authenticate("execute-api");
             request.authorize(caller, INVOKE, methodArn, null);
-            return true;
+            return caller;
         } catch (EdgeException e) {
             ErrorWriter.send(request.context().response(), Protocol.REST_JSON, e, request.requestId());
-            return false;
+            return null;
+        }
+    }
+
+    /**
+     * The REST proxy {@code event} with the signer in {@code requestContext.identity}, as API Gateway fills it for an
+     * {@code AWS_IAM} method: {@code accessKey}, {@code accountId}, {@code caller} and {@code user} (the caller's
+     * user id: the account id for a root, {@code ROLEID:SESSION} for an assumed role) and {@code userArn}.
+     */
+    static byte[] withIdentity(byte[] event, Caller caller) {
+        try {
+            JsonNode root = RestApiJson.MAPPER.readTree(event);
+            JsonNode identity = root.path("requestContext").path("identity");
+            if (identity instanceof ObjectNode fields) {
+                fields.put("accessKey", caller.accessKeyId()).put("accountId", caller.accountId())
+                        .put("caller", caller.userId()).put("user", caller.userId()).put("userArn", caller.arn());
+            }
+            return RestApiJson.MAPPER.writeValueAsBytes(root);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.gust.core.invoke.InvocationResult;
 import dev.gust.core.invoke.InvokeAuthorization;
 import dev.gust.core.invoke.InvokePermissions;
 import dev.gust.core.invoke.Invoker;
+import dev.gust.edge.Caller;
 import dev.gust.edge.EndpointRequest;
 import dev.gust.httpevents.EventContext;
 import dev.gust.httpevents.Header;
@@ -84,9 +85,12 @@ final class ProxyIntegration {
         String sourceArn = "arn:" + api.account().partition() + ":execute-api:" + api.account().region() + ":"
                 + api.account().accountId() + ":" + api.id() + "/" + stage.stageName() + "/" + method
                 + stagePath.path();
-        if ("AWS_IAM".equals(route.get().method().authorizationType())
-                && !IamAuthorization.allows(request, sourceArn)) {
-            return;
+        Caller caller = null;
+        if ("AWS_IAM".equals(route.get().method().authorizationType())) {
+            caller = IamAuthorization.authorize(request, sourceArn);
+            if (caller == null) {
+                return;
+            }
         }
         ApiIntegration integration = route.get().method().integration();
         Optional<LambdaUri.Target> target = integration == null ? Optional.empty()
@@ -98,6 +102,10 @@ final class ProxyIntegration {
         byte[] event = PayloadV1.event(PayloadV1.Kind.REST_API, httpRequest(request, stagePath.path()),
                 eventContext(request, api, stage, route.get()).extendedRequestId(extendedRequestId).build(),
                 api.binaryMediaTypes());
+        if (caller != null) {
+            event = IamAuthorization.withIdentity(event, caller);
+        }
+        byte[] payload = event;
         Context context = request.context().vertx().getOrCreateContext();
         InvokeAuthorization question = InvokeAuthorization.serviceInvoke(target.get().functionName(),
                 target.get().qualifier(), PRINCIPAL, sourceArn, api.account().accountId());
@@ -110,7 +118,7 @@ final class ProxyIntegration {
                         DataPlaneErrors.internalServerError(response, 500);
                         return;
                     }
-                    invoke(request, context, target.get(), event, integration.timeoutInMillis(),
+                    invoke(request, context, target.get(), payload, integration.timeoutInMillis(),
                             api.binaryMediaTypes());
                 });
     }
