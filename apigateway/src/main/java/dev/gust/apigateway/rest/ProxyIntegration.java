@@ -57,63 +57,37 @@ final class ProxyIntegration {
         HttpServerResponse response = request.context().response();
         String extendedRequestId = ApigwIds.next();
         response.putHeader("x-amz-apigw-id", extendedRequestId).putHeader("X-Amzn-Trace-Id", ApigwIds.traceId(clock));
-        Optional<HostedApi> found = registry.find(request.id());
-        if (found.isEmpty()) {
-            DataPlaneErrors.forbidden(response);
+        Matched matched = match(request);
+        if (matched == null) {
             return;
         }
-        HostedApi hosted = found.get();
-        RestApi api = hosted.api();
-        if (api.disableExecuteApiEndpoint()
-                || request.region().map(region -> !region.equals(api.account().region())).orElse(false)) {
-            DataPlaneErrors.forbidden(response);
-            return;
-        }
-        StagePath stagePath = StagePath.of(request.path());
-        Stage stage = stagePath.stage() == null ? null : api.stages().get(stagePath.stage());
-        RouteTable routes = stage == null ? null : hosted.routes().get(stage.stageName());
-        if (routes == null) {
-            DataPlaneErrors.forbidden(response);
-            return;
-        }
-        String method = request.request().method().name();
-        Optional<RouteTable.Route> route = routes.match(method, stagePath.path());
-        if (route.isEmpty()) {
-            DataPlaneErrors.missingAuthenticationToken(response);
-            return;
-        }
-        String sourceArn = "arn:" + api.account().partition() + ":execute-api:" + api.account().region() + ":"
-                + api.account().accountId() + ":" + api.id() + "/" + stage.stageName() + "/" + method
-                + stagePath.path();
+        RestApi api = matched.api();
         Caller caller = null;
-        if ("AWS_IAM".equals(route.get().method().authorizationType())) {
-            caller = IamAuthorization.authorize(request, sourceArn);
+        if ("AWS_IAM".equals(matched.route().method().authorizationType())) {
+            caller = IamAuthorization.authorize(request, matched.sourceArn());
             if (caller == null) {
                 return;
             }
         }
-        ApiIntegration integration = route.get().method().integration();
+        ApiIntegration integration = matched.route().method().integration();
         Optional<LambdaUri.Target> target = integration == null ? Optional.empty()
-                : LambdaUri.target(integration.uri(), stage.variables());
+                : LambdaUri.target(integration.uri(), matched.stage().variables());
         if (target.isEmpty()) {
             DataPlaneErrors.internalServerError(response, 500);
             return;
         }
-        byte[] event = PayloadV1.event(PayloadV1.Kind.REST_API, httpRequest(request, stagePath.path()),
-                eventContext(request, api, stage, route.get()).extendedRequestId(extendedRequestId).build(),
-                api.binaryMediaTypes());
-        if (caller != null) {
-            event = IamAuthorization.withIdentity(event, caller);
-        }
-        byte[] payload = event;
+        byte[] event = PayloadV1.event(PayloadV1.Kind.REST_API, httpRequest(request, matched.path()),
+                eventContext(request, api, matched.stage(), matched.route()).extendedRequestId(extendedRequestId)
+                        .build(), api.binaryMediaTypes());
+        byte[] payload = caller == null ? event : IamAuthorization.withIdentity(event, caller);
         Context context = request.context().vertx().getOrCreateContext();
         InvokeAuthorization question = InvokeAuthorization.serviceInvoke(target.get().functionName(),
-                target.get().qualifier(), PRINCIPAL, sourceArn, api.account().accountId());
+                target.get().qualifier(), PRINCIPAL, matched.sourceArn(), api.account().accountId());
         request.context().vertx().executeBlocking(
                 () -> permissions.apply(target.get().account()).allows(question), false).onComplete(allowed -> {
                     if (allowed.failed() || !allowed.result()) {
                         if (allowed.failed()) {
-                            LOG.error("permission check failed for {}", sourceArn, allowed.cause());
+                            LOG.error("permission check failed for {}", matched.sourceArn(), allowed.cause());
                         }
                         DataPlaneErrors.internalServerError(response, 500);
                         return;
@@ -121,6 +95,47 @@ final class ProxyIntegration {
                     invoke(request, context, target.get(), payload, integration.timeoutInMillis(),
                             api.binaryMediaTypes());
                 });
+    }
+
+    /**
+     * A request matched to a route of a stage.
+     *
+     * @param api the API
+     * @param stage the stage
+     * @param route the route
+     * @param path the path after the stage
+     * @param sourceArn {@code arn:aws:execute-api:<region>:<account>:<api-id>/<stage>/<METHOD><path>}
+     */
+    private record Matched(RestApi api, Stage stage, RouteTable.Route route, String path, String sourceArn) {
+    }
+
+    /** The route {@code request} takes; {@code null} when there is none, and API Gateway's 403 is written. */
+    private Matched match(EndpointRequest request) {
+        HttpServerResponse response = request.context().response();
+        HostedApi hosted = registry.find(request.id()).orElse(null);
+        RestApi api = hosted == null ? null : hosted.api();
+        if (api == null || api.disableExecuteApiEndpoint()
+                || request.region().map(region -> !region.equals(api.account().region())).orElse(false)) {
+            DataPlaneErrors.forbidden(response);
+            return null;
+        }
+        StagePath stagePath = StagePath.of(request.path());
+        Stage stage = stagePath.stage() == null ? null : api.stages().get(stagePath.stage());
+        RouteTable routes = stage == null ? null : hosted.routes().get(stage.stageName());
+        if (routes == null) {
+            DataPlaneErrors.forbidden(response);
+            return null;
+        }
+        String method = request.request().method().name();
+        Optional<RouteTable.Route> route = routes.match(method, stagePath.path());
+        if (route.isEmpty()) {
+            DataPlaneErrors.missingAuthenticationToken(response);
+            return null;
+        }
+        String sourceArn = "arn:" + api.account().partition() + ":execute-api:" + api.account().region() + ":"
+                + api.account().accountId() + ":" + api.id() + "/" + stage.stageName() + "/" + method
+                + stagePath.path();
+        return new Matched(api, stage, route.get(), stagePath.path(), sourceArn);
     }
 
     private void invoke(EndpointRequest request, Context context, LambdaUri.Target target, byte[] event,
