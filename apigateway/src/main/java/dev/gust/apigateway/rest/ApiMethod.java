@@ -1,5 +1,6 @@
 package dev.gust.apigateway.rest;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,7 +19,7 @@ public record ApiMethod(String httpMethod, String authorizationType, boolean api
 
     public ApiMethod {
         requestParameters = requestParameters == null ? Map.of()
-                : java.util.Collections.unmodifiableMap(new TreeMap<>(requestParameters));
+                : Collections.unmodifiableMap(new TreeMap<>(requestParameters));
     }
 
     /** This method with {@code integration} (or none, for {@code null}). */

@@ -9,6 +9,8 @@ import dev.gust.edge.ErrorWriter;
 import dev.gust.edge.Operation;
 import dev.gust.edge.OperationKind;
 import dev.gust.edge.Protocol;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * {@code AWS_IAM} authorization of a REST API method: the request must be SigV4-signed for {@code execute-api} and
@@ -48,8 +50,8 @@ final class IamAuthorization {
                         .put("caller", caller.userId()).put("user", caller.userId()).put("userArn", caller.arn());
             }
             return RestApiJson.MAPPER.writeValueAsBytes(root);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -16,6 +16,7 @@ import dev.gust.httpevents.HttpResponse;
 import dev.gust.httpevents.MalformedResponse;
 import dev.gust.httpevents.PayloadV1;
 import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -184,7 +185,7 @@ final class ProxyIntegration {
         for (Header header : mapped.headers()) {
             response.headers().add(header.name(), header.value());
         }
-        response.end(io.vertx.core.buffer.Buffer.buffer(mapped.body()));
+        response.end(Buffer.buffer(mapped.body()));
     }
 
     private HttpRequest httpRequest(EndpointRequest request, String path) {

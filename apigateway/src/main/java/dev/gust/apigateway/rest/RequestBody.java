@@ -1,11 +1,14 @@
 package dev.gust.apigateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A management request's JSON body, read member by member with the model's types: a member of the wrong type, or a
@@ -30,7 +33,7 @@ final class RequestBody {
                 throw RestApiErrors.badRequest("Invalid request body: a JSON object is expected");
             }
             return new RequestBody(node);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw RestApiErrors.badRequest("Invalid request body: it is not valid JSON");
         }
     }
@@ -94,8 +97,8 @@ final class RequestBody {
         return map(name, JsonNode::isBoolean, JsonNode::asBoolean, "a map of booleans");
     }
 
-    private <T> Map<String, T> map(String name, java.util.function.Predicate<JsonNode> typed,
-            java.util.function.Function<JsonNode, T> value, String expected) {
+    private <T> Map<String, T> map(String name, Predicate<JsonNode> typed,
+            Function<JsonNode, T> value, String expected) {
         JsonNode node = member(name);
         if (node == null) {
             return null;

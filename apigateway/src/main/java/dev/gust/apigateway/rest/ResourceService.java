@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The operations on a REST API's resources, methods and integrations ({@code CreateResource}, {@code PutMethod},
@@ -114,7 +115,7 @@ final class ResourceService {
         }
         if (!VERBS.contains(settings.integrationHttpMethod())) {
             throw RestApiErrors.badRequest("Invalid HttpMethod specified. Valid options are "
-                    + String.join(",", new java.util.TreeSet<>(VERBS)));
+                    + String.join(",", new TreeSet<>(VERBS)));
         }
         LambdaUri.validate(settings.uri());
         String passthrough = settings.passthroughBehavior() == null ? "WHEN_NO_MATCH" : settings.passthroughBehavior();
@@ -169,7 +170,7 @@ final class ResourceService {
         String verb = httpMethod == null ? "" : httpMethod.toUpperCase(Locale.ROOT);
         if (!VERBS.contains(verb)) {
             throw RestApiErrors.badRequest("Invalid HttpMethod specified. Valid options are "
-                    + String.join(",", new java.util.TreeSet<>(VERBS)));
+                    + String.join(",", new TreeSet<>(VERBS)));
         }
         return verb;
     }

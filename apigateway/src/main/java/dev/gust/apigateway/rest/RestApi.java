@@ -74,7 +74,7 @@ public record RestApi(Account account, String id, String name, String descriptio
                 endpointTypes, disableExecuteApiEndpoint, tags, rootResourceId, resources, changed);
     }
 
-    /** This API's settings replaced by {@code other}'s (name, description, version, ...), keeping id, resources and stages. */
+    /** This API with another name, description, version and binary media types, keeping the rest. */
     public RestApi withSettingsOf(String newName, String newDescription, String newVersion,
             List<String> newBinaryMediaTypes) {
         return new RestApi(account, id, newName, newDescription, createdDate, newVersion, newBinaryMediaTypes,

@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -175,7 +176,7 @@ final class RestApiRoutes {
 
     /** Registers {@code name} at {@code method path}, run on a worker thread in the caller's namespace. */
     private static void add(ServiceRoutes routes, HttpMethod method, String path, String name,
-            java.util.function.BiFunction<RoutingContext, Account, Answer> handler) {
+            BiFunction<RoutingContext, Account, Answer> handler) {
         OperationKind kind = method == HttpMethod.GET ? OperationKind.READ : OperationKind.WRITE;
         Operation operation = new Operation(name, "apigateway:" + method.name(), kind);
         Function<RoutingContext, String> resource = ctx -> "arn:aws:apigateway:" + ServiceRoutes.region(ctx) + "::"
@@ -186,7 +187,7 @@ final class RestApiRoutes {
         }, false));
     }
 
-    private static void answer(RoutingContext ctx, java.util.function.BiFunction<RoutingContext, Account, Answer> handler) {
+    private static void answer(RoutingContext ctx, BiFunction<RoutingContext, Account, Answer> handler) {
         String requestId = ServiceRoutes.requestId(ctx);
         try {
             Caller caller = ServiceRoutes.caller(ctx);

@@ -4,6 +4,7 @@ import dev.gust.core.Account;
 import java.time.InstantSource;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -96,13 +97,13 @@ final class RestApiService {
 
     private HostedApi newApi(Account account, String name, String description, String version,
             List<String> binaryMediaTypes, String apiKeySource, List<String> types, boolean disableExecuteApiEndpoint,
-            java.util.Map<String, String> tags) {
+            Map<String, String> tags) {
         String id = RestApiIds.fresh(10, registry.ids());
         String rootId = RestApiIds.fresh(10, new HashSet<>());
         ApiResource root = ApiResource.root(rootId);
         RestApi api = new RestApi(account, id, name, description, clock.instant().getEpochSecond(), version,
                 binaryMediaTypes, apiKeySource, types, disableExecuteApiEndpoint, tags, rootId,
-                java.util.Map.of(rootId, root), java.util.Map.of());
-        return HostedApi.of(api, java.util.Map.of(), java.util.Map.of(), java.util.Map.of());
+                Map.of(rootId, root), Map.of());
+        return HostedApi.of(api, Map.of(), Map.of(), Map.of());
     }
 }
