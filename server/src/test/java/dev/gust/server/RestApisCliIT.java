@@ -224,6 +224,7 @@ class RestApisCliIT {
                 curl -s -i "$BASE/prod/locked" > no-permission.txt
                 curl -s -i "$BASE/prod/pets/42/malformed" > malformed.txt
                 curl -s -i "$BASE/prod/slow" > slow.txt
+                head -c 10485761 /dev/zero | curl -s -i -X POST --data-binary @- "$BASE/prod/pets/42" > large.txt
                 """);
         assertThat(served.exitCode()).as(served.output()).isZero();
 
@@ -245,6 +246,7 @@ class RestApisCliIT {
         Http slow = Http.parse(Files.readString(work.resolve("slow.txt")));
         assertThat(slow.status()).isEqualTo(504);
         assertThat(slow.body()).isEqualTo("{\"message\": \"Endpoint request timed out\"}");
+        assertThat(Http.parse(Files.readString(work.resolve("large.txt"))).status()).as("over 10 MB").isEqualTo(413);
     }
 
     @Test
