@@ -146,8 +146,9 @@ public final class ServiceEdge implements Handler<HttpServerRequest> {
         }
         String requestId = UUID.randomUUID().toString();
         request.response().putHeader(REQUEST_ID, requestId).putHeader("Connection", "close");
-        // after a decoding failure the request line is lost: answered as Lambda's REST-JSON, the usual client
-        Protocol protocol = cause != null ? Protocol.REST_JSON : RequestProtocols.infer(request);
+        // after a decoding failure the request line is lost: answered as Lambda's REST-JSON, the usual client; else in
+        // the protocol of the service its credential scope names (API Gateway's paths carry no API version)
+        Protocol protocol = cause != null ? Protocol.REST_JSON : protocolOf(request);
         ErrorWriter.send(request.response(), protocol, e, requestId)
                 .onComplete(done -> request.connection().close());
     }

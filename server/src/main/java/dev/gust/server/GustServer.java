@@ -7,6 +7,7 @@ import dev.gust.api.LambdaNamespace;
 import dev.gust.api.LambdaNamespaces;
 import dev.gust.api.LambdaService;
 import dev.gust.apigateway.ApiGatewayService;
+import dev.gust.apigateway.rest.RestApis;
 import dev.gust.api.functions.CodeLinks;
 import dev.gust.api.functions.ConcurrencyService;
 import dev.gust.api.functions.EventInvokeConfigService;
@@ -46,6 +47,7 @@ import dev.gust.server.config.ServerSettings;
 import dev.gust.store.EmbeddedStorage;
 import dev.gust.store.EventInvokeConfigStore;
 import dev.gust.store.FunctionStore;
+import dev.gust.store.PolicyInvokePermissions;
 import dev.gust.store.PrivateDataDir;
 import dev.gust.store.VersionStore;
 import dev.gust.sts.ExecutionRoleSessions;
@@ -143,7 +145,8 @@ final class GustServer implements AutoCloseable {
                 credentials.secretAccessKey()), Caller.accountRoot(defaults.accountId(), credentials.accessKeyId()));
         edge = new ServiceEdge(vertx, clock, List.of(lambda, new StsService(sessions, iam.roles()),
                         new IamService(iam), new OrganizationsService(organization),
-                        new ApiGatewayService(List.of())),
+                        new ApiGatewayService(List.of(new RestApis(storage.restApis(), engine,
+                                account -> new PolicyInvokePermissions(storage.policies().in(account)), clock)))),
                 resolvers(serverKeys, new SessionCredentialsResolver(sessions), iam.credentialsResolver()),
                 iam.identityPolicies());
         edge.unsigned().get("/_gust/health").handler(ctx -> health().whenComplete((body, failure) -> {

@@ -73,6 +73,47 @@ class ClientMistakesIT {
     }
 
     @Test
+    void fuzzedRestApiRequestsGetNoServerErrorAndApiGatewaysErrorShapes() throws Exception {
+        JsonNode api = apiGateway("POST", "/restapis", "{\"name\":\"fuzzed\"}");
+        String id = api.path("id").asText();
+        String root = api.path("rootResourceId").asText();
+        String resource = apiGateway("POST", "/restapis/" + id + "/resources/" + root, "{\"pathPart\":\"{proxy+}\"}")
+                .path("id").asText();
+        apiGateway("PUT", "/restapis/" + id + "/resources/" + resource + "/methods/ANY",
+                "{\"authorizationType\":\"NONE\"}");
+        apiGateway("PUT", "/restapis/" + id + "/resources/" + resource + "/methods/ANY/integration",
+                "{\"type\":\"AWS_PROXY\",\"httpMethod\":\"POST\",\"uri\":\"arn:aws:apigateway:us-east-1:lambda:path/"
+                        + "2015-03-31/functions/arn:aws:lambda:us-east-1:000000000000:function:existing/invocations\"}");
+        String deployment = apiGateway("POST", "/restapis/" + id + "/deployments", "{\"stageName\":\"prod\"}")
+                .path("id").asText();
+        LambdaRequestFuzzer fuzzer = new LambdaRequestFuzzer(LambdaModel.load(
+                "/corpus/botocore/botocore/data/apigateway/2015-07-09/service-2.json"), gust.endpoint(), SEED,
+                "apigateway", operation -> operation.requestUri().startsWith("/restapis"),
+                List.of(id, id, root, resource, resource, deployment, "prod", "GET", "ANY", "AWS_PROXY", "NONE",
+                        "AWS_IAM", "/variables/a", "replace", "overwrite", "import", "openapi: 3.0.1"));
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < FUZZED_REQUESTS / 2; i++) {
+            FuzzRequest request = fuzzer.next();
+            RawHttp.Response response = RawHttp.exchange(gust.endpoint(), request.wire());
+            String problem = problem(response, isHead(request));
+            if (problem != null) {
+                problems.add(problem + " <- " + shown(request.description()));
+            }
+        }
+        assertThat(problems).as("responses that break the rules; the server said:%n%s", serverErrors()).isEmpty();
+        assertThat(apiGateway("GET", "/restapis/" + id + "/stages/prod", "").path("stageName").asText())
+                .as("the server still serves").isEqualTo("prod");
+    }
+
+    /** A signed API Gateway request that must succeed; its JSON answer. */
+    private static JsonNode apiGateway(String method, String target, String body) throws Exception {
+        RawHttp.Response response = RawHttp.exchange(gust.endpoint(), RawHttp.signedFor(gust.endpoint(), "apigateway",
+                method, target, Map.of("Content-Type", "application/json"), body.getBytes(StandardCharsets.UTF_8)));
+        assertThat(response.status()).as(method + " " + target + ": " + response.body()).isBetween(200, 299);
+        return JSON.readTree(response.body());
+    }
+
+    @Test
     void fuzzedRequestsToTheOtherHostedServicesGetNoServerError() throws Exception {
         HostedServicesFuzzer fuzzer = new HostedServicesFuzzer(gust.endpoint(), SEED);
         List<String> problems = new ArrayList<>();

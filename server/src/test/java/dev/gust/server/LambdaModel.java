@@ -27,9 +27,14 @@ final class LambdaModel {
     }
 
     static LambdaModel load() {
-        try (InputStream in = LambdaModel.class.getResourceAsStream(RESOURCE)) {
+        return load(RESOURCE);
+    }
+
+    /** Another service's model in the same format ({@code resource} on the test classpath), for its fuzzing. */
+    static LambdaModel load(String resource) {
+        try (InputStream in = LambdaModel.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the test classpath");
+                throw new IllegalStateException(resource + " is not on the test classpath");
             }
             return new LambdaModel(new ObjectMapper().readTree(in));
         } catch (IOException e) {

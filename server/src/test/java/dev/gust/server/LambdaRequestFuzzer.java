@@ -28,7 +28,7 @@ final class LambdaRequestFuzzer {
     }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([A-Za-z]+)\\+?}");
+    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([A-Za-z_]+)\\+?}");
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
     private static final List<String> CONTENT_TYPES = List.of("application/json", "application/json",
             "multipart/form-data; boundary=xyz", "application/x-www-form-urlencoded", "text/plain", "application/xml",
@@ -48,13 +48,28 @@ final class LambdaRequestFuzzer {
     private final List<ModelOperation> operations;
     private final URI endpoint;
     private final Random random;
+    private final String signingName;
+    private final List<String> strings;
     private final ObjectMapper json = new ObjectMapper();
 
     LambdaRequestFuzzer(LambdaModel model, URI endpoint, long seed) {
+        this(model, endpoint, seed, "lambda", operation -> true, List.of());
+    }
+
+    /**
+     * A fuzzer over another rest-json service's model: requests signed for {@code signingName}, over the operations
+     * {@code included} accepts, with {@code moreStrings} (ids that exist, say) among the strings it picks.
+     */
+    LambdaRequestFuzzer(LambdaModel model, URI endpoint, long seed, String signingName,
+            java.util.function.Predicate<ModelOperation> included, List<String> moreStrings) {
         this.model = model;
-        this.operations = model.operations();
+        this.operations = model.operations().stream().filter(included).toList();
         this.endpoint = endpoint;
         this.random = new Random(seed);
+        this.signingName = signingName;
+        List<String> all = new java.util.ArrayList<>(STRINGS);
+        all.addAll(moreStrings);
+        this.strings = List.copyOf(all);
     }
 
     FuzzRequest next() {
@@ -69,7 +84,7 @@ final class LambdaRequestFuzzer {
         while (parameter.find()) {
             path.append(uri[0], at, parameter.start());
             signedPath.append(uri[0], at, parameter.start());
-            String value = random.nextInt(6) == 0 ? rawJunk() : RawHttp.encode(pick(STRINGS));
+            String value = random.nextInt(6) == 0 ? rawJunk() : RawHttp.encode(pick(strings));
             path.append(value);
             signedPath.append(value.replaceAll("%(?![0-9A-Fa-f]{2})", "%25"));
             at = parameter.end();
@@ -96,7 +111,7 @@ final class LambdaRequestFuzzer {
         });
         if (random.nextInt(4) == 0) {
             body.set(pick(List.of("Extra", "functionName", "", "Code", "__proto__")), value(NODES.objectNode(), 0));
-            append(query, pick(List.of("Extra", "Qualifier", "Marker", "MaxItems", "")), pick(STRINGS));
+            append(query, pick(List.of("Extra", "Qualifier", "Marker", "MaxItems", "")), pick(strings));
         }
         if (random.nextInt(10) == 0) {
             query.append(pick(List.of("&", "&&=", "=%", "a=%zz", "%=x", "a=1&a=2", "MaxItems=-5", "MaxItems=1e9")));
@@ -111,7 +126,8 @@ final class LambdaRequestFuzzer {
         String signedTarget = signedPath + (query.isEmpty() ? "" : "?" + sanitizedQuery(query.toString()));
         String description = operation.name() + ": " + method + " " + target + " (" + contentType + ") "
                 + new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.UTF_8);
-        return new FuzzRequest(description, RawHttp.signed(endpoint, method, target, signedTarget, headers, bytes));
+        return new FuzzRequest(description, RawHttp.signed(endpoint, signingName, method, target, signedTarget, headers,
+                bytes));
     }
 
     /** A path segment no client would send: bad percent-encoding, encoded slashes and dots, control characters. */
@@ -126,7 +142,7 @@ final class LambdaRequestFuzzer {
         }
         return switch (shape.path("type").asText("structure")) {
             case "string" -> shape.has("enum") && random.nextBoolean()
-                    ? shape.path("enum").get(random.nextInt(shape.path("enum").size())) : NODES.textNode(pick(STRINGS));
+                    ? shape.path("enum").get(random.nextInt(shape.path("enum").size())) : NODES.textNode(pick(strings));
             case "integer", "long" -> pick(List.of(NODES.numberNode(0), NODES.numberNode(-1), NODES.numberNode(1),
                     NODES.numberNode(128), NODES.numberNode(900), NODES.numberNode(2147483648L),
                     NODES.numberNode(Long.MAX_VALUE), NODES.numberNode(new java.math.BigInteger("9".repeat(40))),
@@ -145,7 +161,7 @@ final class LambdaRequestFuzzer {
             case "map" -> {
                 ObjectNode map = NODES.objectNode();
                 for (int i = random.nextInt(4); i > 0; i--) {
-                    map.set(pick(STRINGS), value(model.shape(shape.path("value").path("shape").asText()), depth + 1));
+                    map.set(pick(strings), value(model.shape(shape.path("value").path("shape").asText()), depth + 1));
                 }
                 yield map;
             }
@@ -164,7 +180,7 @@ final class LambdaRequestFuzzer {
 
     private JsonNode wrongType() {
         return switch (random.nextInt(8)) {
-            case 0 -> NODES.textNode(pick(STRINGS));
+            case 0 -> NODES.textNode(pick(strings));
             case 1 -> NODES.numberNode(random.nextInt());
             case 2 -> NODES.booleanNode(true);
             case 3 -> NODES.arrayNode().add("x");

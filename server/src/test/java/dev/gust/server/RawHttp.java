@@ -61,6 +61,12 @@ final class RawHttp {
         return signed(endpoint, "lambda", method, target, signedTarget, headers, body, body.length);
     }
 
+    /** A request signed for {@code service} (its signing name), the target signed as {@code signedTarget}. */
+    static byte[] signed(URI endpoint, String service, String method, String target, String signedTarget,
+            Map<String, String> headers, byte[] body) {
+        return signed(endpoint, service, method, target, signedTarget, headers, body, body.length);
+    }
+
     /** A request to {@code service} (its signing name), signed as {@link #signed(URI, String, String, String, Map, byte[])}. */
     static byte[] signedFor(URI endpoint, String service, String method, String target, Map<String, String> headers,
             byte[] body) {

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  * The single-node storage of one data directory: in {@code <dataDir>/gust.db} a {@link SqliteFunctionStore},
  * a {@link SqliteVersionStore}, a {@link SqliteLayerStore}, a {@link SqliteEventQueue}, a
  * {@link SqliteEventInvokeConfigStore}, a {@link SqliteReservedConcurrencyStore}, a
- * {@link SqliteProvisionedConcurrencyStore}, a {@link SqliteFunctionPolicyStore} and a {@link SqliteIdentityStore}; in
+ * {@link SqliteProvisionedConcurrencyStore}, a {@link SqliteFunctionPolicyStore}, a {@link SqliteIdentityStore} and a
+ * {@link SqliteRestApiStore}; in
  * {@code <dataDir>/code/} a
  * {@link FileCodeStore}.
  *
@@ -45,6 +46,7 @@ public final class EmbeddedStorage implements AutoCloseable {
     private final SqliteFunctionPolicyStore policies;
     private final SqliteLayerStore layers;
     private final SqliteIdentityStore identities;
+    private final SqliteRestApiStore restApis;
 
     private EmbeddedStorage(Path dataDir, Account defaults, ZipLimits limits, Clock clock) {
         functions = track(() -> new SqliteFunctionStore(dataDir)).in(defaults);
@@ -60,6 +62,7 @@ public final class EmbeddedStorage implements AutoCloseable {
         provisionedConcurrency = track(() -> new SqliteProvisionedConcurrencyStore(dataDir)).in(defaults);
         policies = track(() -> new SqliteFunctionPolicyStore(dataDir)).in(defaults);
         identities = track(() -> new SqliteIdentityStore(dataDir));
+        restApis = track(() -> new SqliteRestApiStore(dataDir));
         events = track(() -> new SqliteEventQueue(dataDir)); // last opened, first closed: it drains its writes
         events.releaseEveryLease().toCompletableFuture().join();
     }
@@ -155,6 +158,11 @@ public final class EmbeddedStorage implements AutoCloseable {
     /** IAM's and Organizations' state: users, roles, managed policies, accounts. */
     public IdentityStore identities() {
         return identities;
+    }
+
+    /** API Gateway's REST APIs and their deployments, in every namespace. */
+    public RestApiStore restApis() {
+        return restApis;
     }
 
     /** Closes the stores, the most recently opened first; the event queue first finishes what it has started. */
