@@ -39,6 +39,7 @@ public final class RuntimeApiEndpoints {
             .setIdleTimeout(0);
     private static final NetServerOptions RELAY = new NetServerOptions().setTcpNoDelay(true);
     private final NetClient relayClient;
+    private volatile long streamLimit = RuntimeApiEndpoint.MAX_STREAMED_BYTES;
 
     /** Endpoints that time {@link InstanceListener#onReady} with {@link System#nanoTime()}. */
     public RuntimeApiEndpoints(Vertx vertx) {
@@ -52,6 +53,15 @@ public final class RuntimeApiEndpoints {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.relayClient = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true));
+    }
+
+    /**
+     * Limits the streamed responses of the endpoints opened from now on to {@code maxBytes} instead of Lambda's
+     * {@link RuntimeApiEndpoint#MAX_STREAMED_BYTES}: for tests, which cannot afford to stream 200 MiB.
+     */
+    RuntimeApiEndpoints limitStreams(long maxBytes) {
+        this.streamLimit = maxBytes;
+        return this;
     }
 
     /** Opens an endpoint on {@value #LOOPBACK}, on a free port, that serves any local process. */
@@ -101,7 +111,7 @@ public final class RuntimeApiEndpoints {
         Objects.requireNonNull(listener, "listener");
         HttpServer server = vertx.createHttpServer(options);
         RuntimeApiEndpoint endpoint = new RuntimeApiEndpoint(context, server, binding.host(), listener, ticker,
-                PeerCheck.of(binding));
+                PeerCheck.of(binding), streamLimit);
         Promise<RuntimeApiEndpoint> opened = Promise.promise();
         // Listening from inside the context binds the server, and all its connections, to that context's event loop.
         context.runOnContext(ignored -> server.listen(port, binding.host()).compose(listening -> {
