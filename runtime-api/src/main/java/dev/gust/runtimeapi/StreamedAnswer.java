@@ -45,8 +45,8 @@ final class StreamedAnswer {
             collected.handle(chunk);
             return;
         }
-        if (overLimit) {
-            return;
+        if (overLimit || chunk.length() == 0) {
+            return; // the end of a body with trailers arrives as an empty piece
         }
         size += chunk.length();
         if (size > limit) {

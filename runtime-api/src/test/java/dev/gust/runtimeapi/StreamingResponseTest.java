@@ -91,6 +91,7 @@ class StreamingResponseTest {
         }
         assertThat(listener.next(RecordingListener.FunctionError.class))
                 .isEqualTo(new RecordingListener.FunctionError("req-2", "Error", error));
+        assertThat(sink.chunks).as("no empty chunk for the end that carries the trailers").isEqualTo(1);
     }
 
     @Test

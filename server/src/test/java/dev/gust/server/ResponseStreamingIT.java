@@ -83,6 +83,7 @@ class ResponseStreamingIT {
 
         assertThat(streamed.response().statusCode()).isEqualTo(200);
         assertThat(streamed.text()).isEqualTo("partial");
+        assertThat(streamed.chunks()).as("no empty chunk before the error").allMatch(chunk -> chunk.size() > 0);
         assertThat(streamed.complete().errorCode()).isEqualTo("TypeError");
         assertThat(streamed.complete().errorDetails()).isEqualTo("stream broke");
     }
