@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.LogType;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.ResponseStreamingInvocationType;
+import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 
 /**
  * {@code InvokeWithResponseStream} end to end: Node.js functions that stream ({@code awslambda.streamifyResponse}) in
@@ -108,6 +109,34 @@ class ResponseStreamingIT {
 
         StreamedInvocation again = StreamedInvocation.invoke(async, "never-ends", "{}", 1024, b -> { });
         assertThat(again.text()).as("a fresh instance replaced the killed one").isEqualTo("tick");
+    }
+
+    @Test
+    void anInstanceThatDiesMidStreamEndsTheStreamWithRuntimeExitError() throws Exception {
+        server.functions().create("dies", "nodejs20.x", "index.handler", Map.of("index.mjs", """
+                export const handler = awslambda.streamifyResponse(async (event, responseStream) => {
+                  responseStream.write('last words');
+                  await new Promise((resolve) => setTimeout(resolve, 100));
+                  process.exit(3);
+                });
+                """));
+
+        StreamedInvocation streamed = StreamedInvocation.invoke(async, "dies", "{}", 1024, b -> { });
+
+        assertThat(streamed.text()).isEqualTo("last words");
+        assertThat(streamed.complete().errorCode()).isEqualTo("Runtime.ExitError");
+        assertThat(streamed.complete().errorDetails()).endsWith("Runtime exited with error: exit status 3");
+    }
+
+    @Test
+    void aFunctionWithoutConcurrencyIsThrottledAsAnApiError() {
+        server.functions().create("throttled", "nodejs20.x", "index.handler", Map.of("index.mjs", SLOW_WRITER));
+        server.lambda().putFunctionConcurrency(b -> b.functionName("throttled").reservedConcurrentExecutions(0));
+
+        assertThatThrownBy(() -> StreamedInvocation.invoke(async, "throttled", "{}", 1024, b -> { }))
+                .isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(TooManyRequestsException.class)
+                .hasMessageContaining("Rate Exceeded.");
     }
 
     @Test
