@@ -20,9 +20,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,21 +29,10 @@ class StreamingResponseTest {
 
     private static final String ARN = "arn:aws:lambda:us-east-1:123456789012:function:hello";
     private static final long LIMIT = 64 * 1024;
-    private static Vertx vertx;
-
+    private final Vertx vertx = Vertx.vertx();
     private final RecordingListener listener = new RecordingListener();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private RuntimeApiEndpoint endpoint;
-
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopVertx() throws Exception {
-        vertx.close().await(10, TimeUnit.SECONDS);
-    }
 
     @BeforeEach
     void open() throws Exception {
@@ -55,8 +42,8 @@ class StreamingResponseTest {
 
     @AfterEach
     void close() throws Exception {
-        endpoint.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
         http.close();
+        vertx.close().await(10, TimeUnit.SECONDS); // closes the endpoint too
     }
 
     @Test

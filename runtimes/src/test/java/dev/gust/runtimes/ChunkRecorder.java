@@ -3,7 +3,6 @@ package dev.gust.runtimes;
 import dev.gust.runtimeapi.ResponseSink;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 
 /** A {@link ResponseSink} that records the bytes it is given and when the first arrived. Thread-safe. */
 final class ChunkRecorder implements ResponseSink {
@@ -23,7 +22,6 @@ final class ChunkRecorder implements ResponseSink {
             firstChunkNanos = System.nanoTime();
         }
         received.writeBytes(bytes);
-        notifyAll();
     }
 
     @Override
@@ -46,14 +44,5 @@ final class ChunkRecorder implements ResponseSink {
 
     synchronized String text() {
         return received.toString(StandardCharsets.UTF_8);
-    }
-
-    /** Waits up to ten seconds for {@code text} to have arrived in full. */
-    synchronized String await(String text) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!text().startsWith(text) && System.nanoTime() < end) {
-            wait(50);
-        }
-        return text();
     }
 }

@@ -9,11 +9,13 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
+import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.LogType;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
@@ -48,6 +50,16 @@ class ResponseStreamingIT {
         server.functions().create("slow-writer", "nodejs20.x", "index.handler", Map.of("index.mjs", SLOW_WRITER));
     }
 
+    /**
+     * Creates a Node.js function whose handler is {@code awslambda.streamifyResponse} of an async function of
+     * {@code (event, responseStream)} with {@code body}.
+     */
+    private static void createStreaming(String name, String body, Consumer<CreateFunctionRequest.Builder> customize) {
+        server.functions().create(name, "nodejs20.x", "index.handler", Map.of("index.mjs",
+                "export const handler = awslambda.streamifyResponse(async (event, responseStream) => {\n" + body
+                        + "});\n"), customize);
+    }
+
     @AfterAll
     static void stop() throws Exception {
         async.close();
@@ -72,13 +84,11 @@ class ResponseStreamingIT {
 
     @Test
     void anErrorMidStreamEndsTheStreamWithItsTypeAndMessage() throws Exception {
-        server.functions().create("breaks", "nodejs20.x", "index.handler", Map.of("index.mjs", """
-                export const handler = awslambda.streamifyResponse(async (event, responseStream) => {
-                  responseStream.write('partial');
-                  await new Promise((resolve) => setTimeout(resolve, 50));
-                  throw new TypeError('stream broke');
-                });
-                """));
+        createStreaming("breaks", """
+                responseStream.write('partial');
+                await new Promise((resolve) => setTimeout(resolve, 50));
+                throw new TypeError('stream broke');
+                """, b -> { });
 
         StreamedInvocation streamed = StreamedInvocation.invoke(async, "breaks", "{}", 1024, b -> { });
 
@@ -91,12 +101,10 @@ class ResponseStreamingIT {
 
     @Test
     void aTimeoutMidStreamEndsTheStreamWithSandboxTimedout() throws Exception {
-        server.functions().create("never-ends", "nodejs20.x", "index.handler", Map.of("index.mjs", """
-                export const handler = awslambda.streamifyResponse(async (event, responseStream) => {
-                  responseStream.write('tick');
-                  await new Promise(() => setInterval(() => {}, 1000));
-                });
-                """), b -> b.timeout(1));
+        createStreaming("never-ends", """
+                responseStream.write('tick');
+                await new Promise(() => setInterval(() => {}, 1000));
+                """, b -> b.timeout(1));
 
         StreamedInvocation streamed = StreamedInvocation.invoke(async, "never-ends", "{}", 1024,
                 b -> b.logType(LogType.TAIL));
@@ -113,13 +121,11 @@ class ResponseStreamingIT {
 
     @Test
     void anInstanceThatDiesMidStreamEndsTheStreamWithRuntimeExitError() throws Exception {
-        server.functions().create("dies", "nodejs20.x", "index.handler", Map.of("index.mjs", """
-                export const handler = awslambda.streamifyResponse(async (event, responseStream) => {
-                  responseStream.write('last words');
-                  await new Promise((resolve) => setTimeout(resolve, 100));
-                  process.exit(3);
-                });
-                """));
+        createStreaming("dies", """
+                responseStream.write('last words');
+                await new Promise((resolve) => setTimeout(resolve, 100));
+                process.exit(3);
+                """, b -> { });
 
         StreamedInvocation streamed = StreamedInvocation.invoke(async, "dies", "{}", 1024, b -> { });
 
@@ -141,17 +147,15 @@ class ResponseStreamingIT {
 
     @Test
     void aStreamPastTwoHundredMebibytesEndsWithResponseSizeTooLarge() throws Exception {
-        server.functions().create("too-large", "nodejs20.x", "index.handler", Map.of("index.mjs", """
+        createStreaming("too-large", """
                 const mebibyte = Buffer.alloc(1024 * 1024, 120);
-                export const handler = awslambda.streamifyResponse(async (event, responseStream) => {
-                  for (let i = 0; i < 201; i++) {
-                    if (!responseStream.write(mebibyte)) {
-                      await new Promise((resolve) => responseStream.once('drain', resolve));
-                    }
+                for (let i = 0; i < 201; i++) {
+                  if (!responseStream.write(mebibyte)) {
+                    await new Promise((resolve) => responseStream.once('drain', resolve));
                   }
-                  responseStream.end();
-                });
-                """), b -> b.timeout(60).memorySize(512));
+                }
+                responseStream.end();
+                """, b -> b.timeout(60).memorySize(512));
 
         StreamedInvocation streamed = StreamedInvocation.invoke(async, "too-large", "{}", 0, b -> { });
 
