@@ -29,6 +29,8 @@ public final class RuntimeApiEndpoints {
 
     /** Where endpoints listen unless told otherwise: loopback, on a port the kernel picks. */
     public static final String LOOPBACK = "127.0.0.1";
+    /** The most bytes of headers, or of trailers, one request to an endpoint may carry. */
+    static final int MAX_TRAILERS_BYTES = 64 * 1024;
 
     private final Vertx vertx;
     private final LongSupplier ticker;
@@ -36,6 +38,8 @@ public final class RuntimeApiEndpoints {
             .setHandle100ContinueAutomatically(true)
             .setHttp2ClearTextEnabled(false)
             .setTcpNoDelay(true)
+            // a streamed response's error travels in its trailers, a stack trace in base64: room for a long one
+            .setMaxHeaderSize(MAX_TRAILERS_BYTES)
             .setIdleTimeout(0);
     private static final NetServerOptions RELAY = new NetServerOptions().setTcpNoDelay(true);
     private final NetClient relayClient;

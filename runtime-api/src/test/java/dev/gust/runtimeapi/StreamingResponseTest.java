@@ -82,6 +82,20 @@ class StreamingResponseTest {
     }
 
     @Test
+    void anErrorWithALongTraceStillFitsInTheTrailers() throws Exception {
+        deliver("req-long", new RecordingSink());
+        String error = "{\"errorType\":\"Error\",\"errorMessage\":\"deep\",\"trace\":[\""
+                + "    at frame (/var/task/index.mjs:1:1)".repeat(400) + "\"]}";
+        try (StreamingPost post = new StreamingPost(endpoint, "req-long", "text/plain")) {
+            post.chunk("x");
+            assertThat(post.end("Lambda-Runtime-Function-Error-Type: Error\r\nLambda-Runtime-Function-Error-Body: "
+                    + Base64.getEncoder().encodeToString(error.getBytes(StandardCharsets.UTF_8)) + "\r\n"))
+                    .startsWith("HTTP/1.1 202");
+        }
+        assertThat(listener.next(RecordingListener.FunctionError.class).body()).isEqualTo(error);
+    }
+
+    @Test
     void aSinkThatIsNotWritablePausesTheRuntimesBodyUntilItResumes() throws Exception {
         RecordingSink sink = new RecordingSink();
         sink.writable = false;
