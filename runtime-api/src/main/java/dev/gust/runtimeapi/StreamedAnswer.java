@@ -58,6 +58,9 @@ final class StreamedAnswer {
         if (!sink.writable()) {
             request.pause();
             sink.onWritable(resume);
+            if (sink.writable()) {
+                resume.run(); // it drained before its handler was set: nobody would call it
+            }
         }
     }
 
