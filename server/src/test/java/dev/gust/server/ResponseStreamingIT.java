@@ -200,6 +200,23 @@ class ResponseStreamingIT {
     }
 
     @Test
+    void aPlainInvokeOfAStreamPastSixMegabytesFailsAsABufferedResponseDoes() throws Exception {
+        createStreaming("seven-mebibytes", """
+                responseStream.write(Buffer.alloc(7 * 1024 * 1024, 120));
+                responseStream.end();
+                """, b -> b.memorySize(512));
+
+        InvokeResponse response = server.functions().invoke("seven-mebibytes", "{}");
+
+        assertThat(response.functionError()).isEqualTo("Unhandled");
+        assertThat(response.payload().asUtf8String()).isEqualTo("{\"errorMessage\":\"Response payload size exceeded "
+                + "maximum allowed payload size (6291556 bytes).\",\"errorType\":\"Function.ResponseSizeTooLarge\"}");
+        StreamedInvocation streamed = StreamedInvocation.invoke(async, "seven-mebibytes", "{}", 0, b -> { });
+        assertThat(streamed.totalBytes()).as("the same function streams its 7 MiB").isEqualTo(7L * 1024 * 1024);
+        assertThat(streamed.complete().errorCode()).isNull();
+    }
+
+    @Test
     void aDryRunChecksTheFunctionWithoutRunningIt() throws Exception {
         StreamedInvocation streamed = StreamedInvocation.invoke(async, "slow-writer", "{}", 1024,
                 b -> b.invocationType(ResponseStreamingInvocationType.DRY_RUN));
