@@ -389,6 +389,26 @@ class NodeBootstrapTest extends BootstrapFixture {
     }
 
     @Test
+    void anUncaughtExceptionDuringAStreamEndsItWithThatError() throws Exception {
+        write("index.mjs", """
+                export const handler = awslambda.streamifyResponse(async (event, responseStream) => {
+                  responseStream.write('before');
+                  setTimeout(() => { throw new RangeError('async boom'); }, 20);
+                  await new Promise(() => {});
+                });
+                """);
+        FunctionInstance instance = start("index.handler");
+        instance.awaitReady();
+        ChunkRecorder sink = new ChunkRecorder();
+
+        FunctionError error = (FunctionError) instance.invoke(streaming("req-uncaught", sink));
+
+        assertThat(error.errorType()).isEqualTo("RangeError");
+        assertThat(JSON.readTree(error.body()).get("errorMessage").asText()).isEqualTo("async boom");
+        assertThat(sink.text()).isEqualTo("before");
+    }
+
+    @Test
     void aStreamedHttpResponseStartsWithItsPreludeAndTheHttpIntegrationContentType() throws Exception {
         write("index.mjs", """
                 export const handler = awslambda.streamifyResponse(async (event, responseStream) => {

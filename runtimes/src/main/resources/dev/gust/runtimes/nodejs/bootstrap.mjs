@@ -540,13 +540,20 @@ globalThis.awslambda = {
  * the invocation is answered when the stream ends, and an error (thrown, a rejected promise, a stream error, a handler
  * that is not async) ends the stream with the error in its trailers. Resolves once the Runtime API has the answer.
  */
-function invokeStreaming(api, id, handler, event, ctx, settle) {
+function invokeStreaming(api, id, handler, event, ctx, settle, state) {
   const stream = new StreamingResponse(api, id, { highWaterMark: handler[HANDLER_HIGHWATERMARK] });
   let ended = false;
   const once = (send) => {
     if (ended) return;
     ended = true;
+    state.failStream = null;
     settle(send);
+  };
+  // An uncaught exception ends the open stream with its error (posting /error would write into the stream's body).
+  state.failStream = (error) => {
+    ended = true;
+    state.failStream = null;
+    return stream.fail(error);
   };
   const fail = (error) => once(() => {
     logError('Invoke Error', error);
@@ -618,7 +625,7 @@ function invoke(api, handler, invocation, state) {
       const event = JSON.parse(invocation.body.toString('utf8'));
       if (handler[HANDLER_STREAMING] === STREAM_RESPONSE) {
         invokeStreaming(api, id, handler, event, context(headers, callbackContext(succeed, fail, callback)),
-          answers.settle);
+          answers.settle, state);
         return;
       }
       const result = handler(event, context(headers, callbackContext(succeed, fail, callback)), callback);
@@ -679,12 +686,13 @@ function callbackContext(succeed, fail, callback) {
 async function main() {
   patchConsole();
   const api = runtimeApi(process.env.AWS_LAMBDA_RUNTIME_API);
-  const state = { initialized: false, inFlight: null, onEmptyEventLoop: null };
+  const state = { initialized: false, inFlight: null, onEmptyEventLoop: null, failStream: null };
   // As in Lambda: an error nobody caught fails init, or the invocation in flight, and ends the process.
   const crash = (title, exitCode) => (error) => {
     logError(title, error);
     const report = !state.initialized ? api.postInitError(error)
-      : state.inFlight !== null ? api.postError(state.inFlight, error) : Promise.resolve();
+      : state.failStream ? state.failStream(error)
+        : state.inFlight !== null ? api.postError(state.inFlight, error) : Promise.resolve();
     report.catch(() => {}).finally(() => process.exit(exitCode));
   };
   process.on('uncaughtException', crash('Uncaught Exception', 129));
