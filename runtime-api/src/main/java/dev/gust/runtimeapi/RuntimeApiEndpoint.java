@@ -44,6 +44,14 @@ import java.util.function.LongSupplier;
  *       same id, {@code /init/error} after init, a second {@code /next}), 404 for an unknown path.
  *   <li>An answer over {@link #MAX_PAYLOAD_BYTES} is answered 413 {@code RequestEntityTooLarge}, and, as in Lambda,
  *       fails the invocation with {@code Function.ResponseSizeTooLarge}.
+ *   <li>A streamed {@code /response} ({@code Lambda-Runtime-Function-Response-Mode: streaming}, chunked) for the
+ *       invocation in flight answers it at once (a second answer is 403) while the state stays {@code Running} until
+ *       its body ends; the body goes to the invocation's {@link ResponseSink} as it arrives (paused while the sink is
+ *       not writable), or is collected when the invocation has none. Its end reports {@link
+ *       InstanceListener#onResponse} (an empty payload when it was forwarded) or, with error trailers,
+ *       {@link InstanceListener#onFunctionError}; past {@link #MAX_STREAMED_BYTES} the invocation fails at once with
+ *       {@code Function.ResponseSizeTooLarge} and the runtime is answered 413 when its body ends. A response in one
+ *       piece to an invocation with a sink is given to the sink as one chunk.
  * </ol>
  *
  * <p>Thread-safety: {@link #offer}, {@link #delivered}, {@link #close}, {@link #port} and {@link #address} may be
