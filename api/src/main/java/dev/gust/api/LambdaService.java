@@ -14,6 +14,7 @@ import dev.gust.api.functions.TagRoutes;
 import dev.gust.api.functions.VersionRoutes;
 import dev.gust.api.http.Operations;
 import dev.gust.api.invoke.InvokeRoute;
+import dev.gust.api.invoke.InvokeWithResponseStreamRoute;
 import dev.gust.api.layers.LayerRoutes;
 import dev.gust.api.permissions.PolicyRoutes;
 import dev.gust.core.invoke.EventInvoker;
@@ -103,6 +104,7 @@ public final class LambdaService implements HostedService {
     public void register(ServiceRoutes routes) {
         new CodeDownloadRoute(codeLinks, code).register(routes.unsigned());
         new InvokeRoute(invoker, events).register(routes);
+        new InvokeWithResponseStreamRoute(invoker).register(routes);
         Operations operations = new Operations(routes);
         Function<RoutingContext, FunctionService> functions = ctx -> namespaces.of(ctx).functions();
         Function<RoutingContext, ConcurrencyService> concurrency = ctx -> namespaces.of(ctx).concurrency();

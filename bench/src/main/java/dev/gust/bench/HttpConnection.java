@@ -15,8 +15,13 @@ import java.net.Socket;
  */
 final class HttpConnection implements AutoCloseable {
 
-    /** What one exchange returned. */
-    record Reply(int status, boolean functionError, int bodyLength) {
+    /**
+     * What one exchange returned.
+     *
+     * @param firstBodyNanos when the body's first bytes were there to read ({@link System#nanoTime()}): after the
+     *     head for a {@code Content-Length} body, after the first chunk's size line for a chunked one
+     */
+    record Reply(int status, boolean functionError, int bodyLength, long firstBodyNanos) {
     }
 
     /** A reply slower than this counts as a failure instead of hanging the run (longest handler sleep: 8 s). */
@@ -55,19 +60,24 @@ final class HttpConnection implements AutoCloseable {
             }
         }
         int body;
+        long firstBody;
         if (chunked) {
-            body = readChunked();
+            int first = readLine();
+            firstBody = System.nanoTime();
+            body = readChunked(first);
         } else {
+            firstBody = System.nanoTime();
             body = (int) Math.max(contentLength, 0);
             discard(body);
         }
-        return new Reply(status, functionError, body);
+        return new Reply(status, functionError, body, firstBody);
     }
 
-    private int readChunked() throws IOException {
+    /** Reads a chunked body whose first size line, {@code firstLength} bytes, is in {@link #line} already. */
+    private int readChunked(int firstLength) throws IOException {
         int total = 0;
+        int length = firstLength;
         while (true) {
-            int length = readLine();
             String size = new String(line, 0, length, java.nio.charset.StandardCharsets.ISO_8859_1);
             int semicolon = size.indexOf(';');
             int chunk = Integer.parseInt((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
@@ -80,6 +90,7 @@ final class HttpConnection implements AutoCloseable {
             discard(chunk);
             readLine();
             total += chunk;
+            length = readLine();
         }
     }
 

@@ -22,6 +22,7 @@ final class MarkdownReport {
         r.simple("Idle memory", s.path("idle-memory"));
         r.simple("Scale-out", s.path("scale-out"));
         r.simple("Async", s.path("async"));
+        r.streaming(s.path("streaming"));
         r.simple("Control plane", s.path("control-plane"));
         r.soak(s.path("soak"));
         s.fields().forEachRemaining(e -> {
@@ -120,6 +121,26 @@ final class MarkdownReport {
                     .append(m.path("last_max").asLong()).append(" | ").append(m.path("bound").asLong()).append(" | ")
                     .append(m.path("flat").asBoolean() ? "yes" : "**no**").append(" |\n");
         }
+    }
+
+    private void streaming(JsonNode node) {
+        if (node.isMissingNode() || node.has("error")) {
+            return;
+        }
+        md.append("\n## Response streaming (").append(node.path("function").asText()).append(", 1 connection)\n\n")
+                .append("| measure | p50 ms | p99 ms | n |\n|---|---|---|---|\n");
+        streamingRow("InvokeWithResponseStream, first PayloadChunk", node.path("stream_first_byte"));
+        streamingRow("InvokeWithResponseStream, InvokeComplete", node.path("stream_complete"));
+        JsonNode invoke = node.path("invoke");
+        md.append("| Invoke (whole response) | ").append(invoke.path("p50_ms").asText()).append(" | ")
+                .append(invoke.path("p99_ms").asText()).append(" | ").append(invoke.path("requests").asText())
+                .append(" |\n");
+    }
+
+    private void streamingRow(String measure, JsonNode summary) {
+        md.append("| ").append(measure).append(" | ").append(summary.path("p50_ms").asText()).append(" | ")
+                .append(summary.path("p99_ms").asText()).append(" | ").append(summary.path("n").asText())
+                .append(" |\n");
     }
 
     private void simple(String title, JsonNode node) {

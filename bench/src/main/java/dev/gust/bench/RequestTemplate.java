@@ -30,8 +30,19 @@ public record RequestTemplate(String host, int port, byte[] bytes) {
     /** A synchronous Lambda {@code Invoke} of {@code function}, signed once. */
     public static RequestTemplate invoke(SigV4Signer signer, int port, String function, byte[] payload,
             Map<String, String> extraHeaders) {
+        return post(signer, port, "/2015-03-31/functions/" + function + "/invocations", payload, extraHeaders);
+    }
+
+    /** An {@code InvokeWithResponseStream} of {@code function}, signed once. */
+    public static RequestTemplate invokeWithResponseStream(SigV4Signer signer, int port, String function,
+            byte[] payload) {
+        return post(signer, port, "/2021-11-15/functions/" + function + "/response-streaming-invocations", payload,
+                Map.of());
+    }
+
+    private static RequestTemplate post(SigV4Signer signer, int port, String path, byte[] payload,
+            Map<String, String> extraHeaders) {
         String host = "127.0.0.1";
-        String path = "/2015-03-31/functions/" + function + "/invocations";
         Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
         if (signer != null) {
             headers.putAll(signer.sign("POST", host + ':' + port, path, "", payload));

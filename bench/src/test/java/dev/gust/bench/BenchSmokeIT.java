@@ -19,10 +19,10 @@ class BenchSmokeIT {
     void smokeRunWritesResultsForEveryScenario() throws Exception {
         Path out = Path.of("target/bench-smoke");
         List<String> scenarios = List.of("floor", "warm", "bare-start", "cold-start", "idle-memory", "scale-out",
-                "async", "control-plane");
+                "async", "streaming", "control-plane");
         String[] args = new String[] {"--smoke", "--out", out.toString(), "--server-jar",
                 System.getProperty("gust.server.jar"), "--runtimes", "provided,python,nodejs", "floor", "warm",
-                "bare-start", "cold-start", "idle-memory", "scale-out", "async", "control-plane"};
+                "bare-start", "cold-start", "idle-memory", "scale-out", "async", "streaming", "control-plane"};
         BenchRunner.run(args);
 
         JsonNode results = LambdaHttp.JSON.readTree(out.resolve("results.json").toFile());
@@ -47,6 +47,12 @@ class BenchSmokeIT {
         assertThat(s.path("scale-out").path("python").path("3").path("instances_added").asInt()).isEqualTo(3);
         assertThat(s.path("async").path("accepted").path("requests").asLong()).isPositive();
         assertThat(s.path("async").path("left_queued").asLong()).isZero();
+        JsonNode streaming = s.path("streaming");
+        assertThat(streaming.path("stream_first_byte").path("n").asInt()).isPositive();
+        assertThat(streaming.path("stream_first_byte").path("p50_ms").asDouble()).isPositive()
+                .isLessThanOrEqualTo(streaming.path("stream_complete").path("p50_ms").asDouble());
+        assertThat(streaming.path("invoke").path("requests").asLong()).isPositive();
+        assertThat(streaming.path("invoke").path("errors").asLong()).isZero();
         assertThat(s.path("control-plane").path("list_all_pages").path("listed").asInt())
                 .isEqualTo(s.path("control-plane").path("functions").asInt());
         assertThat(results.path("targets")).hasSize(12);
@@ -54,6 +60,6 @@ class BenchSmokeIT {
             assertThat(target.path("status").asText()).isIn("met", "not met", "not measured");
         }
         assertThat(Files.readString(out.resolve("results.md"))).contains("## Targets", "| floor (nginx) | 1 |",
-                "| Gust provided | 1 |");
+                "| Gust provided | 1 |", "| InvokeWithResponseStream, first PayloadChunk |");
     }
 }

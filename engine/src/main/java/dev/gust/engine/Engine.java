@@ -8,6 +8,7 @@ import dev.gust.core.credentials.RoleSessions;
 import dev.gust.core.invoke.InvocationRequest;
 import dev.gust.core.invoke.InvocationResult;
 import dev.gust.core.invoke.Invoker;
+import dev.gust.core.invoke.ResponseStream;
 import dev.gust.runtimeapi.RuntimeApiEndpoint;
 import dev.gust.runtimeapi.RuntimeApiEndpoints;
 import dev.gust.sandbox.InstanceNetworks;
@@ -171,9 +172,24 @@ public final class Engine implements Invoker, AutoCloseable {
 
     @Override
     public CompletionStage<InvocationResult> invoke(InvocationRequest request) {
+        return run(request, null);
+    }
+
+    /**
+     * Runs an invocation as {@link #invoke} does (the same pools, concurrency, throttling, timeouts), its response
+     * going to {@code stream} as the runtime writes it: a runtime that streams ({@code awslambda.streamifyResponse})
+     * is read chunk by chunk with back-pressure, one that answers in one piece is one chunk.
+     */
+    @Override
+    public CompletionStage<InvocationResult> invokeWithResponseStream(InvocationRequest request,
+            ResponseStream stream) {
+        return run(request, stream);
+    }
+
+    private CompletionStage<InvocationResult> run(InvocationRequest request, ResponseStream stream) {
         Account account = request.account();
         return pool(account, request.functionName(), request.qualifier()).thenCompose(pool -> pool.invoke(request,
-                concurrency.poolOf(account.functionArn(request.functionName()))));
+                concurrency.poolOf(account.functionArn(request.functionName())), stream));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.gust.core.Completions;
 import dev.gust.core.ProvisionedConcurrency;
 import dev.gust.core.invoke.InvocationRequest;
 import dev.gust.core.invoke.InvocationResult;
+import dev.gust.core.invoke.ResponseStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -56,25 +57,27 @@ final class FunctionPool {
     /**
      * Runs one invocation on an idle provisioned instance, or, taking a unit of {@code share} (else throttled), on a
      * warm on-demand instance or a new one. A warm instance found dead when the invocation reaches it
-     * ({@link InstanceLost}) is replaced without the caller noticing.
+     * ({@link InstanceLost}) is replaced without the caller noticing. The response goes to {@code stream} as the
+     * function writes it, or, when {@code stream} is {@code null}, comes back in the result in one piece.
      */
-    CompletableFuture<InvocationResult> invoke(InvocationRequest request, ConcurrencyPool share) {
-        return invoke(request, share, MAX_LOST_INSTANCES);
+    CompletableFuture<InvocationResult> invoke(InvocationRequest request, ConcurrencyPool share,
+            ResponseStream stream) {
+        return invoke(request, share, stream, MAX_LOST_INSTANCES);
     }
 
     private CompletableFuture<InvocationResult> invoke(InvocationRequest request, ConcurrencyPool share,
-            int lostAllowed) {
+            ResponseStream stream, int lostAllowed) {
         Instance warm = hasProvisioned ? takeProvisioned() : null;
         CompletableFuture<InvocationResult> result;
         if (warm != null) {
-            result = runOn(warm, request);
+            result = runOn(warm, request, stream);
         } else if (share.tryAcquire()) {
-            result = onDemand(request).whenComplete((ended, failure) -> share.release());
+            result = onDemand(request, stream).whenComplete((ended, failure) -> share.release());
         } else {
             return CompletableFuture.failedFuture(share.throttled());
         }
         return result.exceptionallyCompose(failure -> lostAllowed > 0 && Completions.cause(failure) instanceof InstanceLost
-                ? invoke(request, share, lostAllowed - 1) : CompletableFuture.failedFuture(failure));
+                ? invoke(request, share, stream, lostAllowed - 1) : CompletableFuture.failedFuture(failure));
     }
 
     /**
@@ -82,24 +85,25 @@ final class FunctionPool {
      * 10 s is retried within the invocation, on a new instance whose init is bounded by the function's timeout (a
      * "suppressed init"); if that one times out too, the invocation ends with {@code Sandbox.Timedout}.
      */
-    private CompletableFuture<InvocationResult> onDemand(InvocationRequest request) {
+    private CompletableFuture<InvocationResult> onDemand(InvocationRequest request, ResponseStream stream) {
         Instance warm = takeIdle();
-        return warm != null ? runOn(warm, request)
+        return warm != null ? runOn(warm, request, stream)
                 : start(InitializationType.ON_DEMAND, InitPhase.INIT).thenCompose(instance -> {
                     if (!instance.initTimedOut()) {
-                        return runStarted(instance, request);
+                        return runStarted(instance, request, stream);
                     }
                     instance.close();
                     return start(InitializationType.ON_DEMAND, InitPhase.INVOKE)
-                            .thenCompose(retried -> runStarted(retried, request));
+                            .thenCompose(retried -> runStarted(retried, request, stream));
                 });
     }
 
-    private CompletableFuture<InvocationResult> runStarted(Instance instance, InvocationRequest request) {
+    private CompletableFuture<InvocationResult> runStarted(Instance instance, InvocationRequest request,
+            ResponseStream stream) {
         synchronized (this) {
             all.add(instance);
         }
-        return runOn(instance, request);
+        return runOn(instance, request, stream);
     }
 
     /** Starts an instance; a start that throws (no uid left, disk full) fails the stage instead. */
@@ -112,10 +116,11 @@ final class FunctionPool {
     }
 
     /** Runs the invocation and then releases the instance, also when {@link Instance#run} throws. */
-    private CompletableFuture<InvocationResult> runOn(Instance instance, InvocationRequest request) {
+    private CompletableFuture<InvocationResult> runOn(Instance instance, InvocationRequest request,
+            ResponseStream stream) {
         CompletableFuture<InvocationResult> run;
         try {
-            run = instance.run(request);
+            run = instance.run(request, stream);
         } catch (RuntimeException e) {
             run = CompletableFuture.failedFuture(e);
         }

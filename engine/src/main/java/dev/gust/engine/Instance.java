@@ -3,6 +3,7 @@ package dev.gust.engine;
 import dev.gust.core.FunctionConfiguration;
 import dev.gust.core.invoke.InvocationRequest;
 import dev.gust.core.invoke.InvocationResult;
+import dev.gust.core.invoke.ResponseStream;
 import dev.gust.runtimeapi.InstanceListener;
 import dev.gust.runtimeapi.Invocation;
 import dev.gust.runtimeapi.RuntimeApiEndpoint;
@@ -70,8 +71,9 @@ final class Instance implements InstanceListener {
     /** Whether {@link #finishFailedInit} is ending the first invocation (it writes its lines once). */
     private boolean initFailureEnding;
 
+    /** The invocation in flight; {@code stream} is {@code null} unless its caller streams the response. */
     private record Running(String requestId, boolean tail, long logStart, long startNanos,
-            CompletableFuture<InvocationResult> result, ScheduledFuture<?> timeout) {
+            CompletableFuture<InvocationResult> result, ScheduledFuture<?> timeout, StreamGate stream) {
     }
 
     /**
@@ -201,7 +203,17 @@ final class Instance implements InstanceListener {
      * ready: the invocation was not started and may run elsewhere.
      */
     CompletableFuture<InvocationResult> run(InvocationRequest request) {
+        return run(request, null);
+    }
+
+    /**
+     * Delivers one invocation whose response goes to {@code stream} as the runtime writes it ({@code null}: the
+     * response comes back in one piece); as {@link #run(InvocationRequest)} otherwise. Nothing reaches the stream
+     * after the invocation ended (its timeout, the runtime's exit).
+     */
+    CompletableFuture<InvocationResult> run(InvocationRequest request, ResponseStream stream) {
         String requestId = request.requestId();
+        StreamGate gate = stream == null ? null : new StreamGate(stream, function.version());
         CompletableFuture<InvocationResult> result = new CompletableFuture<>();
         long deadline = clocks.wall().millis() + function.timeout() * 1000L;
         boolean initFailed;
@@ -215,7 +227,7 @@ final class Instance implements InstanceListener {
             long logBegin = initFailed || !request.tailLog() ? 0 : log.size();
             log.append(ReportLine.start(requestId, function.version()));
             ScheduledFuture<?> timeout = timers.schedule(() -> timedOut(requestId), function.timeout(), TimeUnit.SECONDS);
-            running = new Running(requestId, request.tailLog(), logBegin, clocks.nanos(), result, timeout);
+            running = new Running(requestId, request.tailLog(), logBegin, clocks.nanos(), result, timeout, gate);
         }
         if (initFailed) {
             finishFailedInit(requestId);
@@ -224,7 +236,7 @@ final class Instance implements InstanceListener {
         String invokedArn = request.qualifier().map(qualifier -> arn + ":" + qualifier).orElse(arn);
         String traceId = request.traceId() != null ? request.traceId() : TraceIds.generate(clocks.wall().instant());
         endpoint.offer(new Invocation(requestId, request.payload(), deadline, invokedArn, traceId,
-                request.clientContext(), null));
+                request.clientContext(), null, gate));
         return result;
     }
 
@@ -350,6 +362,9 @@ final class Instance implements InstanceListener {
                 Running lost = running;
                 running = null;
                 lost.timeout().cancel(false);
+                if (lost.stream() != null) {
+                    lost.stream().close();
+                }
                 lost.result().completeExceptionally(new InstanceLost());
                 return;
             }
@@ -392,6 +407,9 @@ final class Instance implements InstanceListener {
             initReported = true;
         }
         ended.timeout().cancel(false);
+        if (ended.stream() != null) {
+            ended.stream().close();
+        }
         long duration = clocks.nanos() - ended.startNanos();
         long memory = process == null ? 0 : Math.max(0, process.maxMemoryUsedBytes());
         // What the function printed before it answered is in its pipe: copy it before the END line.

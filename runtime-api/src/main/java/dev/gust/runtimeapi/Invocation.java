@@ -15,9 +15,18 @@ import java.util.Objects;
  * @param traceId the X-Ray trace header ({@code Lambda-Runtime-Trace-Id}), or {@code null} to send none
  * @param clientContext the decoded client context JSON ({@code Lambda-Runtime-Client-Context}), or {@code null}
  * @param cognitoIdentity the Cognito identity JSON ({@code Lambda-Runtime-Cognito-Identity}), or {@code null}
+ * @param sink where the response goes as the runtime writes it, when the caller streams it
+ *     ({@code InvokeWithResponseStream}); {@code null} when the caller takes the response in one piece (then a
+ *     streamed response is collected, up to {@link RuntimeApiEndpoint#MAX_PAYLOAD_BYTES})
  */
 public record Invocation(String requestId, byte[] payload, long deadlineEpochMs, String invokedFunctionArn,
-        String traceId, String clientContext, String cognitoIdentity) {
+        String traceId, String clientContext, String cognitoIdentity, ResponseSink sink) {
+
+    /** An invocation whose caller takes the response in one piece. */
+    public Invocation(String requestId, byte[] payload, long deadlineEpochMs, String invokedFunctionArn,
+            String traceId, String clientContext, String cognitoIdentity) {
+        this(requestId, payload, deadlineEpochMs, invokedFunctionArn, traceId, clientContext, cognitoIdentity, null);
+    }
 
     public Invocation {
         Objects.requireNonNull(requestId, "requestId");

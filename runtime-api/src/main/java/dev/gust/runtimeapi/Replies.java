@@ -64,6 +64,18 @@ final class Replies {
         response.setStatusCode(405).end();
     }
 
+    /** Answers a streamed response past {@code limit} bytes. */
+    static void streamTooLarge(HttpServerResponse response, long limit) {
+        json(response, 413, error("Exceeded maximum allowed payload size (" + limit + " bytes).",
+                "RequestEntityTooLarge"));
+    }
+
+    /** The error body of an invocation whose streamed response passed {@code limit} bytes. */
+    static byte[] streamTooLargeBody(long limit) {
+        return ("{\"errorMessage\":\"Response payload size exceeded maximum allowed payload size (" + limit
+                + " bytes).\",\"errorType\":\"" + RESPONSE_TOO_LARGE_TYPE + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
     /** A fresh copy of the {@code Function.ResponseSizeTooLarge} error body. */
     static byte[] responseTooLargeBody() {
         return RESPONSE_TOO_LARGE.clone();

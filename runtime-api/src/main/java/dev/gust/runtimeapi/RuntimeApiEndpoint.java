@@ -44,6 +44,14 @@ import java.util.function.LongSupplier;
  *       same id, {@code /init/error} after init, a second {@code /next}), 404 for an unknown path.
  *   <li>An answer over {@link #MAX_PAYLOAD_BYTES} is answered 413 {@code RequestEntityTooLarge}, and, as in Lambda,
  *       fails the invocation with {@code Function.ResponseSizeTooLarge}.
+ *   <li>A streamed {@code /response} ({@code Lambda-Runtime-Function-Response-Mode: streaming}, chunked) for the
+ *       invocation in flight answers it at once (a second answer is 403) while the state stays {@code Running} until
+ *       its body ends; the body goes to the invocation's {@link ResponseSink} as it arrives (paused while the sink is
+ *       not writable), or is collected when the invocation has none. Its end reports {@link
+ *       InstanceListener#onResponse} (an empty payload when it was forwarded) or, with error trailers,
+ *       {@link InstanceListener#onFunctionError}; past {@link #MAX_STREAMED_BYTES} the invocation fails at once with
+ *       {@code Function.ResponseSizeTooLarge} and the runtime is answered 413 when its body ends. A response in one
+ *       piece to an invocation with a sink is given to the sink as one chunk.
  * </ol>
  *
  * <p>Thread-safety: {@link #offer}, {@link #delivered}, {@link #close}, {@link #port} and {@link #address} may be
@@ -53,6 +61,11 @@ public final class RuntimeApiEndpoint {
 
     /** The largest response Lambda accepts from a runtime, in bytes, counted as Lambda counts it. */
     public static final int MAX_PAYLOAD_BYTES = 6_291_556;
+    /**
+     * The largest streamed response Lambda takes from a runtime when its caller streams it: 200 MiB (the
+     * {@code InvokeMode} documentation of the Lambda API model; it was 20 MiB until 2025).
+     */
+    public static final long MAX_STREAMED_BYTES = 200L * 1024 * 1024;
     /**
      * How many connections an instance may hold open to its endpoint at once: a runtime uses one or two; one beyond
      * the bound is closed as it opens, so a function cannot take Gust's descriptors through its own endpoint.
@@ -66,6 +79,11 @@ public final class RuntimeApiEndpoint {
     private static final CharSequence CLIENT_CONTEXT = HttpHeaders.createOptimized("Lambda-Runtime-Client-Context");
     private static final CharSequence COGNITO_IDENTITY = HttpHeaders.createOptimized("Lambda-Runtime-Cognito-Identity");
     private static final CharSequence ERROR_TYPE = HttpHeaders.createOptimized("Lambda-Runtime-Function-Error-Type");
+    private static final CharSequence ERROR_BODY = HttpHeaders.createOptimized("Lambda-Runtime-Function-Error-Body");
+    private static final CharSequence RESPONSE_MODE =
+            HttpHeaders.createOptimized("Lambda-Runtime-Function-Response-Mode");
+    private static final String STREAMING = "streaming";
+    private static final String OCTET_STREAM = "application/octet-stream";
     /** A runtime that drops its connection mid-request changes nothing; there is nothing to report. */
     private static final Handler<Throwable> IGNORE = ignored -> { };
 
@@ -75,6 +93,7 @@ public final class RuntimeApiEndpoint {
     private final InstanceListener listener;
     private final LongSupplier ticker;
     private final PeerCheck peers;
+    private final long streamLimit;
     private volatile EdgeRelay relay;
     /** Whether the owner may offer now: set by {@link #offer}, cleared before an answer is reported. */
     private final AtomicBoolean offerable = new AtomicBoolean(true);
@@ -91,8 +110,9 @@ public final class RuntimeApiEndpoint {
     private int connections;
 
     RuntimeApiEndpoint(Context context, HttpServer server, String host, InstanceListener listener,
-            LongSupplier ticker, PeerCheck peers) {
+            LongSupplier ticker, PeerCheck peers, long streamLimit) {
         this.context = context;
+        this.streamLimit = streamLimit;
         this.server = server;
         this.host = host;
         this.listener = listener;
@@ -177,6 +197,7 @@ public final class RuntimeApiEndpoint {
         }
         connections++;
         connection.closeHandler(ignored -> connections--);
+        RequestTrailers.keep(connection);
     }
 
     private void handle(HttpServerRequest request) {
@@ -195,7 +216,10 @@ public final class RuntimeApiEndpoint {
                 }
             }
             case RESPONSE, ERROR, INIT_ERROR -> {
-                if (request.method().equals(HttpMethod.POST)) {
+                if (route == Route.RESPONSE && request.method().equals(HttpMethod.POST)
+                        && STREAMING.equalsIgnoreCase(request.getHeader(RESPONSE_MODE)) && streams(path)) {
+                    streamed(request);
+                } else if (request.method().equals(HttpMethod.POST)) {
                     CappedBody body = new CappedBody();
                     request.exceptionHandler(IGNORE).handler(body)
                             .endHandler(ignored -> posted(request, route, path, body));
@@ -281,16 +305,17 @@ public final class RuntimeApiEndpoint {
         if (route == Route.INIT_ERROR) {
             initError(response, errorType, body);
         } else if (route == Route.RESPONSE) {
-            answer(response, path, RuntimePaths.RESPONSE_SUFFIX.length(), Transition.INVOCATION_RESPONSE, null, body);
+            answer(request, path, RuntimePaths.RESPONSE_SUFFIX.length(), Transition.INVOCATION_RESPONSE, null, body);
         } else {
-            answer(response, path, RuntimePaths.ERROR_SUFFIX.length(), Transition.INVOCATION_ERROR_RESPONSE,
+            answer(request, path, RuntimePaths.ERROR_SUFFIX.length(), Transition.INVOCATION_ERROR_RESPONSE,
                     errorType, body);
         }
     }
 
     /** A {@code /response} (errorType {@code null}) or an {@code /error}. */
-    private void answer(HttpServerResponse response, String path, int suffixLength, Transition transition,
+    private void answer(HttpServerRequest request, String path, int suffixLength, Transition transition,
             String errorType, CappedBody body) {
+        HttpServerResponse response = request.response();
         if (state == RuntimeState.INIT_ERROR) {
             Replies.mustExit(response);
             return;
@@ -313,6 +338,11 @@ public final class RuntimeApiEndpoint {
         if (body.tooLarge()) {
             Replies.tooLarge(response);
             listener.onFunctionError(requestId, Replies.RESPONSE_TOO_LARGE_TYPE, Replies.responseTooLargeBody());
+        } else if (transition == Transition.INVOCATION_RESPONSE && invocation.sink() != null) {
+            Replies.accepted(response); // a response in one piece to a caller that streams: one chunk
+            invocation.sink().begin(contentType(request));
+            invocation.sink().chunk(body.bytes());
+            listener.onResponse(requestId, new byte[0]);
         } else if (transition == Transition.INVOCATION_RESPONSE) {
             Replies.accepted(response);
             listener.onResponse(requestId, body.bytes());
@@ -320,6 +350,68 @@ public final class RuntimeApiEndpoint {
             Replies.accepted(response);
             listener.onFunctionError(requestId, errorType, body.bytes());
         }
+    }
+
+    /**
+     * Whether a streaming {@code /response} names the invocation in flight, so that its body is read as it arrives;
+     * any other is read whole and refused as a buffered answer is.
+     */
+    private boolean streams(String path) {
+        Invocation invocation = inFlight;
+        return state == RuntimeState.RUNNING && invocation != null
+                && RuntimePaths.namesRequest(path, RuntimePaths.RESPONSE_SUFFIX.length(), invocation.requestId());
+    }
+
+    /**
+     * A streamed answer to the invocation in flight. The invocation counts as answered at once (a second answer is
+     * refused), while the runtime stays {@code Running} until the body ends; then the end is reported, with the error
+     * of its trailers if it has some. A body past the stream's limit is reported at once as
+     * {@code Function.ResponseSizeTooLarge}, the rest of it is read and dropped, and the runtime is answered 413.
+     */
+    private void streamed(HttpServerRequest request) {
+        Invocation invocation = inFlight;
+        String requestId = invocation.requestId();
+        inFlight = null;
+        lastAnswered = requestId;
+        ResponseSink sink = invocation.sink();
+        if (sink != null) {
+            sink.begin(contentType(request));
+        }
+        StreamedAnswer body = new StreamedAnswer(request, context, sink, streamLimit, () -> {
+            answered();
+            listener.onFunctionError(requestId, Replies.RESPONSE_TOO_LARGE_TYPE, Replies.streamTooLargeBody(streamLimit));
+        });
+        request.exceptionHandler(IGNORE).handler(body::handle).endHandler(ignored -> {
+            HttpServerResponse response = request.response();
+            if (body.overLimit()) {
+                Replies.streamTooLarge(response, streamLimit);
+                return;
+            }
+            answered();
+            String errorType = RequestTrailers.of(request.connection(), ERROR_TYPE);
+            if (errorType != null) {
+                Replies.accepted(response);
+                listener.onFunctionError(requestId, errorType,
+                        ErrorTrailer.body(RequestTrailers.of(request.connection(), ERROR_BODY), errorType));
+            } else if (body.tooLargeToCollect()) {
+                Replies.tooLarge(response);
+                listener.onFunctionError(requestId, Replies.RESPONSE_TOO_LARGE_TYPE, Replies.responseTooLargeBody());
+            } else {
+                Replies.accepted(response);
+                listener.onResponse(requestId, body.bytes());
+            }
+        });
+    }
+
+    /** The invocation in flight is answered: the runtime may ask for the next one, and the owner may offer it. */
+    private void answered() {
+        state = RuntimeState.RESPONSE_SENT;
+        offerable.set(true);
+    }
+
+    private static String contentType(HttpServerRequest request) {
+        String type = request.getHeader(Replies.CONTENT_TYPE);
+        return type == null || type.isEmpty() ? OCTET_STREAM : type;
     }
 
     private void initError(HttpServerResponse response, String errorType, CappedBody body) {

@@ -29,6 +29,8 @@ public final class RuntimeApiEndpoints {
 
     /** Where endpoints listen unless told otherwise: loopback, on a port the kernel picks. */
     public static final String LOOPBACK = "127.0.0.1";
+    /** The most bytes of headers, or of trailers, one request to an endpoint may carry. */
+    static final int MAX_TRAILERS_BYTES = 64 * 1024;
 
     private final Vertx vertx;
     private final LongSupplier ticker;
@@ -36,9 +38,12 @@ public final class RuntimeApiEndpoints {
             .setHandle100ContinueAutomatically(true)
             .setHttp2ClearTextEnabled(false)
             .setTcpNoDelay(true)
+            // a streamed response's error travels in its trailers, a stack trace in base64: room for a long one
+            .setMaxHeaderSize(MAX_TRAILERS_BYTES)
             .setIdleTimeout(0);
     private static final NetServerOptions RELAY = new NetServerOptions().setTcpNoDelay(true);
     private final NetClient relayClient;
+    private volatile long streamLimit = RuntimeApiEndpoint.MAX_STREAMED_BYTES;
 
     /** Endpoints that time {@link InstanceListener#onReady} with {@link System#nanoTime()}. */
     public RuntimeApiEndpoints(Vertx vertx) {
@@ -52,6 +57,15 @@ public final class RuntimeApiEndpoints {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.relayClient = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true));
+    }
+
+    /**
+     * Limits the streamed responses of the endpoints opened from now on to {@code maxBytes} instead of Lambda's
+     * {@link RuntimeApiEndpoint#MAX_STREAMED_BYTES}: for tests, which cannot afford to stream 200 MiB.
+     */
+    RuntimeApiEndpoints limitStreams(long maxBytes) {
+        this.streamLimit = maxBytes;
+        return this;
     }
 
     /** Opens an endpoint on {@value #LOOPBACK}, on a free port, that serves any local process. */
@@ -101,7 +115,7 @@ public final class RuntimeApiEndpoints {
         Objects.requireNonNull(listener, "listener");
         HttpServer server = vertx.createHttpServer(options);
         RuntimeApiEndpoint endpoint = new RuntimeApiEndpoint(context, server, binding.host(), listener, ticker,
-                PeerCheck.of(binding));
+                PeerCheck.of(binding), streamLimit);
         Promise<RuntimeApiEndpoint> opened = Promise.promise();
         // Listening from inside the context binds the server, and all its connections, to that context's event loop.
         context.runOnContext(ignored -> server.listen(port, binding.host()).compose(listening -> {

@@ -45,7 +45,8 @@ class RuntimeApiClientMistakesTest {
             "Content-Type: multipart/form-data; boundary=x", "Content-Type: application/x-www-form-urlencoded",
             "Lambda-Runtime-Function-Error-Type: Unhandled", "Lambda-Runtime-Function-Error-Type: " + "e".repeat(9000),
             "Lambda-Runtime-Function-Error-Body: " + "%zz", "Expect: 100-continue", "Transfer-Encoding: chunked",
-            "Content-Length: -1", "Content-Encoding: gzip", "X: \u00ff");
+            "Content-Length: -1", "Content-Encoding: gzip", "X: \u00ff",
+            "Lambda-Runtime-Function-Response-Mode: streaming", "Lambda-Runtime-Function-Response-Mode: " + "s".repeat(70));
     private static final List<String> BODIES = List.of("", "{}", "{", "null", "\"text\"", "[".repeat(5000),
             "{\"errorMessage\":1,\"errorType\":[]}", "\u0000\u0001", "a=b&c=d", "--x\r\n\r\n--x--");
     private static final List<String> MALFORMED = List.of(

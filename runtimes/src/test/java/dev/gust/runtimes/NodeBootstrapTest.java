@@ -340,4 +340,110 @@ class NodeBootstrapTest extends BootstrapFixture {
         assertThat(body.get("errorType").asText()).isEqualTo("TypeError");
         assertThat(body.get("errorMessage").asText()).isEqualTo("stream broke");
     }
+
+    @Test
+    void aStreamingHandlersFirstWriteReachesTheCallerWhileItIsStillWriting() throws Exception {
+        write("index.mjs", """
+                export const handler = awslambda.streamifyResponse(async (event, responseStream) => {
+                  responseStream.setContentType('text/plain');
+                  responseStream.write('first ');
+                  await new Promise((resolve) => setTimeout(resolve, 700));
+                  responseStream.write('second');
+                  responseStream.end();
+                });
+                """);
+        FunctionInstance instance = start("index.handler");
+        instance.awaitReady();
+        ChunkRecorder sink = new ChunkRecorder();
+
+        FunctionInstance.Event answer = instance.invoke(streaming("req-stream", sink));
+
+        assertThat(answer).isEqualTo(new FunctionInstance.Response("req-stream", ""));
+        assertThat(sink.text()).isEqualTo("first second");
+        assertThat(sink.contentType()).isEqualTo("text/plain");
+        assertThat(System.nanoTime() - sink.firstChunkNanos()).as("the first chunk came before the handler's wait")
+                .isGreaterThan(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(500));
+    }
+
+    @Test
+    void aStreamingHandlersErrorEndsTheStreamWithTheErrorInItsTrailers() throws Exception {
+        write("index.mjs", """
+                export const handler = awslambda.streamifyResponse(async (event, responseStream) => {
+                  responseStream.write('partial');
+                  await new Promise((resolve) => setTimeout(resolve, 10));
+                  throw new TypeError('stream broke');
+                });
+                """);
+        FunctionInstance instance = start("index.handler");
+        instance.awaitReady();
+        ChunkRecorder sink = new ChunkRecorder();
+
+        FunctionInstance.Event answer = instance.invoke(streaming("req-broken", sink));
+
+        FunctionError error = (FunctionError) answer;
+        assertThat(error.errorType()).isEqualTo("TypeError");
+        JsonNode body = JSON.readTree(error.body());
+        assertThat(body.get("errorMessage").asText()).isEqualTo("stream broke");
+        assertThat(sink.text()).isEqualTo("partial");
+        assertThat(sink.contentType()).isEqualTo("application/octet-stream");
+    }
+
+    @Test
+    void anUncaughtExceptionDuringAStreamEndsItWithThatError() throws Exception {
+        write("index.mjs", """
+                export const handler = awslambda.streamifyResponse(async (event, responseStream) => {
+                  responseStream.write('before');
+                  setTimeout(() => { throw new RangeError('async boom'); }, 20);
+                  await new Promise(() => {});
+                });
+                """);
+        FunctionInstance instance = start("index.handler");
+        instance.awaitReady();
+        ChunkRecorder sink = new ChunkRecorder();
+
+        FunctionError error = (FunctionError) instance.invoke(streaming("req-uncaught", sink));
+
+        assertThat(error.errorType()).isEqualTo("RangeError");
+        assertThat(JSON.readTree(error.body()).get("errorMessage").asText()).isEqualTo("async boom");
+        assertThat(sink.text()).isEqualTo("before");
+    }
+
+    @Test
+    void aStreamedHttpResponseStartsWithItsPreludeAndTheHttpIntegrationContentType() throws Exception {
+        write("index.mjs", """
+                export const handler = awslambda.streamifyResponse(async (event, responseStream) => {
+                  const http = awslambda.HttpResponseStream.from(responseStream, { statusCode: 200 });
+                  http.write({ objects: 'are JSON' });
+                  http.end();
+                });
+                """);
+        FunctionInstance instance = start("index.handler");
+        instance.awaitReady();
+        ChunkRecorder sink = new ChunkRecorder();
+
+        instance.invoke(streaming("req-http", sink));
+
+        assertThat(sink.contentType()).isEqualTo("application/vnd.awslambda.http-integration-response");
+        assertThat(sink.text()).isEqualTo("{\"statusCode\":200}" + "\0".repeat(8) + "{\"objects\":\"are JSON\"}");
+    }
+
+    @Test
+    void aNonAsyncStreamingHandlerFailsAsOnAws() throws Exception {
+        write("index.js", """
+                exports.handler = awslambda.streamifyResponse((event, responseStream) => { responseStream.write('x'); });
+                """);
+        FunctionInstance instance = start("index.handler");
+        instance.awaitReady();
+
+        FunctionError error = (FunctionError) instance.invoke(streaming("req-sync", new ChunkRecorder()));
+
+        assertThat(error.errorType()).isEqualTo("Runtime.InvalidStreamingOperation");
+        assertThat(JSON.readTree(error.body()).get("errorMessage").asText())
+                .isEqualTo("Streaming does not support non-async handlers.");
+    }
+
+    private static Invocation streaming(String requestId, ChunkRecorder sink) {
+        return new Invocation(requestId, "{}".getBytes(StandardCharsets.UTF_8), System.currentTimeMillis() + 30_000,
+                FunctionInstance.FUNCTION_ARN, null, null, null, sink);
+    }
 }

@@ -74,12 +74,12 @@ public final class InvokeRoute {
     }
 
     /** The function the request names, in the request's namespace. */
-    private static FunctionReference function(RoutingContext ctx) {
+    static FunctionReference function(RoutingContext ctx) {
         return FunctionReference.parse(ctx.pathParam("FunctionName"), LambdaNamespaces.accountOf(ctx));
     }
 
     /** The invocation; as in Lambda, the API request id is the invocation's request id. */
-    private static InvocationRequest request(RoutingContext ctx, FunctionReference reference,
+    static InvocationRequest request(RoutingContext ctx, FunctionReference reference,
             Optional<String> qualifier, byte[] payload, boolean tail) {
         return new InvocationRequest(ctx.response().headers().get("x-amzn-RequestId"), LambdaNamespaces.accountOf(ctx),
                 reference.name(), qualifier,
@@ -138,7 +138,7 @@ public final class InvokeRoute {
         }
     }
 
-    private static void sendFailure(HttpServerResponse response, Throwable failure) {
+    static void sendFailure(HttpServerResponse response, Throwable failure) {
         Throwable cause = Completions.cause(failure);
         ErrorResponder.send(response, cause instanceof LambdaException e ? e
                 : LambdaException.service(Operations.INTERNAL_FAILURE));
@@ -172,7 +172,7 @@ public final class InvokeRoute {
                 + "failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]");
     }
 
-    private static byte[] payload(Buffer body) {
+    static byte[] payload(Buffer body) {
         if (body == null || body.length() == 0) {
             return EMPTY_OBJECT;
         }

@@ -3,6 +3,7 @@ package dev.gust.api.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gust.api.invoke.InvokeRoute;
+import dev.gust.api.invoke.InvokeWithResponseStreamRoute;
 import dev.gust.edge.Caller;
 import dev.gust.edge.OperationKind;
 import dev.gust.edge.ServiceRoutes;
@@ -62,6 +63,9 @@ class OperationsTest {
         assertThat(InvokeRoute.INVOKE.action()).isEqualTo("lambda:InvokeFunction");
         assertThat(InvokeRoute.INVOKE.kind()).isEqualTo(OperationKind.DATA);
         assertThat(InvokeRoute.INVOKE_ASYNC.action()).isEqualTo("lambda:InvokeFunction");
+        assertThat(InvokeWithResponseStreamRoute.INVOKE_WITH_RESPONSE_STREAM.action())
+                .isEqualTo("lambda:InvokeFunction");
+        assertThat(InvokeWithResponseStreamRoute.INVOKE_WITH_RESPONSE_STREAM.kind()).isEqualTo(OperationKind.DATA);
     }
 
     @Test

@@ -26,6 +26,7 @@ public interface Invoker {
             ResponseStream stream) {
         return invoke(request).thenApply(result -> {
             if (result.functionError() == null) {
+                stream.start("application/json", result.executedVersion());
                 stream.chunk(result.payload());
                 return new InvocationResult(new byte[0], null, result.executedVersion(), result.logTail());
             }

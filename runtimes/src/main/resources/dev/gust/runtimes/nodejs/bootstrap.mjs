@@ -9,10 +9,11 @@
 // - context.callbackWaitsForEmptyEventLoop can be set but is ignored: a callback answers the invocation at once,
 //   without waiting for the event loop to drain. A handler that neither returns a promise nor calls its callback
 //   is answered with null (or, if async, fails) once the event loop has nothing left to do, as in Lambda.
-// - awslambda.streamifyResponse and awslambda.HttpResponseStream exist; what a streaming handler writes is
-//   collected and answered as one response, as Lambda answers the buffered invoke types (RequestResponse, Event).
-//   Not emulated: streaming the response as it is written (InvokeWithResponseStream), JSON log format, the X-Ray
-//   error cause header, TypeScript handlers.
+// - awslambda.streamifyResponse and awslambda.HttpResponseStream exist, and a streaming handler's writes go to the
+//   Runtime API as they happen (a chunked POST with Lambda-Runtime-Function-Response-Mode: streaming, errors in its
+//   trailers), as AWS's runtime sends them; a handler whose promise settles without ending its stream has the stream
+//   ended for it (AWS's runtime waits for the end, so such an invocation runs into its timeout there).
+//   Not emulated: JSON log format, the X-Ray error cause header, TypeScript handlers.
 
 import fs from 'node:fs';
 import net from 'node:net';
@@ -24,6 +25,7 @@ import util from 'node:util';
 
 const RUNTIME_PATH = '/2018-06-01/runtime';
 const ERROR_TYPE_HEADER = 'Lambda-Runtime-Function-Error-Type';
+const ERROR_BODY_TRAILER = 'Lambda-Runtime-Function-Error-Body';
 const require = createRequire(import.meta.url);
 
 class RuntimeError extends Error {}
@@ -38,6 +40,7 @@ class UnhandledPromiseRejection extends RuntimeError {
     this.promise = promise;
   }
 }
+class InvalidStreamingOperation extends RuntimeError {}
 class NodeJsExit extends RuntimeError {
   constructor() {
     super('The Lambda runtime client detected an unexpected Node.js exit code. This is most commonly caused by a'
@@ -45,7 +48,7 @@ class NodeJsExit extends RuntimeError {
   }
 }
 for (const type of [ImportModuleError, HandlerNotFound, MalformedHandlerName, UserCodeSyntaxError,
-  UnhandledPromiseRejection, NodeJsExit]) {
+  UnhandledPromiseRejection, InvalidStreamingOperation, NodeJsExit]) {
   type.prototype.name = `Runtime.${type.name}`;
 }
 
@@ -160,6 +163,51 @@ function runtimeApi(address) {
     });
   }
 
+  /**
+   * A chunked POST whose body is written as it comes: its head goes out with the first chunk (or the end), each
+   * write resolves once the socket takes more (back-pressure), and end() sends the trailers and resolves with the
+   * answer.
+   */
+  function chunkedRequest(requestPath, headers) {
+    let head = `POST ${requestPath} HTTP/1.1\r\nHost: ${address}\r\nTransfer-Encoding: chunked\r\n`;
+    let answer = null;
+    let ended = false;
+    async function send(bytes) {
+      if (answer === null) {
+        if (socket === null) await connect();
+        for (const [name, value] of Object.entries(headers)) head += `${name}: ${value}\r\n`;
+        socket.ref();
+        answer = new Promise((resolve, reject) => { waiting = { resolve, reject }; });
+        answer.catch(() => {}); // a failure is reported by the write or the end that meets it
+        bytes = Buffer.concat([Buffer.from(head + '\r\n', 'latin1'), bytes]);
+      }
+      const current = socket;
+      if (current === null) throw new Error('the Runtime API closed the connection');
+      if (!current.write(bytes)) {
+        await new Promise((resolve, reject) => {
+          const closed = () => reject(new Error('the Runtime API closed the connection'));
+          current.once('close', closed);
+          current.once('drain', () => { current.off('close', closed); resolve(); });
+        });
+      }
+    }
+    return {
+      write(chunk) {
+        if (chunk.length === 0) return Promise.resolve();
+        return send(Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`, 'latin1'), chunk,
+          Buffer.from('\r\n', 'latin1')]));
+      },
+      async end(trailers = {}) {
+        if (ended) return answer; // the body is complete: an error after it has nowhere to go
+        ended = true;
+        let last = '0\r\n';
+        for (const [name, value] of Object.entries(trailers)) last += `${name}: ${value}\r\n`;
+        await send(Buffer.from(last + '\r\n', 'latin1'));
+        return answer;
+      },
+    };
+  }
+
   async function post(requestPath, body, headers) {
     const payload = Buffer.from(body, 'utf8');
     const res = await request('POST', requestPath, payload, {
@@ -185,6 +233,9 @@ function runtimeApi(address) {
       post(`${RUNTIME_PATH}/invocation/${encodeURIComponent(id)}/response`, body, { 'Content-Type': contentType }),
     postError: (id, error) => post(`${RUNTIME_PATH}/invocation/${encodeURIComponent(id)}/error`,
       JSON.stringify(toRapidResponse(error)), { [ERROR_TYPE_HEADER]: 'Unhandled' }),
+    /** The streaming POST of one invocation's response; see chunkedRequest. */
+    streamResponse: (id, headers) => chunkedRequest(`${RUNTIME_PATH}/invocation/${encodeURIComponent(id)}/response`,
+      headers),
     postInitError(error) {
       const response = toRapidResponse(error);
       return post(`${RUNTIME_PATH}/init/error`, JSON.stringify(response), { [ERROR_TYPE_HEADER]: response.errorType });
@@ -393,31 +444,70 @@ const HANDLER_STREAMING = Symbol.for('aws.lambda.runtime.handler.streaming');
 const HANDLER_HIGHWATERMARK = Symbol.for('aws.lambda.runtime.handler.streaming.highWaterMark');
 const STREAM_RESPONSE = 'response';
 
-/** The response stream of one invocation: collects what the handler writes, as the buffered invoke types return it. */
-class CollectedResponseStream extends Writable {
-  constructor(options) {
+/**
+ * The response stream of one invocation, as AWS's runtime gives it to a streaming handler: a Writable whose bytes go
+ * to the Runtime API as they are written, in one chunked POST. Its content type can be set until the first write.
+ * Writes that are neither strings nor bytes are sent as JSON, as AWS's stream sends them.
+ */
+class StreamingResponse extends Writable {
+  constructor(api, id, options) {
     super(options);
-    this.chunks = [];
+    this.api = api;
+    this.id = id;
     this.contentType = 'application/octet-stream';
+    this.request = null;
     this._onBeforeFirstWrite = null;
   }
 
   setContentType(contentType) {
+    if (this.request !== null) {
+      throw new InvalidStreamingOperation('Cannot set content-type, too late.');
+    }
     this.contentType = contentType;
   }
 
-  _write(chunk, encoding, done) {
-    if (this._onBeforeFirstWrite !== null) {
+  write(chunk, encoding, callback) {
+    if (typeof chunk !== 'string' && !Buffer.isBuffer(chunk) && !(chunk instanceof Uint8Array)) {
+      chunk = JSON.stringify(chunk);
+    }
+    if (this.request === null && typeof this._onBeforeFirstWrite === 'function') {
       const before = this._onBeforeFirstWrite;
       this._onBeforeFirstWrite = null;
-      before((bytes) => this.chunks.push(Buffer.from(bytes)));
+      before((bytes) => super.write(bytes));
     }
-    this.chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, encoding));
-    done();
+    this.opened();
+    return super.write(chunk, encoding, callback);
   }
 
-  collected() {
-    return Buffer.concat(this.chunks);
+  opened() {
+    if (this.request === null) {
+      this.request = this.api.streamResponse(this.id, {
+        'Lambda-Runtime-Function-Response-Mode': 'streaming',
+        Trailer: `${ERROR_TYPE_HEADER}, ${ERROR_BODY_TRAILER}`,
+        'Content-Type': this.contentType,
+      });
+    }
+    return this.request;
+  }
+
+  _write(chunk, encoding, done) {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, encoding);
+    this.opened().write(bytes).then(() => done(), done);
+  }
+
+  _final(done) {
+    this.opened().end().then(() => done(), done);
+  }
+
+  /** Ends the stream with the error in its trailers; resolves once the Runtime API answered. */
+  fail(error) {
+    const response = toRapidResponse(error);
+    const request = this.opened();
+    this.destroy();
+    return request.end({
+      [ERROR_TYPE_HEADER]: response.errorType,
+      [ERROR_BODY_TRAILER]: Buffer.from(JSON.stringify(response)).toString('base64'),
+    });
   }
 }
 
@@ -445,17 +535,43 @@ globalThis.awslambda = {
   HttpResponseStream,
 };
 
-/** Runs a streaming handler: answers with what it wrote once the stream has ended, or fails with its error. */
-function invokeStreaming(handler, event, ctx, { succeedRaw, fail }) {
-  const stream = new CollectedResponseStream({ highWaterMark: handler[HANDLER_HIGHWATERMARK] });
-  stream.on('finish', () => succeedRaw(stream.collected(), stream.contentType));
+/**
+ * Runs a streaming handler, as AWS's runtime runs it: its stream's bytes go to the Runtime API as they are written,
+ * the invocation is answered when the stream ends, and an error (thrown, a rejected promise, a stream error, a handler
+ * that is not async) ends the stream with the error in its trailers. Resolves once the Runtime API has the answer.
+ */
+function invokeStreaming(api, id, handler, event, ctx, settle, state) {
+  const stream = new StreamingResponse(api, id, { highWaterMark: handler[HANDLER_HIGHWATERMARK] });
+  let ended = false;
+  const once = (send) => {
+    if (ended) return;
+    ended = true;
+    state.failStream = null;
+    settle(send);
+  };
+  // An uncaught exception ends the open stream with its error (posting /error would write into the stream's body).
+  state.failStream = (error) => {
+    ended = true;
+    state.failStream = null;
+    return stream.fail(error);
+  };
+  const fail = (error) => once(() => {
+    logError('Invoke Error', error);
+    return stream.fail(error);
+  });
+  stream.on('finish', () => once(() => Promise.resolve()));
   stream.on('error', fail);
   const result = handler(event, stream, ctx);
-  if (result && typeof result.then === 'function') {
-    result.then(() => {
-      if (!stream.writableEnded) stream.end();
-    }, fail);
+  if (!result || typeof result.then !== 'function') {
+    fail(new InvalidStreamingOperation('Streaming does not support non-async handlers.'));
+    return;
   }
+  result.then((value) => {
+    if (value !== undefined) {
+      console.warn('Streaming handlers ignore return values.');
+    }
+    if (!stream.writableEnded) stream.end();
+  }, fail);
 }
 
 // ---- The invocation loop ----
@@ -508,7 +624,8 @@ function invoke(api, handler, invocation, state) {
     try {
       const event = JSON.parse(invocation.body.toString('utf8'));
       if (handler[HANDLER_STREAMING] === STREAM_RESPONSE) {
-        invokeStreaming(handler, event, context(headers, callbackContext(succeed, fail, callback)), answers);
+        invokeStreaming(api, id, handler, event, context(headers, callbackContext(succeed, fail, callback)),
+          answers.settle, state);
         return;
       }
       const result = handler(event, context(headers, callbackContext(succeed, fail, callback)), callback);
@@ -547,8 +664,7 @@ function answerOnce(api, id, state, resolve, reject) {
     logError('Invoke Error', reported);
     return api.postError(id, reported);
   });
-  const succeedRaw = (bytes, contentType) => answer(() => api.postResponse(id, bytes, contentType));
-  return { succeed, fail, succeedRaw };
+  return { succeed, fail, settle: answer };
 }
 
 /** The callback part of the context. callbackWaitsForEmptyEventLoop is kept but ignored: see the file header. */
@@ -570,12 +686,13 @@ function callbackContext(succeed, fail, callback) {
 async function main() {
   patchConsole();
   const api = runtimeApi(process.env.AWS_LAMBDA_RUNTIME_API);
-  const state = { initialized: false, inFlight: null, onEmptyEventLoop: null };
+  const state = { initialized: false, inFlight: null, onEmptyEventLoop: null, failStream: null };
   // As in Lambda: an error nobody caught fails init, or the invocation in flight, and ends the process.
   const crash = (title, exitCode) => (error) => {
     logError(title, error);
     const report = !state.initialized ? api.postInitError(error)
-      : state.inFlight !== null ? api.postError(state.inFlight, error) : Promise.resolve();
+      : state.failStream ? state.failStream(error)
+        : state.inFlight !== null ? api.postError(state.inFlight, error) : Promise.resolve();
     report.catch(() => {}).finally(() => process.exit(exitCode));
   };
   process.on('uncaughtException', crash('Uncaught Exception', 129));
