@@ -59,6 +59,14 @@ public record FunctionUrlConfig(Account account, String functionName, String qua
         return RESPONSE_STREAM.equals(invokeMode);
     }
 
+    /**
+     * The URL's host name without a port: {@code <url-id>.lambda-url.<region>.localhost}, AWS's shape
+     * ({@code <url-id>.lambda-url.<region>.on.aws}) on a name that resolves to the loopback with no DNS set-up.
+     */
+    public String host() {
+        return urlId + ".lambda-url." + account.region() + ".localhost";
+    }
+
     /** The ARN the API shows: the function's, qualified by the alias for an alias's URL. */
     public String functionArn() {
         return LATEST.equals(qualifier) ? account.functionArn(functionName)
