@@ -12,7 +12,9 @@ import dev.gust.store.FunctionUrlStore;
 import dev.gust.store.StoreException;
 import dev.gust.store.VersionStore;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -73,7 +75,7 @@ public final class FunctionUrlService {
         validateSettings(errors, request);
         errors.throwIfAny();
         requireExists(target, NO_FUNCTION);
-        var now = clock.instant();
+        var now = now();
         for (int attempt = 1; ; attempt++) {
             FunctionUrlConfig config = new FunctionUrlConfig(account, target.name(), target.qualifier(), newId(),
                     request.authType(), cors(request.cors()), request.invokeMode(), now, now);
@@ -112,7 +114,7 @@ public final class FunctionUrlService {
         FunctionUrlConfig changed = current.with(
                 request.authType() != null ? request.authType() : current.authType(),
                 request.cors() != null ? cors(request.cors()) : current.cors(),
-                request.invokeMode() != null ? request.invokeMode() : current.invokeMode(), clock.instant());
+                request.invokeMode() != null ? request.invokeMode() : current.invokeMode(), now());
         if (!urls.update(changed)) {
             throw LambdaException.resourceNotFound(NO_RESOURCE); // deleted meanwhile
         }
@@ -231,6 +233,11 @@ public final class FunctionUrlService {
     private static UrlCors cors(UrlWireTypes.CorsRequest cors) {
         return cors == null ? null : new UrlCors(cors.allowCredentials(), cors.allowHeaders(), cors.allowMethods(),
                 cors.allowOrigins(), cors.exposeHeaders(), cors.maxAge());
+    }
+
+    /** Now, to the millisecond the store keeps. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** A new URL id: 32 lowercase letters and digits, as AWS's. */
