@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Writes a function's mapped answer as the URL's HTTP response, with the headers AWS adds ({@code Date},
- * {@code x-amzn-RequestId} (the edge's), {@code X-Amzn-Trace-Id}, and {@code Content-Type: application/json} when
- * the function set none). Stateless; called on the event loop.
+ * {@code x-amzn-RequestId} (the edge's), {@code X-Amzn-Trace-Id}, and for a stream {@code Content-Type} when the
+ * function set none). Stateless; called on the event loop.
  */
 final class UrlResponses {
 
@@ -22,19 +22,19 @@ final class UrlResponses {
     private UrlResponses() {
     }
 
-    /** Sends {@code answer} whole. */
+    /** Sends {@code answer} whole: a mapped answer (which has its {@code Content-Type}) or a CORS preflight's. */
     static void send(HttpServerResponse response, HttpResponse answer, String traceId) {
         if (response.closed()) {
             return;
         }
-        head(response, answer.statusCode(), answer.headers(), traceId, DEFAULT_CONTENT_TYPE);
+        head(response, answer.statusCode(), answer.headers(), traceId, null);
         response.end(Buffer.buffer(answer.body()));
     }
 
     /**
      * Sets the status and the headers: the function's (several fields of one name stay several), then AWS's own.
      *
-     * @param defaultContentType the {@code Content-Type} when the function set none
+     * @param defaultContentType the {@code Content-Type} when the function set none, or {@code null} for none
      */
     static void head(HttpServerResponse response, int status, List<Header> headers, String traceId,
             String defaultContentType) {
@@ -47,7 +47,7 @@ final class UrlResponses {
             contentType |= header.name().equalsIgnoreCase("Content-Type");
             response.headers().add(header.name(), header.value());
         }
-        if (!contentType) {
+        if (!contentType && defaultContentType != null) {
             response.putHeader("Content-Type", defaultContentType);
         }
         response.putHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
