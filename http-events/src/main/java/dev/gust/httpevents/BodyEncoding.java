@@ -2,6 +2,7 @@ package dev.gust.httpevents;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -35,6 +36,28 @@ final class BodyEncoding {
         return subtype.equals("json") || subtype.endsWith("+json") || subtype.equals("xml")
                 || subtype.endsWith("+xml") || subtype.equals("javascript") || subtype.equals("x-javascript")
                 || subtype.equals("ecmascript") || subtype.equals("yaml") || subtype.equals("x-yaml");
+    }
+
+    /**
+     * Whether {@code contentType} (possibly {@code null}, parameters allowed; or an {@code Accept} value, whose media
+     * ranges are each tried) matches one of a REST API's {@code binaryMediaTypes} ({@code image/png},
+     * {@code image/*}, {@code *}{@code /*}).
+     */
+    static boolean matchesAny(List<String> binaryMediaTypes, String contentType) {
+        if (contentType == null || binaryMediaTypes == null || binaryMediaTypes.isEmpty()) {
+            return false;
+        }
+        for (String range : contentType.split(",")) {
+            String type = mediaType(range);
+            for (String pattern : binaryMediaTypes) {
+                String wanted = mediaType(pattern);
+                if (wanted.equals("*/*") || wanted.equals(type)
+                        || (wanted.endsWith("/*") && type.startsWith(wanted.substring(0, wanted.length() - 1)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The media type of a {@code Content-Type} value, lower-case, without parameters. */

@@ -15,6 +15,11 @@ import java.util.Map;
  * (only when the query has a parameter; repeated keys joined with commas), {@code requestContext}, {@code body}
  * (only when the request has one), {@code pathParameters} (only when given), {@code isBase64Encoded},
  * {@code stageVariables} (only when given).
+ *
+ * <p>The path is written as the request has it: a function URL passes it as sent, an HTTP API gives
+ * {@link HttpRequest#withDecodedPath()} (HTTP APIs decode it). A function URL with {@code AuthType NONE} gives
+ * {@code accountId} {@code anonymous} and no authorizer, with {@code AWS_IAM} the owner's account and
+ * {@code {"iam": {...}}}.
  */
 public final class PayloadV2 {
 

@@ -2,13 +2,19 @@ package dev.gust.httpevents;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The fields both payload formats read from a function's structured answer ({@code statusCode}, {@code body},
  * {@code isBase64Encoded}, header values), each checked as API Gateway checks it. Stateless.
  */
 final class ProxyAnswer {
+
+    /** The content type of an answer that sets none. */
+    static final String DEFAULT_CONTENT_TYPE = "application/json";
 
     private ProxyAnswer() {
     }
@@ -43,6 +49,11 @@ final class ProxyAnswer {
      * @throws MalformedResponse when {@code body} is not a string, or not base64 when it says it is
      */
     static byte[] body(JsonNode answer) throws MalformedResponse {
+        return body(answer, true);
+    }
+
+    /** The answer's body bytes; base64 decoded only when {@code decode} and the answer says it is base64. */
+    static byte[] body(JsonNode answer, boolean decode) throws MalformedResponse {
         JsonNode body = answer.get("body");
         if (body == null || body.isNull()) {
             return new byte[0];
@@ -50,7 +61,7 @@ final class ProxyAnswer {
         if (!body.isTextual()) {
             throw new MalformedResponse("body is not a string");
         }
-        if (!base64Encoded(answer)) {
+        if (!base64Encoded(answer) || !decode) {
             return body.asText().getBytes(StandardCharsets.UTF_8);
         }
         try {
@@ -61,7 +72,7 @@ final class ProxyAnswer {
         }
     }
 
-    private static boolean base64Encoded(JsonNode answer) throws MalformedResponse {
+    static boolean base64Encoded(JsonNode answer) throws MalformedResponse {
         JsonNode flag = answer.get("isBase64Encoded");
         if (flag == null || flag.isNull()) {
             return false;
@@ -89,6 +100,33 @@ final class ProxyAnswer {
             throw new MalformedResponse("header " + name + " is not a string");
         }
         return value.asText();
+    }
+
+    /**
+     * The answer's {@code headers} object as headers in order, values as {@link #headerValue} writes them.
+     *
+     * @throws MalformedResponse when {@code headers} is not an object of scalar values
+     */
+    static List<Header> headers(JsonNode answer) throws MalformedResponse {
+        List<Header> headers = new ArrayList<>();
+        JsonNode object = object(answer, "headers");
+        if (object != null) {
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
+                String value = headerValue(field.getKey(), field.getValue());
+                if (value != null) {
+                    headers.add(new Header(field.getKey(), value));
+                }
+            }
+        }
+        return headers;
+    }
+
+    /** {@code headers} with {@code Content-Type: application/json} added when they have no content type. */
+    static List<Header> withDefaultContentType(List<Header> headers) {
+        if (headers.stream().noneMatch(h -> h.name().equalsIgnoreCase("content-type"))) {
+            headers.add(new Header("Content-Type", DEFAULT_CONTENT_TYPE));
+        }
+        return headers;
     }
 
     /**

@@ -39,7 +39,12 @@ final class QueryString {
      * stays as it is (API Gateway passes such a parameter through rather than refusing the request).
      */
     static String decode(String text) {
-        if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
+        return decode(text, true);
+    }
+
+    /** {@code text} percent-decoded as UTF-8; {@code +} is a space only when {@code plusIsSpace} (queries, not paths). */
+    static String decode(String text, boolean plusIsSpace) {
+        if (text.indexOf('%') < 0 && (!plusIsSpace || text.indexOf('+') < 0)) {
             return text;
         }
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
@@ -47,7 +52,7 @@ final class QueryString {
         int length = 0;
         for (int i = 0; i < bytes.length; i++) {
             byte b = bytes[i];
-            if (b == '+') {
+            if (b == '+' && plusIsSpace) {
                 out[length++] = ' ';
             } else if (b == '%' && i + 2 < bytes.length && hex(bytes[i + 1]) >= 0 && hex(bytes[i + 2]) >= 0) {
                 out[length++] = (byte) (hex(bytes[i + 1]) * 16 + hex(bytes[i + 2]));

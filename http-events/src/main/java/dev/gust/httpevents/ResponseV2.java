@@ -2,9 +2,7 @@ package dev.gust.httpevents;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The payload format 2.0 response mapping (function URLs, HTTP APIs). An answer that is a JSON object with a
@@ -14,8 +12,6 @@ import java.util.Map;
  * answer sets one. An answer that is not JSON is malformed.
  */
 final class ResponseV2 {
-
-    static final String DEFAULT_CONTENT_TYPE = "application/json";
 
     private ResponseV2() {
     }
@@ -28,23 +24,11 @@ final class ResponseV2 {
         JsonNode status = answer.isObject() ? answer.get("statusCode") : null;
         if (status == null || status.isNull()) {
             String body = answer.isTextual() ? answer.asText() : EventJson.text(answer);
-            return new HttpResponse(200, List.of(new Header("Content-Type", DEFAULT_CONTENT_TYPE)),
+            return new HttpResponse(200, List.of(new Header("Content-Type", ProxyAnswer.DEFAULT_CONTENT_TYPE)),
                     body.getBytes(StandardCharsets.UTF_8));
         }
         int statusCode = ProxyAnswer.statusCode(answer);
-        List<Header> headers = new ArrayList<>();
-        JsonNode headerObject = ProxyAnswer.object(answer, "headers");
-        if (headerObject != null) {
-            for (Map.Entry<String, JsonNode> field : headerObject.properties()) {
-                String value = ProxyAnswer.headerValue(field.getKey(), field.getValue());
-                if (value != null) {
-                    headers.add(new Header(field.getKey(), value));
-                }
-            }
-        }
-        if (headers.stream().noneMatch(h -> h.name().equalsIgnoreCase("content-type"))) {
-            headers.add(new Header("Content-Type", DEFAULT_CONTENT_TYPE));
-        }
+        List<Header> headers = ProxyAnswer.withDefaultContentType(ProxyAnswer.headers(answer));
         JsonNode cookies = answer.get("cookies");
         if (cookies != null && !cookies.isNull()) {
             if (!cookies.isArray()) {

@@ -186,6 +186,16 @@ class PayloadV2EventTest {
     }
 
     @Test
+    void writesTheDecodedPathAnHttpApiGivesIt() {
+        HttpRequest request = Requests.get("/a%2Fb/c+d/%E2%9C%93").build().withDecodedPath();
+
+        JsonNode event = event(request, functionUrl());
+
+        assertThat(event.get("rawPath").asText()).isEqualTo("/a/b/c+d/\u2713");
+        assertThat(event.at("/requestContext/http/path").asText()).isEqualTo("/a/b/c+d/\u2713");
+    }
+
+    @Test
     void writesTheRequestContextAsAwsDoes() {
         HttpRequest request = Requests.request("PUT", "/items/%20x").header("User-Agent", "curl/8.5.0")
                 .time(Instant.parse("2026-03-05T07:08:09.123Z")).build();
