@@ -55,10 +55,14 @@ final class UrlRequests {
                 || name.equalsIgnoreCase("x-forwarded-proto") || name.equalsIgnoreCase("x-forwarded-port");
     }
 
-    /** The event's {@code requestContext} facts; {@code caller} is the signer of an {@code AWS_IAM} URL's request. */
+    /**
+     * The event's {@code requestContext} facts; {@code caller} is the signer of an {@code AWS_IAM} URL's request.
+     * {@code accountId} is {@code anonymous} for a public URL and the function's owner for an {@code AWS_IAM} one
+     * (whose signer's account is {@code authorizer.iam.accountId}).
+     */
     static EventContext context(FunctionUrlConfig url, String requestId, Caller caller) {
         return EventContext.builder()
-                .accountId(caller == null ? "anonymous" : caller.accountId())
+                .accountId(caller == null ? "anonymous" : url.account().accountId())
                 .apiId(url.urlId())
                 .domainName(url.host())
                 .domainPrefix(url.urlId())
