@@ -19,10 +19,12 @@ import java.util.function.UnaryOperator;
 
 /**
  * A {@code RESPONSE_STREAM} URL's response while its function writes it: chunked HTTP, each of the function's
- * chunks written as it arrives. A function that used {@code awslambda.HttpResponseStream.from} starts its stream with
- * the HTTP-integration prelude (a JSON object with {@code statusCode}, {@code headers} and {@code cookies}, then eight
- * NUL bytes), which becomes the status and the headers; any other stream is the body of a {@code 200} with
- * {@code Content-Type: application/octet-stream}, as on AWS.
+ * chunks written as it arrives. A function that used {@code awslambda.HttpResponseStream.from} declares the content
+ * type {@code application/vnd.awslambda.http-integration-response} and starts its stream with the prelude (a JSON
+ * object with {@code statusCode}, {@code headers} and {@code cookies}, then eight NUL bytes), which becomes the status
+ * and the headers; any other stream is the body of a {@code 200} with the content type the runtime declared
+ * ({@code application/octet-stream} by default), as on AWS. An engine that does not call {@link #start} leaves the
+ * kind to the bytes: a stream that opens with a JSON object followed by eight NUL bytes has a prelude.
  *
  * <p>Back-pressure: {@link #writable()} is false while the connection's write queue is full, and the engine's
  * {@link #onWritable} handler runs when it drains. The engine calls {@link #chunk} from one thread at a time; every
@@ -30,6 +32,8 @@ import java.util.function.UnaryOperator;
  */
 final class StreamedAnswer implements ResponseStream {
 
+    /** The content type of a stream that starts with a prelude. */
+    static final String HTTP_INTEGRATION = "application/vnd.awslambda.http-integration-response";
     /** The delimiter after the prelude: eight NUL bytes. */
     static final int DELIMITER_LENGTH = 8;
     /** How much of a stream is looked at for a prelude before it is taken for body. */
@@ -42,6 +46,8 @@ final class StreamedAnswer implements ResponseStream {
     private final UnaryOperator<HttpResponse> cors;
     /** The stream's start while it may still be a prelude; {@code null} once the head is written. Engine's thread. */
     private ByteArrayOutputStream start = new ByteArrayOutputStream();
+    /** The content type the runtime declared, or {@code null} until (or unless) the engine says. Engine's thread. */
+    private String declared;
 
     /**
      * @param cors adds the URL's CORS headers to the response's head (identity without CORS)
@@ -54,6 +60,11 @@ final class StreamedAnswer implements ResponseStream {
     }
 
     @Override
+    public void start(String contentType, String executedVersion) {
+        declared = contentType == null ? "application/octet-stream" : contentType;
+    }
+
+    @Override
     public void chunk(byte[] bytes) {
         if (start == null) {
             write(bytes);
@@ -61,7 +72,9 @@ final class StreamedAnswer implements ResponseStream {
         }
         start.writeBytes(bytes);
         byte[] seen = start.toByteArray();
-        if (seen.length > 0 && seen[0] != '{') {
+        boolean mayHavePrelude = declared == null ? seen.length == 0 || seen[0] == '{'
+                : declared.equals(HTTP_INTEGRATION);
+        if (!mayHavePrelude) {
             begin(null, seen, 0);
             return;
         }
@@ -109,8 +122,7 @@ final class StreamedAnswer implements ResponseStream {
             if (response.closed()) {
                 return;
             }
-            UrlResponses.head(response, mapped.statusCode(), mapped.headers(), traceId,
-                    head != null ? UrlResponses.DEFAULT_CONTENT_TYPE : "application/octet-stream");
+            UrlResponses.head(response, mapped.statusCode(), mapped.headers(), traceId, bodyContentType(head));
             response.setChunked(true);
             if (body.length > 0) {
                 response.write(Buffer.buffer(body));
@@ -118,6 +130,14 @@ final class StreamedAnswer implements ResponseStream {
                 response.writeHead();
             }
         });
+    }
+
+    /** The {@code Content-Type} when the function's head names none. */
+    private String bodyContentType(HttpResponse head) {
+        if (head != null) {
+            return UrlResponses.DEFAULT_CONTENT_TYPE;
+        }
+        return declared == null || declared.equals(HTTP_INTEGRATION) ? "application/octet-stream" : declared;
     }
 
     private void write(byte[] bytes) {
