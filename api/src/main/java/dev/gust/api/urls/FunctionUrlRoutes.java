@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gust.api.functions.Paging;
 import dev.gust.api.http.Json;
+import dev.gust.api.http.LambdaConditionKeys;
 import dev.gust.api.http.Operations;
 import dev.gust.api.http.RequestBodies;
 import dev.gust.api.http.Responses;
@@ -39,11 +40,13 @@ public final class FunctionUrlRoutes {
     }
 
     public void register(Operations operations) {
-        operations.add(HttpMethod.POST, URL, lambda("CreateFunctionUrlConfig"), ctx -> Responses.json(ctx, 201,
+        operations.add(HttpMethod.POST, URL, lambda("CreateFunctionUrlConfig"),
+                LambdaConditionKeys.FUNCTION_URL_AUTH_TYPE, ctx -> Responses.json(ctx, 201,
                 json(ctx, service.apply(ctx).create(name(ctx), qualifier(ctx), body(ctx)), View.CREATED)));
         operations.add(HttpMethod.GET, URL, lambda("GetFunctionUrlConfig"), ctx -> Responses.json(ctx, 200,
                 json(ctx, service.apply(ctx).get(name(ctx), qualifier(ctx)), View.SHOWN)));
-        operations.add(HttpMethod.PUT, URL, lambda("UpdateFunctionUrlConfig"), ctx -> Responses.json(ctx, 200,
+        operations.add(HttpMethod.PUT, URL, lambda("UpdateFunctionUrlConfig"),
+                LambdaConditionKeys.FUNCTION_URL_AUTH_TYPE, ctx -> Responses.json(ctx, 200,
                 json(ctx, service.apply(ctx).update(name(ctx), qualifier(ctx), body(ctx)), View.UPDATED)));
         operations.add(HttpMethod.DELETE, URL, lambda("DeleteFunctionUrlConfig"), ctx -> {
             service.apply(ctx).delete(name(ctx), qualifier(ctx));
