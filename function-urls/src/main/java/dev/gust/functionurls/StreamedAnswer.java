@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 /**
@@ -26,8 +27,8 @@ import java.util.function.UnaryOperator;
  * ({@code application/octet-stream} by default), as on AWS. An engine that does not call {@link #start} leaves the
  * kind to the bytes: a stream that opens with a JSON object followed by eight NUL bytes has a prelude.
  *
- * <p>Back-pressure: {@link #writable()} is false while the connection's write queue is full, and the engine's
- * {@link #onWritable} handler runs when it drains. The engine calls {@link #chunk} from one thread at a time; every
+ * <p>Back-pressure: {@link #writable()} is false while the connection's write queue is full (or a megabyte waits for
+ * the event loop), and the engine's {@link #onWritable} handler runs when it drains. The engine calls {@link #chunk} from one thread at a time; every
  * write is moved to the request's event loop, in order.
  */
 final class StreamedAnswer implements ResponseStream {
@@ -38,12 +39,16 @@ final class StreamedAnswer implements ResponseStream {
     static final int DELIMITER_LENGTH = 8;
     /** How much of a stream is looked at for a prelude before it is taken for body. */
     static final int PRELUDE_LIMIT = 64 * 1024;
+    /** How many bytes may wait for the event loop before the stream says it is not writable. */
+    static final int MAX_PENDING_BYTES = 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Context context;
     private final HttpServerResponse response;
     private final String traceId;
     private final UnaryOperator<HttpResponse> cors;
+    /** Bytes handed to the event loop and not yet written to the connection. */
+    private final AtomicLong pending = new AtomicLong();
     /** The stream's start while it may still be a prelude; {@code null} once the head is written. Engine's thread. */
     private ByteArrayOutputStream start = new ByteArrayOutputStream();
     /** The content type the runtime declared, or {@code null} until (or unless) the engine says. Engine's thread. */
@@ -89,12 +94,18 @@ final class StreamedAnswer implements ResponseStream {
 
     @Override
     public boolean writable() {
-        return !response.writeQueueFull();
+        return pending.get() < MAX_PENDING_BYTES && !response.writeQueueFull();
     }
 
     @Override
     public void onWritable(Runnable resume) {
-        context.runOnContext(v -> response.drainHandler(drained -> resume.run()));
+        context.runOnContext(v -> {
+            if (response.closed() || pending.get() < MAX_PENDING_BYTES && !response.writeQueueFull()) {
+                resume.run(); // drained (or gone) before the engine asked: no drain event will come
+            } else {
+                response.drainHandler(drained -> resume.run());
+            }
+        });
     }
 
     /** Ends the response when the function is done: a failure before the head is a 502, after it a cut stream. */
@@ -118,7 +129,9 @@ final class StreamedAnswer implements ResponseStream {
         start = null;
         HttpResponse mapped = cors.apply(head != null ? head : new HttpResponse(200, List.of(), null));
         byte[] body = Arrays.copyOfRange(seen, bodyFrom, seen.length);
+        pending.addAndGet(body.length);
         context.runOnContext(v -> {
+            pending.addAndGet(-body.length);
             if (response.closed()) {
                 return;
             }
@@ -141,7 +154,9 @@ final class StreamedAnswer implements ResponseStream {
     }
 
     private void write(byte[] bytes) {
+        pending.addAndGet(bytes.length);
         context.runOnContext(v -> {
+            pending.addAndGet(-bytes.length);
             if (!response.closed()) {
                 response.write(Buffer.buffer(bytes));
             }

@@ -47,19 +47,26 @@ final class UrlErrors {
     }
 
     private static void json(HttpServerResponse response, int status, String errorType, String body) {
-        if (response.headWritten()) {
-            response.reset();
-            return;
-        }
-        response.setStatusCode(status).putHeader("Content-Type", "application/json")
-                .putHeader("x-amzn-ErrorType", errorType).end(body);
+        send(response, status, errorType, body);
     }
 
     private static void text(HttpServerResponse response, int status, String body) {
+        send(response, status, null, body);
+    }
+
+    /** Sends the answer, or cuts a stream whose head is already out; {@code errorType} may be {@code null}. */
+    private static void send(HttpServerResponse response, int status, String errorType, String body) {
+        if (response.closed()) {
+            return;
+        }
         if (response.headWritten()) {
             response.reset(); // a stream already under way: the client sees it cut
             return;
         }
-        response.setStatusCode(status).putHeader("Content-Type", "application/json").end(body);
+        response.setStatusCode(status).putHeader("Content-Type", "application/json");
+        if (errorType != null) {
+            response.putHeader("x-amzn-ErrorType", errorType);
+        }
+        response.end(body);
     }
 }
