@@ -205,6 +205,7 @@ final class GustServer implements AutoCloseable {
         policies.load(); // deletes the policies of functions, versions and aliases a crash left behind
         FunctionUrlService urls = new FunctionUrlService(account, functionStore, versionStore,
                 storage.functionUrls().in(account), clock, functionUrls);
+        urls.load(); // deletes the URLs of functions a crash deleted without them
         FunctionService functions = new FunctionService(account, functionStore, versionStore, storage.code(), clock,
                 catalog, new FunctionChanges() {
                     @Override

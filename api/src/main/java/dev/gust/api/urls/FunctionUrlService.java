@@ -148,6 +148,17 @@ public final class FunctionUrlService {
         return new Page(List.copyOf(page), Optional.of(page.get(maxItems - 1).qualifier()));
     }
 
+    /**
+     * Deletes the URLs whose function no longer exists (a crash between a function's deletion and its URLs' left
+     * them), at startup.
+     */
+    public void load() {
+        urls.everywhere().stream().filter(url -> url.account().equals(account))
+                .map(FunctionUrlConfig::functionName).distinct()
+                .filter(name -> functions.find(name).isEmpty())
+                .forEach(this::functionDeleted);
+    }
+
     /** Deletes the URLs of a deleted function (the {@code FunctionChanges} fan-out calls it). */
     public void functionDeleted(String functionName) {
         for (FunctionUrlConfig deleted : urls.deleteFunction(functionName)) {
