@@ -51,13 +51,8 @@ final class LambdaRequestFuzzer {
     private final ObjectMapper json = new ObjectMapper();
 
     LambdaRequestFuzzer(LambdaModel model, URI endpoint, long seed) {
-        this(model, endpoint, seed, name -> true);
-    }
-
-    /** A fuzzer of the operations whose names {@code operations} accepts. */
-    LambdaRequestFuzzer(LambdaModel model, URI endpoint, long seed, java.util.function.Predicate<String> operations) {
         this.model = model;
-        this.operations = model.operations().stream().filter(operation -> operations.test(operation.name())).toList();
+        this.operations = model.operations();
         this.endpoint = endpoint;
         this.random = new Random(seed);
     }
