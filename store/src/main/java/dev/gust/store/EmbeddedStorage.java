@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * The single-node storage of one data directory: in {@code <dataDir>/gust.db} a {@link SqliteFunctionStore},
  * a {@link SqliteVersionStore}, a {@link SqliteLayerStore}, a {@link SqliteEventQueue}, a
  * {@link SqliteEventInvokeConfigStore}, a {@link SqliteReservedConcurrencyStore}, a
- * {@link SqliteProvisionedConcurrencyStore}, a {@link SqliteFunctionPolicyStore}, a {@link SqliteIdentityStore} and a {@link SqliteFunctionUrlStore}; in
+ * {@link SqliteProvisionedConcurrencyStore}, a {@link SqliteFunctionPolicyStore} and a {@link SqliteIdentityStore}; in
  * {@code <dataDir>/code/} a
  * {@link FileCodeStore}.
  *
@@ -43,9 +43,10 @@ public final class EmbeddedStorage implements AutoCloseable {
     private final SqliteReservedConcurrencyStore reservedConcurrency;
     private final SqliteProvisionedConcurrencyStore provisionedConcurrency;
     private final SqliteFunctionPolicyStore policies;
+    /** Function URL configs ({@link SqliteFunctionUrlStore}), the default namespace's view. */
+    private final SqliteFunctionUrlStore functionUrls;
     private final SqliteLayerStore layers;
     private final SqliteIdentityStore identities;
-    private final SqliteFunctionUrlStore functionUrls;
 
     private EmbeddedStorage(Path dataDir, Account defaults, ZipLimits limits, Clock clock) {
         functions = track(() -> new SqliteFunctionStore(dataDir)).in(defaults);
@@ -60,8 +61,8 @@ public final class EmbeddedStorage implements AutoCloseable {
         reservedConcurrency = track(() -> new SqliteReservedConcurrencyStore(dataDir)).in(defaults);
         provisionedConcurrency = track(() -> new SqliteProvisionedConcurrencyStore(dataDir)).in(defaults);
         policies = track(() -> new SqliteFunctionPolicyStore(dataDir)).in(defaults);
-        identities = track(() -> new SqliteIdentityStore(dataDir));
         functionUrls = track(() -> new SqliteFunctionUrlStore(dataDir)).in(defaults);
+        identities = track(() -> new SqliteIdentityStore(dataDir));
         events = track(() -> new SqliteEventQueue(dataDir)); // last opened, first closed: it drains its writes
         events.releaseEveryLease().toCompletableFuture().join();
     }
