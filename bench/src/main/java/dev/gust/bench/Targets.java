@@ -22,11 +22,11 @@ final class Targets {
         Targets t = new Targets(scenarios);
         t.warmLatency();
         t.throughput();
+        t.functionUrl();
         t.peer();
         t.coldStart();
         t.memory();
         t.scaleOut();
-        t.functionUrl();
         return t.out;
     }
 
