@@ -50,7 +50,8 @@ final class FunctionUrlScenario implements Scenario {
             result.set("invoke", invoke);
             result.set("url", viaUrl);
             result.put("instances", gust.instances());
-            double p50 = Curves.at(viaUrl, 1).path("p50_ms").asDouble() / Curves.at(invoke, 1).path("p50_ms").asDouble();
+            double p50 = Curves.at(viaUrl, 1).path("p50_ms").asDouble()
+                    / Curves.at(invoke, 1).path("p50_ms").asDouble();
             double rps = Curves.at(viaUrl, 32).path("rps").asDouble() / Curves.at(invoke, 32).path("rps").asDouble();
             result.put("url_p50_over_invoke_c1", LoadResult.round(p50));
             result.put("url_rps_over_invoke_c32", LoadResult.round(rps));

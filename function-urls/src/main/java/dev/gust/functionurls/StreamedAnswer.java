@@ -28,8 +28,8 @@ import java.util.function.UnaryOperator;
  * kind to the bytes: a stream that opens with a JSON object followed by eight NUL bytes has a prelude.
  *
  * <p>Back-pressure: {@link #writable()} is false while the connection's write queue is full (or a megabyte waits for
- * the event loop), and the engine's {@link #onWritable} handler runs when it drains. The engine calls {@link #chunk} from one thread at a time; every
- * write is moved to the request's event loop, in order.
+ * the event loop), and the engine's {@link #onWritable} handler runs when it drains. The engine calls {@link #chunk}
+ * from one thread at a time; every write is moved to the request's event loop, in order.
  */
 final class StreamedAnswer implements ResponseStream {
 

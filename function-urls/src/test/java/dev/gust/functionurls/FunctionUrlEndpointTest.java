@@ -158,8 +158,8 @@ class FunctionUrlEndpointTest {
     void failuresMapToAwsStatuses() throws Exception {
         ENGINE.answers.put("errs", answer("{\"errorMessage\":\"boom\"}", "Unhandled"));
         ENGINE.answers.put("malformed", answer("{\"statusCode\":\"x\"}", null));
-        ENGINE.answers.put("throttled", CompletableFuture.failedFuture(
-                LambdaException.tooManyRequests("Rate Exceeded.", "ReservedFunctionConcurrentInvocationLimitExceeded")));
+        ENGINE.answers.put("throttled", CompletableFuture.failedFuture(LambdaException.tooManyRequests(
+                "Rate Exceeded.", "ReservedFunctionConcurrentInvocationLimitExceeded")));
         ENGINE.answers.put("gone", CompletableFuture.failedFuture(LambdaException.functionNotFound("arn")));
         ENGINE.answers.put("broken", CompletableFuture.failedFuture(new IllegalStateException("engine bug")));
 

@@ -37,7 +37,9 @@ class FunctionUrlsIT {
                 if path == '/boom':
                     raise Exception('boom')
                 if path == '/binary':
-                    body = event['body'] if event['isBase64Encoded'] else base64.b64encode(event['body'].encode()).decode()
+                    body = event['body']
+                    if not event['isBase64Encoded']:
+                        body = base64.b64encode(body.encode()).decode()
                     return {'statusCode': 201, 'isBase64Encoded': True, 'body': body,
                             'headers': {'content-type': 'application/octet-stream',
                                         'x-cookies': ';'.join(event.get('cookies', []))},
@@ -106,9 +108,11 @@ class FunctionUrlsIT {
         JsonNode created = Recording.parse(Files.readString(work.resolve("url.json")));
         assertThat(created.path("FunctionUrl").asText())
                 .matches("http://[a-z0-9]{32}\\.lambda-url\\.us-east-1\\.localhost:" + gust.endpoint().getPort() + "/");
-        assertThat(created.path("FunctionArn").asText()).isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:tour");
+        assertThat(created.path("FunctionArn").asText())
+                .isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:tour");
         assertThat(created.path("AuthType").asText()).isEqualTo("NONE");
-        assertThat(created.path("CreationTime").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
+        assertThat(created.path("CreationTime").asText())
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
         JsonNode event = Recording.parse(Files.readString(work.resolve("event.json")));
         String id = created.path("FunctionUrl").asText().substring(7, 39);
         assertThat(event.path("version").asText()).isEqualTo("2.0");
@@ -181,8 +185,8 @@ class FunctionUrlsIT {
     @Test
     void anAwsIamUrlAnswersOnlyRequestsSignedForLambdaAndTellsTheFunctionWho() throws Exception {
         createEcho("private");
-        String url = lambda.createFunctionUrlConfig(b -> b.functionName("private").authType(FunctionUrlAuthType.AWS_IAM))
-                .functionUrl();
+        String url = lambda.createFunctionUrlConfig(b -> b.functionName("private")
+                .authType(FunctionUrlAuthType.AWS_IAM)).functionUrl();
         Files.writeString(work.resolve("signed.py"), """
                 import sys, urllib.request, botocore.session, botocore.auth, botocore.awsrequest
                 request = botocore.awsrequest.AWSRequest(method='POST', url=sys.argv[1], data=b'{"signed": true}',

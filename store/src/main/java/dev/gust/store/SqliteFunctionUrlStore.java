@@ -31,7 +31,7 @@ public final class SqliteFunctionUrlStore implements FunctionUrlStore {
     private final NamespaceColumns namespace;
     private final boolean ownsConnection;
 
-    /** Opens (creating and migrating if needed) the database in {@code dataDir}; bound to {@link Account#defaults()}. */
+    /** Opens (creating and migrating if needed) the database in {@code dataDir}; bound to the default namespace. */
     public SqliteFunctionUrlStore(Path dataDir) {
         this(new LockedConnection(dataDir, "function URL store"), Account.defaults(), true);
     }

@@ -31,8 +31,9 @@ import java.util.regex.Pattern;
 public final class FunctionUrlService {
 
     /** The model's pattern of {@code FunctionName} for these operations, as AWS reports it. */
-    static final String FUNCTION_NAME_PATTERN = "(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?"
-            + "-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]{1,64})(:((?!\\d+$)[0-9a-zA-Z-_]+))?";
+    static final String FUNCTION_NAME_PATTERN = "(arn:(aws[a-zA-Z-]*)?:lambda:)?"
+            + "((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]{1,64})"
+            + "(:((?!\\d+$)[0-9a-zA-Z-_]+))?";
     /** The model's pattern of {@code Qualifier}: an alias name, never a version number nor {@code $LATEST}. */
     static final String QUALIFIER_PATTERN = "((?!^\\d+$)^[0-9a-zA-Z-_]+$)";
     private static final Pattern FUNCTION_NAME = Pattern.compile(FUNCTION_NAME_PATTERN);
