@@ -187,20 +187,7 @@ class FunctionUrlsIT {
         createEcho("private");
         String url = lambda.createFunctionUrlConfig(b -> b.functionName("private")
                 .authType(FunctionUrlAuthType.AWS_IAM)).functionUrl();
-        Files.writeString(work.resolve("signed.py"), """
-                import sys, urllib.request, botocore.session, botocore.auth, botocore.awsrequest
-                request = botocore.awsrequest.AWSRequest(method='POST', url=sys.argv[1], data=b'{"signed": true}',
-                                                         headers={'Content-Type': 'application/json'})
-                botocore.auth.SigV4Auth(botocore.session.get_session().get_credentials(), sys.argv[2],
-                                        'us-east-1').add_auth(request)
-                prepared = request.prepare()
-                try:
-                    with urllib.request.urlopen(urllib.request.Request(prepared.url, data=prepared.body,
-                            headers=dict(prepared.headers), method='POST')) as response:
-                        print(response.status, response.read().decode())
-                except urllib.error.HTTPError as e:
-                    print(e.code, e.read().decode())
-                """);
+        writeSigner();
         ReadmeShell shell = new ReadmeShell(work, gust);
 
         ReadmeShell.Result result = shell.bash("""
@@ -222,6 +209,43 @@ class FunctionUrlsIT {
         assertThat(iam.path("userArn").asText()).isEqualTo("arn:aws:iam::000000000000:root");
         assertThat(event.path("requestContext").path("accountId").asText()).isEqualTo("000000000000");
         assertThat(event.path("body").asText()).isEqualTo("{\"signed\": true}");
+    }
+
+    @Test
+    void anIamUsersPolicyOpensAnAwsIamUrlOnlyForTheAuthTypeItNames() throws Exception {
+        createEcho("iam-users");
+        String url = lambda.createFunctionUrlConfig(b -> b.functionName("iam-users")
+                .authType(FunctionUrlAuthType.AWS_IAM)).functionUrl();
+        writeSigner();
+        String policy = """
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"lambda:InvokeFunctionUrl",
+                 "Resource":"arn:aws:lambda:us-east-1:000000000000:function:iam-users",
+                 "Condition":{"StringEquals":{"lambda:FunctionUrlAuthType":"%s"}}}]}""";
+
+        ReadmeShell.Result result = new ReadmeShell(work, gust).bash("""
+                aws() { /usr/bin/aws --endpoint-url "$AWS_ENDPOINT_URL" --output text "$@"; }
+                for user in alice:AWS_IAM bob:NONE; do
+                    name=${user%%%%:*}
+                    aws iam create-user --user-name $name > /dev/null
+                    aws iam put-user-policy --user-name $name --policy-name url --policy-document \
+                        "$(printf '%2$s' ${user#*:})"
+                    aws iam create-access-key --user-name $name \
+                        --query 'AccessKey.[AccessKeyId,SecretAccessKey]' > $name.key
+                done
+                for name in alice bob; do
+                    read -r id secret < $name.key
+                    echo "$name: $(AWS_ACCESS_KEY_ID=$id AWS_SECRET_ACCESS_KEY=$secret \
+                        /usr/bin/python3 signed.py '%1$s' lambda)"
+                done
+                """.formatted(pathForm(url) + "who", policy.replace("\n", " ")));
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        String alice = result.output().lines().filter(line -> line.startsWith("alice: ")).findFirst().orElseThrow();
+        assertThat(alice).startsWith("alice: 200 ");
+        assertThat(Recording.parse(alice.substring("alice: 200 ".length())).path("requestContext")
+                .path("authorizer").path("iam").path("userArn").asText())
+                .isEqualTo("arn:aws:iam::000000000000:user/alice");
+        assertThat(result.output()).contains("bob: 403 {\"Message\":\"Forbidden. For troubleshooting");
     }
 
     @Test
@@ -350,6 +374,24 @@ class FunctionUrlsIT {
 
         assertThat(after).isEqualTo(portless + ":" + gust.endpoint().getPort() + "/");
         assertThat(get(after).statusCode()).isEqualTo(200);
+    }
+
+    /** Writes {@code signed.py URL SERVICE}: a POST signed with botocore's SigV4Auth, printing status and body. */
+    private static void writeSigner() throws Exception {
+        Files.writeString(work.resolve("signed.py"), """
+                import sys, urllib.request, botocore.session, botocore.auth, botocore.awsrequest
+                request = botocore.awsrequest.AWSRequest(method='POST', url=sys.argv[1], data=b'{"signed": true}',
+                                                         headers={'Content-Type': 'application/json'})
+                botocore.auth.SigV4Auth(botocore.session.get_session().get_credentials(), sys.argv[2],
+                                        'us-east-1').add_auth(request)
+                prepared = request.prepare()
+                try:
+                    with urllib.request.urlopen(urllib.request.Request(prepared.url, data=prepared.body,
+                            headers=dict(prepared.headers), method='POST')) as response:
+                        print(response.status, response.read().decode())
+                except urllib.error.HTTPError as e:
+                    print(e.code, e.read().decode())
+                """);
     }
 
     private static HttpResponse<String> get(String functionUrl) throws Exception {
