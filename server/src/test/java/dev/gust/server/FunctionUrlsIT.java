@@ -184,10 +184,7 @@ class FunctionUrlsIT {
 
     @Test
     void anAwsIamUrlAnswersOnlyRequestsSignedForLambdaAndTellsTheFunctionWho() throws Exception {
-        createEcho("private");
-        String url = lambda.createFunctionUrlConfig(b -> b.functionName("private")
-                .authType(FunctionUrlAuthType.AWS_IAM)).functionUrl();
-        writeSigner();
+        String url = awsIamUrl("private");
         ReadmeShell shell = new ReadmeShell(work, gust);
 
         ReadmeShell.Result result = shell.bash("""
@@ -213,10 +210,7 @@ class FunctionUrlsIT {
 
     @Test
     void anIamUsersPolicyOpensAnAwsIamUrlOnlyForTheAuthTypeItNames() throws Exception {
-        createEcho("iam-users");
-        String url = lambda.createFunctionUrlConfig(b -> b.functionName("iam-users")
-                .authType(FunctionUrlAuthType.AWS_IAM)).functionUrl();
-        writeSigner();
+        String url = awsIamUrl("iam-users");
         String policy = """
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"lambda:InvokeFunctionUrl",
                  "Resource":"arn:aws:lambda:us-east-1:000000000000:function:iam-users",
@@ -374,6 +368,14 @@ class FunctionUrlsIT {
 
         assertThat(after).isEqualTo(portless + ":" + gust.endpoint().getPort() + "/");
         assertThat(get(after).statusCode()).isEqualTo(200);
+    }
+
+    /** Creates an echo function with an {@code AWS_IAM} URL, writes {@code signed.py}, and returns the URL. */
+    private static String awsIamUrl(String name) throws Exception {
+        createEcho(name);
+        writeSigner();
+        return lambda.createFunctionUrlConfig(b -> b.functionName(name).authType(FunctionUrlAuthType.AWS_IAM))
+                .functionUrl();
     }
 
     /** Writes {@code signed.py URL SERVICE}: a POST signed with botocore's SigV4Auth, printing status and body. */
