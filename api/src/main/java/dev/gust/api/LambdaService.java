@@ -17,8 +17,11 @@ import dev.gust.api.invoke.InvokeRoute;
 import dev.gust.api.invoke.InvokeWithResponseStreamRoute;
 import dev.gust.api.layers.LayerRoutes;
 import dev.gust.api.permissions.PolicyRoutes;
+import dev.gust.api.urls.FunctionUrlAddress;
+import dev.gust.api.urls.FunctionUrlRoutes;
 import dev.gust.core.invoke.EventInvoker;
 import dev.gust.core.invoke.Invoker;
+import dev.gust.edge.EndpointHandler;
 import dev.gust.edge.HostedService;
 import dev.gust.edge.Protocol;
 import dev.gust.edge.ServiceRoutes;
@@ -44,6 +47,8 @@ public final class LambdaService implements HostedService {
 
     /** AWS's limit on a CreateFunction request body (a 50 MB zip, base64-encoded, plus JSON). */
     public static final long MAX_REQUEST_BYTES = 70_167_211L;
+    /** The largest request body a function URL accepts (BUFFERED and RESPONSE_STREAM alike): Invoke's 6 MB. */
+    public static final long MAX_URL_REQUEST_BYTES = 6L * 1024 * 1024;
     /** A function's ARN, with its qualifier if it has one: region, account, name, qualifier. */
     private static final Pattern FUNCTION_ARN =
             Pattern.compile("arn:aws[a-zA-Z-]*:lambda:([a-z0-9-]+):(\\d{12}):function:([^:]+)(?::([^:]+))?");
@@ -53,20 +58,23 @@ public final class LambdaService implements HostedService {
     private final CodeLinks codeLinks;
     private final Invoker invoker;
     private final EventInvoker events;
+    private final EndpointHandler functionUrls;
 
     /**
      * @param namespaces the control plane of each namespace; each request acts in its own
      * @param code the code packages of every namespace (content-addressed, shared)
      * @param invoker runs invocations of any namespace (the request names its account)
      * @param events queues asynchronous invocations of any namespace
+     * @param functionUrls the data plane of function URLs: the edge's public endpoint {@code lambda-url}
      */
     public LambdaService(LambdaNamespaces namespaces, CodeStore code, CodeLinks codeLinks, Invoker invoker,
-            EventInvoker events) {
+            EventInvoker events, EndpointHandler functionUrls) {
         this.namespaces = namespaces;
         this.code = code;
         this.codeLinks = codeLinks;
         this.invoker = invoker;
         this.events = events;
+        this.functionUrls = functionUrls;
     }
 
     @Override
@@ -118,5 +126,8 @@ public final class LambdaService implements HostedService {
         new AccountSettingsRoutes(functions, concurrency).register(operations);
         new LayerRoutes(ctx -> namespaces.of(ctx).layers(), codeLinks).register(operations);
         new PolicyRoutes(ctx -> namespaces.of(ctx).policies()).register(operations);
+        new FunctionUrlRoutes(ctx -> namespaces.of(ctx).urls()).register(operations);
+        // a function URL's body is an invocation's payload: 6 MB, as Invoke's (docs/design/http-function-urls.md)
+        routes.endpoint(FunctionUrlAddress.LABEL, MAX_URL_REQUEST_BYTES, functionUrls);
     }
 }

@@ -138,7 +138,7 @@ final class LambdaHttp {
                 response.headers().firstValue("X-Amz-Function-Error").isPresent());
     }
 
-    private static void require(HttpResponse<String> response, int status, String what) throws IOException {
+    static void require(HttpResponse<String> response, int status, String what) throws IOException {
         if (response.statusCode() != status) {
             throw new IOException(what + " answered " + response.statusCode() + ": " + response.body());
         }

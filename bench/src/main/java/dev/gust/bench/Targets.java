@@ -22,6 +22,7 @@ final class Targets {
         Targets t = new Targets(scenarios);
         t.warmLatency();
         t.throughput();
+        t.functionUrl();
         t.peer();
         t.coldStart();
         t.memory();
@@ -123,6 +124,17 @@ final class Targets {
         }
         add("scale-out: at least 100 new instances per second (N=100)", worst >= 100,
                 detail.isEmpty() ? "not measured" : detail.toString().trim(), detail.isEmpty() ? Double.NaN : worst, 100);
+    }
+
+    private void functionUrl() {
+        double url = point("function-url", "url", 1).path("p50_ms").asDouble(Double.NaN);
+        double invoke = point("function-url", "invoke", 1).path("p50_ms").asDouble(Double.NaN);
+        add("function URL c=1: p50 at most 1.2x a direct warm Invoke's", url / invoke <= 1.2,
+                "%.3f ms vs %.3f ms = %.2fx".formatted(url, invoke, url / invoke), url, invoke);
+        double urlRps = point("function-url", "url", 32).path("rps").asDouble(Double.NaN);
+        double invokeRps = point("function-url", "invoke", 32).path("rps").asDouble(Double.NaN);
+        add("function URL c=32: at least 80% of a direct warm Invoke's throughput", urlRps / invokeRps >= 0.8,
+                "%.0f/s vs %.0f/s = %.1f%%".formatted(urlRps, invokeRps, 100 * urlRps / invokeRps), urlRps, invokeRps);
     }
 
     private JsonNode point(String scenario, String field, int connections) {

@@ -19,10 +19,10 @@ class BenchSmokeIT {
     void smokeRunWritesResultsForEveryScenario() throws Exception {
         Path out = Path.of("target/bench-smoke");
         List<String> scenarios = List.of("floor", "warm", "bare-start", "cold-start", "idle-memory", "scale-out",
-                "async", "streaming", "control-plane");
+                "async", "streaming", "control-plane", "function-url");
         String[] args = new String[] {"--smoke", "--out", out.toString(), "--server-jar",
                 System.getProperty("gust.server.jar"), "--runtimes", "provided,python,nodejs", "floor", "warm",
-                "bare-start", "cold-start", "idle-memory", "scale-out", "async", "streaming", "control-plane"};
+                "bare-start", "cold-start", "idle-memory", "scale-out", "async", "streaming", "control-plane", "function-url"};
         BenchRunner.run(args);
 
         JsonNode results = LambdaHttp.JSON.readTree(out.resolve("results.json").toFile());
@@ -55,7 +55,14 @@ class BenchSmokeIT {
         assertThat(streaming.path("invoke").path("errors").asLong()).isZero();
         assertThat(s.path("control-plane").path("list_all_pages").path("listed").asInt())
                 .isEqualTo(s.path("control-plane").path("functions").asInt());
-        assertThat(results.path("targets")).hasSize(12);
+        for (String door : List.of("invoke", "url")) {
+            for (JsonNode point : s.path("function-url").path(door)) {
+                assertThat(point.path("requests").asLong()).as(door).isPositive();
+                assertThat(point.path("errors").asLong()).as(door).isZero();
+            }
+        }
+        assertThat(s.path("function-url").path("url_p50_over_invoke_c1").asDouble()).isPositive();
+        assertThat(results.path("targets")).hasSize(14);
         for (JsonNode target : results.path("targets")) {
             assertThat(target.path("status").asText()).isIn("met", "not met", "not measured");
         }

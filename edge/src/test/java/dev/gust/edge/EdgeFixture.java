@@ -239,6 +239,40 @@ final class EdgeFixture implements AutoCloseable {
             routes.rest(list, HttpMethod.GET, "/2020-01-01/things", null, echo);
             routes.conditionKeys(list, (ctx, keys) -> keys.key("things:Mode", ctx.request().getParam("Mode")));
             routes.unsigned().get("/_things/public").handler(ctx -> ctx.response().end("public"));
+            routes.endpoint(ENDPOINT_LABEL, MAX_BYTES, new EchoEndpoint());
+        }
+    }
+
+    /** The label of {@link RestThings}' public endpoint. */
+    static final String ENDPOINT_LABEL = "thing-url";
+
+    /**
+     * The public endpoint of {@link RestThings}: answers what the edge told it about the request; with
+     * {@code X-Authorize: yes} it first authenticates the request (signing name {@code things}) and authorizes
+     * {@code things:InvokeThing} on the thing its id names, with the condition key {@code things:Mode} = {@code url}.
+     */
+    static final class EchoEndpoint implements EndpointHandler {
+        static final Operation INVOKE = new Operation("InvokeThing", "things:InvokeThing", OperationKind.DATA);
+
+        @Override
+        public void handle(EndpointRequest request) {
+            JsonObject echo = new JsonObject().put("label", request.label()).put("id", request.id())
+                    .put("region", request.region().orElse(null)).put("pathForm", request.pathForm())
+                    .put("path", request.path()).put("rawQuery", request.rawQuery())
+                    .put("body", request.body().toString()).put("requestId", request.requestId())
+                    .put("signed", request.signed()).put("sourceIp", request.sourceIp());
+            if ("yes".equals(request.request().getHeader("X-Authorize"))) {
+                Caller caller = request.authenticate("things");
+                request.authorize(caller, INVOKE, "arn:aws:things:us-east-1:000000000000:thing/" + request.id(),
+                        (ctx, keys) -> keys.key("things:Mode", "url"));
+                echo.put("caller", caller.arn());
+            }
+            request.context().response().putHeader("Content-Type", "application/json").end(echo.encode());
+        }
+
+        @Override
+        public void tooLarge(EndpointRequest request) {
+            request.context().response().setStatusCode(413).end("too large for " + request.id());
         }
     }
 

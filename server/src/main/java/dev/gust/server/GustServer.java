@@ -18,6 +18,7 @@ import dev.gust.api.http.ErrorResponder;
 import dev.gust.api.http.Json;
 import dev.gust.api.layers.LayerService;
 import dev.gust.api.permissions.PolicyService;
+import dev.gust.api.urls.FunctionUrlService;
 import dev.gust.async.AsyncInvocations;
 import dev.gust.async.EventSettings;
 import dev.gust.core.Account;
@@ -34,6 +35,8 @@ import dev.gust.engine.Clocks;
 import dev.gust.engine.Engine;
 import dev.gust.engine.EngineNamespace;
 import dev.gust.engine.RuntimeCatalog;
+import dev.gust.functionurls.FunctionUrlDirectory;
+import dev.gust.functionurls.FunctionUrlEndpoint;
 import dev.gust.iam.Iam;
 import dev.gust.iam.IamService;
 import dev.gust.organizations.Organization;
@@ -92,6 +95,8 @@ final class GustServer implements AutoCloseable {
     private AsyncInvocations async;
     private RuntimeCatalog catalog;
     private LambdaNamespaces namespaces;
+    /** Every function URL in memory, for their data plane; the namespaces' URL services keep it current. */
+    private final FunctionUrlDirectory functionUrls = new FunctionUrlDirectory();
     /** The instances' {@code AWS_ENDPOINT_URL}, known once the listener is bound (instances may start before). */
     private final CompletableFuture<String> functionEndpoint = new CompletableFuture<>();
 
@@ -132,13 +137,17 @@ final class GustServer implements AutoCloseable {
         Iam iam = Iam.load(storage.identities(), credentials.secretAccessKey(), clock);
         // Lambda checks (dev mode: creates) execution roles through IAM, one check for every namespace
         ExecutionRoleCheck executionRoles = new ExecutionRoleCheck(settings.mode(), iam.executionRoles());
+        functionUrls.load(storage.functionUrls().everywhere());
         namespaces = new LambdaNamespaces(account -> namespace(account, clock, executionRoles));
         // before any invocation, queued events included: reservations, provisioned instances, policy sweeps of every
         // namespace that holds functions
         storage.functions().namespaces().forEach(namespaces::of);
         async.start();
         CodeLinks codeLinks = new CodeLinks(credentials.secretAccessKey(), clock);
-        LambdaService lambda = new LambdaService(namespaces, storage.code(), codeLinks, engine, async);
+        // function URLs answer from memory: their configs, and the functions' compiled policies
+        FunctionUrlEndpoint urlEndpoint = new FunctionUrlEndpoint(functionUrls, engine, (account, name, qualifier) ->
+                namespaces.find(account).flatMap(namespace -> namespace.policies().compiled(name, qualifier)), clock);
+        LambdaService lambda = new LambdaService(namespaces, storage.code(), codeLinks, engine, async, urlEndpoint);
         Organization organization = Organization.load(defaults.accountId(), storage.identities(), iam, clock);
         // The server's own key pair is the account's root: it may do everything.
         KeyPairResolver serverKeys = new KeyPairResolver(new Credentials(credentials.accessKeyId(),
@@ -197,6 +206,9 @@ final class GustServer implements AutoCloseable {
         provisioned.load(); // holds provisioned concurrency before invocations, and starts the instances
         PolicyService policies = new PolicyService(account, functionStore, versionStore, storage.policies().in(account));
         policies.load(); // deletes the policies of functions, versions and aliases a crash left behind
+        FunctionUrlService urls = new FunctionUrlService(account, functionStore, versionStore,
+                storage.functionUrls().in(account), clock, functionUrls);
+        urls.load(); // deletes the URLs of functions a crash deleted without them
         FunctionService functions = new FunctionService(account, functionStore, versionStore, storage.code(), clock,
                 catalog, new FunctionChanges() {
                     @Override
@@ -230,13 +242,15 @@ final class GustServer implements AutoCloseable {
                         concurrency.functionDeleted(functionName);
                         provisioned.functionDeleted(functionName);
                         policies.functionDeleted(functionName);
+                        urls.functionDeleted(functionName);
                     }
                 }, storage.layers().in(account), executionRoles);
         LayerService layers = new LayerService(account, storage.layers().in(account), storage.code(), clock,
                 functions::collectUnusedPackages);
         var eventInvokeConfigs = new EventInvokeConfigService(account, functionStore, versionStore,
                 eventInvokeConfigStore, clock);
-        return new LambdaNamespace(account, functions, eventInvokeConfigs, layers, concurrency, provisioned, policies);
+        return new LambdaNamespace(account, functions, eventInvokeConfigs, layers, concurrency, provisioned, policies,
+                urls);
     }
 
     /** The edge's credentials resolvers, in order; last, with {@code account-id-keys}, any twelve-digit key id. */

@@ -170,6 +170,64 @@ class ClientMistakesIT {
         assertThat(problems).isEmpty();
     }
 
+    @Test
+    void fuzzedFunctionUrlConfigRequestsGetNoServerErrorAndAwsErrorShapes() throws Exception {
+        LambdaRequestFuzzer fuzzer = new LambdaRequestFuzzer(LambdaModel.load(), gust.endpoint(), SEED);
+        List<String> problems = new ArrayList<>();
+        for (int sent = 0; sent < FUZZED_REQUESTS / 3; ) {
+            FuzzRequest request = fuzzer.next();
+            String operation = request.description().substring(0, request.description().indexOf(':'));
+            if (!operation.contains("FunctionUrlConfig")) {
+                continue; // only the function URL operations
+            }
+            sent++;
+            String problem = problem(RawHttp.exchange(gust.endpoint(), request.wire()), isHead(request));
+            if (problem != null) {
+                problems.add(problem + " <- " + shown(request.description()));
+            }
+        }
+        assertThat(problems).as("responses that break the rules; the server said:%n%s", serverErrors()).isEmpty();
+    }
+
+    @Test
+    void oddRequestsToAFunctionUrlGetNoServerError() throws Exception {
+        lambda.addPermission(b -> b.functionName("existing").statementId("public-url")
+                .action("lambda:InvokeFunctionUrl").principal("*").functionUrlAuthType("NONE"));
+        String url;
+        try {
+            url = lambda.createFunctionUrlConfig(b -> b.functionName("existing").authType("NONE")).functionUrl();
+        } catch (software.amazon.awssdk.services.lambda.model.ResourceConflictException fuzzCreatedOne) {
+            url = lambda.getFunctionUrlConfig(b -> b.functionName("existing")).functionUrl();
+        }
+        String id = java.net.URI.create(url).getHost().split("\\.")[0];
+        String host = "Host: " + gust.endpoint().getHost() + ":" + gust.endpoint().getPort() + "\r\n";
+        String hostForm = "Host: " + id + ".lambda-url.us-east-1.localhost\r\n";
+        List<String> requests = List.of(
+                "GET /_gust/lambda-url/" + id + "/%zz/%00/..%2f HTTP/1.1\r\n" + host + "\r\n",
+                "GET /_gust/lambda-url/" + id + "/?a=%&b=%zz&&=&c HTTP/1.1\r\n" + host + "\r\n",
+                "DELETE /_gust/lambda-url/" + id + " HTTP/1.1\r\n" + host + "\r\n",
+                "FOO /x HTTP/1.1\r\n" + hostForm + "\r\n",
+                "OPTIONS /x HTTP/1.1\r\n" + hostForm + "Origin: https://a\r\nAccess-Control-Request-Method: GET\r\n\r\n",
+                "POST /x HTTP/1.1\r\n" + hostForm + "Content-Type: application/json\r\nContent-Length: 3\r\n\r\n{\u00ff}",
+                "POST /x HTTP/1.1\r\n" + hostForm + "Content-Type: text/plain; charset=utf-8\r\nContent-Length: 2\r\n\r\n\u00c3(",
+                "GET /x HTTP/1.1\r\n" + hostForm + "Cookie: ;;=;a\r\nX-Empty:\r\n\r\n",
+                "GET /x HTTP/1.1\r\n" + hostForm + "Authorization: AWS4-HMAC-SHA256 Credential=x\r\n\r\n",
+                "GET / HTTP/1.1\r\nHost: " + id + ".lambda-url.eu-west-1.localhost\r\n\r\n",
+                "GET / HTTP/1.1\r\nHost: nope.lambda-url.us-east-1.localhost\r\n\r\n",
+                "GET / HTTP/1.1\r\nHost: " + "a".repeat(300) + ".lambda-url.us-east-1.localhost\r\n\r\n",
+                "GET /_gust/lambda-url/%zz/ HTTP/1.1\r\n" + host + "\r\n",
+                "POST /x HTTP/1.1\r\n" + hostForm + "Content-Length: 7000000\r\n\r\nabc");
+        List<String> problems = new ArrayList<>();
+        for (String request : requests) {
+            RawHttp.Response response = RawHttp.exchange(gust.endpoint(), request.getBytes(StandardCharsets.ISO_8859_1));
+            if (response.status() >= 500 || response.status() == 0 && !response.body().isEmpty()
+                    || response.body().contains(dataDir.toString())) {
+                problems.add(response.status() + " " + response.body() + " <- " + shown(request));
+            }
+        }
+        assertThat(problems).as("the server said:%n%s", serverErrors()).isEmpty();
+    }
+
     private static boolean isHead(FuzzRequest request) {
         return request.description().contains(": HEAD ");
     }

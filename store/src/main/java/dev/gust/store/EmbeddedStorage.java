@@ -44,6 +44,8 @@ public final class EmbeddedStorage implements AutoCloseable {
     private final SqliteReservedConcurrencyStore reservedConcurrency;
     private final SqliteProvisionedConcurrencyStore provisionedConcurrency;
     private final SqliteFunctionPolicyStore policies;
+    /** Function URL configs ({@link SqliteFunctionUrlStore}), the default namespace's view. */
+    private final SqliteFunctionUrlStore functionUrls;
     private final SqliteLayerStore layers;
     private final SqliteIdentityStore identities;
     private final SqliteRestApiStore restApis;
@@ -61,6 +63,7 @@ public final class EmbeddedStorage implements AutoCloseable {
         reservedConcurrency = track(() -> new SqliteReservedConcurrencyStore(dataDir)).in(defaults);
         provisionedConcurrency = track(() -> new SqliteProvisionedConcurrencyStore(dataDir)).in(defaults);
         policies = track(() -> new SqliteFunctionPolicyStore(dataDir)).in(defaults);
+        functionUrls = track(() -> new SqliteFunctionUrlStore(dataDir)).in(defaults);
         identities = track(() -> new SqliteIdentityStore(dataDir));
         restApis = track(() -> new SqliteRestApiStore(dataDir));
         events = track(() -> new SqliteEventQueue(dataDir)); // last opened, first closed: it drains its writes
@@ -143,6 +146,11 @@ public final class EmbeddedStorage implements AutoCloseable {
     /** Reserved concurrency per function. */
     public ReservedConcurrencyStore reservedConcurrency() {
         return reservedConcurrency;
+    }
+
+    /** Function URL configs per function and alias. */
+    public FunctionUrlStore functionUrls() {
+        return functionUrls;
     }
 
     /** Provisioned concurrency configs per version and alias. */

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Lambda's own condition keys (Service Authorization Reference, "Actions, resources, and condition keys for AWS
- * Lambda") that Gust supplies, read from the request body: {@code lambda:Principal} for AddPermission and
- * {@code lambda:Layer} for CreateFunction and UpdateFunctionConfiguration. A body that is not JSON adds nothing (the
+ * Lambda") that Gust supplies, read from the request body: {@code lambda:Principal} for AddPermission,
+ * {@code lambda:Layer} for CreateFunction and UpdateFunctionConfiguration, and {@code lambda:FunctionUrlAuthType} for
+ * Create and UpdateFunctionUrlConfig. A body that is not JSON adds nothing (the
  * operation then refuses it with its own error). Stateless.
  */
 public final class LambdaConditionKeys {
@@ -37,6 +38,14 @@ public final class LambdaConditionKeys {
                 }
             });
             keys.key("lambda:Layer", arns);
+        }
+    };
+
+    /** {@code lambda:FunctionUrlAuthType}: the auth type a Create or UpdateFunctionUrlConfig request sets. */
+    public static final ConditionKeys FUNCTION_URL_AUTH_TYPE = (ctx, keys) -> {
+        JsonNode authType = body(ctx).path("AuthType");
+        if (authType.isTextual()) {
+            keys.key("lambda:FunctionUrlAuthType", authType.asText());
         }
     };
 
