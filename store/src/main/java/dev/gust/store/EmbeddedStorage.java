@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * The single-node storage of one data directory: in {@code <dataDir>/gust.db} a {@link SqliteFunctionStore},
  * a {@link SqliteVersionStore}, a {@link SqliteLayerStore}, a {@link SqliteEventQueue}, a
  * {@link SqliteEventInvokeConfigStore}, a {@link SqliteReservedConcurrencyStore}, a
- * {@link SqliteProvisionedConcurrencyStore}, a {@link SqliteFunctionPolicyStore} and a {@link SqliteIdentityStore}; in
+ * {@link SqliteProvisionedConcurrencyStore}, a {@link SqliteFunctionPolicyStore}, a {@link SqliteIdentityStore} and a {@link SqliteHttpApiStore}; in
  * {@code <dataDir>/code/} a
  * {@link FileCodeStore}.
  *
@@ -45,6 +45,7 @@ public final class EmbeddedStorage implements AutoCloseable {
     private final SqliteFunctionPolicyStore policies;
     private final SqliteLayerStore layers;
     private final SqliteIdentityStore identities;
+    private final SqliteHttpApiStore httpApis;
 
     private EmbeddedStorage(Path dataDir, Account defaults, ZipLimits limits, Clock clock) {
         functions = track(() -> new SqliteFunctionStore(dataDir)).in(defaults);
@@ -60,6 +61,7 @@ public final class EmbeddedStorage implements AutoCloseable {
         provisionedConcurrency = track(() -> new SqliteProvisionedConcurrencyStore(dataDir)).in(defaults);
         policies = track(() -> new SqliteFunctionPolicyStore(dataDir)).in(defaults);
         identities = track(() -> new SqliteIdentityStore(dataDir));
+        httpApis = track(() -> new SqliteHttpApiStore(dataDir));
         events = track(() -> new SqliteEventQueue(dataDir)); // last opened, first closed: it drains its writes
         events.releaseEveryLease().toCompletableFuture().join();
     }
@@ -155,6 +157,11 @@ public final class EmbeddedStorage implements AutoCloseable {
     /** IAM's and Organizations' state: users, roles, managed policies, accounts. */
     public IdentityStore identities() {
         return identities;
+    }
+
+    /** API Gateway's HTTP APIs, of every namespace. */
+    public HttpApiStore httpApis() {
+        return httpApis;
     }
 
     /** Closes the stores, the most recently opened first; the event queue first finishes what it has started. */
