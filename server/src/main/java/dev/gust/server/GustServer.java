@@ -7,6 +7,7 @@ import dev.gust.api.LambdaNamespace;
 import dev.gust.api.LambdaNamespaces;
 import dev.gust.api.LambdaService;
 import dev.gust.apigateway.ApiGatewayService;
+import dev.gust.apigateway.http.HttpApis;
 import dev.gust.api.functions.CodeLinks;
 import dev.gust.api.functions.ConcurrencyService;
 import dev.gust.api.functions.EventInvokeConfigService;
@@ -46,6 +47,7 @@ import dev.gust.server.config.ServerSettings;
 import dev.gust.store.EmbeddedStorage;
 import dev.gust.store.EventInvokeConfigStore;
 import dev.gust.store.FunctionStore;
+import dev.gust.store.PolicyInvokePermissions;
 import dev.gust.store.PrivateDataDir;
 import dev.gust.store.VersionStore;
 import dev.gust.sts.ExecutionRoleSessions;
@@ -63,6 +65,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -143,7 +146,7 @@ final class GustServer implements AutoCloseable {
                 credentials.secretAccessKey()), Caller.accountRoot(defaults.accountId(), credentials.accessKeyId()));
         edge = new ServiceEdge(vertx, clock, List.of(lambda, new StsService(sessions, iam.roles()),
                         new IamService(iam), new OrganizationsService(organization),
-                        new ApiGatewayService(List.of())),
+                        new ApiGatewayService(List.of(httpApis(clock)))),
                 resolvers(serverKeys, new SessionCredentialsResolver(sessions), iam.credentialsResolver()),
                 iam.identityPolicies());
         edge.unsigned().get("/_gust/health").handler(ctx -> health().whenComplete((body, failure) -> {
@@ -234,6 +237,19 @@ final class GustServer implements AutoCloseable {
         var eventInvokeConfigs = new EventInvokeConfigService(account, functionStore, versionStore,
                 eventInvokeConfigStore, clock);
         return new LambdaNamespace(account, functions, eventInvokeConfigs, layers, concurrency, provisioned, policies);
+    }
+
+    /**
+     * API Gateway's HTTP APIs: stored in {@code gust.db}, invoking through the engine, asking each namespace's function
+     * policies on worker threads.
+     */
+    private HttpApis httpApis(InstantSource clock) {
+        Executor workers = task -> vertx.executeBlocking(() -> {
+            task.run();
+            return null;
+        }, false);
+        return new HttpApis(storage.httpApis(), engine,
+                account -> new PolicyInvokePermissions(storage.policies().in(account)), workers, clock);
     }
 
     /** The edge's credentials resolvers, in order; last, with {@code account-id-keys}, any twelve-digit key id. */
