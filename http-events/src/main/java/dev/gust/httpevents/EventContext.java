@@ -21,10 +21,14 @@ import java.util.Map;
  * @param stageVariables the stage's variables, or {@code null} when it has none
  * @param authorizer the {@code requestContext.authorizer} object as JSON-serializable maps ({@code {"iam": {...}}}),
  *     or {@code null}
+ * @param extendedRequestId payload 1.0: {@code requestContext.extendedRequestId}; {@code null} derives one from
+ *     {@code requestId}
+ * @param deploymentId REST APIs: the stage's deployment id ({@code requestContext.deploymentId}), else {@code null}
  */
 public record EventContext(String accountId, String apiId, String domainName, String domainPrefix, String requestId,
         String routeKey, String stage, String resourcePath, String resourceId, Map<String, String> pathParameters,
-        Map<String, String> stageVariables, Map<String, Object> authorizer) {
+        Map<String, String> stageVariables, Map<String, Object> authorizer, String extendedRequestId,
+        String deploymentId) {
 
     public static Builder builder() {
         return new Builder();
@@ -44,6 +48,8 @@ public record EventContext(String accountId, String apiId, String domainName, St
         private Map<String, String> pathParameters;
         private Map<String, String> stageVariables;
         private Map<String, Object> authorizer;
+        private String extendedRequestId;
+        private String deploymentId;
 
         public Builder accountId(String v) { accountId = v; return this; }
         public Builder apiId(String v) { apiId = v; return this; }
@@ -57,10 +63,13 @@ public record EventContext(String accountId, String apiId, String domainName, St
         public Builder pathParameters(Map<String, String> v) { pathParameters = v; return this; }
         public Builder stageVariables(Map<String, String> v) { stageVariables = v; return this; }
         public Builder authorizer(Map<String, Object> v) { authorizer = v; return this; }
+        public Builder extendedRequestId(String v) { extendedRequestId = v; return this; }
+        public Builder deploymentId(String v) { deploymentId = v; return this; }
 
         public EventContext build() {
             return new EventContext(accountId, apiId, domainName, domainPrefix, requestId, routeKey, stage,
-                    resourcePath, resourceId, pathParameters, stageVariables, authorizer);
+                    resourcePath, resourceId, pathParameters, stageVariables, authorizer, extendedRequestId,
+                    deploymentId);
         }
     }
 }

@@ -30,6 +30,16 @@ public record HttpRequest(String method, String rawPath, String rawQuery, List<H
         Objects.requireNonNull(time, "time");
     }
 
+    /**
+     * This request with its path percent-decoded ({@code +} stays a plus), as HTTP APIs deliver it: their
+     * {@code rawPath} and {@code requestContext.http.path} (payload 2.0) and {@code path} (payload 1.0) are decoded,
+     * where function URLs and REST APIs keep the path as sent.
+     */
+    public HttpRequest withDecodedPath() {
+        return new HttpRequest(method, QueryString.decode(rawPath, false), rawQuery, headers, body, sourceIp, protocol,
+                time);
+    }
+
     /** The value of the first header named {@code name} (case-insensitive), or {@code null}. */
     public String header(String name) {
         for (Header header : headers) {
