@@ -78,7 +78,7 @@ final class ApiInvocation {
     private void invoke(LambdaTarget function, Map<String, Object> authorizer) {
         EventContext context = context(authorizer);
         boolean v2 = integration.payloadFormatVersion().equals("2.0");
-        byte[] event = v2 ? PayloadV2.event(request, context) : PayloadV1.event(PayloadV1.Kind.HTTP_API, request,
+        byte[] event = v2 ? PayloadV2.event(request.withDecodedPath(), context) : PayloadV1.event(PayloadV1.Kind.HTTP_API, request,
                 context);
         InvocationRequest invocation = new InvocationRequest(UUID.randomUUID().toString(), function.account(),
                 function.functionName(), function.qualifier(), event, false, null, null);
@@ -127,10 +127,9 @@ final class ApiInvocation {
 
     private EventContext context(Map<String, Object> authorizer) {
         String domain = HttpApis.domainName(endpoint, api);
-        String resourcePath = match.key().isDefault() ? request.rawPath() : match.key().path();
         return EventContext.builder().accountId(api.account().accountId()).apiId(api.apiId()).domainName(domain)
                 .domainPrefix(api.apiId()).requestId(requestId).routeKey(match.route().routeKey())
-                .stage(stage.stage().stageName()).resourcePath(resourcePath)
+                .stage(stage.stage().stageName())
                 .pathParameters(match.pathParameters().isEmpty() ? null : match.pathParameters())
                 .stageVariables(stage.stage().stageVariables().isEmpty() ? null : stage.stage().stageVariables())
                 .authorizer(authorizer).build();

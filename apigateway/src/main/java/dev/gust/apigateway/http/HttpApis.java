@@ -87,7 +87,7 @@ public final class HttpApis implements ApiFamily {
         }
         HttpRequest request = request(endpoint);
         if (api.cors() != null) {
-            Optional<HttpResponse> preflight = Cors.preflight(api.cors(), request);
+            Optional<HttpResponse> preflight = Cors.preflight(Cors.Service.HTTP_API, api.cors(), request);
             if (preflight.isPresent()) {
                 ApiResponses.send(endpoint.context().response(), preflight.get(), requestId);
                 return;
