@@ -37,7 +37,34 @@ class HttpApisIT {
                                             'resource': event.get('resource'),
                                             'pathParameters': event.get('pathParameters'),
                                             'stageVariables': event.get('stageVariables'), 'stage': ctx.get('stage'),
-                                            'apiId': ctx.get('apiId'), 'domainName': ctx.get('domainName')})}
+                                            'apiId': ctx.get('apiId'), 'domainName': ctx.get('domainName'),
+                                            'authorizer': ctx.get('authorizer')})}
+            """;
+    private static final String MOODY = """
+            import time
+            def lambda_handler(event, context):
+                path = event['rawPath']
+                if path == '/raise':
+                    raise Exception('boom')
+                if path == '/sleep':
+                    time.sleep(3)
+                    return 'late'
+                if path == '/malformed':
+                    return {'statusCode': 200, 'cookies': 'not-a-list'}
+                return 'plain text'
+            """;
+    /** Signs a GET of the URL in argv[1] for execute-api with botocore, and prints the status and the body. */
+    private static final String SIGNED_GET = """
+            import sys, urllib.request, urllib.error, botocore.session, botocore.auth, botocore.awsrequest
+            url = sys.argv[1]
+            request = botocore.awsrequest.AWSRequest(method='GET', url=url)
+            botocore.auth.SigV4Auth(botocore.session.get_session().get_credentials(), 'execute-api',
+                                    'us-east-1').add_auth(request)
+            try:
+                with urllib.request.urlopen(urllib.request.Request(url, headers=dict(request.headers))) as response:
+                    print(response.status, response.read().decode())
+            except urllib.error.HTTPError as e:
+                print(e.code, e.read().decode())
             """;
 
     @TempDir
@@ -241,6 +268,64 @@ class HttpApisIT {
         JsonNode event = json("greeting.json");
         assertThat(event.path("routeKey").asText()).isEqualTo("GET /greetings/{name}");
         assertThat(event.path("pathParameters").path("name").asText()).isEqualTo("ada");
+    }
+
+    @Test
+    void functionErrorsTimeoutsAndMalformedAnswersGetApiGatewaysAnswers() throws Exception {
+        Files.write(work.resolve("moody.zip"), TestZips.zip(Map.of("lambda_function.py", MOODY)));
+        run("""
+                aws lambda create-function --function-name moody --runtime python3.12 --role $role --timeout 10 \\
+                    --handler lambda_function.lambda_handler --zip-file fileb://moody.zip > /dev/null
+                api=$(aws apigatewayv2 create-api --name moody --protocol-type HTTP --target $fn:moody \\
+                    --query ApiId --output text)
+                integration=$(aws apigatewayv2 get-integrations --api-id $api --query 'Items[0].IntegrationId' \\
+                    --output text)
+                aws apigatewayv2 update-integration --api-id $api --integration-id $integration \\
+                    --timeout-in-millis 1000 > /dev/null
+                aws lambda add-permission --function-name moody --statement-id moody \\
+                    --action lambda:InvokeFunction --principal apigateway.amazonaws.com \\
+                    --source-arn "arn:aws:execute-api:us-east-1:000000000000:$api/*/\\$default" > /dev/null
+                base=http://$api.execute-api.us-east-1.localhost:$port
+                for path in plain raise sleep malformed; do
+                    curl -s -o $path.out -w '%{http_code}' -D $path.headers $base/$path > $path.status
+                done
+                """);
+        assertThat(Files.readString(work.resolve("plain.status"))).isEqualTo("200");
+        assertThat(Files.readString(work.resolve("plain.out"))).isEqualTo("plain text");
+        assertThat(Files.readString(work.resolve("plain.headers")).toLowerCase())
+                .contains("content-type: application/json");
+        for (String path : List.of("raise", "malformed")) {
+            assertThat(Files.readString(work.resolve(path + ".status"))).as(path).isEqualTo("500");
+            assertThat(Files.readString(work.resolve(path + ".out"))).isEqualTo("{\"message\":\"Internal Server Error\"}");
+        }
+        assertThat(Files.readString(work.resolve("sleep.status"))).isEqualTo("503");
+        assertThat(Files.readString(work.resolve("sleep.out"))).isEqualTo("{\"message\":\"Service Unavailable\"}");
+    }
+
+    @Test
+    void anAwsIamRouteServesOnlySignedRequestsAndNamesTheCallerInTheEvent() throws Exception {
+        Files.writeString(work.resolve("signed_get.py"), SIGNED_GET);
+        run("""
+                api=$(aws apigatewayv2 create-api --name iam --protocol-type HTTP --query ApiId --output text)
+                integration=$(aws apigatewayv2 create-integration --api-id $api --integration-type AWS_PROXY \\
+                    --integration-uri $fn:echo --payload-format-version 2.0 --query IntegrationId --output text)
+                aws apigatewayv2 create-route --api-id $api --route-key 'GET /private' --authorization-type AWS_IAM \\
+                    --target integrations/$integration > /dev/null
+                aws apigatewayv2 create-stage --api-id $api --stage-name '$default' --auto-deploy > /dev/null
+                aws lambda add-permission --function-name echo --statement-id iam-$api \\
+                    --action lambda:InvokeFunction --principal apigateway.amazonaws.com \\
+                    --source-arn "arn:aws:execute-api:us-east-1:000000000000:$api/*" > /dev/null
+                curl -s -o unsigned.json -w '%{http_code}' \\
+                    "http://$api.execute-api.us-east-1.localhost:$port/private" > unsigned.status
+                /usr/bin/python3 signed_get.py "http://127.0.0.1:$port/_gust/execute-api/$api/private" > signed.txt
+                """);
+        assertThat(Files.readString(work.resolve("unsigned.status"))).isEqualTo("403");
+        assertThat(Files.readString(work.resolve("unsigned.json"))).contains("\"message\"");
+        String signed = Files.readString(work.resolve("signed.txt"));
+        assertThat(signed).startsWith("200 ");
+        JsonNode event = Recording.parse(signed.substring(4));
+        assertThat(event.path("routeKey").asText()).isEqualTo("GET /private");
+        assertThat(event.path("authorizer").path("iam").path("accountId").asText()).isEqualTo("000000000000");
     }
 
     @Test

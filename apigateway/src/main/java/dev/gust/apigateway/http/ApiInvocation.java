@@ -103,7 +103,8 @@ final class ApiInvocation {
         try {
             return v2 ? PayloadV2.response(payload) : PayloadV1.response(PayloadV1.Kind.HTTP_API, payload);
         } catch (MalformedResponse e) {
-            return ApiResponses.BAD_GATEWAY;
+            // HTTP APIs answer an answer they cannot map like a function error (REST APIs answer 502)
+            return ApiResponses.INTERNAL_SERVER_ERROR;
         }
     }
 

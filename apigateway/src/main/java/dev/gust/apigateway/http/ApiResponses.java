@@ -19,7 +19,6 @@ final class ApiResponses {
     static final HttpResponse NOT_FOUND = message(404, "Not Found");
     static final HttpResponse FORBIDDEN = message(403, "Forbidden");
     static final HttpResponse INTERNAL_SERVER_ERROR = message(500, "Internal Server Error");
-    static final HttpResponse BAD_GATEWAY = message(502, "Internal Server Error");
     static final HttpResponse SERVICE_UNAVAILABLE = message(503, "Service Unavailable");
     static final HttpResponse TOO_LARGE = message(413, "Request Entity Too Large");
 
