@@ -296,7 +296,8 @@ class HttpApisIT {
                 .contains("content-type: application/json");
         for (String path : List.of("raise", "malformed")) {
             assertThat(Files.readString(work.resolve(path + ".status"))).as(path).isEqualTo("500");
-            assertThat(Files.readString(work.resolve(path + ".out"))).isEqualTo("{\"message\":\"Internal Server Error\"}");
+            assertThat(Files.readString(work.resolve(path + ".out")))
+                    .isEqualTo("{\"message\":\"Internal Server Error\"}");
         }
         assertThat(Files.readString(work.resolve("sleep.status"))).isEqualTo("503");
         assertThat(Files.readString(work.resolve("sleep.out"))).isEqualTo("{\"message\":\"Service Unavailable\"}");

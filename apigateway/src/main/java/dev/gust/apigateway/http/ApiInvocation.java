@@ -33,6 +33,8 @@ final class ApiInvocation {
     private static final Logger LOG = LoggerFactory.getLogger(ApiInvocation.class);
     /** The principal API Gateway invokes functions as. */
     static final String PRINCIPAL = "apigateway.amazonaws.com";
+    /** Lambda's limit on a synchronous invocation's event (6 MB): a larger event is never invoked. */
+    static final int MAX_EVENT_BYTES = 6_291_456;
 
     private final HttpApis apis;
     private final EndpointRequest endpoint;
@@ -78,8 +80,12 @@ final class ApiInvocation {
     private void invoke(LambdaTarget function, Map<String, Object> authorizer) {
         EventContext context = context(authorizer);
         boolean v2 = integration.payloadFormatVersion().equals("2.0");
-        byte[] event = v2 ? PayloadV2.event(request.withDecodedPath(), context) : PayloadV1.event(PayloadV1.Kind.HTTP_API, request,
-                context);
+        byte[] event = v2 ? PayloadV2.event(request.withDecodedPath(), context)
+                : PayloadV1.event(PayloadV1.Kind.HTTP_API, request, context);
+        if (event.length > MAX_EVENT_BYTES) {
+            answer(ApiResponses.TOO_LARGE);
+            return;
+        }
         InvocationRequest invocation = new InvocationRequest(UUID.randomUUID().toString(), function.account(),
                 function.functionName(), function.qualifier(), event, false, null, null);
         CompletableFuture<InvocationResult> result;

@@ -138,7 +138,8 @@ record OpenApiImport(String name, String version, String description, CorsConfig
         }
         return new CorsConfig(node.path("allowCredentials").asBoolean(false), strings(node.path("allowHeaders")),
                 strings(node.path("allowMethods")), strings(node.path("allowOrigins")),
-                strings(node.path("exposeHeaders")), node.path("maxAge").isInt() ? node.path("maxAge").intValue() : null);
+                strings(node.path("exposeHeaders")),
+                node.path("maxAge").isInt() ? node.path("maxAge").intValue() : null);
     }
 
     private static List<String> strings(JsonNode node) {

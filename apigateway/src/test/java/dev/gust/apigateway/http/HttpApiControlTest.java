@@ -77,7 +77,8 @@ class HttpApiControlTest {
         control.createRoute(ACCOUNT, apiId, input("{\"routeKey\":\"GET /items\"}"));
         int writes = store.writes;
 
-        EdgeException conflict = error(() -> control.createRoute(ACCOUNT, apiId, input("{\"routeKey\":\"GET /items\"}")));
+        EdgeException conflict = error(() -> control.createRoute(ACCOUNT, apiId,
+                input("{\"routeKey\":\"GET /items\"}")));
 
         assertThat(conflict.code()).isEqualTo("ConflictException");
         assertThat(conflict.status()).isEqualTo(409);
