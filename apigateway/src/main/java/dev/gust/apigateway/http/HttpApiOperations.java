@@ -33,84 +33,88 @@ final class HttpApiOperations {
         JsonNode handle(RoutingContext ctx, Account account, ApiInput input);
     }
 
-    private final HttpApiControl control;
-    private final ServiceRoutes routes;
+    private final HttpApiControl apis;
+    private final RouteControl routes;
+    private final StageControl stages;
+    private final ServiceRoutes edge;
 
-    HttpApiOperations(HttpApiControl control, ServiceRoutes routes) {
-        this.control = control;
+    HttpApiOperations(HttpApiControl apis, RouteControl routes, StageControl stages, ServiceRoutes edge) {
+        this.apis = apis;
         this.routes = routes;
+        this.stages = stages;
+        this.edge = edge;
     }
 
     void register() {
-        apis();
+        registerApis();
         add("CreateRoute", HttpMethod.POST, API + "/routes", 201,
-                (ctx, account, in) -> HttpApiJson.route(control.createRoute(account, id(ctx), in)));
+                (ctx, account, in) -> HttpApiJson.route(routes.createRoute(account, id(ctx), in)));
         add("GetRoutes", HttpMethod.GET, API + "/routes", 200,
-                (ctx, account, in) -> page(ctx, control.routes(account, id(ctx)), HttpApiJson::route));
+                (ctx, account, in) -> page(ctx, routes.routes(account, id(ctx)), HttpApiJson::route));
         add("GetRoute", HttpMethod.GET, API + "/routes/:routeId", 200, (ctx, account, in) ->
-                HttpApiJson.route(control.getRoute(account, id(ctx), ctx.pathParam("routeId"))));
+                HttpApiJson.route(routes.getRoute(account, id(ctx), ctx.pathParam("routeId"))));
         add("UpdateRoute", HttpMethod.PATCH, API + "/routes/:routeId", 200, (ctx, account, in) ->
-                HttpApiJson.route(control.updateRoute(account, id(ctx), ctx.pathParam("routeId"), in)));
+                HttpApiJson.route(routes.updateRoute(account, id(ctx), ctx.pathParam("routeId"), in)));
         add("DeleteRoute", HttpMethod.DELETE, API + "/routes/:routeId", 204, (ctx, account, in) -> {
-            control.deleteRoute(account, id(ctx), ctx.pathParam("routeId"));
+            routes.deleteRoute(account, id(ctx), ctx.pathParam("routeId"));
             return null;
         });
         add("CreateIntegration", HttpMethod.POST, API + "/integrations", 201,
-                (ctx, account, in) -> HttpApiJson.integration(control.createIntegration(account, id(ctx), in)));
+                (ctx, account, in) -> HttpApiJson.integration(routes.createIntegration(account, id(ctx), in)));
         add("GetIntegrations", HttpMethod.GET, API + "/integrations", 200,
-                (ctx, account, in) -> page(ctx, control.integrations(account, id(ctx)), HttpApiJson::integration));
+                (ctx, account, in) -> page(ctx, routes.integrations(account, id(ctx)), HttpApiJson::integration));
         add("GetIntegration", HttpMethod.GET, API + "/integrations/:integrationId", 200, (ctx, account, in) ->
-                HttpApiJson.integration(control.getIntegration(account, id(ctx), ctx.pathParam("integrationId"))));
+                HttpApiJson.integration(routes.getIntegration(account, id(ctx), ctx.pathParam("integrationId"))));
         add("UpdateIntegration", HttpMethod.PATCH, API + "/integrations/:integrationId", 200, (ctx, account, in) ->
-                HttpApiJson.integration(control.updateIntegration(account, id(ctx), ctx.pathParam("integrationId"),
+                HttpApiJson.integration(routes.updateIntegration(account, id(ctx), ctx.pathParam("integrationId"),
                         in)));
         add("DeleteIntegration", HttpMethod.DELETE, API + "/integrations/:integrationId", 204, (ctx, account, in) -> {
-            control.deleteIntegration(account, id(ctx), ctx.pathParam("integrationId"));
+            routes.deleteIntegration(account, id(ctx), ctx.pathParam("integrationId"));
             return null;
         });
         add("CreateStage", HttpMethod.POST, API + "/stages", 201,
-                (ctx, account, in) -> HttpApiJson.stage(control.createStage(account, id(ctx), in)));
+                (ctx, account, in) -> HttpApiJson.stage(stages.createStage(account, id(ctx), in)));
         add("GetStages", HttpMethod.GET, API + "/stages", 200,
-                (ctx, account, in) -> page(ctx, control.stages(account, id(ctx)), HttpApiJson::stage));
+                (ctx, account, in) -> page(ctx, stages.stages(account, id(ctx)), HttpApiJson::stage));
         add("GetStage", HttpMethod.GET, API + "/stages/:stageName", 200, (ctx, account, in) ->
-                HttpApiJson.stage(control.getStage(account, id(ctx), ctx.pathParam("stageName"))));
+                HttpApiJson.stage(stages.getStage(account, id(ctx), ctx.pathParam("stageName"))));
         add("UpdateStage", HttpMethod.PATCH, API + "/stages/:stageName", 200, (ctx, account, in) ->
-                HttpApiJson.stage(control.updateStage(account, id(ctx), ctx.pathParam("stageName"), in)));
+                HttpApiJson.stage(stages.updateStage(account, id(ctx), ctx.pathParam("stageName"), in)));
         add("DeleteStage", HttpMethod.DELETE, API + "/stages/:stageName", 204, (ctx, account, in) -> {
-            control.deleteStage(account, id(ctx), ctx.pathParam("stageName"));
+            stages.deleteStage(account, id(ctx), ctx.pathParam("stageName"));
             return null;
         });
         add("CreateDeployment", HttpMethod.POST, API + "/deployments", 201,
-                (ctx, account, in) -> HttpApiJson.deployment(control.createDeployment(account, id(ctx), in)));
+                (ctx, account, in) -> HttpApiJson.deployment(stages.createDeployment(account, id(ctx), in)));
         add("GetDeployments", HttpMethod.GET, API + "/deployments", 200,
-                (ctx, account, in) -> page(ctx, control.deployments(account, id(ctx)), HttpApiJson::deployment));
+                (ctx, account, in) -> page(ctx, stages.deployments(account, id(ctx)), HttpApiJson::deployment));
         add("GetDeployment", HttpMethod.GET, API + "/deployments/:deploymentId", 200, (ctx, account, in) ->
-                HttpApiJson.deployment(control.getDeployment(account, id(ctx), ctx.pathParam("deploymentId"))));
+                HttpApiJson.deployment(stages.getDeployment(account, id(ctx), ctx.pathParam("deploymentId"))));
         add("DeleteDeployment", HttpMethod.DELETE, API + "/deployments/:deploymentId", 204, (ctx, account, in) -> {
-            control.deleteDeployment(account, id(ctx), ctx.pathParam("deploymentId"));
+            stages.deleteDeployment(account, id(ctx), ctx.pathParam("deploymentId"));
             return null;
         });
     }
 
-    private void apis() {
+    private void registerApis() {
         add("CreateApi", HttpMethod.POST, APIS, 201,
-                (ctx, account, in) -> HttpApiJson.api(control.createApi(account, in), port(ctx)));
+                (ctx, account, in) -> HttpApiJson.api(apis.createApi(account, in), port(ctx)));
         add("ImportApi", HttpMethod.PUT, APIS, 201, (ctx, account, in) ->
-                HttpApiJson.api(control.importApi(account, in.string("body"), failOnWarnings(ctx)), port(ctx)));
+                HttpApiJson.api(apis.importApi(account, in.string("body"), failOnWarnings(ctx)), port(ctx)));
         add("GetApis", HttpMethod.GET, APIS, 200,
-                (ctx, account, in) -> page(ctx, control.apis(account), api -> HttpApiJson.api(api, port(ctx))));
+                (ctx, account, in) -> page(ctx, apis.apis(account), api -> HttpApiJson.api(api, port(ctx))));
         add("GetApi", HttpMethod.GET, API, 200,
-                (ctx, account, in) -> HttpApiJson.api(control.getApi(account, id(ctx)), port(ctx)));
+                (ctx, account, in) -> HttpApiJson.api(apis.getApi(account, id(ctx)), port(ctx)));
         add("UpdateApi", HttpMethod.PATCH, API, 200,
-                (ctx, account, in) -> HttpApiJson.api(control.updateApi(account, id(ctx), in), port(ctx)));
+                (ctx, account, in) -> HttpApiJson.api(apis.updateApi(account, id(ctx), in), port(ctx)));
         add("ReimportApi", HttpMethod.PUT, API, 201, (ctx, account, in) -> HttpApiJson.api(
-                control.reimportApi(account, id(ctx), in.string("body"), failOnWarnings(ctx)), port(ctx)));
+                apis.reimportApi(account, id(ctx), in.string("body"), failOnWarnings(ctx)), port(ctx)));
         add("DeleteApi", HttpMethod.DELETE, API, 204, (ctx, account, in) -> {
-            control.deleteApi(account, id(ctx));
+            apis.deleteApi(account, id(ctx));
             return null;
         });
         add("DeleteCorsConfiguration", HttpMethod.DELETE, API + "/cors", 204, (ctx, account, in) -> {
-            control.deleteCors(account, id(ctx));
+            apis.deleteCors(account, id(ctx));
             return null;
         });
     }
@@ -118,7 +122,7 @@ final class HttpApiOperations {
     private void add(String name, HttpMethod method, String path, int status, Handler handler) {
         OperationKind kind = method == HttpMethod.GET ? OperationKind.READ : OperationKind.WRITE;
         Operation operation = new Operation(name, "apigateway:" + method.name(), kind);
-        routes.rest(operation, method, path, HttpApiOperations::resource,
+        edge.rest(operation, method, path, HttpApiOperations::resource,
                 ctx -> ctx.vertx().executeBlocking(() -> {
                     run(ctx, status, handler);
                     return null;

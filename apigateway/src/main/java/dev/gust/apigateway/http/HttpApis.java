@@ -37,6 +37,8 @@ public final class HttpApis implements ApiFamily {
     private static final Operation INVOKE = new Operation("Invoke", "execute-api:Invoke", OperationKind.DATA);
 
     private final HttpApiControl control;
+    private final RouteControl routeControl;
+    private final StageControl stageControl;
     private final Invoker invoker;
     private final ApiPermissions permissions;
     private final InstantSource clock;
@@ -51,7 +53,10 @@ public final class HttpApis implements ApiFamily {
      */
     public HttpApis(HttpApiStore store, Invoker invoker, Function<Account, InvokePermissions> permissions,
             Executor blocking, InstantSource clock) {
-        this.control = new HttpApiControl(HttpApiRegistry.load(store), clock);
+        HttpApiRegistry registry = HttpApiRegistry.load(store);
+        this.control = new HttpApiControl(registry, clock);
+        this.routeControl = new RouteControl(registry, clock);
+        this.stageControl = new StageControl(registry, clock);
         this.invoker = invoker;
         this.permissions = new ApiPermissions(permissions, blocking, System::nanoTime);
         this.clock = clock;
@@ -59,7 +64,7 @@ public final class HttpApis implements ApiFamily {
 
     @Override
     public void register(ServiceRoutes routes) {
-        new HttpApiOperations(control, routes).register();
+        new HttpApiOperations(control, routeControl, stageControl, routes).register();
     }
 
     @Override

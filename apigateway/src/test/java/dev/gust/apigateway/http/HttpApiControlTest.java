@@ -17,8 +17,11 @@ class HttpApiControlTest {
     private static final String FUNCTION = "arn:aws:lambda:us-east-1:123456789012:function:hello";
 
     private final MemoryHttpApiStore store = new MemoryHttpApiStore();
-    private final HttpApiControl control = new HttpApiControl(HttpApiRegistry.load(store),
-            InstantSource.fixed(Instant.parse("2026-12-07T21:00:00Z")));
+    private final HttpApiRegistry registry = HttpApiRegistry.load(store);
+    private final InstantSource clock = InstantSource.fixed(Instant.parse("2026-12-07T21:00:00Z"));
+    private final HttpApiControl control = new HttpApiControl(registry, clock);
+    private final RouteControl routes = new RouteControl(registry, clock);
+    private final StageControl stages = new StageControl(registry, clock);
 
     private static ApiInput input(String json) {
         return ApiInput.of(Buffer.buffer(json));
@@ -54,19 +57,19 @@ class HttpApiControlTest {
     @Test
     void autoDeploysEveryRouteChangeToTheStagesThatAutoDeploy() {
         String apiId = control.createApi(ACCOUNT, input("{\"name\":\"x\",\"protocolType\":\"HTTP\"}")).api().apiId();
-        control.createStage(ACCOUNT, apiId, input("{\"stageName\":\"$default\",\"autoDeploy\":true}"));
-        control.createStage(ACCOUNT, apiId, input("{\"stageName\":\"manual\"}"));
-        Integration integration = control.createIntegration(ACCOUNT, apiId, input("{\"integrationType\":\"AWS_PROXY\","
+        stages.createStage(ACCOUNT, apiId, input("{\"stageName\":\"$default\",\"autoDeploy\":true}"));
+        stages.createStage(ACCOUNT, apiId, input("{\"stageName\":\"manual\"}"));
+        Integration integration = routes.createIntegration(ACCOUNT, apiId, input("{\"integrationType\":\"AWS_PROXY\","
                 + "\"integrationUri\":\"" + FUNCTION + "\",\"payloadFormatVersion\":\"1.0\"}"));
 
-        control.createRoute(ACCOUNT, apiId, input("{\"routeKey\":\"GET /items/{id}\",\"target\":\"integrations/"
+        routes.createRoute(ACCOUNT, apiId, input("{\"routeKey\":\"GET /items/{id}\",\"target\":\"integrations/"
                 + integration.integrationId() + "\"}"));
 
         ServedApi served = control.registry().served(apiId).orElseThrow();
         assertThat(served.stageFor("/items/1").orElseThrow().getKey().routes().match("GET", "/items/1")).isPresent();
         assertThat(served.stages()).doesNotContainKey("manual");
-        Deployment deployment = control.createDeployment(ACCOUNT, apiId, input("{\"stageName\":\"manual\"}"));
-        assertThat(control.getStage(ACCOUNT, apiId, "manual").deploymentId()).isEqualTo(deployment.deploymentId());
+        Deployment deployment = stages.createDeployment(ACCOUNT, apiId, input("{\"stageName\":\"manual\"}"));
+        assertThat(stages.getStage(ACCOUNT, apiId, "manual").deploymentId()).isEqualTo(deployment.deploymentId());
         assertThat(control.registry().served(apiId).orElseThrow().stageFor("/manual/items/1").orElseThrow().getKey()
                 .stage().stageName()).isEqualTo("manual");
     }
@@ -74,16 +77,16 @@ class HttpApiControlTest {
     @Test
     void refusesADuplicateRouteKeyWithAConflictAndChangesNothing() {
         String apiId = control.createApi(ACCOUNT, input("{\"name\":\"x\",\"protocolType\":\"HTTP\"}")).api().apiId();
-        control.createRoute(ACCOUNT, apiId, input("{\"routeKey\":\"GET /items\"}"));
+        routes.createRoute(ACCOUNT, apiId, input("{\"routeKey\":\"GET /items\"}"));
         int writes = store.writes;
 
-        EdgeException conflict = error(() -> control.createRoute(ACCOUNT, apiId,
+        EdgeException conflict = error(() -> routes.createRoute(ACCOUNT, apiId,
                 input("{\"routeKey\":\"GET /items\"}")));
 
         assertThat(conflict.code()).isEqualTo("ConflictException");
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(store.writes).isEqualTo(writes);
-        assertThat(control.routes(ACCOUNT, apiId)).hasSize(1);
+        assertThat(routes.routes(ACCOUNT, apiId)).hasSize(1);
     }
 
     @Test
@@ -91,12 +94,12 @@ class HttpApiControlTest {
         String apiId = control.createApi(ACCOUNT, input("{\"name\":\"x\",\"protocolType\":\"HTTP\"}")).api().apiId();
         int writes = store.writes;
 
-        assertThat(error(() -> control.createRoute(ACCOUNT, apiId, input("{\"routeKey\":\"FETCH /x\"}"))).code())
+        assertThat(error(() -> routes.createRoute(ACCOUNT, apiId, input("{\"routeKey\":\"FETCH /x\"}"))).code())
                 .isEqualTo("BadRequestException");
-        assertThat(error(() -> control.createRoute(ACCOUNT, apiId,
+        assertThat(error(() -> routes.createRoute(ACCOUNT, apiId,
                 input("{\"routeKey\":\"GET /x\",\"target\":\"integrations/nope\"}"))).code())
                 .isEqualTo("BadRequestException");
-        assertThat(error(() -> control.createIntegration(ACCOUNT, apiId, input("{\"integrationType\":\"AWS_PROXY\","
+        assertThat(error(() -> routes.createIntegration(ACCOUNT, apiId, input("{\"integrationType\":\"AWS_PROXY\","
                 + "\"integrationUri\":\"" + FUNCTION + "\",\"payloadFormatVersion\":\"3.0\"}"))).code())
                 .isEqualTo("BadRequestException");
         assertThat(error(() -> control.createApi(ACCOUNT, input("{\"name\":7,\"protocolType\":\"HTTP\"}"))).code())
@@ -134,8 +137,8 @@ class HttpApiControlTest {
                 "{\"name\":\"x\",\"protocolType\":\"HTTP\",\"target\":\"" + FUNCTION + "\"}"));
         String integrationId = api.integrations().keySet().iterator().next();
 
-        assertThatThrownBy(() -> control.deleteIntegration(ACCOUNT, api.api().apiId(), integrationId))
+        assertThatThrownBy(() -> routes.deleteIntegration(ACCOUNT, api.api().apiId(), integrationId))
                 .isInstanceOf(EdgeException.class);
-        assertThat(control.integrations(ACCOUNT, api.api().apiId())).hasSize(1);
+        assertThat(routes.integrations(ACCOUNT, api.api().apiId())).hasSize(1);
     }
 }
