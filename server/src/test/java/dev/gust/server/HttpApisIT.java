@@ -330,6 +330,67 @@ class HttpApisIT {
     }
 
     @Test
+    void managesApisRoutesStagesAndDeploymentsWithTheCli() throws Exception {
+        Files.writeString(work.resolve("v2.yaml"), """
+                openapi: "3.0.1"
+                info: {title: renamed-by-import, version: "2"}
+                paths:
+                  /v2:
+                    get:
+                      x-amazon-apigateway-integration:
+                        type: aws_proxy
+                        uri: arn:aws:lambda:us-east-1:000000000000:function:echo
+                        payloadFormatVersion: "2.0"
+                """);
+        run("""
+                api=$(aws apigatewayv2 create-api --name life --protocol-type HTTP --query ApiId --output text)
+                aws apigatewayv2 update-api --api-id $api --name life2 --description 'the second' > updated.json
+                integration=$(aws apigatewayv2 create-integration --api-id $api --integration-type AWS_PROXY \\
+                    --integration-uri $fn:echo --payload-format-version 2.0 --query IntegrationId --output text)
+                route=$(aws apigatewayv2 create-route --api-id $api --route-key 'GET /one' \\
+                    --target integrations/$integration --query RouteId --output text)
+                aws apigatewayv2 update-route --api-id $api --route-id $route --route-key 'GET /two' > route.json
+                aws apigatewayv2 create-stage --api-id $api --stage-name manual > /dev/null
+                deployment=$(aws apigatewayv2 create-deployment --api-id $api --stage-name manual \\
+                    --description first --query DeploymentId --output text)
+                aws apigatewayv2 update-stage --api-id $api --stage-name manual --stage-variables a=b > /dev/null
+                aws apigatewayv2 get-stages --api-id $api > stages.json
+                aws apigatewayv2 get-deployments --api-id $api > deployments.json
+                aws apigatewayv2 get-apis > apis.json
+                aws lambda add-permission --function-name echo --statement-id life-$api \\
+                    --action lambda:InvokeFunction --principal apigateway.amazonaws.com \\
+                    --source-arn "arn:aws:execute-api:us-east-1:000000000000:$api/*" > /dev/null
+                curl -s -o two.json -w '%{http_code}' "http://$api.execute-api.us-east-1.localhost:$port/manual/two" \\
+                    > two.status
+                aws apigatewayv2 reimport-api --api-id $api --body file://v2.yaml > reimported.json
+                aws apigatewayv2 get-routes --api-id $api > reimported-routes.json
+                curl -s -o still.json -w '%{http_code}' "http://$api.execute-api.us-east-1.localhost:$port/manual/two" \\
+                    > still.status
+                aws apigatewayv2 delete-stage --api-id $api --stage-name manual
+                aws apigatewayv2 delete-deployment --api-id $api --deployment-id $deployment
+                aws apigatewayv2 delete-api --api-id $api
+                aws apigatewayv2 get-api --api-id $api 2> deleted.err || true
+                curl -s -o gone.json -w '%{http_code}' "http://$api.execute-api.us-east-1.localhost:$port/manual/two" \\
+                    > gone.status
+                """);
+        assertThat(json("updated.json").path("Name").asText()).isEqualTo("life2");
+        assertThat(json("updated.json").path("Description").asText()).isEqualTo("the second");
+        assertThat(json("route.json").path("RouteKey").asText()).isEqualTo("GET /two");
+        JsonNode stage = json("stages.json").path("Items").get(0);
+        assertThat(stage.path("StageName").asText()).isEqualTo("manual");
+        assertThat(stage.path("StageVariables").path("a").asText()).isEqualTo("b");
+        assertThat(json("deployments.json").path("Items").get(0).path("Description").asText()).isEqualTo("first");
+        assertThat(json("apis.json").path("Items").findValuesAsText("Name")).contains("life2");
+        assertThat(Files.readString(work.resolve("two.status"))).isEqualTo("200");
+        assertThat(json("reimported.json").path("Name").asText()).isEqualTo("renamed-by-import");
+        assertThat(json("reimported-routes.json").path("Items").findValuesAsText("RouteKey")).containsExactly("GET /v2");
+        assertThat(Files.readString(work.resolve("still.status"))).as("a stage without auto-deploy serves its deployment")
+                .isEqualTo("200");
+        assertThat(Files.readString(work.resolve("deleted.err"))).contains("NotFoundException");
+        assertThat(Files.readString(work.resolve("gone.status"))).isEqualTo("404");
+    }
+
+    @Test
     void answersMistakesWithApiGatewaysErrors() throws Exception {
         ReadmeShell.Result result = shell.bash(PRELUDE + """
                 aws apigatewayv2 get-api --api-id nosuchapi1 || echo "get-api exit $?"
