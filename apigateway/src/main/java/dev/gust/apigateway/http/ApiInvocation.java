@@ -90,7 +90,8 @@ final class ApiInvocation {
                 function.functionName(), function.qualifier(), event, false, null, null);
         CompletableFuture<InvocationResult> result;
         try {
-            result = apis.invoker().invoke(invocation).toCompletableFuture();
+            // a copy: the timeout below must not complete the engine's own future
+            result = apis.invoker().invoke(invocation).toCompletableFuture().copy();
         } catch (LambdaException e) {
             result = CompletableFuture.failedFuture(e);
         }
