@@ -391,6 +391,28 @@ class HttpApisIT {
     }
 
     @Test
+    void refusesRequestsOverApiGatewaysAndLambdasLimitsWith413() throws Exception {
+        run("""
+                api=$(aws apigatewayv2 create-api --name big --protocol-type HTTP --target $fn:echo \\
+                    --query ApiId --output text)
+                aws lambda add-permission --function-name echo --statement-id big-$api \\
+                    --action lambda:InvokeFunction --principal apigateway.amazonaws.com \\
+                    --source-arn "arn:aws:execute-api:us-east-1:000000000000:$api/*" > /dev/null
+                head -c 7000000 /dev/zero | tr '\\0' a > seven.txt
+                head -c 11000000 /dev/zero | tr '\\0' a > eleven.txt
+                base=http://$api.execute-api.us-east-1.localhost:$port
+                curl -s -o seven.json -w '%{http_code}' -H 'Content-Type: text/plain' --data-binary @seven.txt \\
+                    $base/upload > seven.status
+                curl -s -o eleven.json -w '%{http_code}' -H 'Content-Type: text/plain' --data-binary @eleven.txt \\
+                    $base/upload > eleven.status || true
+                """);
+        assertThat(Files.readString(work.resolve("seven.status"))).as("over Lambda's 6 MB").isEqualTo("413");
+        assertThat(Files.readString(work.resolve("seven.json")))
+                .isEqualTo("{\"message\":\"Request Entity Too Large\"}");
+        assertThat(Files.readString(work.resolve("eleven.status"))).as("over API Gateway's 10 MB").isEqualTo("413");
+    }
+
+    @Test
     void answersMistakesWithApiGatewaysErrors() throws Exception {
         ReadmeShell.Result result = shell.bash(PRELUDE + """
                 aws apigatewayv2 get-api --api-id nosuchapi1 || echo "get-api exit $?"

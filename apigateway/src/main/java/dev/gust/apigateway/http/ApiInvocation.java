@@ -59,8 +59,7 @@ final class ApiInvocation {
 
     /** Runs the invocation; answers the request when it is done. */
     void run(Map<String, Object> authorizer) {
-        Optional<LambdaTarget> target = LambdaTarget.parse(integration.integrationUri(),
-                stage.stage().stageVariables());
+        Optional<LambdaTarget> target = stage.target(integration);
         if (target.isEmpty()) {
             answer(ApiResponses.INTERNAL_SERVER_ERROR);
             return;

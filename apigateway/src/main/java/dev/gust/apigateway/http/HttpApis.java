@@ -17,13 +17,13 @@ import dev.gust.httpevents.Header;
 import dev.gust.httpevents.HttpRequest;
 import dev.gust.httpevents.HttpResponse;
 import dev.gust.store.HttpApiStore;
-import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
@@ -42,7 +42,6 @@ public final class HttpApis implements ApiFamily {
     private final Invoker invoker;
     private final ApiPermissions permissions;
     private final InstantSource clock;
-    private final SecureRandom random = new SecureRandom();
 
     /**
      * @param store where the APIs are kept (loaded now)
@@ -153,10 +152,10 @@ public final class HttpApis implements ApiFamily {
                 endpoint.body().getBytes(), endpoint.sourceIp(), "HTTP/1.1", clock.instant());
     }
 
-    /** A request id shaped as API Gateway's ({@code JKJaXmPLvHcESHA=}). */
-    private String newRequestId() {
+    /** A request id shaped as API Gateway's ({@code JKJaXmPLvHcESHA=}); an id, not a secret. */
+    private static String newRequestId() {
         byte[] bytes = new byte[11];
-        random.nextBytes(bytes);
+        ThreadLocalRandom.current().nextBytes(bytes);
         return Base64.getEncoder().encodeToString(bytes);
     }
 }

@@ -20,13 +20,31 @@ record ServedApi(ApiDefinition definition, Map<String, ServedStage> stages) {
      * @param stage the stage (its variables)
      * @param routes the deployment's routes
      * @param integrations the deployment's integrations by id
+     * @param targets the functions the integrations invoke under the stage's variables, by integration id (absent
+     *     when an integration's URI names none under them)
      */
-    record ServedStage(Stage stage, RouteTable routes, Map<String, Integration> integrations) {
+    record ServedStage(Stage stage, RouteTable routes, Map<String, Integration> integrations,
+            Map<String, LambdaTarget> targets) {
+
+        /** The stage serving {@code deployment}, its integrations' functions resolved once. */
+        static ServedStage of(Stage stage, Deployment deployment) {
+            Map<String, LambdaTarget> targets = new HashMap<>();
+            deployment.integrations().forEach((id, integration) -> LambdaTarget
+                    .parse(integration.integrationUri(), stage.stageVariables())
+                    .ifPresent(target -> targets.put(id, target)));
+            return new ServedStage(stage, RouteTable.of(deployment.routes().values()), deployment.integrations(),
+                    Map.copyOf(targets));
+        }
 
         /** The integration {@code route} targets, or empty. */
         Optional<Integration> integration(Route route) {
             String id = route.integrationId();
             return id == null ? Optional.empty() : Optional.ofNullable(integrations.get(id));
+        }
+
+        /** The function {@code integration} invokes in this stage, or empty when its URI names none. */
+        Optional<LambdaTarget> target(Integration integration) {
+            return Optional.ofNullable(targets.get(integration.integrationId()));
         }
     }
 
@@ -37,8 +55,7 @@ record ServedApi(ApiDefinition definition, Map<String, ServedStage> stages) {
             Deployment deployment = stage.deploymentId() == null ? null
                     : definition.deployments().get(stage.deploymentId());
             if (deployment != null) {
-                stages.put(stage.stageName(), new ServedStage(stage, RouteTable.of(deployment.routes().values()),
-                        deployment.integrations()));
+                stages.put(stage.stageName(), ServedStage.of(stage, deployment));
             }
         }
         return new ServedApi(definition, Map.copyOf(stages));
