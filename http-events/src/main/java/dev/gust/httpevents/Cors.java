@@ -4,10 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * CORS as function URLs and HTTP APIs apply it: preflight requests answered without invoking the function, and the
  * CORS headers added to (overriding) the function's response. Stateless.
+ *
+ * <p>An allowed origin is one of {@code allowOrigins}, compared case-insensitively, where {@code *} alone allows every
+ * origin and a {@code *} inside an entry stands for any text (HTTP APIs document {@code https://*} and
+ * {@code http://*}: any origin with that scheme).
  *
  * <p>A preflight is an {@code OPTIONS} request with {@code Origin} and {@code Access-Control-Request-Method}; it is
  * always answered (a function URL with {@code 200}, an HTTP API with {@code 204}, empty body), with the allow headers
@@ -38,12 +43,19 @@ public final class Cors {
     private Cors() {
     }
 
-    /** The answer to {@code request} when it is a CORS preflight ({@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method}) under {@code config}; empty when it is not one. As a function URL answers it. */
+    /**
+     * The answer to {@code request} when it is a CORS preflight ({@code OPTIONS} with {@code Origin} and
+     * {@code Access-Control-Request-Method}) under {@code config}, as a function URL answers it; empty when it is not
+     * one.
+     */
     public static Optional<HttpResponse> preflight(CorsConfig config, HttpRequest request) {
         return preflight(Service.FUNCTION_URL, config, request);
     }
 
-    /** The answer {@code service} gives {@code request} when it is a CORS preflight under {@code config}; empty when it is not one. */
+    /**
+     * The answer {@code service} gives {@code request} when it is a CORS preflight under {@code config}; empty when it
+     * is not one.
+     */
     public static Optional<HttpResponse> preflight(Service service, CorsConfig config, HttpRequest request) {
         if (!isPreflight(request)) {
             return Optional.empty();
@@ -114,11 +126,23 @@ public final class Cors {
             return config.allowCredentials() ? origin : "*";
         }
         for (String allowed : config.allowOrigins()) {
-            if (allowed.equalsIgnoreCase(origin)) {
+            if (allowed.equalsIgnoreCase(origin) || (allowed.contains("*") && matchesPattern(allowed, origin))) {
                 return origin;
             }
         }
         return null;
+    }
+
+    /** Whether {@code origin} matches an origin pattern whose {@code *} stands for any text ({@code https://*}). */
+    private static boolean matchesPattern(String pattern, String origin) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : pattern.split("\\*", -1)) {
+            if (!regex.isEmpty()) {
+                regex.append(".*");
+            }
+            regex.append(Pattern.quote(part));
+        }
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE).matcher(origin).matches();
     }
 
     /** A configured list as a header value; {@code *} with credentials echoes {@code requested}. */

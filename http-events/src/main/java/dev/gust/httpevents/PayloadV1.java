@@ -17,8 +17,8 @@ import java.util.Map;
  * {@code multiValueHeaders} and {@code multiValueQueryStringParameters} every value; a missing part is {@code null},
  * never absent. A REST API keeps header names as sent, passes the body as text unless its type is one of the API's
  * binary media types, and orders {@code requestContext} as REST APIs do; an HTTP API adds {@code version} 1.0,
- * lower-cases header names, decodes the path, base64-encodes a body that is not textual (as payload 2.0 does) and writes
- * {@code requestContext} as its documented example.
+ * lower-cases header names, decodes the path, base64-encodes a body that is not textual (as payload 2.0 does) and
+ * writes {@code requestContext} as its documented example.
  */
 public final class PayloadV1 {
 
@@ -34,7 +34,7 @@ public final class PayloadV1 {
     }
 
     /**
-     * The payload format 1.0 event for {@code request}, as JSON bytes.
+     * The payload format 1.0 event for the request {@code sent}, as JSON bytes.
      *
      * @param binaryMediaTypes a REST API's {@code binaryMediaTypes}: a request body of one of these types is
      *     base64-encoded; ignored for HTTP APIs
@@ -51,7 +51,8 @@ public final class PayloadV1 {
         event.put("httpMethod", request.method());
         Map<String, List<String>> headers = RequestHeaders.group(request.headers(), !rest);
         event.set("headers", headers.isEmpty() ? EventJson.MAPPER.nullNode() : lastValues(headers));
-        event.set("multiValueHeaders", headers.isEmpty() ? EventJson.MAPPER.nullNode() : EventJson.stringLists(headers));
+        event.set("multiValueHeaders",
+                headers.isEmpty() ? EventJson.MAPPER.nullNode() : EventJson.stringLists(headers));
         Map<String, List<String>> query = QueryString.parse(request.rawQuery());
         event.set("queryStringParameters", query.isEmpty() ? EventJson.MAPPER.nullNode() : lastValues(query));
         event.set("multiValueQueryStringParameters",

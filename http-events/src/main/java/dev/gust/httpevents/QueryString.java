@@ -42,7 +42,7 @@ final class QueryString {
         return decode(text, true);
     }
 
-    /** {@code text} percent-decoded as UTF-8; {@code +} is a space only when {@code plusIsSpace} (queries, not paths). */
+    /** {@code text} percent-decoded as UTF-8; {@code +} is a space only when {@code plusIsSpace} (queries). */
     static String decode(String text, boolean plusIsSpace) {
         if (text.indexOf('%') < 0 && (!plusIsSpace || text.indexOf('+') < 0)) {
             return text;

@@ -21,7 +21,8 @@ final class ResponseV1 {
 
     static HttpResponse map(byte[] payload, boolean decodeBase64) throws MalformedResponse {
         JsonNode answer = answer(payload);
-        return new HttpResponse(ProxyAnswer.statusCode(answer), headers(answer), ProxyAnswer.body(answer, decodeBase64));
+        int statusCode = ProxyAnswer.statusCode(answer);
+        return new HttpResponse(statusCode, headers(answer), ProxyAnswer.body(answer, decodeBase64));
     }
 
     static HttpResponse mapRest(byte[] payload, List<String> binaryMediaTypes, String accept)

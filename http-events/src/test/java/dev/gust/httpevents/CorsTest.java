@@ -75,6 +75,17 @@ class CorsTest {
     }
 
     @Test
+    void allowsEveryOriginOfASchemeWithAWildcardEntry() {
+        CorsConfig https = new CorsConfig(false, List.of(), List.of("GET"), List.of("https://*"), List.of(), null);
+
+        HttpResponse allowed = Cors.preflight(https, preflight("https://app.example.org")).orElseThrow();
+        HttpResponse refused = Cors.preflight(https, preflight("http://app.example.org")).orElseThrow();
+
+        assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("https://app.example.org");
+        assertThat(refused.headers()).isEmpty();
+    }
+
+    @Test
     void echoesOriginMethodAndHeadersWhenCredentialsAreAllowedWithStars() {
         CorsConfig credentials = new CorsConfig(true, List.of("*"), List.of("*"), List.of("*"), List.of(), null);
 

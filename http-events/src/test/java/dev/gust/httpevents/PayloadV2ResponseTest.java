@@ -117,7 +117,8 @@ class PayloadV2ResponseTest {
             "{\"statusCode\": 200, \"body\": {\"a\": 1}}",
             "{\"statusCode\": 200, \"isBase64Encoded\": true, \"body\": \"***\"}",
             "{\"statusCode\": 200, \"headers\": [\"a\"]}", "{\"statusCode\": 200, \"headers\": {\"a\": [\"b\"]}}",
-            "{\"statusCode\": 200, \"cookies\": \"a=1\"}", "{\"statusCode\": 200, \"isBase64Encoded\": 1, \"body\": \"\"}", ""})
+            "{\"statusCode\": 200, \"cookies\": \"a=1\"}",
+            "{\"statusCode\": 200, \"isBase64Encoded\": 1, \"body\": \"\"}", ""})
     void refusesMalformedAnswers(String payload) {
         assertThatThrownBy(() -> map(payload)).isInstanceOf(MalformedResponse.class);
     }
