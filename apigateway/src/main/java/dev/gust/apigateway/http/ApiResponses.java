@@ -1,11 +1,10 @@
 package dev.gust.apigateway.http;
 
+import dev.gust.httpevents.ErrorResponses;
 import dev.gust.httpevents.Header;
 import dev.gust.httpevents.HttpResponse;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * What an HTTP API's invoke URL answers: a function's mapped response, or one of API Gateway's own answers
@@ -18,7 +17,7 @@ final class ApiResponses {
 
     static final HttpResponse NOT_FOUND = message(404, "Not Found");
     static final HttpResponse FORBIDDEN = message(403, "Forbidden");
-    static final HttpResponse INTERNAL_SERVER_ERROR = message(500, "Internal Server Error");
+    static final HttpResponse INTERNAL_SERVER_ERROR = ErrorResponses.httpApiInternalServerError();
     static final HttpResponse SERVICE_UNAVAILABLE = message(503, "Service Unavailable");
     static final HttpResponse TOO_LARGE = message(413, "Request Entity Too Large");
 
@@ -27,8 +26,7 @@ final class ApiResponses {
 
     /** API Gateway's own answer {@code {"message": text}}. */
     static HttpResponse message(int status, String text) {
-        return new HttpResponse(status, List.of(new Header("Content-Type", "application/json")),
-                ("{\"message\":\"" + text + "\"}").getBytes(StandardCharsets.UTF_8));
+        return HttpResponse.json(status, "{\"message\":\"" + text + "\"}");
     }
 
     /** Writes {@code response} with the request id, unless the connection is gone. */
