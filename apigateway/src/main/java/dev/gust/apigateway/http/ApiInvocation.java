@@ -13,6 +13,7 @@ import dev.gust.httpevents.HttpResponse;
 import dev.gust.httpevents.MalformedResponse;
 import dev.gust.httpevents.PayloadV1;
 import dev.gust.httpevents.PayloadV2;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -160,7 +161,7 @@ final class ApiInvocation {
 
     /** The {@code requestContext.authorizer} of an {@code AWS_IAM} route's event, for {@code caller}. */
     static Map<String, Object> iamAuthorizer(Caller caller) {
-        java.util.Map<String, Object> iam = new java.util.LinkedHashMap<>();
+        Map<String, Object> iam = new LinkedHashMap<>();
         iam.put("accessKey", caller.accessKeyId());
         iam.put("accountId", caller.accountId());
         iam.put("callerId", caller.userId());
@@ -168,7 +169,7 @@ final class ApiInvocation {
         iam.put("principalOrgId", null);
         iam.put("userArn", caller.arn());
         iam.put("userId", caller.userId());
-        java.util.Map<String, Object> authorizer = new java.util.LinkedHashMap<>();
+        Map<String, Object> authorizer = new LinkedHashMap<>();
         authorizer.put("iam", iam);
         return authorizer;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gust.httpevents.CorsConfig;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The wire shapes of the v2 management API (camelCase, as the {@code apigatewayv2} model names them): an API, a
@@ -125,7 +126,7 @@ final class HttpApiJson {
 
     private static ObjectNode map(Map<String, String> map) {
         ObjectNode node = ApiInput.JSON.createObjectNode();
-        new java.util.TreeMap<>(map).forEach(node::put);
+        new TreeMap<>(map).forEach(node::put);
         return node;
     }
 

@@ -104,23 +104,35 @@ public final class HttpApis implements ApiFamily {
             answer(endpoint, api, request, ApiResponses.NOT_FOUND, requestId);
             return;
         }
-        ApiInvocation invocation = new ApiInvocation(this, endpoint, request, api, stage.get().getKey(), match.get(),
-                integration.get(), requestId);
+        ServedApi.ServedStage servedStage = stage.get().getKey();
         Map<String, Object> authorizer = null;
         if (match.get().route().authorizationType().equals("AWS_IAM")) {
-            try {
-                Caller caller = endpoint.authenticate("execute-api");
-                endpoint.authorize(caller, INVOKE, ApiInvocation.executeApiArn(api, stage.get().getKey().stage()
-                        .stageName(), request.method() + stage.get().getValue()), null);
-                authorizer = ApiInvocation.iamAuthorizer(caller);
-            } catch (EdgeException e) {
-                endpoint.context().response().headers().remove("x-amzn-RequestId");
-                endpoint.context().response().putHeader(ApiResponses.REQUEST_ID, requestId);
-                ErrorWriter.send(endpoint.context().response(), Protocol.REST_JSON, e, requestId);
+            authorizer = iamAuthorizer(endpoint, ApiInvocation.executeApiArn(api, servedStage.stage().stageName(),
+                    request.method() + stage.get().getValue()), requestId);
+            if (authorizer == null) {
                 return;
             }
         }
-        invocation.run(authorizer);
+        new ApiInvocation(this, endpoint, request, api, servedStage, match.get(), integration.get(), requestId)
+                .run(authorizer);
+    }
+
+    /**
+     * The {@code requestContext.authorizer} of a request to an {@code AWS_IAM} route: the request must be signed for
+     * {@code execute-api} by a caller allowed {@code execute-api:Invoke} on {@code resource}; else answers the edge's
+     * error and returns {@code null}.
+     */
+    private static Map<String, Object> iamAuthorizer(EndpointRequest endpoint, String resource, String requestId) {
+        try {
+            Caller caller = endpoint.authenticate("execute-api");
+            endpoint.authorize(caller, INVOKE, resource, null);
+            return ApiInvocation.iamAuthorizer(caller);
+        } catch (EdgeException e) {
+            endpoint.context().response().headers().remove("x-amzn-RequestId");
+            endpoint.context().response().putHeader(ApiResponses.REQUEST_ID, requestId);
+            ErrorWriter.send(endpoint.context().response(), Protocol.REST_JSON, e, requestId);
+            return null;
+        }
     }
 
     /** Answers {@code request}, with the API's CORS headers when it has a CORS configuration. */
