@@ -62,6 +62,11 @@ final class MarkdownReport {
                 .path("points"));
         rows("Gust provided, IAM user (authorization run)", s.path("authorization").path("iam_user")
                 .path("points"));
+        JsonNode httpApi = s.path("http-api");
+        String httpRuntime = httpApi.path("runtime").asText();
+        rows("floor (nginx, http-api run)", httpApi.path("floor"));
+        rows("Gust " + httpRuntime + " Invoke (http-api run)", httpApi.path("invoke"));
+        rows("Gust " + httpRuntime + " HTTP API route (http-api run)", httpApi.path("http_api"));
         rows("serverless-offline (node)", s.path("peer").path("peer_points"));
         rows("Gust nodejs (peer run)", s.path("peer").path("gust_points"));
         if (s.path("floor").has("wrk")) {

@@ -27,6 +27,7 @@ final class Targets {
         t.coldStart();
         t.memory();
         t.scaleOut();
+        t.httpApi();
         return t.out;
     }
 
@@ -50,6 +51,20 @@ final class Targets {
                 "%.0f/s vs %.0f/s = %.1f%%".formatted(provided, floor, 100 * provided / floor), provided, floor);
         add("throughput c=32: provided at least 15,000 invokes/s", provided >= 15_000, "%.0f/s".formatted(provided),
                 provided, 1);
+    }
+
+    /** Issue 12: an HTTP API route adds at most 20% to a warm Invoke's p50 at c=1 and keeps 80% of its rps at c=32. */
+    private void httpApi() {
+        JsonNode run = s.path("http-api");
+        if (!run.has("p50_added_c1")) {
+            return;
+        }
+        double added = run.path("p50_added_c1").asDouble();
+        add("http-api c=1: an HTTP API route adds at most 20% to a warm Invoke's p50", added <= 0.20,
+                "%+.0f%%".formatted(100 * added), added, 0.20);
+        double kept = run.path("rps_kept_c32").asDouble();
+        add("http-api c=32: an HTTP API route keeps at least 80% of a warm Invoke's throughput", kept >= 0.80,
+                "%.0f%%".formatted(100 * kept), kept, 0.80);
     }
 
     private void peer() {

@@ -8,6 +8,7 @@ import dev.gust.api.LambdaNamespaces;
 import dev.gust.api.LambdaService;
 import dev.gust.apigateway.ApiGatewayService;
 import dev.gust.apigateway.rest.RestApis;
+import dev.gust.apigateway.http.HttpApis;
 import dev.gust.api.functions.CodeLinks;
 import dev.gust.api.functions.ConcurrencyService;
 import dev.gust.api.functions.EventInvokeConfigService;
@@ -68,6 +69,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -154,7 +156,7 @@ final class GustServer implements AutoCloseable {
                 credentials.secretAccessKey()), Caller.accountRoot(defaults.accountId(), credentials.accessKeyId()));
         edge = new ServiceEdge(vertx, clock, List.of(lambda, new StsService(sessions, iam.roles()),
                         new IamService(iam), new OrganizationsService(organization),
-                        new ApiGatewayService(List.of(new RestApis(storage.restApis(), engine,
+                        new ApiGatewayService(List.of(httpApis(clock), new RestApis(storage.restApis(), engine,
                                 account -> new PolicyInvokePermissions(storage.policies().in(account)), clock)))),
                 resolvers(serverKeys, new SessionCredentialsResolver(sessions), iam.credentialsResolver()),
                 iam.identityPolicies());
@@ -251,6 +253,19 @@ final class GustServer implements AutoCloseable {
                 eventInvokeConfigStore, clock);
         return new LambdaNamespace(account, functions, eventInvokeConfigs, layers, concurrency, provisioned, policies,
                 urls);
+    }
+
+    /**
+     * API Gateway's HTTP APIs: stored in {@code gust.db}, invoking through the engine, asking each namespace's function
+     * policies on worker threads.
+     */
+    private HttpApis httpApis(InstantSource clock) {
+        Executor workers = task -> vertx.executeBlocking(() -> {
+            task.run();
+            return null;
+        }, false);
+        return new HttpApis(storage.httpApis(), engine,
+                account -> new PolicyInvokePermissions(storage.policies().in(account)), workers, clock);
     }
 
     /** The edge's credentials resolvers, in order; last, with {@code account-id-keys}, any twelve-digit key id. */

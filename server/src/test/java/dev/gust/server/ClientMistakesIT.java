@@ -115,7 +115,7 @@ class ClientMistakesIT {
 
     @Test
     void fuzzedRequestsToTheOtherHostedServicesGetNoServerError() throws Exception {
-        HostedServicesFuzzer fuzzer = new HostedServicesFuzzer(gust.endpoint(), SEED);
+        HostedServicesFuzzer fuzzer = new HostedServicesFuzzer(gust.endpoint(), SEED, httpApi());
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < FUZZED_REQUESTS / 3; i++) {
             FuzzRequest request = fuzzer.next();
@@ -126,6 +126,16 @@ class ClientMistakesIT {
             }
         }
         assertThat(problems).as("the server said:%n%s", serverErrors()).isEmpty();
+    }
+
+    /** Creates an HTTP API with quick create (over the function {@code existing}) and returns its id. */
+    private static String httpApi() throws Exception {
+        byte[] body = ("{\"name\":\"fuzzed\",\"protocolType\":\"HTTP\",\"target\":"
+                + "\"arn:aws:lambda:us-east-1:000000000000:function:existing\"}").getBytes(StandardCharsets.UTF_8);
+        RawHttp.Response created = RawHttp.exchange(gust.endpoint(), RawHttp.signedFor(gust.endpoint(), "apigateway",
+                "POST", "/v2/apis", Map.of("Content-Type", "application/json"), body));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).path("apiId").asText();
     }
 
     @Test

@@ -11,7 +11,9 @@ import java.util.Random;
 /**
  * A seeded generator of signed, malformed requests to the edge's other services: STS and IAM (query protocol: a form
  * with an {@code Action}, known or not, and members with junk values) and Organizations (JSON 1.1: an
- * {@code X-Amz-Target} and a body of wrong types or bad JSON). The same seed gives the same requests.
+ * {@code X-Amz-Target} and a body of wrong types or bad JSON) and API Gateway's HTTP APIs (rest-json under
+ * {@code /v2/apis}: any method, paths to a known API or to none, bodies of wrong types; and unknown APIs' invoke
+ * URLs of the path form). The same seed gives the same requests.
  */
 final class HostedServicesFuzzer {
 
@@ -29,16 +31,47 @@ final class HostedServicesFuzzer {
     private static final List<String> JSON_BODIES = List.of("{}", "{", "null", "[]",
             "{\"Email\":1,\"AccountName\":[]}", "{\"AccountId\":\"%zz\"}", "{\"MaxResults\":1e999}");
 
+    private static final List<String> V2_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    private static final List<String> V2_PATHS = List.of("/v2/apis", "/v2/apis/{id}", "/v2/apis/{id}/routes",
+            "/v2/apis/{id}/routes/zzzzzzz", "/v2/apis/{id}/integrations", "/v2/apis/{id}/integrations/abcdefg",
+            "/v2/apis/{id}/stages", "/v2/apis/{id}/stages/%24default", "/v2/apis/{id}/stages/prod",
+            "/v2/apis/{id}/deployments", "/v2/apis/{id}/deployments/abcdefg", "/v2/apis/{id}/cors",
+            "/v2/apis?maxResults=-1", "/v2/apis?nextToken=abc", "/v2/apis/{id}/routes?maxResults=abc",
+            "/_gust/execute-api/nosuchapi1/", "/_gust/execute-api/%25zz/prod/x/%25zz?a=%25");
+    private static final List<String> V2_IDS = List.of("nosuchapi1", "%25zz", "a".repeat(300), "");
+    private static final List<String> V2_BODIES = List.of("{}", "{", "null", "[]", "{\"name\":1}",
+            "{\"name\":\"x\",\"protocolType\":\"HTTP\",\"target\":"
+                    + "\"arn:aws:lambda:us-east-1:000000000000:function:existing\"}",
+            "{\"name\":\"x\",\"protocolType\":\"WEBSOCKET\"}", "{\"routeKey\":\"GET /{a+}/b\"}",
+            "{\"routeKey\":\"GET /x\",\"target\":\"integrations/none\"}", "{\"routeKey\":[]}",
+            "{\"integrationType\":\"AWS_PROXY\",\"integrationUri\":\"x\",\"payloadFormatVersion\":\"2.0\"}",
+            "{\"integrationType\":\"HTTP_PROXY\",\"timeoutInMillis\":1e99}",
+            "{\"stageName\":\"$default\",\"autoDeploy\":true,\"stageVariables\":{\"a\":\"%\"}}",
+            "{\"stageName\":\"prod\",\"deploymentId\":\"nope\"}", "{\"stageVariables\":[1]}",
+            "{\"body\":\"openapi: 3.0.1\\ninfo: {title: x}\\npaths: {'/a': {get: {}}}\"}", "{\"body\":7}",
+            "{\"body\":\"{\\\"openapi\\\": \\\"3.0.1\\\"}\"}", "{\"corsConfiguration\":{\"maxAge\":\"x\"}}",
+            "{\"corsConfiguration\":{\"allowOrigins\":[\"*\"],\"allowCredentials\":true}}");
+
     private final URI endpoint;
     private final Random random;
+    private final String knownApiId;
 
     HostedServicesFuzzer(URI endpoint, long seed) {
+        this(endpoint, seed, "nosuchapi1");
+    }
+
+    /** @param knownApiId an HTTP API that exists, which some requests name */
+    HostedServicesFuzzer(URI endpoint, long seed, String knownApiId) {
         this.endpoint = endpoint;
         this.random = new Random(seed);
+        this.knownApiId = knownApiId;
     }
 
     FuzzRequest next() {
-        String service = pick(List.of("sts", "iam", "organizations"));
+        String service = pick(List.of("sts", "iam", "organizations", "apigateway"));
+        if (service.equals("apigateway")) {
+            return apigatewayv2();
+        }
         Map<String, String> headers = new LinkedHashMap<>();
         StringBuilder body = new StringBuilder();
         if (service.equals("organizations")) {
@@ -59,6 +92,16 @@ final class HostedServicesFuzzer {
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
         return new FuzzRequest(service + ": " + method + " / " + body,
                 RawHttp.signedFor(endpoint, service, method, "/", headers, bytes));
+    }
+
+    private FuzzRequest apigatewayv2() {
+        String method = pick(V2_METHODS);
+        String path = pick(V2_PATHS).replace("{id}", random.nextBoolean() ? knownApiId : pick(V2_IDS));
+        byte[] bytes = (method.equals("GET") || method.equals("DELETE") ? "" : pick(V2_BODIES))
+                .getBytes(StandardCharsets.UTF_8);
+        return new FuzzRequest("apigateway: " + method + " " + path + " " + new String(bytes, StandardCharsets.UTF_8),
+                RawHttp.signedFor(endpoint, "apigateway", method, path,
+                        Map.of("Content-Type", "application/json"), bytes));
     }
 
     private <T> T pick(List<T> values) {

@@ -13,8 +13,8 @@ import java.util.function.Supplier;
  * The single-node storage of one data directory: in {@code <dataDir>/gust.db} a {@link SqliteFunctionStore},
  * a {@link SqliteVersionStore}, a {@link SqliteLayerStore}, a {@link SqliteEventQueue}, a
  * {@link SqliteEventInvokeConfigStore}, a {@link SqliteReservedConcurrencyStore}, a
- * {@link SqliteProvisionedConcurrencyStore}, a {@link SqliteFunctionPolicyStore}, a {@link SqliteIdentityStore} and a
- * {@link SqliteRestApiStore}; in
+ * {@link SqliteProvisionedConcurrencyStore}, a {@link SqliteFunctionPolicyStore}, a {@link SqliteIdentityStore}, a
+ * {@link SqliteRestApiStore} and a {@link SqliteHttpApiStore}; in
  * {@code <dataDir>/code/} a
  * {@link FileCodeStore}.
  *
@@ -49,6 +49,7 @@ public final class EmbeddedStorage implements AutoCloseable {
     private final SqliteLayerStore layers;
     private final SqliteIdentityStore identities;
     private final SqliteRestApiStore restApis;
+    private final SqliteHttpApiStore httpApis;
 
     private EmbeddedStorage(Path dataDir, Account defaults, ZipLimits limits, Clock clock) {
         functions = track(() -> new SqliteFunctionStore(dataDir)).in(defaults);
@@ -66,6 +67,7 @@ public final class EmbeddedStorage implements AutoCloseable {
         functionUrls = track(() -> new SqliteFunctionUrlStore(dataDir)).in(defaults);
         identities = track(() -> new SqliteIdentityStore(dataDir));
         restApis = track(() -> new SqliteRestApiStore(dataDir));
+        httpApis = track(() -> new SqliteHttpApiStore(dataDir));
         events = track(() -> new SqliteEventQueue(dataDir)); // last opened, first closed: it drains its writes
         events.releaseEveryLease().toCompletableFuture().join();
     }
@@ -171,6 +173,11 @@ public final class EmbeddedStorage implements AutoCloseable {
     /** API Gateway's REST APIs and their deployments, in every namespace. */
     public RestApiStore restApis() {
         return restApis;
+    }
+
+    /** API Gateway's HTTP APIs, of every namespace. */
+    public HttpApiStore httpApis() {
+        return httpApis;
     }
 
     /** Closes the stores, the most recently opened first; the event queue first finishes what it has started. */
