@@ -19,10 +19,11 @@ class BenchSmokeIT {
     void smokeRunWritesResultsForEveryScenario() throws Exception {
         Path out = Path.of("target/bench-smoke");
         List<String> scenarios = List.of("floor", "warm", "bare-start", "cold-start", "idle-memory", "scale-out",
-                "async", "streaming", "control-plane", "function-url");
+                "async", "streaming", "control-plane", "function-url", "http-api");
         String[] args = new String[] {"--smoke", "--out", out.toString(), "--server-jar",
                 System.getProperty("gust.server.jar"), "--runtimes", "provided,python,nodejs", "floor", "warm",
-                "bare-start", "cold-start", "idle-memory", "scale-out", "async", "streaming", "control-plane", "function-url"};
+                "bare-start", "cold-start", "idle-memory", "scale-out", "async", "streaming", "control-plane", "function-url",
+                "http-api"};
         BenchRunner.run(args);
 
         JsonNode results = LambdaHttp.JSON.readTree(out.resolve("results.json").toFile());
@@ -62,7 +63,7 @@ class BenchSmokeIT {
             }
         }
         assertThat(s.path("function-url").path("url_p50_over_invoke_c1").asDouble()).isPositive();
-        assertThat(results.path("targets")).hasSize(14);
+        assertThat(results.path("targets")).hasSize(16);
         for (JsonNode target : results.path("targets")) {
             assertThat(target.path("status").asText()).isIn("met", "not met", "not measured");
         }
