@@ -9,12 +9,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The CLI tour of HTTP APIs (quick create, add-permission, curl, a route with a path parameter), run as written in
- * {@code docs/compat/apigatewayv2.md}, with bash, the real AWS CLI and curl.
+ * the README (section "HTTP APIs (API Gateway)"), with bash, the real AWS CLI and curl.
  */
 class HttpApisTourIT {
 
-    private static final String TOUR = "docs/compat/apigatewayv2.md";
-    private static final String HEADING = "## CLI tour";
+    private static final String TOUR = "README.md";
+    private static final String HEADING = "## HTTP APIs (API Gateway)";
 
     @TempDir
     Path dataDir;
