@@ -53,7 +53,7 @@ class ServiceEdgeIT {
     @Test
     void theAwsCliPrintsWhichServiceGustDoesNotHost() throws Exception {
         String expected = "Gust does not host the service '%s' named in the request's credential scope; "
-                + "it hosts: lambda, sts, iam, organizations";
+                + "it hosts: lambda, sts, iam, organizations, apigateway";
 
         assertThat(aws("dynamodb", "list-tables").stderr()).contains("An error occurred (UnknownServiceException) "
                 + "when calling the ListTables operation", expected.formatted("dynamodb"));
