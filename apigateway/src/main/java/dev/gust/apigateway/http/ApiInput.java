@@ -1,5 +1,6 @@
 package dev.gust.apigateway.http;
 
+import dev.gust.apigateway.ApiGatewayErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,7 +38,7 @@ final class ApiInput {
         } catch (IOException e) {
             // answered below
         }
-        throw ApiErrors.badRequest("Invalid request body");
+        throw ApiGatewayErrors.badRequest("Invalid request body");
     }
 
     boolean has(String member) {
@@ -135,6 +136,6 @@ final class ApiInput {
     }
 
     private static RuntimeException invalid(String member) {
-        return ApiErrors.badRequest("Invalid request body: " + member + " has the wrong type");
+        return ApiGatewayErrors.badRequest("Invalid request body: " + member + " has the wrong type");
     }
 }

@@ -1,5 +1,6 @@
 package dev.gust.apigateway.http;
 
+import dev.gust.apigateway.ApiGatewayErrors;
 import dev.gust.core.Account;
 import java.time.InstantSource;
 import java.util.List;
@@ -30,7 +31,7 @@ final class HttpApiControl {
         String target = input.string("target");
         String routeKey = input.string("routeKey");
         if (target == null && routeKey != null) {
-            throw ApiErrors.badRequest("RouteKey is only supported with Target (quick create)");
+            throw ApiGatewayErrors.badRequest("RouteKey is only supported with Target (quick create)");
         }
         if (target != null) {
             ApiValidation.integrationUri(target);
@@ -73,7 +74,7 @@ final class HttpApiControl {
                 ApiValidation.protocolType(input.string("protocolType"));
             }
             if (input.has("target") || input.has("routeKey")) {
-                throw ApiErrors.badRequest("Target and RouteKey can only be given when an API is created");
+                throw ApiGatewayErrors.badRequest("Target and RouteKey can only be given when an API is created");
             }
             return definition.withApi(new Api(api.apiId(), api.account(),
                     input.has("name") ? ApiValidation.name(input.string("name")) : api.name(),
@@ -130,7 +131,7 @@ final class HttpApiControl {
 
     private static void failOnWarnings(OpenApiImport imported, boolean failOnWarnings) {
         if (failOnWarnings && !imported.warnings().isEmpty()) {
-            throw ApiErrors.badRequest("Warnings found during import:\n\t" + String.join("\n\t",
+            throw ApiGatewayErrors.badRequest("Warnings found during import:\n\t" + String.join("\n\t",
                     imported.warnings()));
         }
     }

@@ -1,5 +1,6 @@
 package dev.gust.apigateway.http;
 
+import dev.gust.apigateway.ApiGatewayErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gust.core.Account;
@@ -187,7 +188,7 @@ final class HttpApiOperations {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiErrors.badRequest("Invalid NextToken specified");
+        throw ApiGatewayErrors.badRequest("Invalid NextToken specified");
     }
 
     private static int maxResults(String raw) {
@@ -202,6 +203,6 @@ final class HttpApiOperations {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiErrors.badRequest("MaxResults must be a number between 1 and 500");
+        throw ApiGatewayErrors.badRequest("MaxResults must be a number between 1 and 500");
     }
 }

@@ -1,5 +1,6 @@
 package dev.gust.apigateway.http;
 
+import dev.gust.apigateway.ApiGatewayErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -47,13 +48,13 @@ record OpenApiImport(String name, String version, String description, CorsConfig
         JsonNode root = parse(body);
         if (!root.isObject() || !(root.path("openapi").asText("").startsWith("3.")
                 || root.path("swagger").asText("").equals("2.0"))) {
-            throw ApiErrors.badRequest("Invalid OpenAPI definition: the document must be an OpenAPI 3.0 or"
+            throw ApiGatewayErrors.badRequest("Invalid OpenAPI definition: the document must be an OpenAPI 3.0 or"
                     + " Swagger 2.0 definition");
         }
         JsonNode info = root.path("info");
         String title = info.path("title").isTextual() ? info.path("title").textValue() : null;
         if (title == null || title.isBlank()) {
-            throw ApiErrors.badRequest("Invalid OpenAPI definition: info.title is required");
+            throw ApiGatewayErrors.badRequest("Invalid OpenAPI definition: info.title is required");
         }
         List<String> warnings = new ArrayList<>();
         Map<String, Route> routes = new LinkedHashMap<>();
@@ -90,12 +91,12 @@ record OpenApiImport(String name, String version, String description, CorsConfig
 
     private static JsonNode parse(String body) {
         if (body == null || body.isBlank()) {
-            throw ApiErrors.badRequest("Invalid OpenAPI definition: the body is empty");
+            throw ApiGatewayErrors.badRequest("Invalid OpenAPI definition: the body is empty");
         }
         try {
             return body.stripLeading().startsWith("{") ? JSON.readTree(body) : YAML.readTree(body);
         } catch (IOException | RuntimeException e) {
-            throw ApiErrors.badRequest("Invalid OpenAPI definition: the body is neither JSON nor YAML");
+            throw ApiGatewayErrors.badRequest("Invalid OpenAPI definition: the body is neither JSON nor YAML");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.gust.apigateway.http;
 
+import dev.gust.apigateway.ApiGatewayErrors;
 import dev.gust.core.Account;
 import java.time.InstantSource;
 import java.util.Comparator;
@@ -73,7 +74,7 @@ final class RouteControl {
     private static Route route(ApiDefinition definition, String routeId) {
         Route route = definition.routes().get(routeId);
         if (route == null) {
-            throw ApiErrors.notFound("Invalid Route identifier specified " + routeId);
+            throw ApiGatewayErrors.notFound("Invalid Route identifier specified " + routeId);
         }
         return route;
     }
@@ -81,7 +82,7 @@ final class RouteControl {
     private static void requireUniqueKey(ApiDefinition definition, String key, String exceptRouteId) {
         for (Route other : definition.routes().values()) {
             if (other.routeKey().equals(key) && !other.routeId().equals(exceptRouteId)) {
-                throw ApiErrors.conflict("Route with key " + key + " already exists for this API");
+                throw ApiGatewayErrors.conflict("Route with key " + key + " already exists for this API");
             }
         }
     }
@@ -93,7 +94,7 @@ final class RouteControl {
         }
         if (!target.startsWith(Route.TARGET_PREFIX)
                 || !definition.integrations().containsKey(target.substring(Route.TARGET_PREFIX.length()))) {
-            throw ApiErrors.badRequest("Invalid target specified: " + target
+            throw ApiGatewayErrors.badRequest("Invalid target specified: " + target
                     + ". A target must be integrations/<integration-id> of an integration of this API");
         }
         return target;
@@ -148,7 +149,7 @@ final class RouteControl {
             integration(definition, integrationId);
             for (Route route : definition.routes().values()) {
                 if (integrationId.equals(route.integrationId())) {
-                    throw ApiErrors.conflict("Cannot delete Integration " + integrationId + ": it is the target of"
+                    throw ApiGatewayErrors.conflict("Cannot delete Integration " + integrationId + ": it is the target of"
                             + " route " + route.routeId());
                 }
             }
@@ -159,7 +160,7 @@ final class RouteControl {
     private static Integration integration(ApiDefinition definition, String integrationId) {
         Integration integration = definition.integrations().get(integrationId);
         if (integration == null) {
-            throw ApiErrors.notFound("Invalid Integration identifier specified " + integrationId);
+            throw ApiGatewayErrors.notFound("Invalid Integration identifier specified " + integrationId);
         }
         return integration;
     }

@@ -1,5 +1,6 @@
 package dev.gust.apigateway.http;
 
+import dev.gust.apigateway.ApiGatewayErrors;
 import dev.gust.core.Account;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ final class StageControl {
         String name = ApiValidation.stageName(input.string("stageName"));
         ApiDefinition changed = registry.change(account, apiId, definition -> {
             if (definition.stages().containsKey(name)) {
-                throw ApiErrors.conflict("Stage already exists");
+                throw ApiGatewayErrors.conflict("Stage already exists");
             }
             String deploymentId = input.string("deploymentId");
             if (deploymentId != null) {
@@ -85,7 +86,7 @@ final class StageControl {
     private static Stage stage(ApiDefinition definition, String stageName) {
         Stage stage = definition.stages().get(stageName);
         if (stage == null) {
-            throw ApiErrors.notFound("Invalid stage identifier specified");
+            throw ApiGatewayErrors.notFound("Invalid stage identifier specified");
         }
         return stage;
     }
@@ -100,7 +101,7 @@ final class StageControl {
             if (stageName != null) {
                 Stage stage = stage(definition, stageName);
                 if (stage.autoDeploy()) {
-                    throw ApiErrors.badRequest("Stage " + stageName + " is configured for auto-deploy: it is deployed"
+                    throw ApiGatewayErrors.badRequest("Stage " + stageName + " is configured for auto-deploy: it is deployed"
                             + " on every change");
                 }
                 deployed = deployed.withStage(stage.deployed(id, clock.instant()));
@@ -125,7 +126,7 @@ final class StageControl {
             deployment(definition, deploymentId);
             for (Stage stage : definition.stages().values()) {
                 if (deploymentId.equals(stage.deploymentId())) {
-                    throw ApiErrors.badRequest("Active stages pointing to this deployment must be moved or deleted");
+                    throw ApiGatewayErrors.badRequest("Active stages pointing to this deployment must be moved or deleted");
                 }
             }
             return definition.withoutDeployment(deploymentId);
@@ -135,7 +136,7 @@ final class StageControl {
     private static Deployment deployment(ApiDefinition definition, String deploymentId) {
         Deployment deployment = deploymentId == null ? null : definition.deployments().get(deploymentId);
         if (deployment == null) {
-            throw ApiErrors.notFound("Invalid Deployment identifier specified " + deploymentId);
+            throw ApiGatewayErrors.notFound("Invalid Deployment identifier specified " + deploymentId);
         }
         return deployment;
     }

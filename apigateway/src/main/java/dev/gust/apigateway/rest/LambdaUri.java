@@ -1,5 +1,6 @@
 package dev.gust.apigateway.rest;
 
+import dev.gust.apigateway.ApiGatewayErrors;
 import dev.gust.core.Account;
 import java.util.Map;
 import java.util.Optional;
@@ -37,26 +38,26 @@ final class LambdaUri {
     /** Checks {@code uri} as PutIntegration does for an {@code AWS_PROXY} integration. */
     static void validate(String uri) {
         if (uri == null || uri.isBlank()) {
-            throw RestApiErrors.badRequest("Integrations of type 'AWS_PROXY' require a URI");
+            throw ApiGatewayErrors.badRequest("Integrations of type 'AWS_PROXY' require a URI");
         }
         Matcher service = SERVICE_ARN.matcher(uri);
         if (!service.matches()) {
-            throw RestApiErrors.badRequest("Invalid ARN specified in the request");
+            throw ApiGatewayErrors.badRequest("Invalid ARN specified in the request");
         }
         String rest = service.group(4);
         if (!rest.startsWith("path/") && !rest.startsWith("action/")) {
-            throw RestApiErrors.badRequest("AWS ARN for integration must contain path or action");
+            throw ApiGatewayErrors.badRequest("AWS ARN for integration must contain path or action");
         }
         if (!"lambda".equals(service.group(3))) {
-            throw RestApiErrors.badRequest(ONLY_LAMBDA);
+            throw ApiGatewayErrors.badRequest(ONLY_LAMBDA);
         }
         Matcher path = LAMBDA_PATH.matcher(rest);
         if (!path.matches()) {
-            throw RestApiErrors.badRequest(ONLY_LAMBDA);
+            throw ApiGatewayErrors.badRequest(ONLY_LAMBDA);
         }
         String function = path.group(1);
         if (!STAGE_VARIABLE.matcher(function).find() && target(uri, Map.of()).isEmpty()) {
-            throw RestApiErrors.badRequest(ONLY_LAMBDA);
+            throw ApiGatewayErrors.badRequest(ONLY_LAMBDA);
         }
     }
 

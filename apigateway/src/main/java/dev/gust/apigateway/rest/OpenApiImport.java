@@ -1,5 +1,6 @@
 package dev.gust.apigateway.rest;
 
+import dev.gust.apigateway.ApiGatewayErrors;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,12 +38,12 @@ final class OpenApiImport {
     static ImportedApi read(byte[] body) {
         JsonNode root = parse(body);
         if (!root.isObject() || (!root.has("openapi") && !root.has("swagger"))) {
-            throw RestApiErrors.badRequest("Invalid OpenAPI input.");
+            throw ApiGatewayErrors.badRequest("Invalid OpenAPI input.");
         }
         JsonNode info = root.path("info");
         String title = text(info.path("title"));
         if (title == null || title.isBlank()) {
-            throw RestApiErrors.badRequest("Errors found during import:\n\tInvalid REST API name specified: the"
+            throw ApiGatewayErrors.badRequest("Errors found during import:\n\tInvalid REST API name specified: the"
                     + " definition has no info.title");
         }
         List<String> warnings = new ArrayList<>();
@@ -52,7 +53,7 @@ final class OpenApiImport {
         var fields = root.path("paths").properties();
         for (Map.Entry<String, JsonNode> path : fields) {
             if (!PATH.matcher(path.getKey()).matches()) {
-                throw RestApiErrors.badRequest("Errors found during import:\n\tInvalid resource path: "
+                throw ApiGatewayErrors.badRequest("Errors found during import:\n\tInvalid resource path: "
                         + path.getKey());
             }
             Map<String, ApiMethod> methods = new TreeMap<>();
@@ -76,16 +77,16 @@ final class OpenApiImport {
     private static JsonNode parse(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8).strip();
         if (text.isEmpty()) {
-            throw RestApiErrors.badRequest("Invalid OpenAPI input.");
+            throw ApiGatewayErrors.badRequest("Invalid OpenAPI input.");
         }
         try {
             JsonNode node = (text.startsWith("{") ? JSON : YAML).readTree(text);
             if (node == null) {
-                throw RestApiErrors.badRequest("Invalid OpenAPI input.");
+                throw ApiGatewayErrors.badRequest("Invalid OpenAPI input.");
             }
             return node;
         } catch (JacksonException e) {
-            throw RestApiErrors.badRequest("Invalid OpenAPI input.");
+            throw ApiGatewayErrors.badRequest("Invalid OpenAPI input.");
         }
     }
 
@@ -142,14 +143,14 @@ final class OpenApiImport {
         }
         JsonNode uriNode = integration.path("uri");
         if (!uriNode.isTextual()) {
-            throw RestApiErrors.badRequest("Errors found during import:\n\tUnable to put integration on '" + verb
+            throw ApiGatewayErrors.badRequest("Errors found during import:\n\tUnable to put integration on '" + verb
                     + "' for resource at path '" + path + "': Invalid ARN specified in the request");
         }
         String uri = uriNode.asText();
         try {
             LambdaUri.validate(uri);
         } catch (dev.gust.edge.EdgeException e) {
-            throw RestApiErrors.badRequest("Errors found during import:\n\tUnable to put integration on '" + verb
+            throw ApiGatewayErrors.badRequest("Errors found during import:\n\tUnable to put integration on '" + verb
                     + "' for resource at path '" + path + "': " + e.getMessage());
         }
         String httpMethod = text(integration.path("httpMethod"));

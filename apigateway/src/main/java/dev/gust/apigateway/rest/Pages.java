@@ -1,5 +1,6 @@
 package dev.gust.apigateway.rest;
 
+import dev.gust.apigateway.ApiGatewayErrors;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ final class Pages {
                 }
             }
             if (start < 0) {
-                throw RestApiErrors.badRequest("Invalid position parameter");
+                throw ApiGatewayErrors.badRequest("Invalid position parameter");
             }
         }
         int end = Math.min(all.size(), start + limit);
@@ -51,6 +52,6 @@ final class Pages {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw RestApiErrors.badRequest("Invalid limit: it must be between 1 and " + MAX_LIMIT);
+        throw ApiGatewayErrors.badRequest("Invalid limit: it must be between 1 and " + MAX_LIMIT);
     }
 }

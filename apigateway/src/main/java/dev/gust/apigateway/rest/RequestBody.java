@@ -1,5 +1,6 @@
 package dev.gust.apigateway.rest;
 
+import dev.gust.apigateway.ApiGatewayErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import io.vertx.core.buffer.Buffer;
@@ -30,11 +31,11 @@ final class RequestBody {
         try {
             JsonNode node = RestApiJson.MAPPER.readTree(body.getBytes());
             if (node == null || !node.isObject()) {
-                throw RestApiErrors.badRequest("Invalid request body: a JSON object is expected");
+                throw ApiGatewayErrors.badRequest("Invalid request body: a JSON object is expected");
             }
             return new RequestBody(node);
         } catch (IOException e) {
-            throw RestApiErrors.badRequest("Invalid request body: it is not valid JSON");
+            throw ApiGatewayErrors.badRequest("Invalid request body: it is not valid JSON");
         }
     }
 
@@ -148,6 +149,6 @@ final class RequestBody {
     }
 
     private static RuntimeException wrongType(String name, String expected) {
-        return RestApiErrors.badRequest("Invalid request body: " + name + " must be " + expected);
+        return ApiGatewayErrors.badRequest("Invalid request body: " + name + " must be " + expected);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gust.apigateway.rest;
 
+import dev.gust.apigateway.ApiGatewayErrors;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ final class ResourceEdits {
     static ApiResource require(RestApi api, String resourceId) {
         ApiResource resource = resourceId == null ? null : api.resources().get(resourceId);
         if (resource == null) {
-            throw RestApiErrors.notFound("Invalid Resource identifier specified");
+            throw ApiGatewayErrors.notFound("Invalid Resource identifier specified");
         }
         return resource;
     }
@@ -33,11 +34,11 @@ final class ResourceEdits {
     static RestApi createChild(RestApi api, String parentId, String pathPart, String id) {
         ApiResource parent = require(api, parentId);
         if (pathPart == null || !PATH_PART.matcher(pathPart).matches()) {
-            throw RestApiErrors.badRequest("Resource's path part only allow a-zA-Z0-9._- and curly braces at the"
+            throw ApiGatewayErrors.badRequest("Resource's path part only allow a-zA-Z0-9._- and curly braces at the"
                     + " beginning and the end and an optional plus sign before the closing brace.");
         }
         if (parent.greedy()) {
-            throw RestApiErrors.badRequest("Cannot create a child of a resource with a greedy path variable: "
+            throw ApiGatewayErrors.badRequest("Cannot create a child of a resource with a greedy path variable: "
                     + parent.pathPart());
         }
         for (ApiResource sibling : api.resources().values()) {
@@ -45,11 +46,11 @@ final class ResourceEdits {
                 continue;
             }
             if (sibling.pathPart().equalsIgnoreCase(pathPart)) {
-                throw RestApiErrors.conflict("Another resource with the same parent already has this name: "
+                throw ApiGatewayErrors.conflict("Another resource with the same parent already has this name: "
                         + pathPart);
             }
             if (sibling.variable() && pathPart.startsWith("{")) {
-                throw RestApiErrors.badRequest("A sibling (" + sibling.pathPart()
+                throw ApiGatewayErrors.badRequest("A sibling (" + sibling.pathPart()
                         + ") of this resource already has a variable path part -- only one is allowed");
             }
         }
@@ -60,7 +61,7 @@ final class ResourceEdits {
     static RestApi delete(RestApi api, String resourceId) {
         ApiResource resource = require(api, resourceId);
         if (resource.parentId() == null) {
-            throw RestApiErrors.badRequest("Cannot delete root resource");
+            throw ApiGatewayErrors.badRequest("Cannot delete root resource");
         }
         Set<String> gone = new HashSet<>(Set.of(resourceId));
         boolean grew = true;

@@ -1,5 +1,6 @@
 package dev.gust.apigateway.rest;
 
+import dev.gust.apigateway.ApiGatewayErrors;
 import dev.gust.core.Account;
 import java.util.HashSet;
 import java.util.List;
@@ -78,7 +79,7 @@ final class ResourceService {
         String verb = verb(httpMethod);
         String authorizationType = settings.authorizationType();
         if (authorizationType == null || !AUTHORIZATION_TYPES.contains(authorizationType)) {
-            throw RestApiErrors.badRequest("Invalid authorization type specified. Valid values are NONE, AWS_IAM"
+            throw ApiGatewayErrors.badRequest("Invalid authorization type specified. Valid values are NONE, AWS_IAM"
                     + " (Gust does not serve CUSTOM or COGNITO_USER_POOLS authorizers)");
         }
         ApiMethod method = new ApiMethod(verb, authorizationType, settings.apiKeyRequired(), settings.operationName(),
@@ -86,7 +87,7 @@ final class ResourceService {
         registry.change(account, apiId, hosted -> {
             ApiResource resource = ResourceEdits.require(hosted.api(), resourceId);
             if (resource.methods().containsKey(verb)) {
-                throw RestApiErrors.conflict("Method already exists for this resource");
+                throw ApiGatewayErrors.conflict("Method already exists for this resource");
             }
             return hosted.with(hosted.api().withResource(resource.withMethod(method)));
         });
@@ -108,24 +109,24 @@ final class ResourceService {
     ApiIntegration putIntegration(Account account, String apiId, String resourceId, String httpMethod,
             IntegrationSettings settings) {
         if (settings.type() == null || !"AWS_PROXY".equals(settings.type())) {
-            throw RestApiErrors.badRequest("Gust serves integrations of type AWS_PROXY only, not " + settings.type());
+            throw ApiGatewayErrors.badRequest("Gust serves integrations of type AWS_PROXY only, not " + settings.type());
         }
         if (settings.integrationHttpMethod() == null || settings.integrationHttpMethod().isBlank()) {
-            throw RestApiErrors.badRequest("Enumeration value for HttpMethod must be non-empty");
+            throw ApiGatewayErrors.badRequest("Enumeration value for HttpMethod must be non-empty");
         }
         if (!VERBS.contains(settings.integrationHttpMethod())) {
-            throw RestApiErrors.badRequest("Invalid HttpMethod specified. Valid options are "
+            throw ApiGatewayErrors.badRequest("Invalid HttpMethod specified. Valid options are "
                     + String.join(",", new TreeSet<>(VERBS)));
         }
         LambdaUri.validate(settings.uri());
         String passthrough = settings.passthroughBehavior() == null ? "WHEN_NO_MATCH" : settings.passthroughBehavior();
         if (!PASSTHROUGH.contains(passthrough)) {
-            throw RestApiErrors.badRequest("Invalid passthrough behavior specified: " + passthrough);
+            throw ApiGatewayErrors.badRequest("Invalid passthrough behavior specified: " + passthrough);
         }
         int timeout = settings.timeoutInMillis() == null ? ApiIntegration.DEFAULT_TIMEOUT_MILLIS
                 : settings.timeoutInMillis();
         if (timeout < 50 || timeout > ApiIntegration.DEFAULT_TIMEOUT_MILLIS) {
-            throw RestApiErrors.badRequest("Timeout should be between 50 ms and 29000 ms");
+            throw ApiGatewayErrors.badRequest("Timeout should be between 50 ms and 29000 ms");
         }
         ApiIntegration[] put = new ApiIntegration[1];
         registry.change(account, apiId, hosted -> {
@@ -142,7 +143,7 @@ final class ResourceService {
     ApiIntegration integration(Account account, String apiId, String resourceId, String httpMethod) {
         ApiIntegration integration = method(account, apiId, resourceId, httpMethod).integration();
         if (integration == null) {
-            throw RestApiErrors.notFound("Invalid Integration identifier specified");
+            throw ApiGatewayErrors.notFound("Invalid Integration identifier specified");
         }
         return integration;
     }
@@ -152,7 +153,7 @@ final class ResourceService {
             ApiResource resource = ResourceEdits.require(hosted.api(), resourceId);
             ApiMethod method = requireMethod(resource, httpMethod);
             if (method.integration() == null) {
-                throw RestApiErrors.notFound("Invalid Integration identifier specified");
+                throw ApiGatewayErrors.notFound("Invalid Integration identifier specified");
             }
             return hosted.with(hosted.api().withResource(resource.withMethod(method.withIntegration(null))));
         });
@@ -161,7 +162,7 @@ final class ResourceService {
     private static ApiMethod requireMethod(ApiResource resource, String httpMethod) {
         ApiMethod method = httpMethod == null ? null : resource.methods().get(httpMethod.toUpperCase(Locale.ROOT));
         if (method == null) {
-            throw RestApiErrors.notFound("Invalid Method identifier specified");
+            throw ApiGatewayErrors.notFound("Invalid Method identifier specified");
         }
         return method;
     }
@@ -169,7 +170,7 @@ final class ResourceService {
     private static String verb(String httpMethod) {
         String verb = httpMethod == null ? "" : httpMethod.toUpperCase(Locale.ROOT);
         if (!VERBS.contains(verb)) {
-            throw RestApiErrors.badRequest("Invalid HttpMethod specified. Valid options are "
+            throw ApiGatewayErrors.badRequest("Invalid HttpMethod specified. Valid options are "
                     + String.join(",", new TreeSet<>(VERBS)));
         }
         return verb;

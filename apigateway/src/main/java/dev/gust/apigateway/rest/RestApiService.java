@@ -1,5 +1,6 @@
 package dev.gust.apigateway.rest;
 
+import dev.gust.apigateway.ApiGatewayErrors;
 import dev.gust.core.Account;
 import java.time.InstantSource;
 import java.util.HashSet;
@@ -31,16 +32,16 @@ final class RestApiService {
 
     RestApi create(Account account, RestApiSettings settings) {
         if (settings.name() == null || settings.name().isBlank()) {
-            throw RestApiErrors.badRequest("Invalid REST API name specified");
+            throw ApiGatewayErrors.badRequest("Invalid REST API name specified");
         }
         String apiKeySource = settings.apiKeySource() == null ? "HEADER" : settings.apiKeySource();
         if (!API_KEY_SOURCES.contains(apiKeySource)) {
-            throw RestApiErrors.badRequest("Invalid API Key Source specified: " + apiKeySource);
+            throw ApiGatewayErrors.badRequest("Invalid API Key Source specified: " + apiKeySource);
         }
         List<String> types = settings.endpointTypes() == null || settings.endpointTypes().isEmpty() ? List.of("EDGE")
                 : settings.endpointTypes();
         if (types.size() != 1 || !ENDPOINT_TYPES.contains(types.getFirst())) {
-            throw RestApiErrors.badRequest("Invalid Endpoint Configuration specified: exactly one of EDGE, REGIONAL,"
+            throw ApiGatewayErrors.badRequest("Invalid Endpoint Configuration specified: exactly one of EDGE, REGIONAL,"
                     + " PRIVATE");
         }
         return registry.add(newApi(account, settings.name(), settings.description(), settings.version(),
@@ -60,7 +61,7 @@ final class RestApiService {
     Imported put(Account account, String apiId, String mode, byte[] body, boolean failOnWarnings) {
         registry.require(account, apiId);
         if (mode != null && !"merge".equals(mode) && !"overwrite".equals(mode)) {
-            throw RestApiErrors.badRequest("Invalid mode specified: " + mode + " (merge or overwrite)");
+            throw ApiGatewayErrors.badRequest("Invalid mode specified: " + mode + " (merge or overwrite)");
         }
         ImportedApi imported = OpenApiImport.read(body);
         failOn(imported, failOnWarnings);
@@ -90,7 +91,7 @@ final class RestApiService {
 
     private static void failOn(ImportedApi imported, boolean failOnWarnings) {
         if (failOnWarnings && !imported.warnings().isEmpty()) {
-            throw RestApiErrors.badRequest("Warnings found during import:\n\t"
+            throw ApiGatewayErrors.badRequest("Warnings found during import:\n\t"
                     + String.join("\n\t", imported.warnings()));
         }
     }

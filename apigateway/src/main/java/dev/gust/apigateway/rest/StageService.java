@@ -1,5 +1,6 @@
 package dev.gust.apigateway.rest;
 
+import dev.gust.apigateway.ApiGatewayErrors;
 import dev.gust.core.Account;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -50,10 +51,10 @@ final class StageService {
             RestApi api = hosted.api();
             List<ApiResource> resources = List.copyOf(api.resources().values());
             if (resources.stream().allMatch(r -> r.methods().isEmpty())) {
-                throw RestApiErrors.badRequest("The REST API doesn't contain any methods");
+                throw ApiGatewayErrors.badRequest("The REST API doesn't contain any methods");
             }
             if (resources.stream().flatMap(r -> r.methods().values().stream()).anyMatch(m -> m.integration() == null)) {
-                throw RestApiErrors.badRequest("No integration defined for method");
+                throw ApiGatewayErrors.badRequest("No integration defined for method");
             }
             long now = clock.instant().getEpochSecond();
             made[0] = new Deployment(RestApiIds.fresh(6, new HashSet<>(hosted.deployments().keySet())), description,
@@ -82,7 +83,7 @@ final class StageService {
         Deployment deployment = deploymentId == null ? null
                 : registry.require(account, apiId).deployments().get(deploymentId);
         if (deployment == null) {
-            throw RestApiErrors.notFound("Invalid Deployment identifier specified");
+            throw ApiGatewayErrors.notFound("Invalid Deployment identifier specified");
         }
         return deployment;
     }
@@ -91,7 +92,7 @@ final class StageService {
             Map<String, String> variables, boolean tracingEnabled) {
         registry.require(account, apiId);
         if (stageName == null) {
-            throw RestApiErrors.badRequest("Stage name must be non-empty");
+            throw ApiGatewayErrors.badRequest("Stage name must be non-empty");
         }
         checkStageName(stageName);
         checkVariables(variables);
@@ -99,10 +100,10 @@ final class StageService {
         Stage stage = new Stage(stageName, deploymentId, description, variables, tracingEnabled, false, now, now);
         registry.change(account, apiId, hosted -> {
             if (deploymentId == null || !hosted.deployments().containsKey(deploymentId)) {
-                throw RestApiErrors.badRequest("Invalid deployment identifier specified");
+                throw ApiGatewayErrors.badRequest("Invalid deployment identifier specified");
             }
             if (hosted.api().stages().containsKey(stageName)) {
-                throw RestApiErrors.conflict("Stage already exists");
+                throw ApiGatewayErrors.conflict("Stage already exists");
             }
             return hosted.with(hosted.api().withStage(stage));
         });
@@ -144,7 +145,7 @@ final class StageService {
         String value = operation.value();
         boolean remove = "remove".equals(op);
         if (!remove && !"replace".equals(op) && !"add".equals(op)) {
-            throw RestApiErrors.badRequest("Invalid patch operation specified. Must be 'add'|'remove'|'replace'");
+            throw ApiGatewayErrors.badRequest("Invalid patch operation specified. Must be 'add'|'remove'|'replace'");
         }
         if (path.startsWith("/variables/")) {
             String name = path.substring("/variables/".length());
@@ -159,14 +160,14 @@ final class StageService {
                     stage.tracingEnabled(), stage.cacheClusterEnabled(), stage.createdDate(), stage.lastUpdatedDate());
         }
         if (remove) {
-            throw RestApiErrors.badRequest("Invalid patch path " + path);
+            throw ApiGatewayErrors.badRequest("Invalid patch path " + path);
         }
         return switch (path) {
             case "/description" -> new Stage(stage.stageName(), stage.deploymentId(), value, stage.variables(),
                     stage.tracingEnabled(), stage.cacheClusterEnabled(), stage.createdDate(), stage.lastUpdatedDate());
             case "/deploymentId" -> {
                 if (value == null || !hosted.deployments().containsKey(value)) {
-                    throw RestApiErrors.badRequest("Deployment id does not exist");
+                    throw ApiGatewayErrors.badRequest("Deployment id does not exist");
                 }
                 yield new Stage(stage.stageName(), value, stage.description(), stage.variables(),
                         stage.tracingEnabled(), stage.cacheClusterEnabled(), stage.createdDate(),
@@ -178,13 +179,13 @@ final class StageService {
             case "/cacheClusterEnabled" -> new Stage(stage.stageName(), stage.deploymentId(), stage.description(),
                     stage.variables(), stage.tracingEnabled(), bool(value), stage.createdDate(),
                     stage.lastUpdatedDate());
-            default -> throw RestApiErrors.badRequest("Invalid patch path " + path);
+            default -> throw ApiGatewayErrors.badRequest("Invalid patch path " + path);
         };
     }
 
     private static boolean bool(String value) {
         if (!"true".equals(value) && !"false".equals(value)) {
-            throw RestApiErrors.badRequest("Invalid value specified for boolean: " + value);
+            throw ApiGatewayErrors.badRequest("Invalid value specified for boolean: " + value);
         }
         return Boolean.parseBoolean(value);
     }
@@ -192,14 +193,14 @@ final class StageService {
     private static Stage requireStage(HostedApi hosted, String stageName) {
         Stage stage = stageName == null ? null : hosted.api().stages().get(stageName);
         if (stage == null) {
-            throw RestApiErrors.notFound("Invalid Stage identifier specified");
+            throw ApiGatewayErrors.notFound("Invalid Stage identifier specified");
         }
         return stage;
     }
 
     private static void checkStageName(String stageName) {
         if (!STAGE_NAME.matcher(stageName).matches()) {
-            throw RestApiErrors.badRequest("Stage name only allows a-zA-Z0-9_");
+            throw ApiGatewayErrors.badRequest("Stage name only allows a-zA-Z0-9_");
         }
     }
 
@@ -216,7 +217,7 @@ final class StageService {
             }
         });
         if (!bad.isEmpty()) {
-            throw RestApiErrors.badRequest(bad.getFirst());
+            throw ApiGatewayErrors.badRequest(bad.getFirst());
         }
     }
 }
