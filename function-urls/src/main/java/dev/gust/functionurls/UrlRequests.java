@@ -3,14 +3,13 @@ package dev.gust.functionurls;
 import dev.gust.core.urls.FunctionUrlConfig;
 import dev.gust.edge.Caller;
 import dev.gust.edge.EndpointRequest;
+import dev.gust.httpevents.IamAuthorizer;
 import dev.gust.httpevents.EventContext;
 import dev.gust.httpevents.Header;
 import dev.gust.httpevents.HttpRequest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Map.Entry;
 
 /**
@@ -67,20 +66,8 @@ final class UrlRequests {
                 .domainName(url.host())
                 .domainPrefix(url.urlId())
                 .requestId(requestId)
-                .authorizer(caller == null ? null : Map.of("iam", iam(caller)))
+                .authorizer(caller == null ? null
+                        : IamAuthorizer.of(caller.accessKeyId(), caller.accountId(), caller.userId(), caller.arn()))
                 .build();
-    }
-
-    /** {@code requestContext.authorizer.iam}: who signed the request. */
-    private static Map<String, Object> iam(Caller caller) {
-        Map<String, Object> iam = new LinkedHashMap<>();
-        iam.put("accessKey", caller.accessKeyId());
-        iam.put("accountId", caller.accountId());
-        iam.put("callerId", caller.userId());
-        iam.put("cognitoIdentity", null);
-        iam.put("principalOrgId", null);
-        iam.put("userArn", caller.arn());
-        iam.put("userId", caller.userId());
-        return iam;
     }
 }

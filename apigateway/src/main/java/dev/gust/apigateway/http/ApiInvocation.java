@@ -7,13 +7,13 @@ import dev.gust.core.invoke.InvocationResult;
 import dev.gust.core.invoke.InvokeAuthorization;
 import dev.gust.edge.Caller;
 import dev.gust.edge.EndpointRequest;
+import dev.gust.httpevents.IamAuthorizer;
 import dev.gust.httpevents.EventContext;
 import dev.gust.httpevents.HttpRequest;
 import dev.gust.httpevents.HttpResponse;
 import dev.gust.httpevents.MalformedResponse;
 import dev.gust.httpevents.PayloadV1;
 import dev.gust.httpevents.PayloadV2;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -161,16 +161,6 @@ final class ApiInvocation {
 
     /** The {@code requestContext.authorizer} of an {@code AWS_IAM} route's event, for {@code caller}. */
     static Map<String, Object> iamAuthorizer(Caller caller) {
-        Map<String, Object> iam = new LinkedHashMap<>();
-        iam.put("accessKey", caller.accessKeyId());
-        iam.put("accountId", caller.accountId());
-        iam.put("callerId", caller.userId());
-        iam.put("cognitoIdentity", null);
-        iam.put("principalOrgId", null);
-        iam.put("userArn", caller.arn());
-        iam.put("userId", caller.userId());
-        Map<String, Object> authorizer = new LinkedHashMap<>();
-        authorizer.put("iam", iam);
-        return authorizer;
+        return IamAuthorizer.of(caller.accessKeyId(), caller.accountId(), caller.userId(), caller.arn());
     }
 }
