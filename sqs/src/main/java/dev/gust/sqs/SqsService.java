@@ -128,6 +128,11 @@ public final class SqsService implements HostedService, AutoCloseable {
     private void forward(RoutingContext ctx) {
         SqsRequest request = SqsRequest.of(ctx);
         String action = request.action();
+        var invalid = SqsValidation.check(request);
+        if (invalid.isPresent()) {
+            SqsErrors.send(ctx.response(), request.json(), invalid.get(), ServiceRoutes.requestId(ctx));
+            return;
+        }
         Account account = namespace(ctx);
         long sentAt = System.currentTimeMillis();
         Buffer body = ctx.body().buffer();
@@ -165,7 +170,8 @@ public final class SqsService implements HostedService, AutoCloseable {
     private static void answer(RoutingContext ctx, SqsProxy.Answer answer) {
         var response = ctx.response().setStatusCode(answer.status());
         response.headers().addAll(answer.headers());
-        Buffer body = answer.body();
+        Buffer body = answer.status() >= 400 && SqsRequest.isJson(ctx)
+                ? SqsErrors.fromElasticMq(answer.body(), response.headers()) : answer.body();
         String text = body.toString(StandardCharsets.UTF_8);
         if (text.contains(ELASTICMQ_REQUEST_ID)) {
             body = Buffer.buffer(text.replace(ELASTICMQ_REQUEST_ID, ServiceRoutes.requestId(ctx)));
