@@ -112,6 +112,10 @@ final class SqsErrors {
         if (message.startsWith("Invalid request:")) {
             return java.util.Optional.of(malformed());
         }
+        if ("InvalidAttributeName".equals(code) && (message.startsWith("Can only include")
+                || message.startsWith("The name of a FIFO queue"))) {
+            code = "InvalidParameterValue"; // AWS's code for a bad queue name; ElasticMQ calls it an attribute's
+        }
         return java.util.Optional.of(new SqsError(code, status >= 500 ? 400 : status, message));
     }
 
