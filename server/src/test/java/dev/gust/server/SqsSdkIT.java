@@ -166,6 +166,21 @@ class SqsSdkIT {
                             + "invalid. Reason: Message must be shorter than 1048576 bytes.");
                 });
         assertThat(sqs.sendMessage(r -> r.queueUrl(url).messageBody("x".repeat(1_048_576))).messageId()).isNotBlank();
+        assertThatThrownBy(() -> sqs.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(21)))
+                .isInstanceOf(SqsException.class).hasMessageContaining("Value 21 for parameter WaitTimeSeconds is "
+                        + "invalid. Reason: Must be >= 0 and <= 20, if provided.");
+        List<SendMessageBatchRequestEntry> eleven = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            eleven.add(SendMessageBatchRequestEntry.builder().id("e" + i).messageBody("m").build());
+        }
+        assertThatThrownBy(() -> sqs.sendMessageBatch(r -> r.queueUrl(url).entries(eleven)))
+                .isInstanceOf(software.amazon.awssdk.services.sqs.model.TooManyEntriesInBatchRequestException.class)
+                .hasMessageContaining("Maximum number of entries per request are 10. You have sent 11.");
+        assertThatThrownBy(() -> sqs.sendMessageBatch(r -> r.queueUrl(url).entries(
+                SendMessageBatchRequestEntry.builder().id("a").messageBody("x").build(),
+                SendMessageBatchRequestEntry.builder().id("a").messageBody("y").build())))
+                .isInstanceOf(software.amazon.awssdk.services.sqs.model.BatchEntryIdsNotDistinctException.class)
+                .hasMessageContaining("Id a repeated.");
         assertThat(sqs.listQueues(r -> r.queueNamePrefix("bad")).queueUrls()).isEmpty();
     }
 
