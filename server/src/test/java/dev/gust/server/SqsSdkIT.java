@@ -73,7 +73,8 @@ class SqsSdkIT {
         assertThat(m.body()).isEqualTo("hello");
         assertThat(m.messageAttributes().get("colour").stringValue()).isEqualTo("blue");
         assertThat(m.attributes()).containsKeys(MessageSystemAttributeName.SENT_TIMESTAMP,
-                MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
+                MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)
+                .containsEntry(MessageSystemAttributeName.SENDER_ID, "000000000000");
         sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()));
         assertThat(sqs.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(1)).messages()).isEmpty();
     }

@@ -57,6 +57,7 @@ final class QueueEngine implements AutoCloseable {
     private final ActorRef manager;
     private final SQSRestServer server;
     private final int port;
+    private final MessageSenders senders;
 
     private QueueEngine(Account account, QueueJournal journal, ActorSystem system, ActorRef listener, ActorRef manager,
             SQSRestServer server, int port) {
@@ -67,6 +68,12 @@ final class QueueEngine implements AutoCloseable {
         this.manager = manager;
         this.server = server;
         this.port = port;
+        this.senders = new MessageSenders(account.accountId());
+    }
+
+    /** Who sent the namespace's messages, for their {@code SenderId}. */
+    MessageSenders senders() {
+        return senders;
     }
 
     /** The folder of {@code account}'s queues under the data dir's {@code sqs} folder. */
