@@ -53,8 +53,8 @@ class SqsQueueMessagesTest {
 
     @AfterEach
     void close() throws Exception {
-        namespaces.close();
         proxy.close();
+        namespaces.close();
         vertx.close().await(10, TimeUnit.SECONDS);
     }
 
@@ -82,8 +82,8 @@ class SqsQueueMessagesTest {
                 .toCompletableFuture().get(30, TimeUnit.SECONDS)).cause()
                 .isInstanceOf(DestinationNotFoundException.class);
 
-        namespaces.close();
         proxy.close();
+        namespaces.close();
         openNamespaces();
         began = System.nanoTime();
         JsonNode received = call("ReceiveMessage", "{\"QueueUrl\":\"http://h/000000000000/orders\","
