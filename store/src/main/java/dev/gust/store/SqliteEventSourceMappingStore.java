@@ -98,37 +98,28 @@ public final class SqliteEventSourceMappingStore implements EventSourceMappingSt
 
     @Override
     public boolean transition(String uuid, String from, String to, Instant when) {
-        return db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE event_source_mappings SET state = ?, "
-                    + "last_modified = ? WHERE uuid = ? AND state = ? AND " + NamespaceColumns.MATCH)) {
-                s.setString(1, to);
-                s.setLong(2, when.toEpochMilli());
-                s.setString(3, uuid);
-                s.setString(4, from);
-                return namespace.bindLast(s).executeUpdate() == 1;
-            }
-        });
+        return changesOne("UPDATE event_source_mappings SET state = ?, last_modified = ? WHERE uuid = ? AND state = ?",
+                to, when.toEpochMilli(), uuid, from);
     }
 
     @Override
     public boolean recordResult(String uuid, String lastProcessingResult) {
-        return db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE event_source_mappings SET last_processing_result = ? "
-                    + "WHERE uuid = ? AND " + NamespaceColumns.MATCH)) {
-                s.setString(1, lastProcessingResult);
-                s.setString(2, uuid);
-                return namespace.bindLast(s).executeUpdate() == 1;
-            }
-        });
+        return changesOne("UPDATE event_source_mappings SET last_processing_result = ? WHERE uuid = ?",
+                lastProcessingResult, uuid);
     }
 
     @Override
     public boolean delete(String uuid, String expectedState) {
+        return changesOne("DELETE FROM event_source_mappings WHERE uuid = ? AND state = ?", uuid, expectedState);
+    }
+
+    /** Runs {@code sql} (ending in a WHERE clause) in this namespace with {@code parameters}; whether one row changed. */
+    private boolean changesOne(String sql, Object... parameters) {
         return db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM event_source_mappings WHERE uuid = ? AND "
-                    + "state = ? AND " + NamespaceColumns.MATCH)) {
-                s.setString(1, uuid);
-                s.setString(2, expectedState);
+            try (PreparedStatement s = c.prepareStatement(sql + " AND " + NamespaceColumns.MATCH)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    s.setObject(i + 1, parameters[i]);
+                }
                 return namespace.bindLast(s).executeUpdate() == 1;
             }
         });
