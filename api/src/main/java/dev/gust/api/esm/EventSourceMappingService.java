@@ -80,8 +80,8 @@ public final class EventSourceMappingService {
         MappingRules.requireModel(request);
         new ValidationErrors().requireNotNull(request.functionName(), "functionName").throwIfAny();
         MappingRules.requireQueueArn(request.eventSourceArn());
-        String functionArn = requireFunction(request.functionName());
         MappingRules.requireSqsMembers(request, request.eventSourceArn());
+        String functionArn = requireFunction(request.functionName());
         if (!queues.exists(request.eventSourceArn())) {
             throw LambdaException.invalidParameterValue(MappingRules.NO_QUEUE);
         }
@@ -115,9 +115,9 @@ public final class EventSourceMappingService {
         if (!settled(current.state())) {
             throw LambdaException.resourceInUse("Cannot update the event source mapping because it is in use.");
         }
+        MappingRules.requireSqsMembers(request, current.eventSourceArn());
         String functionArn = request.functionName() == null ? current.functionArn()
                 : requireFunction(request.functionName());
-        MappingRules.requireSqsMembers(request, current.eventSourceArn());
         int batchSize = request.batchSize() == null ? current.batchSize() : request.batchSize();
         int window = request.maximumBatchingWindowInSeconds() == null ? current.maximumBatchingWindowInSeconds()
                 : request.maximumBatchingWindowInSeconds();
