@@ -314,6 +314,46 @@ class EventSourceMappingsIT {
     }
 
     @Test
+    void iamPoliciesNameTheMappingAndTheFunctionItMaps() throws Exception {
+        createFunction("allowed-fn");
+        createFunction("other-fn");
+        String mine = lambda.createEventSourceMapping(b -> b.functionName("other-fn").eventSourceArn(queue("iam-q")))
+                .uuid();
+        ReadmeShell.Result keys = new ReadmeShell(work, gust).bash("""
+                aws() { /usr/bin/aws --endpoint-url "$AWS_ENDPOINT_URL" --output text "$@"; }
+                aws iam create-user --user-name mapper > /dev/null
+                aws iam put-user-policy --user-name mapper --policy-name mappings --policy-document '{
+                  "Version": "2012-10-17", "Statement": [
+                    {"Effect": "Allow", "Action": "lambda:CreateEventSourceMapping", "Resource": "*",
+                     "Condition": {"ArnLike": {"lambda:FunctionArn": "arn:aws:lambda:*:*:function:allowed-*"}}},
+                    {"Effect": "Allow", "Action": "lambda:GetEventSourceMapping",
+                     "Resource": "arn:aws:lambda:us-east-1:111111111111:event-source-mapping:*"}]}'
+                aws iam create-access-key --user-name mapper --query 'AccessKey.[AccessKeyId,SecretAccessKey]'
+                """);
+        assertThat(keys.exitCode()).as(keys.output()).isZero();
+        String[] key = keys.output().strip().split("\\s+");
+
+        try (LambdaClient mapper = LambdaClients.withKeys(gust.endpoint(), key[0], key[1])) {
+            String created = mapper.createEventSourceMapping(b -> b.functionName("allowed-fn")
+                    .eventSourceArn(queue("iam-q"))).uuid();
+            assertThat(mapper.getEventSourceMapping(b -> b.uuid(mine)).functionArn()).endsWith(":function:other-fn");
+            AwsServiceException other = catchThrowableOfType(AwsServiceException.class, () -> mapper
+                    .createEventSourceMapping(b -> b.functionName("other-fn").eventSourceArn(queue("iam-q-2"))));
+            assertThat(other.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:iam::111111111111:user/mapper "
+                    + "is not authorized to perform: lambda:CreateEventSourceMapping on resource: * because no "
+                    + "identity-based policy allows the lambda:CreateEventSourceMapping action");
+            AwsServiceException delete = catchThrowableOfType(AwsServiceException.class, () -> mapper
+                    .deleteEventSourceMapping(b -> b.uuid(created)));
+            assertThat(delete.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:iam::111111111111:user/mapper "
+                    + "is not authorized to perform: lambda:DeleteEventSourceMapping on resource: "
+                    + "arn:aws:lambda:us-east-1:111111111111:event-source-mapping:" + created + " because no "
+                    + "identity-based policy allows the lambda:DeleteEventSourceMapping action");
+        }
+        assertThat(lambda.listEventSourceMappings(b -> b.eventSourceArn(queue("iam-q-2"))).eventSourceMappings())
+                .isEmpty();
+    }
+
+    @Test
     void mappingsSurviveARestart(@TempDir Path ownDataDir) throws Exception {
         String uuid;
         try (GustProcess first = GustProcess.start(ownDataDir); LambdaClient client =

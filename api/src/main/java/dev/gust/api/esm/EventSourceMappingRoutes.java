@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gust.api.functions.Paging;
 import dev.gust.api.http.Json;
+import dev.gust.api.http.LambdaConditionKeys;
 import dev.gust.api.http.Operations;
 import dev.gust.api.http.RequestBodies;
 import dev.gust.api.http.Responses;
@@ -36,11 +37,13 @@ public final class EventSourceMappingRoutes {
     public void register(Operations operations) {
         // the route also matches the trailing slash older SDKs send
         operations.add(HttpMethod.POST, MAPPINGS, lambda("CreateEventSourceMapping"),
+                LambdaConditionKeys.MAPPING_FUNCTION_ARN,
                 ctx -> Responses.json(ctx, 202, json(service.apply(ctx).create(body(ctx)))));
         operations.add(HttpMethod.GET, MAPPINGS, lambda("ListEventSourceMappings"), this::list);
         operations.add(HttpMethod.GET, MAPPING, lambda("GetEventSourceMapping"),
                 ctx -> Responses.json(ctx, 200, json(service.apply(ctx).get(uuid(ctx)))));
         operations.add(HttpMethod.PUT, MAPPING, lambda("UpdateEventSourceMapping"),
+                LambdaConditionKeys.MAPPING_FUNCTION_ARN,
                 ctx -> Responses.json(ctx, 202, json(service.apply(ctx).update(uuid(ctx), body(ctx)))));
         operations.add(HttpMethod.DELETE, MAPPING, lambda("DeleteEventSourceMapping"),
                 ctx -> Responses.json(ctx, 202, json(service.apply(ctx).delete(uuid(ctx)))));
