@@ -107,7 +107,7 @@ final class GustServer implements AutoCloseable {
      * Whether an event source mapping's queue exists: SQS's answer once the SQS service is wired here; until then
      * every queue is taken to exist.
      */
-    private QueueDirectory queueDirectory = queueArn -> true;
+    private volatile QueueDirectory queueDirectory = queueArn -> true;
     /** The pollers' reports about event source mappings, made durable, and the pollers themselves. */
     private MappingStates mappingStates;
     /** The instances' {@code AWS_ENDPOINT_URL}, known once the listener is bound (instances may start before). */
@@ -268,7 +268,8 @@ final class GustServer implements AutoCloseable {
                 eventInvokeConfigStore, clock);
         // a function's deletion keeps its event source mappings, as AWS does (docs/design/event-sources-mappings.md)
         EventSourceMappingService mappings = new EventSourceMappingService(account, functionStore, versionStore,
-                storage.eventSourceMappings().in(account), queueDirectory, clock, mappingStates.changes());
+                storage.eventSourceMappings().in(account), queueArn -> queueDirectory.exists(queueArn), clock,
+                mappingStates.changes());
         return new LambdaNamespace(account, functions, eventInvokeConfigs, layers, concurrency, provisioned, policies,
                 urls, mappings);
     }
