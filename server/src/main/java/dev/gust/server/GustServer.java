@@ -105,10 +105,7 @@ final class GustServer implements AutoCloseable {
     private LambdaNamespaces namespaces;
     /** Every function URL in memory, for their data plane; the namespaces' URL services keep it current. */
     private final FunctionUrlDirectory functionUrls = new FunctionUrlDirectory();
-    /**
-     * Whether an event source mapping's queue exists: SQS's answer once the SQS service is wired here; until then
-     * every queue is taken to exist.
-     */
+    /** Whether an event source mapping's queue exists: SQS's answer, once SQS has started. */
     private volatile QueueDirectory queueDirectory = queueArn -> true;
     /** The pollers' reports about event source mappings, made durable, and the pollers themselves. */
     private MappingStates mappingStates;

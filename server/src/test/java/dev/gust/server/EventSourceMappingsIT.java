@@ -28,13 +28,15 @@ import software.amazon.awssdk.services.lambda.model.GetEventSourceMappingRespons
 import software.amazon.awssdk.services.lambda.model.ListEventSourceMappingsResponse;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.Runtime;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Create, Get, Update, Delete and ListEventSourceMapping(s) of SQS queues through the real SDK, the AWS CLI and the
  * wire: LocalStack's SQS parity tests replayed with the requests those tests sent, every response compared member for
  * member with the one recorded from real AWS ({@code src/test/resources/localstack/event_source_mapping.snapshot.json}).
- * The server emulates the recordings' account {@code 111111111111}. No poller runs here: transitions settle at once
- * ({@code SettleImmediately}), and every queue is taken to exist until SQS is wired.
+ * The server emulates the recordings' account {@code 111111111111}; the queues are SQS's (created with SDK v2). No
+ * poller runs here: transitions settle at once ({@code SettleImmediately}).
  */
 class EventSourceMappingsIT {
 
@@ -49,15 +51,18 @@ class EventSourceMappingsIT {
     static Path work;
     static GustProcess gust;
     static LambdaClient lambda;
+    static SqsClient sqs;
 
     @BeforeAll
     static void start() throws Exception {
         gust = GustProcess.start(dataDir, Map.of("GUST_ACCOUNT_ID", ACCOUNT));
         lambda = LambdaClients.forServer(gust.endpoint());
+        sqs = SqsClients.forServer(gust.endpoint());
     }
 
     @AfterAll
     static void stop() throws Exception {
+        sqs.close();
         lambda.close();
         gust.close();
     }
@@ -68,8 +73,14 @@ class EventSourceMappingsIT {
                 .code(c -> c.zipFile(SdkBytes.fromByteArray(TestZips.pythonHandler("{'statusCode': 200}")))));
     }
 
+    /** The ARN of the queue {@code name}, created now if it was not (a FIFO queue for a {@code .fifo} name). */
     private static String queue(String name) {
-        return "arn:aws:sqs:us-east-1:" + ACCOUNT + ":" + name;
+        String url = sqs.createQueue(b -> b.queueName(name).attributes(name.endsWith(".fifo")
+                ? Map.of(QueueAttributeName.FIFO_QUEUE, "true") : Map.of())).queueUrl();
+        String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        assertThat(arn).isEqualTo("arn:aws:sqs:us-east-1:" + ACCOUNT + ":" + name);
+        return arn;
     }
 
     private static Recording sqs(String test) {
@@ -135,12 +146,12 @@ class EventSourceMappingsIT {
     void refusesASecondMappingOfTheSameQueueAndFunction() throws Exception {
         Recording r = sqs("TestSQSEventSourceMapping::test_duplicate_event_source_mappings");
         createFunction("dup-fn");
-        String body = "{\"FunctionName\":\"dup-fn\",\"EventSourceArn\":\"" + queue("dup-q") + "\"}";
+        String queue = queue("dup-q");
 
-        matches(r, "create", wire("POST", MAPPINGS, body));
+        matches(r, "create", wire("POST", MAPPINGS, "{\"FunctionName\":\"dup-fn\",\"EventSourceArn\":\"" + queue
+                + "\"}"));
 
-        fails(r, "error", () -> lambda.createEventSourceMapping(b -> b.functionName("dup-fn")
-                .eventSourceArn(queue("dup-q"))));
+        fails(r, "error", () -> lambda.createEventSourceMapping(b -> b.functionName("dup-fn").eventSourceArn(queue)));
     }
 
     @Test
@@ -194,13 +205,23 @@ class EventSourceMappingsIT {
     }
 
     @Test
+    void refusesAQueueSqsDoesNotHave() {
+        createFunction("missing-q-fn");
+
+        fails(sqs("test_esm_with_not_existing_sqs_queue"), "error", () -> lambda.createEventSourceMapping(b -> b
+                .functionName("missing-q-fn").eventSourceArn("arn:aws:sqs:us-east-1:" + ACCOUNT + ":not-there")));
+        assertThat(lambda.listEventSourceMappings(b -> b.functionName("missing-q-fn")).eventSourceMappings()).isEmpty();
+    }
+
+    @Test
     void refusesInvalidFilterPatterns() {
         createFunction("filters-fn");
+        String queue = queue("filters-q");
         Map<String, String> patterns = Map.of("None", "null", "simple string", "simple string",
                 "invalid_filter2", "{\"eventSource\": \"aws:sqs\"}", "invalid_filter3", "{\"body\": {\"testItem\": [");
         patterns.forEach((id, pattern) -> fails(sqs("TestSQSEventSourceMapping::test_sqs_invalid_event_filter[" + id
                 + "]"), "create_event_source_mapping_exception", () -> lambda.createEventSourceMapping(b -> b
-                .functionName("filters-fn").eventSourceArn(queue("filters-q"))
+                .functionName("filters-fn").eventSourceArn(queue)
                 .filterCriteria(f -> f.filters(p -> p.pattern(pattern))))));
         assertThat(lambda.listEventSourceMappings(b -> b.functionName("filters-fn")).eventSourceMappings()).isEmpty();
     }
@@ -278,6 +299,7 @@ class EventSourceMappingsIT {
     @Test
     void theCliCreatesGetsDisablesListsAndDeletesAMapping() throws Exception {
         createFunction("cli-fn");
+        queue("cli-q");
         ReadmeShell shell = new ReadmeShell(work, gust);
 
         ReadmeShell.Result result = shell.bash("""
@@ -357,7 +379,8 @@ class EventSourceMappingsIT {
     void mappingsSurviveARestart(@TempDir Path ownDataDir) throws Exception {
         String uuid;
         try (GustProcess first = GustProcess.start(ownDataDir); LambdaClient client =
-                LambdaClients.forServer(first.endpoint())) {
+                LambdaClients.forServer(first.endpoint()); SqsClient queues = SqsClients.forServer(first.endpoint())) {
+            queues.createQueue(b -> b.queueName("kept-q"));
             client.createFunction(b -> b.functionName("kept").runtime(Runtime.PYTHON3_12)
                     .role("arn:aws:iam::000000000000:role/lambda-role").handler("lambda_function.lambda_handler")
                     .code(c -> c.zipFile(SdkBytes.fromByteArray(TestZips.pythonHandler("{}")))));
