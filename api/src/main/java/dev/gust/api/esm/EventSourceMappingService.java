@@ -87,7 +87,7 @@ public final class EventSourceMappingService {
         }
         int batchSize = request.batchSize() == null ? DEFAULT_BATCH_SIZE : request.batchSize();
         int window = request.maximumBatchingWindowInSeconds() == null ? 0 : request.maximumBatchingWindowInSeconds();
-        MappingRules.requireBatching(batchSize, window);
+        MappingRules.requireBatching(request.eventSourceArn(), batchSize, window);
         List<String> patterns = MappingRules.filterPatterns(request.filterCriteria());
         boolean enabled = request.enabled() == null || request.enabled();
         EventSourceMapping mapping = new EventSourceMapping(UUID.randomUUID().toString(), account,
@@ -121,7 +121,7 @@ public final class EventSourceMappingService {
         int batchSize = request.batchSize() == null ? current.batchSize() : request.batchSize();
         int window = request.maximumBatchingWindowInSeconds() == null ? current.maximumBatchingWindowInSeconds()
                 : request.maximumBatchingWindowInSeconds();
-        MappingRules.requireBatching(batchSize, window);
+        MappingRules.requireBatching(current.eventSourceArn(), batchSize, window);
         List<String> patterns = request.filterCriteria() == null ? current.filterPatterns()
                 : MappingRules.filterPatterns(request.filterCriteria());
         Integer concurrency = request.scalingConfig() == null ? current.maximumConcurrency()

@@ -289,6 +289,22 @@ class EventSourceMappingServiceTest {
     }
 
     @Test
+    void aFifoQueueTakesNoBatchingWindow() {
+        String fifo = QUEUE + ".fifo";
+        queues.add(fifo);
+        assertRefused(() -> service.create(create("worker", fifo, b -> b.window = 1)),
+                "InvalidParameterValueException", "Batching window is not supported for FIFO queues");
+        assertRefused(() -> service.create(create("worker", fifo, b -> b.batchSize = 11)),
+                "InvalidParameterValueException", "Maximum batch window in seconds must be greater than 0 if maximum "
+                        + "batch size is greater than 10");
+        EventSourceMapping created = service.create(create("worker", fifo, b -> b.batchSize = 10));
+        settle(created.uuid(), "Creating", "Enabled");
+
+        assertRefused(() -> service.update(created.uuid(), update(b -> b.window = 2)),
+                "InvalidParameterValueException", "Batching window is not supported for FIFO queues");
+    }
+
+    @Test
     void anUpdateMayNotMapTheQueueToAFunctionItIsMappedToAlready() {
         createFunction("other");
         EventSourceMapping first = service.create(create("worker", QUEUE, b -> { }));
