@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -373,6 +374,66 @@ class EventSourceMappingsIT {
         }
         assertThat(lambda.listEventSourceMappings(b -> b.eventSourceArn(queue("iam-q-2"))).eventSourceMappings())
                 .isEmpty();
+    }
+
+    @Test
+    void tagsAMappingByItsArnAsAws() {
+        Recording r = Recording.of(SNAPSHOT, "test_lambda_api.py::TestLambdaTag::test_tag_lifecycle[event_source_mapping]");
+        createFunction("tags-fn");
+        String arn = lambda.createEventSourceMapping(b -> b.functionName("tags-fn").eventSourceArn(queue("tags-q")))
+                .eventSourceMappingArn();
+
+        tagStep(r, "tag_single_response", arn, lambda.tagResource(b -> b.resource(arn).tags(Map.of("A", "tag-a")))
+                .sdkHttpResponse().statusCode());
+        tagStep(r, "tag_multiple_response", arn, lambda.tagResource(b -> b.resource(arn)
+                .tags(Map.of("B", "tag-b", "C", "tag-c"))).sdkHttpResponse().statusCode());
+        tagStep(r, "tag_overlap_response", arn, lambda.tagResource(b -> b.resource(arn)
+                .tags(Map.of("C", "tag-c-newsuffix", "D", "tag-d"))).sdkHttpResponse().statusCode());
+        tagStep(r, "untag_single_response", arn, lambda.untagResource(b -> b.resource(arn).tagKeys("A"))
+                .sdkHttpResponse().statusCode());
+        tagStep(r, "untag_multiple_response", arn, lambda.untagResource(b -> b.resource(arn).tagKeys("B", "C"))
+                .sdkHttpResponse().statusCode());
+        tagStep(r, "untag_nonexisting_response", arn, lambda.untagResource(b -> b.resource(arn).tagKeys("F"))
+                .sdkHttpResponse().statusCode());
+        tagStep(r, "untag_existing_and_nonexisting_response", arn, lambda.untagResource(b -> b.resource(arn)
+                .tagKeys("D", "F")).sdkHttpResponse().statusCode());
+    }
+
+    /** One tagging step (an empty answer) and the ListTags after it, both as recorded. */
+    private static void tagStep(Recording r, String key, String arn, int status) {
+        r.assertMatches(key, status, JSON.createObjectNode());
+        var listed = lambda.listTags(b -> b.resource(arn));
+        ObjectNode body = JSON.createObjectNode();
+        new TreeMap<>(listed.tags()).forEach(body.putObject("Tags")::put);
+        r.assertMatches(key + "_listtags", listed.sdkHttpResponse().statusCode(), body);
+    }
+
+    @Test
+    void answersTagsOfUnknownOrMalformedMappingArnsAsAws() {
+        Recording r = Recording.of(SNAPSHOT,
+                "test_lambda_api.py::TestLambdaTag::test_tag_exceptions[event_source_mapping]");
+        String unknown = "arn:aws:lambda:us-east-1:" + ACCOUNT + ":event-source-mapping:00000000-1111-4222-8333-"
+                + "555555555555";
+
+        fails(r, "not_found_exception_tag", () -> lambda.tagResource(b -> b.resource(unknown).tags(Map.of("A", "a"))));
+        fails(r, "not_found_exception_untag", () -> lambda.untagResource(b -> b.resource(unknown).tagKeys("A")));
+        fails(r, "not_found_exception_list", () -> lambda.listTags(b -> b.resource(unknown)));
+        fails(r, "aliased_arn_exception", () -> lambda.listTags(b -> b.resource(unknown + ":alias")));
+        fails(r, "invalid_arn_exception", () -> lambda.listTags(b -> b.resource("arn:aws:lambda:us-east-1:" + ACCOUNT
+                + ":foobar:00000000-1111-4222-8333-555555555555")));
+    }
+
+    @Test
+    void keepsTheTagsACreateNames() {
+        Recording r = Recording.of(SNAPSHOT, "test_lambda_api.py::TestLambdaTag::test_create_tag_on_esm_create");
+        createFunction("create-tags-fn");
+        String arn = lambda.createEventSourceMapping(b -> b.functionName("create-tags-fn")
+                .eventSourceArn(queue("create-tags-q")).tags(Map.of("testtag", "custom"))).eventSourceMappingArn();
+
+        var listed = lambda.listTags(b -> b.resource(arn));
+        ObjectNode body = JSON.createObjectNode();
+        new TreeMap<>(listed.tags()).forEach(body.putObject("Tags")::put);
+        r.assertMatches("list_tags_result", listed.sdkHttpResponse().statusCode(), body);
     }
 
     @Test
