@@ -46,6 +46,11 @@ class SqsSdkIT {
     }
 
     @Test
+    void healthListsSqsAmongTheHostedServices() throws Exception {
+        assertThat(gust.health().get("services").toString()).contains("\"sqs\"");
+    }
+
+    @Test
     void queueUrlsAndArnsHaveAwsShapesWithTheHostTheClientCalled() {
         String url = sqs.createQueue(r -> r.queueName("shapes")).queueUrl();
         assertThat(url).isEqualTo(endpoint() + "/000000000000/shapes");

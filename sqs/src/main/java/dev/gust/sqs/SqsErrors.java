@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gust.edge.QueryXml;
-import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import java.io.IOException;
@@ -65,33 +64,68 @@ final class SqsErrors {
         }
     }
 
+    private static final java.util.regex.Pattern XML_CODE = java.util.regex.Pattern.compile("<Code>([^<]*)</Code>");
+    private static final java.util.regex.Pattern XML_MESSAGE =
+            java.util.regex.Pattern.compile("<Message>([^<]*)</Message>");
+    /** What Pekko HTTP answers when ElasticMQ's request parsing throws (a member of a wrong type deep in a body). */
+    private static final String UNHANDLED = "There was an internal server error.";
+
     /**
-     * ElasticMQ's JSON error body ({@code {"Message":...,"__type":"com.amazonaws.sqs#X"}}, with its own
-     * {@code x-amzn-query-error}) in AWS's shape; a body that is not such an error is returned as it is.
+     * ElasticMQ's error in AWS's shape for the request's protocol: its code and message kept, except where ElasticMQ
+     * names its own parser's classes or failed to parse a member (then {@code InvalidParameterValue}).
+     *
+     * @return the error to answer, or empty if {@code body} is not one of ElasticMQ's errors
      */
-    static Buffer fromElasticMq(Buffer body, MultiMap headers) {
-        try {
-            JsonNode error = JSON.readTree(body.getBytes());
-            String type = error.path("__type").asText("");
-            if (type.isEmpty()) {
-                return body;
-            }
-            String name = type.substring(type.lastIndexOf('#') + 1);
-            String message = error.path("message").asText(error.path("Message").asText(""));
-            if (message.startsWith("Invalid request: ")) {
-                // ElasticMQ's parser failure names its own classes: answered as AWS words a malformed request
-                name = "InvalidParameterValue";
-                message = "The request is not valid: a member has the wrong type or a required member is missing.";
-            }
-            SqsError sqs = new SqsError(name, 400, message);
-            headers.set("x-amzn-query-error", sqs.queryCode() + ";Sender");
-            headers.set("Content-Type", "application/x-amz-json-1.0");
-            ObjectNode out = JSON.createObjectNode();
-            out.put("__type", "com.amazonaws.sqs#" + name);
-            out.put("message", message);
-            return Buffer.buffer(out.toString());
-        } catch (IOException notJson) {
-            return body;
+    static java.util.Optional<SqsError> ofElasticMq(int status, Buffer body) {
+        String text = body.toString(java.nio.charset.StandardCharsets.UTF_8);
+        if (status >= 500 && text.contains(UNHANDLED)) {
+            return java.util.Optional.of(malformed());
         }
+        String code;
+        String message;
+        if (text.startsWith("{")) {
+            try {
+                JsonNode error = JSON.readTree(text);
+                String type = error.path("__type").asText("");
+                code = type.substring(type.lastIndexOf('#') + 1);
+                message = error.path("message").asText(error.path("Message").asText(""));
+            } catch (IOException notJson) {
+                return java.util.Optional.empty();
+            }
+        } else {
+            var c = XML_CODE.matcher(text);
+            var m = XML_MESSAGE.matcher(text);
+            if (!c.find()) {
+                return java.util.Optional.empty();
+            }
+            code = c.group(1);
+            message = m.find() ? unescape(m.group(1)) : "";
+            for (Map.Entry<String, String> known : QUERY_CODES.entrySet()) {
+                if (known.getValue().equals(code)) {
+                    code = known.getKey();
+                }
+            }
+        }
+        if (code.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        if (message.startsWith("Invalid request:")) {
+            return java.util.Optional.of(malformed());
+        }
+        if ("InvalidAttributeName".equals(code) && (message.startsWith("Can only include")
+                || message.startsWith("The name of a FIFO queue"))) {
+            code = "InvalidParameterValue"; // AWS's code for a bad queue name; ElasticMQ calls it an attribute's
+        }
+        return java.util.Optional.of(new SqsError(code, status >= 500 ? 400 : status, message));
+    }
+
+    private static SqsError malformed() {
+        return new SqsError("InvalidParameterValue", 400,
+                "The request is not valid: a member has the wrong type or an invalid encoding.");
+    }
+
+    private static String unescape(String xml) {
+        return xml.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+                .replace("&amp;", "&");
     }
 }

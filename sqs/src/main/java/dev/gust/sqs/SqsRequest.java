@@ -67,6 +67,16 @@ final class SqsRequest {
         return member != null && member.isTextual() ? member.asText() : null;
     }
 
+    /** A top-level member of a JSON request's body, or {@code null}. */
+    JsonNode member(String name) {
+        return body().get(name);
+    }
+
+    /** Whether the request was posted to a queue's URL path ({@code /ACCOUNT/NAME}), as older clients do. */
+    boolean queueUrlInPath() {
+        return !"/".equals(ctx.request().path());
+    }
+
     /** Whether a JSON 1.0 request's body is a JSON object (a query request's form always reads). */
     boolean readable() {
         if (!json) {

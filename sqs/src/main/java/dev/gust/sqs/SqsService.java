@@ -168,10 +168,16 @@ public final class SqsService implements HostedService, AutoCloseable {
     }
 
     private static void answer(RoutingContext ctx, SqsProxy.Answer answer) {
+        if (answer.status() >= 400) {
+            var error = SqsErrors.ofElasticMq(answer.status(), answer.body());
+            if (error.isPresent()) {
+                SqsErrors.send(ctx.response(), SqsRequest.isJson(ctx), error.get(), ServiceRoutes.requestId(ctx));
+                return;
+            }
+        }
         var response = ctx.response().setStatusCode(answer.status());
         response.headers().addAll(answer.headers());
-        Buffer body = answer.status() >= 400 && SqsRequest.isJson(ctx)
-                ? SqsErrors.fromElasticMq(answer.body(), response.headers()) : answer.body();
+        Buffer body = answer.body();
         String text = body.toString(StandardCharsets.UTF_8);
         if (text.contains(ELASTICMQ_REQUEST_ID)) {
             body = Buffer.buffer(text.replace(ELASTICMQ_REQUEST_ID, ServiceRoutes.requestId(ctx)));

@@ -41,6 +41,10 @@ final class SqsValidation {
                     "The request body is not a JSON object."));
         }
         String action = request.action();
+        Optional<SqsError> shape = shape(request, action);
+        if (shape.isPresent()) {
+            return shape;
+        }
         if ("CreateQueue".equals(action) || "SetQueueAttributes".equals(action)) {
             for (Map.Entry<String, String> attribute : request.attributes().entrySet()) {
                 Optional<SqsError> error = attribute(attribute.getKey(), attribute.getValue());
@@ -64,6 +68,67 @@ final class SqsValidation {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A required member missing ({@code MissingParameter}), or in JSON a member of the wrong type. In the query
+     * protocol only scalar members are checked (a queue's URL may be its path), and a number must read as one.
+     */
+    private static Optional<SqsError> shape(SqsRequest request, String action) {
+        SqsShapes.Input input = SqsShapes.INPUTS.get(action);
+        if (input == null) {
+            return Optional.empty();
+        }
+        for (Map.Entry<String, SqsShapes.Type> member : input.members().entrySet()) {
+            String name = member.getKey();
+            boolean required = input.required().contains(name);
+            if (request.json()) {
+                JsonNode value = request.member(name);
+                if (value == null || value.isNull()) {
+                    if (required) {
+                        return missing(name);
+                    }
+                    continue;
+                }
+                boolean fits = switch (member.getValue()) {
+                    case STRING -> value.isTextual();
+                    case INTEGER -> value.isIntegralNumber() && value.canConvertToInt();
+                    case LIST -> value.isArray();
+                    case MAP -> value.isObject();
+                };
+                if (!fits) {
+                    return Optional.of(new SqsError("InvalidParameterValue", 400, "Value for parameter " + name
+                            + " is invalid. Reason: it must be a " + member.getValue().name().toLowerCase() + "."));
+                }
+            } else if (member.getValue() == SqsShapes.Type.STRING || member.getValue() == SqsShapes.Type.INTEGER) {
+                String value = request.parameter(name);
+                if (value == null) {
+                    if (required && !("QueueUrl".equals(name) && request.queueUrlInPath())) {
+                        return missing(name);
+                    }
+                    continue;
+                }
+                if (member.getValue() == SqsShapes.Type.INTEGER && !isInt(value)) {
+                    return Optional.of(new SqsError("InvalidParameterValue", 400, "Value " + value
+                            + " for parameter " + name + " is invalid. Reason: it must be an integer."));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<SqsError> missing(String name) {
+        return Optional.of(new SqsError("MissingParameter", 400, "The request must contain the parameter " + name
+                + "."));
+    }
+
+    private static boolean isInt(String value) {
+        try {
+            Integer.parseInt(value.trim());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static Optional<SqsError> attribute(String name, String value) {
