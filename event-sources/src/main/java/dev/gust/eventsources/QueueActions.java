@@ -82,6 +82,6 @@ final class QueueActions {
             return aws.awsErrorDetails().errorMessage() == null ? aws.awsErrorDetails().errorCode()
                     : aws.awsErrorDetails().errorMessage();
         }
-        return cause.getClass().getSimpleName();
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 }
