@@ -104,7 +104,8 @@ public final class EventSourcePollers implements EventSourceMappingChanges, Auto
 
     private Running start(EventSourceMapping mapping) {
         SqsAsyncClient client = clients.open(mapping);
-        MappingPoller poller = new MappingPoller(mapping, client, invoker, states, executor, timer, millis);
+        MappingPoller poller = new MappingPoller(mapping, client, () -> clients.queueUrl(mapping), invoker, states,
+                executor, timer, millis);
         poller.start();
         return new Running(poller, client);
     }

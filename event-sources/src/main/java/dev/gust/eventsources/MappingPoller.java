@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
@@ -37,12 +38,12 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
  *
  * <p>Contract:
  * <ol>
- *   <li>{@link #start} resolves the queue's URL (retrying while the queue is missing) and runs the first loop;
+ *   <li>{@link #start} runs the first loop; a receive that fails (a missing queue, a denied role) reports
+ *       {@code PROBLEM: ...} and is retried with back-off;
  *       {@link PollerScaling} adds loops while batches arrive and no loop is waiting on the queue.</li>
  *   <li>A batch whose invocation succeeds is deleted (with {@code ReportBatchItemFailures}, all but the failures the
  *       function reported); a function error leaves it to come back after the queue's visibility timeout (and to
- *       move to the queue's DLQ after {@code maxReceiveCount}); a throttle makes it visible again at once and the
- *       loops back off; a function that is gone reports {@code PROBLEM: Function not found.}, leaves its messages
+ *       move to the queue's DLQ after {@code maxReceiveCount}); a throttle leaves it too and the loops back off; a function that is gone reports {@code PROBLEM: Function not found.}, leaves its messages
  *       and waits, with one loop, until the function exists again.</li>
  *   <li>{@link #stop} cancels the long polls, lets batches in flight finish, and completes when the last loop
  *       ended; nothing is received after it was called.</li>
@@ -68,6 +69,7 @@ final class MappingPoller {
     private final String uuid;
     private final QueueArn queue;
     private final SqsAsyncClient sqs;
+    private final Supplier<String> queueUrlOf;
     private final QueueActions messages;
     private final Invoker invoker;
     private final EventSourceMappingStates states;
@@ -77,6 +79,7 @@ final class MappingPoller {
     private final PollerScaling scaling;
     private final AtomicInteger receiving = new AtomicInteger();
     private final AtomicInteger throttles = new AtomicInteger();
+    private final AtomicInteger receiveFailures = new AtomicInteger();
     private final AtomicReference<String> reported = new AtomicReference<>();
     private final Set<CompletableFuture<?>> receives = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -85,11 +88,12 @@ final class MappingPoller {
     private volatile boolean stopping;
     private volatile boolean functionMissing;
 
-    MappingPoller(EventSourceMapping mapping, SqsAsyncClient sqs, Invoker invoker, EventSourceMappingStates states,
-            Executor executor, ScheduledExecutorService timer, LongSupplier millis) {
+    MappingPoller(EventSourceMapping mapping, SqsAsyncClient sqs, Supplier<String> queueUrl, Invoker invoker,
+            EventSourceMappingStates states, Executor executor, ScheduledExecutorService timer, LongSupplier millis) {
         this.uuid = mapping.uuid();
         this.queue = QueueArn.parse(mapping.eventSourceArn());
         this.sqs = sqs;
+        this.queueUrlOf = queueUrl;
         this.messages = new QueueActions(sqs);
         this.invoker = invoker;
         this.states = states;
@@ -126,10 +130,13 @@ final class MappingPoller {
         scaling.maximum(mapping.maximumConcurrency());
     }
 
-    /** Starts polling: the first loop resolves the queue's URL. */
+    /** Starts polling: the first loop learns the queue's URL (which may wait until Gust's edge listens). */
     void start() {
         scaling.add();
-        executor.execute(this::resolveQueue);
+        executor.execute(() -> {
+            queueUrl = queueUrlOf.get();
+            poll();
+        });
     }
 
     /** Stops polling; the stage completes when the last loop ended. Idempotent. */
@@ -142,23 +149,6 @@ final class MappingPoller {
             stopped.complete(null);
         }
         return stopped;
-    }
-
-    private void resolveQueue() {
-        if (stopping) {
-            loopEnded();
-            return;
-        }
-        sqs.getQueueUrl(b -> b.queueName(queue.queueName()).queueOwnerAWSAccountId(queue.accountId()))
-                .whenCompleteAsync((response, failure) -> {
-                    if (failure != null) {
-                        report("PROBLEM: " + QueueActions.reason(failure));
-                        later(this::resolveQueue, 2_000);
-                    } else {
-                        queueUrl = response.queueUrl();
-                        poll();
-                    }
-                }, executor);
     }
 
     /** One turn of a loop: receive a batch, or end the loop when it is not needed. */
@@ -218,15 +208,16 @@ final class MappingPoller {
         }
         int stillReceiving = receiving.decrementAndGet();
         if (stopping) {
-            messages.release(queueUrl, batch);
+            // what was received comes back after the queue's visibility timeout
             loopEnded();
             return;
         }
         if (failure != null && batch.isEmpty()) {
             report("PROBLEM: " + QueueActions.reason(failure));
-            later(this::poll, 1_000);
+            later(this::poll, Math.min(10_000, 500L << Math.min(receiveFailures.incrementAndGet(), 5)));
             return;
         }
+        receiveFailures.set(0);
         if (batch.isEmpty()) {
             if (stillReceiving > 0 && scaling.loops() > 1) {
                 loopEnded();
@@ -302,7 +293,8 @@ final class MappingPoller {
 
     private void failed(List<Message> batch, Throwable failure) {
         if (failure instanceof LambdaException lambda && lambda.errorType().equals("TooManyRequestsException")) {
-            messages.release(queueUrl, batch);
+            // as on AWS, whose pollers may not change visibility (AWSLambdaSQSQueueExecutionRole): the batch comes
+            // back after the queue's visibility timeout
             scaling.throttled();
             int times = throttles.incrementAndGet();
             later(this::poll, Math.min(1_000, 20L << Math.min(times, 6)));

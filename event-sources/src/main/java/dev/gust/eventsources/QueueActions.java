@@ -8,14 +8,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
-import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * What the pollers do with messages they received: delete them ({@code DeleteMessageBatch}) or make them visible
- * again at once ({@code ChangeMessageVisibilityBatch} to 0), ten per request, without waiting for the answers. A
- * failed delete leaves its messages to come back after the visibility timeout (SQS is at-least-once). Thread-safe.
+ * What the pollers do with messages that were processed: delete them ({@code DeleteMessageBatch}), ten per request,
+ * without waiting for the answers (the pollers need only {@code sqs:ReceiveMessage}, {@code sqs:DeleteMessage} and
+ * {@code sqs:GetQueueAttributes}, as AWS's {@code AWSLambdaSQSQueueExecutionRole} grants). A failed delete leaves its messages to come back after the visibility timeout (SQS is at-least-once). Thread-safe.
  */
 final class QueueActions {
 
@@ -45,23 +44,6 @@ final class QueueActions {
                             response.failed().getFirst().message());
                 }
             });
-        });
-    }
-
-    /** Makes {@code messages} visible again at once (a throttled or abandoned batch). */
-    void release(String queueUrl, List<Message> messages) {
-        inTens(messages, chunk -> {
-            List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>(chunk.size());
-            for (int i = 0; i < chunk.size(); i++) {
-                entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(IDS[i])
-                        .receiptHandle(chunk.get(i).receiptHandle()).visibilityTimeout(0).build());
-            }
-            sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(entries))
-                    .whenComplete((response, failure) -> {
-                        if (failure != null) {
-                            LOG.debug("ChangeMessageVisibilityBatch on {} failed: {}", queueUrl, reason(failure));
-                        }
-                    });
         });
     }
 

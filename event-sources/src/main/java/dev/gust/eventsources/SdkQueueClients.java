@@ -85,6 +85,15 @@ public final class SdkQueueClients implements QueueClients, AutoCloseable {
                 .build();
     }
 
+    @Override
+    public String queueUrl(EventSourceMapping mapping) {
+        QueueArn queue = QueueArn.parse(mapping.eventSourceArn());
+        String base = endpoints.find(queue.arn()).map(e -> e.url().toString()).orElseGet(() -> edgeEndpoint().url()
+                .toString());
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/" + queue.accountId() + "/"
+                + queue.queueName();
+    }
+
     /** Gust's edge, known once the server listens (the first call may wait for that). */
     private Endpoint edgeEndpoint() {
         Endpoint known = edgeEndpoint;

@@ -14,13 +14,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
-import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequest;
-import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchResponse;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequest;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
-import software.amazon.awssdk.services.sqs.model.GetQueueUrlRequest;
-import software.amazon.awssdk.services.sqs.model.GetQueueUrlResponse;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
@@ -28,10 +24,10 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
 
 /**
- * An in-memory SQS queue behind {@link SqsAsyncClient}: visibility timeouts, receive counts, FIFO message groups
+ * An in-memory SQS queue behind {@link SqsAsyncClient} (and the {@link QueueClients} that open it): visibility timeouts, receive counts, FIFO message groups
  * (a group with a message in flight is not delivered), and a short wait instead of a long poll.
  */
-final class FakeSqs implements SqsAsyncClient {
+final class FakeSqs implements SqsAsyncClient, QueueClients {
 
     private static final class Stored {
         final String id = UUID.randomUUID().toString();
@@ -90,18 +86,12 @@ final class FakeSqs implements SqsAsyncClient {
     }
 
     @Override
-    public CompletableFuture<GetQueueUrlResponse> getQueueUrl(GetQueueUrlRequest request) {
+    public CompletableFuture<ReceiveMessageResponse> receiveMessage(ReceiveMessageRequest request) {
         if (!exists) {
             return CompletableFuture.failedFuture(QueueDoesNotExistException.builder()
                     .awsErrorDetails(AwsErrorDetails.builder().errorCode("QueueDoesNotExist")
                             .errorMessage("The specified queue does not exist.").build()).build());
         }
-        return CompletableFuture.completedFuture(GetQueueUrlResponse.builder()
-                .queueUrl("http://sqs.test/" + request.queueOwnerAWSAccountId() + "/" + request.queueName()).build());
-    }
-
-    @Override
-    public CompletableFuture<ReceiveMessageResponse> receiveMessage(ReceiveMessageRequest request) {
         List<Message> taken = take(request.maxNumberOfMessages());
         if (!taken.isEmpty() || request.waitTimeSeconds() == 0) {
             return CompletableFuture.completedFuture(ReceiveMessageResponse.builder().messages(taken).build());
@@ -162,12 +152,13 @@ final class FakeSqs implements SqsAsyncClient {
     }
 
     @Override
-    public synchronized CompletableFuture<ChangeMessageVisibilityBatchResponse> changeMessageVisibilityBatch(
-            ChangeMessageVisibilityBatchRequest request) {
-        request.entries().forEach(entry -> messages.values().stream()
-                .filter(m -> entry.receiptHandle().equals(m.receipt)).findFirst()
-                .ifPresent(m -> m.visibleAt = System.currentTimeMillis() + entry.visibilityTimeout() * 1000L));
-        return CompletableFuture.completedFuture(ChangeMessageVisibilityBatchResponse.builder().build());
+    public SqsAsyncClient open(dev.gust.core.esm.EventSourceMapping mapping) {
+        return this;
+    }
+
+    @Override
+    public String queueUrl(dev.gust.core.esm.EventSourceMapping mapping) {
+        return "http://sqs.test/000000000000/work";
     }
 
     @Override
