@@ -9,6 +9,9 @@ import dev.gust.api.LambdaService;
 import dev.gust.apigateway.ApiGatewayService;
 import dev.gust.apigateway.rest.RestApis;
 import dev.gust.apigateway.http.HttpApis;
+import dev.gust.api.esm.EventSourceMappingService;
+import dev.gust.api.esm.MappingStates;
+import dev.gust.api.esm.SettleImmediately;
 import dev.gust.api.functions.CodeLinks;
 import dev.gust.api.functions.ConcurrencyService;
 import dev.gust.api.functions.EventInvokeConfigService;
@@ -26,6 +29,7 @@ import dev.gust.core.Account;
 import dev.gust.core.FunctionChanges;
 import dev.gust.core.LambdaException;
 import dev.gust.core.Runtimes;
+import dev.gust.core.messaging.QueueDirectory;
 import dev.gust.edge.Caller;
 import dev.gust.edge.CredentialsResolver;
 import dev.gust.edge.IdleConnections;
@@ -99,6 +103,13 @@ final class GustServer implements AutoCloseable {
     private LambdaNamespaces namespaces;
     /** Every function URL in memory, for their data plane; the namespaces' URL services keep it current. */
     private final FunctionUrlDirectory functionUrls = new FunctionUrlDirectory();
+    /**
+     * Whether an event source mapping's queue exists: SQS's answer once the SQS service is wired here; until then
+     * every queue is taken to exist.
+     */
+    private QueueDirectory queueDirectory = queueArn -> true;
+    /** The pollers' reports about event source mappings, made durable, and the pollers themselves. */
+    private MappingStates mappingStates;
     /** The instances' {@code AWS_ENDPOINT_URL}, known once the listener is bound (instances may start before). */
     private final CompletableFuture<String> functionEndpoint = new CompletableFuture<>();
 
@@ -140,10 +151,14 @@ final class GustServer implements AutoCloseable {
         // Lambda checks (dev mode: creates) execution roles through IAM, one check for every namespace
         ExecutionRoleCheck executionRoles = new ExecutionRoleCheck(settings.mode(), iam.executionRoles());
         functionUrls.load(storage.functionUrls().everywhere());
+        // event source mappings: the pollers (module event-sources) run them and report back through MappingStates;
+        // until a poller is wired here, SettleImmediately settles each transition at once and nothing polls
+        mappingStates = new MappingStates(storage.eventSourceMappings(), clock, SettleImmediately::new);
         namespaces = new LambdaNamespaces(account -> namespace(account, clock, executionRoles));
         // before any invocation, queued events included: reservations, provisioned instances, policy sweeps of every
         // namespace that holds functions
         storage.functions().namespaces().forEach(namespaces::of);
+        mappingStates.start(); // every stored mapping to the pollers
         async.start();
         CodeLinks codeLinks = new CodeLinks(credentials.secretAccessKey(), clock);
         // function URLs answer from memory: their configs, and the functions' compiled policies
@@ -251,8 +266,11 @@ final class GustServer implements AutoCloseable {
                 functions::collectUnusedPackages);
         var eventInvokeConfigs = new EventInvokeConfigService(account, functionStore, versionStore,
                 eventInvokeConfigStore, clock);
+        // a function's deletion keeps its event source mappings, as AWS does (docs/design/event-sources-mappings.md)
+        EventSourceMappingService mappings = new EventSourceMappingService(account, functionStore, versionStore,
+                storage.eventSourceMappings().in(account), queueDirectory, clock, mappingStates.changes());
         return new LambdaNamespace(account, functions, eventInvokeConfigs, layers, concurrency, provisioned, policies,
-                urls);
+                urls, mappings);
     }
 
     /**
@@ -334,6 +352,9 @@ final class GustServer implements AutoCloseable {
         }
         if (async != null) {
             async.close();
+        }
+        if (mappingStates != null) {
+            mappingStates.close();
         }
         if (engine != null) {
             engine.close();
