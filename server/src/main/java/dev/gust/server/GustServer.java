@@ -11,7 +11,6 @@ import dev.gust.apigateway.rest.RestApis;
 import dev.gust.apigateway.http.HttpApis;
 import dev.gust.api.esm.EventSourceMappingService;
 import dev.gust.api.esm.MappingStates;
-import dev.gust.api.esm.SettleImmediately;
 import dev.gust.api.functions.CodeLinks;
 import dev.gust.api.functions.ConcurrencyService;
 import dev.gust.api.functions.EventInvokeConfigService;
@@ -31,6 +30,9 @@ import dev.gust.core.LambdaException;
 import dev.gust.core.Runtimes;
 import dev.gust.core.messaging.QueueDirectory;
 import dev.gust.edge.Caller;
+import dev.gust.edge.OperationKind;
+import dev.gust.eventsources.EventSourcePollers;
+import dev.gust.eventsources.SdkQueueClients;
 import dev.gust.edge.CredentialsResolver;
 import dev.gust.edge.IdleConnections;
 import dev.gust.edge.ServiceEdge;
@@ -61,6 +63,7 @@ import dev.gust.store.VersionStore;
 import dev.gust.sts.ExecutionRoleSessions;
 import dev.gust.sts.SessionCredentialsResolver;
 import dev.gust.sts.SessionTokens;
+import dev.gust.sqs.SqsService;
 import dev.gust.sts.StsService;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -95,6 +98,7 @@ final class GustServer implements AutoCloseable {
     private HttpServer http;
     private IdleConnections idleConnections;
     private ServiceEdge edge;
+    private SqsService sqs;
     private ServerCredentials credentials;
     private Sandbox sandbox;
     private Engine engine;
@@ -110,6 +114,9 @@ final class GustServer implements AutoCloseable {
     private QueueDirectory queueDirectory = queueArn -> true;
     /** The pollers' reports about event source mappings, made durable, and the pollers themselves. */
     private MappingStates mappingStates;
+    /** The SQS pollers of every event source mapping, and the SQS clients they poll with. */
+    private EventSourcePollers pollers;
+    private SdkQueueClients queueClients;
     /** The instances' {@code AWS_ENDPOINT_URL}, known once the listener is bound (instances may start before). */
     private final CompletableFuture<String> functionEndpoint = new CompletableFuture<>();
 
@@ -151,9 +158,14 @@ final class GustServer implements AutoCloseable {
         // Lambda checks (dev mode: creates) execution roles through IAM, one check for every namespace
         ExecutionRoleCheck executionRoles = new ExecutionRoleCheck(settings.mode(), iam.executionRoles());
         functionUrls.load(storage.functionUrls().everywhere());
-        // event source mappings: the pollers (module event-sources) run them and report back through MappingStates;
-        // until a poller is wired here, SettleImmediately settles each transition at once and nothing polls
-        mappingStates = new MappingStates(storage.eventSourceMappings(), clock, SettleImmediately::new);
+        // event source mappings: the SQS pollers (module event-sources) run them and report back through
+        // MappingStates; each mapping's client calls Gust's edge (or a configured endpoint) with a session of the
+        // function's execution role, so that the edge evaluates the role's policies as IAM does on AWS
+        queueClients = new SdkQueueClients(functionEndpoint::join, settings.sqsEndpoints(),
+                (account, name) -> storage.functions().in(account).find(name).map(f -> f.configuration().role()),
+                new ExecutionRoleSessions(sessions, OperationKind.WRITE), clock);
+        mappingStates = new MappingStates(storage.eventSourceMappings(), clock,
+                states -> pollers = new EventSourcePollers(queueClients, engine, states, clock::millis));
         namespaces = new LambdaNamespaces(account -> namespace(account, clock, executionRoles));
         // before any invocation, queued events included: reservations, provisioned instances, policy sweeps of every
         // namespace that holds functions
@@ -169,10 +181,13 @@ final class GustServer implements AutoCloseable {
         // The server's own key pair is the account's root: it may do everything.
         KeyPairResolver serverKeys = new KeyPairResolver(new Credentials(credentials.accessKeyId(),
                 credentials.secretAccessKey()), Caller.accountRoot(defaults.accountId(), credentials.accessKeyId()));
+        // SQS on ElasticMQ, one per account and region, started on first use (or now, for those with stored queues)
+        sqs = new SqsService(vertx, settings.dataDir().resolve("sqs"));
+        sqs.startStored();
         edge = new ServiceEdge(vertx, clock, List.of(lambda, new StsService(sessions, iam.roles()),
                         new IamService(iam), new OrganizationsService(organization),
                         new ApiGatewayService(List.of(httpApis(clock), new RestApis(storage.restApis(), engine,
-                                account -> new PolicyInvokePermissions(storage.policies().in(account)), clock)))),
+                                account -> new PolicyInvokePermissions(storage.policies().in(account)), clock))), sqs),
                 resolvers(serverKeys, new SessionCredentialsResolver(sessions), iam.credentialsResolver()),
                 iam.identityPolicies());
         edge.unsigned().get("/_gust/health").handler(ctx -> health().whenComplete((body, failure) -> {
@@ -344,6 +359,12 @@ final class GustServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         functionEndpoint.completeExceptionally(new IllegalStateException("the server stopped before it listened"));
+        if (pollers != null) {
+            pollers.close(); // before the edge they call stops, and before MappingStates, which they report to
+        }
+        if (queueClients != null) {
+            queueClients.close();
+        }
         if (http != null) {
             http.shutdown(10, TimeUnit.SECONDS).await(15, TimeUnit.SECONDS);
         }
@@ -355,6 +376,9 @@ final class GustServer implements AutoCloseable {
         }
         if (mappingStates != null) {
             mappingStates.close();
+        }
+        if (sqs != null) {
+            sqs.close();
         }
         if (engine != null) {
             engine.close();
