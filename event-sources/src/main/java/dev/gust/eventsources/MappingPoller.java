@@ -262,13 +262,22 @@ final class MappingPoller {
         InvocationRequest request = new InvocationRequest(UUID.randomUUID().toString(),
                 current.mapping().account(), current.function().name(), current.function().qualifier(),
                 current.event().write(invoked), false, null, null);
-        invoker.invoke(request).whenCompleteAsync((result, failure) -> {
+        invoke(request).whenCompleteAsync((result, failure) -> {
             if (failure != null) {
                 failed(invoked, unwrap(failure));
             } else {
                 answered(current, invoked, result);
             }
         }, executor);
+    }
+
+    /** The invocation; an invoker that throws instead of failing its stage fails the stage all the same. */
+    private CompletionStage<InvocationResult> invoke(InvocationRequest request) {
+        try {
+            return invoker.invoke(request);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private void answered(Settings current, List<Message> batch, InvocationResult result) {
