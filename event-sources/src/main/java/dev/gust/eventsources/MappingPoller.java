@@ -227,9 +227,18 @@ final class MappingPoller {
             return;
         }
         if (stillReceiving == 0 && scaling.tryAdd()) {
-            executor.execute(this::poll);
+            executor.execute(this::poll); // always one loop waiting on the queue while batches are in flight
+        } else if (batch.size() >= current.mapping().batchSize()) {
+            grow(); // a full batch: there is a backlog
         }
         dispatch(current, batch);
+    }
+
+    /** Adds a loop while the queue has a backlog, at most one per {@link PollerScaling#GROWTH_INTERVAL_MILLIS}. */
+    private void grow() {
+        if (!stopping && !functionMissing && scaling.tryGrow(millis.getAsLong())) {
+            executor.execute(this::poll);
+        }
     }
 
     private static boolean wantsMore(Settings current, List<Message> batch) {

@@ -1,10 +1,12 @@
 package dev.gust.eventsources;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How many poll loops one mapping runs: a loop is added whenever a batch arrives and no other loop is waiting on the
- * queue (so the loops grow with the backlog, one per batch in flight plus one receiving), up to the mapping's
+ * queue (one per batch in flight plus one receiving), and one more every {@link #GROWTH_INTERVAL_MILLIS} while
+ * receives come back full (a backlog), up to the mapping's
  * {@code ScalingConfig.MaximumConcurrency} and a ceiling that a throttle lowers to the loops that were running and
  * each successful invocation raises by one (additive increase, multiplicative decrease: the loops settle at the
  * function's available concurrency). Lock-free and thread-safe.
@@ -14,7 +16,14 @@ final class PollerScaling {
     /** The most loops of a mapping without {@code MaximumConcurrency}: Lambda's default maximum for SQS. */
     static final int DEFAULT_MAXIMUM = 1_000;
 
+    /**
+     * The least time between two loops added for a backlog: 20 a second, where AWS adds up to 60 a minute (Gust's
+     * pollers are cheap; the ceiling below keeps them at what the function can run).
+     */
+    static final long GROWTH_INTERVAL_MILLIS = 50;
+
     private final AtomicInteger loops = new AtomicInteger();
+    private final AtomicLong lastGrowth = new AtomicLong(Long.MIN_VALUE / 2);
     private final AtomicInteger ceiling;
     private volatile int maximum;
 
@@ -44,6 +53,18 @@ final class PollerScaling {
                 return true;
             }
         }
+    }
+
+    /**
+     * Counts a loop added for a backlog unless one was added less than {@link #GROWTH_INTERVAL_MILLIS} ago or the
+     * loops are at their limit; answers whether the caller may start it.
+     */
+    boolean tryGrow(long nowMillis) {
+        long last = lastGrowth.get();
+        if (nowMillis - last < GROWTH_INTERVAL_MILLIS || !lastGrowth.compareAndSet(last, nowMillis)) {
+            return false;
+        }
+        return tryAdd();
     }
 
     /** Counts a loop unconditionally (the first loop of a mapping). */

@@ -26,7 +26,7 @@ class EventSourcePollersTest {
     private static final String QUEUE = "arn:aws:sqs:us-east-1:000000000000:work";
     private static final String FUNCTION = ACCOUNT.functionArn("worker");
 
-    private final FakeSqs sqs = new FakeSqs(300);
+    private final FakeSqs sqs = new FakeSqs(1_000);
     private final FakeInvoker invoker = new FakeInvoker();
     private final FakeStates states = new FakeStates();
     private final EventSourcePollers pollers = new EventSourcePollers(sqs, invoker, states,
