@@ -134,7 +134,13 @@ final class MappingPoller {
     void start() {
         scaling.add();
         executor.execute(() -> {
-            queueUrl = queueUrlOf.get();
+            try {
+                queueUrl = queueUrlOf.get();
+            } catch (RuntimeException e) {
+                LOG.warn("Mapping {} has no queue URL: {}", uuid, e.toString()); // the server stopped before it listened
+                loopEnded();
+                return;
+            }
             poll();
         });
     }
