@@ -1,6 +1,7 @@
 package dev.gust.api;
 
 import dev.gust.api.esm.EventSourceMappingRoutes;
+import dev.gust.api.esm.MappingTags;
 import dev.gust.api.functions.AccountSettingsRoutes;
 import dev.gust.api.functions.AliasRoutes;
 import dev.gust.api.functions.CodeDownloadRoute;
@@ -118,7 +119,8 @@ public final class LambdaService implements HostedService {
         Function<RoutingContext, FunctionService> functions = ctx -> namespaces.of(ctx).functions();
         Function<RoutingContext, ConcurrencyService> concurrency = ctx -> namespaces.of(ctx).concurrency();
         new FunctionRoutes(functions, codeLinks, concurrency).register(operations);
-        new TagRoutes(ctx -> functions.apply(ctx).tags()).register(operations);
+        new TagRoutes(ctx -> functions.apply(ctx).tags(), ctx -> namespaces.of(ctx).mappings().tags(),
+                MappingTags::names).register(operations);
         new VersionRoutes(ctx -> functions.apply(ctx).versions()).register(operations);
         new AliasRoutes(ctx -> functions.apply(ctx).aliases()).register(operations);
         new EventInvokeConfigRoutes(ctx -> namespaces.of(ctx).eventInvokeConfigs()).register(operations);

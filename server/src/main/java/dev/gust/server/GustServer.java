@@ -107,11 +107,8 @@ final class GustServer implements AutoCloseable {
     private LambdaNamespaces namespaces;
     /** Every function URL in memory, for their data plane; the namespaces' URL services keep it current. */
     private final FunctionUrlDirectory functionUrls = new FunctionUrlDirectory();
-    /**
-     * Whether an event source mapping's queue exists: SQS's answer once the SQS service is wired here; until then
-     * every queue is taken to exist.
-     */
-    private QueueDirectory queueDirectory = queueArn -> true;
+    /** Whether an event source mapping's queue exists: SQS's answer, once SQS has started. */
+    private volatile QueueDirectory queueDirectory = queueArn -> true;
     /** The pollers' reports about event source mappings, made durable, and the pollers themselves. */
     private MappingStates mappingStates;
     /** The SQS pollers of every event source mapping, and the SQS clients they poll with. */
@@ -184,6 +181,7 @@ final class GustServer implements AutoCloseable {
         // SQS on ElasticMQ, one per account and region, started on first use (or now, for those with stored queues)
         sqs = new SqsService(vertx, settings.dataDir().resolve("sqs"));
         sqs.startStored();
+        queueDirectory = sqs.queueMessages(); // event source mappings ask SQS whether their queue exists
         edge = new ServiceEdge(vertx, clock, List.of(lambda, new StsService(sessions, iam.roles()),
                         new IamService(iam), new OrganizationsService(organization),
                         new ApiGatewayService(List.of(httpApis(clock), new RestApis(storage.restApis(), engine,
@@ -283,7 +281,8 @@ final class GustServer implements AutoCloseable {
                 eventInvokeConfigStore, clock);
         // a function's deletion keeps its event source mappings, as AWS does (docs/design/event-sources-mappings.md)
         EventSourceMappingService mappings = new EventSourceMappingService(account, functionStore, versionStore,
-                storage.eventSourceMappings().in(account), queueDirectory, clock, mappingStates.changes());
+                storage.eventSourceMappings().in(account), queueArn -> queueDirectory.exists(queueArn), clock,
+                mappingStates.changes());
         return new LambdaNamespace(account, functions, eventInvokeConfigs, layers, concurrency, provisioned, policies,
                 urls, mappings);
     }

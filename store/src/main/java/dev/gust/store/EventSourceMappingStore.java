@@ -4,7 +4,9 @@ import dev.gust.core.Account;
 import dev.gust.core.esm.EventSourceMapping;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Durable event source mappings, keyed by UUID in a namespace (the function's account and region); a UUID is unique
@@ -24,12 +26,23 @@ public interface EventSourceMappingStore extends AutoCloseable {
     EventSourceMappingStore in(Account namespace);
 
     /**
-     * Stores a new mapping, unless the namespace already maps its event source to its function ARN.
+     * Stores a new mapping with its tags, unless the namespace already maps its event source to its function ARN.
      *
      * @return empty when stored; else the mapping that already maps them (and nothing is written)
      * @throws StoreException when another mapping of any namespace already has its UUID
      */
-    Optional<EventSourceMapping> create(EventSourceMapping mapping);
+    Optional<EventSourceMapping> create(EventSourceMapping mapping, Map<String, String> tags);
+
+    /** The tags of the mapping {@code uuid} ordered by key, or empty if there is no such mapping. */
+    Optional<Map<String, String>> tags(String uuid);
+
+    /**
+     * Replaces the tags of the mapping {@code uuid} by what {@code change} makes of them, atomically (no other write
+     * comes between the read and the write).
+     *
+     * @return the new tags, or empty (and {@code change} not called) if there is no such mapping
+     */
+    Optional<Map<String, String>> changeTags(String uuid, UnaryOperator<Map<String, String>> change);
 
     Optional<EventSourceMapping> find(String uuid);
 

@@ -3,18 +3,25 @@ package dev.gust.store;
 import dev.gust.core.Account;
 import dev.gust.core.esm.EventSourceMapping;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The embedded {@link EventSourceMappingStore}: table {@code event_source_mappings} in {@code <dataDir>/gust.db}, one
- * row per mapping; the function response types and the filter patterns are kept as JSON arrays of strings.
+ * row per mapping; the function response types and the filter patterns are kept as JSON arrays of strings, the tags
+ * as a JSON object.
  *
  * <p>Each instance is a view of one namespace (the key columns {@code account_id} and {@code region}); {@link #in}
  * gives another namespace's view on the same connection.
@@ -55,21 +62,61 @@ public final class SqliteEventSourceMappingStore implements EventSourceMappingSt
     }
 
     @Override
-    public Optional<EventSourceMapping> create(EventSourceMapping mapping) {
+    public Optional<EventSourceMapping> create(EventSourceMapping mapping, Map<String, String> tags) {
         return db.transaction(c -> {
             Optional<EventSourceMapping> existing = conflicting(c, mapping.uuid(), mapping.eventSourceArn(),
                     mapping.functionArn());
             if (existing.isPresent()) {
                 return existing;
             }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO event_source_mappings (uuid, " + SETTINGS
-                    + ", " + NamespaceColumns.NAMES + ") VALUES (?" + ", ?".repeat(SETTING_COUNT) + ", ?, ?)")) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO event_source_mappings (uuid, tags, " + SETTINGS
+                    + ", " + NamespaceColumns.NAMES + ") VALUES (?, ?" + ", ?".repeat(SETTING_COUNT) + ", ?, ?)")) {
                 s.setString(1, mapping.uuid());
-                bindSettings(s, 2, mapping);
+                s.setString(2, EntityJson.write(new TreeMap<>(tags)));
+                bindSettings(s, 3, mapping);
                 namespace.bindLast(s).executeUpdate();
             }
             return Optional.empty();
         });
+    }
+
+    @Override
+    public Optional<Map<String, String>> tags(String uuid) {
+        return db.run(c -> readTags(c, uuid));
+    }
+
+    @Override
+    public Optional<Map<String, String>> changeTags(String uuid, UnaryOperator<Map<String, String>> change) {
+        return db.transaction(c -> {
+            Optional<Map<String, String>> current = readTags(c, uuid);
+            if (current.isEmpty()) {
+                return current;
+            }
+            Map<String, String> changed = new TreeMap<>(change.apply(current.get()));
+            try (PreparedStatement s = c.prepareStatement("UPDATE event_source_mappings SET tags = ? WHERE uuid = ? "
+                    + "AND " + NamespaceColumns.MATCH)) {
+                s.setString(1, EntityJson.write(changed));
+                s.setString(2, uuid);
+                namespace.bindLast(s).executeUpdate();
+            }
+            return Optional.of(Collections.unmodifiableMap(changed));
+        });
+    }
+
+    private Optional<Map<String, String>> readTags(Connection c, String uuid) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT tags FROM event_source_mappings WHERE uuid = ? AND "
+                + NamespaceColumns.MATCH)) {
+            s.setString(1, uuid);
+            try (ResultSet rs = namespace.bindLast(s).executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Map<String, String> tags = new TreeMap<>();
+                EntityJson.read(rs.getString(1), ObjectNode.class).properties()
+                        .forEach(tag -> tags.put(tag.getKey(), tag.getValue().asText()));
+                return Optional.of(Collections.unmodifiableMap(tags));
+            }
+        }
     }
 
     @Override
@@ -130,7 +177,7 @@ public final class SqliteEventSourceMappingStore implements EventSourceMappingSt
         return db.run(c -> conflicting(c, uuid, eventSourceArn, functionArn));
     }
 
-    private Optional<EventSourceMapping> conflicting(java.sql.Connection c, String uuid, String eventSourceArn,
+    private Optional<EventSourceMapping> conflicting(Connection c, String uuid, String eventSourceArn,
             String functionArn) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(COLUMNS + "WHERE event_source_arn = ? AND function_arn = ? AND "
                 + "uuid <> ? AND " + NamespaceColumns.MATCH)) {

@@ -17,6 +17,7 @@ CREATE TABLE event_source_mappings (
     filter_patterns          TEXT    NOT NULL,  -- JSON array of the FilterCriteria.Filters[].Pattern strings
     last_modified            INTEGER NOT NULL,  -- epoch milliseconds
     last_processing_result   TEXT    NOT NULL,
+    tags                     TEXT    NOT NULL,  -- JSON object of the mapping's tags (TagResource, Create's Tags)
     PRIMARY KEY (account_id, region, uuid),
     UNIQUE (account_id, region, event_source_arn, function_arn)
 ) STRICT, WITHOUT ROWID;

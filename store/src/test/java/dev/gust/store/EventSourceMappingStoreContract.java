@@ -8,6 +8,7 @@ import dev.gust.core.esm.EventSourceMapping;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ public abstract class EventSourceMappingStoreContract {
                 List.of(EventSourceMapping.REPORT_BATCH_ITEM_FAILURES),
                 List.of("{\"body\":{\"a\":[1]}}", "{\"body\":{\"b\":[2]}}"), MONDAY, "OK");
 
-        assertThat(store.create(mapping)).isEmpty();
+        assertThat(store.create(mapping, Map.of())).isEmpty();
 
         assertThat(store.find(uuid('a'))).contains(mapping);
         assertThat(store.find(uuid('b'))).isEmpty();
@@ -69,20 +70,20 @@ public abstract class EventSourceMappingStoreContract {
     @Test
     void refusesASecondMappingOfTheSameQueueAndFunctionAndNamesTheFirst() {
         EventSourceMapping first = mapping(HOME, 'a', QUEUE, "f");
-        store.create(first);
+        store.create(first, Map.of());
 
-        assertThat(store.create(mapping(HOME, 'b', QUEUE, "f"))).contains(first);
+        assertThat(store.create(mapping(HOME, 'b', QUEUE, "f"), Map.of())).contains(first);
 
         assertThat(store.find(uuid('b'))).isEmpty();
-        assertThat(store.create(mapping(HOME, 'c', QUEUE, "g"))).isEmpty();
-        assertThat(store.create(mapping(HOME, 'd', QUEUE + "-2", "f"))).isEmpty();
+        assertThat(store.create(mapping(HOME, 'c', QUEUE, "g"), Map.of())).isEmpty();
+        assertThat(store.create(mapping(HOME, 'd', QUEUE + "-2", "f"), Map.of())).isEmpty();
     }
 
     @Test
     void refusesAUuidAnotherNamespaceHolds() {
-        store.create(mapping(HOME, 'a', QUEUE, "f"));
+        store.create(mapping(HOME, 'a', QUEUE, "f"), Map.of());
 
-        assertThatThrownBy(() -> store.in(OTHER).create(mapping(OTHER, 'a', QUEUE, "f")))
+        assertThatThrownBy(() -> store.in(OTHER).create(mapping(OTHER, 'a', QUEUE, "f"), Map.of()))
                 .isInstanceOf(RuntimeException.class);
         assertThat(store.in(OTHER).find(uuid('a'))).isEmpty();
     }
@@ -90,7 +91,7 @@ public abstract class EventSourceMappingStoreContract {
     @Test
     void updatesOnlyFromTheExpectedState() {
         EventSourceMapping created = mapping(HOME, 'a', QUEUE, "f");
-        store.create(created);
+        store.create(created, Map.of());
         EventSourceMapping changed = new EventSourceMapping(uuid('a'), HOME, QUEUE, HOME.functionArn("g"),
                 EventSourceMapping.STATE_UPDATING, "USER_INITIATED", 50, 3, 2, List.of(), List.of("{}"),
                 MONDAY.plusSeconds(9), "OK");
@@ -104,8 +105,8 @@ public abstract class EventSourceMappingStoreContract {
 
     @Test
     void tellsWhichMappingAnUpdateWouldDuplicate() {
-        store.create(mapping(HOME, 'a', QUEUE, "f"));
-        store.create(mapping(HOME, 'b', QUEUE, "g"));
+        store.create(mapping(HOME, 'a', QUEUE, "f"), Map.of());
+        store.create(mapping(HOME, 'b', QUEUE, "g"), Map.of());
 
         assertThat(store.conflicting(uuid('b'), QUEUE, HOME.functionArn("f")))
                 .map(EventSourceMapping::uuid).contains(uuid('a'));
@@ -118,7 +119,7 @@ public abstract class EventSourceMappingStoreContract {
 
     @Test
     void movesBetweenStatesOnlyFromTheExpectedOne() {
-        store.create(mapping(HOME, 'a', QUEUE, "f"));
+        store.create(mapping(HOME, 'a', QUEUE, "f"), Map.of());
 
         assertThat(store.transition(uuid('a'), EventSourceMapping.STATE_UPDATING, EventSourceMapping.STATE_ENABLED,
                 MONDAY.plusSeconds(1))).isFalse();
@@ -133,7 +134,7 @@ public abstract class EventSourceMappingStoreContract {
 
     @Test
     void recordsTheLastProcessingResult() {
-        store.create(mapping(HOME, 'a', QUEUE, "f"));
+        store.create(mapping(HOME, 'a', QUEUE, "f"), Map.of());
 
         assertThat(store.recordResult(uuid('a'), "PROBLEM: Function not found")).isTrue();
         assertThat(store.recordResult(uuid('b'), "OK")).isFalse();
@@ -143,20 +144,20 @@ public abstract class EventSourceMappingStoreContract {
 
     @Test
     void deletesOnlyFromTheExpectedState() {
-        store.create(mapping(HOME, 'a', QUEUE, "f"));
+        store.create(mapping(HOME, 'a', QUEUE, "f"), Map.of());
 
         assertThat(store.delete(uuid('a'), EventSourceMapping.STATE_DELETING)).isFalse();
         assertThat(store.delete(uuid('a'), EventSourceMapping.STATE_CREATING)).isTrue();
 
         assertThat(store.find(uuid('a'))).isEmpty();
-        assertThat(store.create(mapping(HOME, 'b', QUEUE, "f"))).isEmpty();
+        assertThat(store.create(mapping(HOME, 'b', QUEUE, "f"), Map.of())).isEmpty();
     }
 
     @Test
     void listsInPagesByUuidFilteredByQueueAndFunction() {
-        store.create(mapping(HOME, 'c', QUEUE, "f"));
-        store.create(mapping(HOME, 'a', QUEUE, "g"));
-        store.create(mapping(HOME, 'b', QUEUE + "-2", "f"));
+        store.create(mapping(HOME, 'c', QUEUE, "f"), Map.of());
+        store.create(mapping(HOME, 'a', QUEUE, "g"), Map.of());
+        store.create(mapping(HOME, 'b', QUEUE + "-2", "f"), Map.of());
 
         assertThat(store.list(null, null, null, 2)).extracting(EventSourceMapping::uuid)
                 .containsExactly(uuid('a'), uuid('b'));
@@ -172,8 +173,8 @@ public abstract class EventSourceMappingStoreContract {
 
     @Test
     void keepsNamespacesApartButFindsAnywhereByUuid() {
-        store.create(mapping(HOME, 'a', QUEUE, "f"));
-        store.in(OTHER).create(mapping(OTHER, 'b', QUEUE, "f"));
+        store.create(mapping(HOME, 'a', QUEUE, "f"), Map.of());
+        store.in(OTHER).create(mapping(OTHER, 'b', QUEUE, "f"), Map.of());
 
         assertThat(store.find(uuid('b'))).isEmpty();
         assertThat(store.list(null, null, null, 10)).extracting(EventSourceMapping::uuid).containsExactly(uuid('a'));
@@ -184,9 +185,22 @@ public abstract class EventSourceMappingStoreContract {
     }
 
     @Test
+    void keepsTagsAndChangesThemAtomically() {
+        store.create(mapping(HOME, 'a', QUEUE, "f"), Map.of("team", "orders"));
+
+        assertThat(store.tags(uuid('a'))).contains(Map.of("team", "orders"));
+        assertThat(store.changeTags(uuid('a'), tags -> Map.of("team", tags.get("team") + "-2", "env", "dev")))
+                .contains(Map.of("team", "orders-2", "env", "dev"));
+        assertThat(store.tags(uuid('a'))).contains(Map.of("team", "orders-2", "env", "dev"));
+        assertThat(store.changeTags(uuid('b'), tags -> Map.of("x", "y"))).isEmpty();
+        assertThat(store.in(OTHER).tags(uuid('a'))).isEmpty();
+        assertThat(store.find(uuid('a')).orElseThrow().state()).isEqualTo(EventSourceMapping.STATE_CREATING);
+    }
+
+    @Test
     void keepsMappingsAcrossReopening() {
         EventSourceMapping mapping = mapping(HOME, 'a', QUEUE, "f");
-        store.create(mapping);
+        store.create(mapping, Map.of());
         store.close();
 
         store = open(directory);

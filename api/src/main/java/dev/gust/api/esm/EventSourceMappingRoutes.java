@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gust.api.functions.Paging;
 import dev.gust.api.http.Json;
+import dev.gust.api.http.LambdaConditionKeys;
 import dev.gust.api.http.Operations;
 import dev.gust.api.http.RequestBodies;
 import dev.gust.api.http.Responses;
@@ -36,11 +37,13 @@ public final class EventSourceMappingRoutes {
     public void register(Operations operations) {
         // the route also matches the trailing slash older SDKs send
         operations.add(HttpMethod.POST, MAPPINGS, lambda("CreateEventSourceMapping"),
+                LambdaConditionKeys.MAPPING_FUNCTION_ARN,
                 ctx -> Responses.json(ctx, 202, json(service.apply(ctx).create(body(ctx)))));
         operations.add(HttpMethod.GET, MAPPINGS, lambda("ListEventSourceMappings"), this::list);
         operations.add(HttpMethod.GET, MAPPING, lambda("GetEventSourceMapping"),
                 ctx -> Responses.json(ctx, 200, json(service.apply(ctx).get(uuid(ctx)))));
         operations.add(HttpMethod.PUT, MAPPING, lambda("UpdateEventSourceMapping"),
+                LambdaConditionKeys.MAPPING_FUNCTION_ARN,
                 ctx -> Responses.json(ctx, 202, json(service.apply(ctx).update(uuid(ctx), body(ctx)))));
         operations.add(HttpMethod.DELETE, MAPPING, lambda("DeleteEventSourceMapping"),
                 ctx -> Responses.json(ctx, 202, json(service.apply(ctx).delete(uuid(ctx)))));
@@ -57,30 +60,33 @@ public final class EventSourceMappingRoutes {
         Responses.json(ctx, 200, body);
     }
 
-    /** The {@code EventSourceMappingConfiguration} of {@code mapping}, as AWS answers it for an SQS queue. */
+    /**
+     * The {@code EventSourceMappingConfiguration} of {@code mapping}, as AWS answers it for an SQS queue, its members
+     * in the order of AWS's recordings (by name).
+     */
     static ObjectNode json(EventSourceMapping mapping) {
         ObjectNode node = Json.MAPPER.createObjectNode();
-        node.put("UUID", mapping.uuid());
         node.put("BatchSize", mapping.batchSize());
-        node.put("MaximumBatchingWindowInSeconds", mapping.maximumBatchingWindowInSeconds());
         node.put("EventSourceArn", mapping.eventSourceArn());
+        node.put("EventSourceMappingArn", mapping.account().eventSourceMappingArn(mapping.uuid()));
         if (!mapping.filterPatterns().isEmpty()) {
             ArrayNode filters = node.putObject("FilterCriteria").putArray("Filters");
             mapping.filterPatterns().forEach(pattern -> filters.addObject().put("Pattern", pattern));
         }
         node.put("FunctionArn", mapping.functionArn());
+        ArrayNode types = node.putArray("FunctionResponseTypes");
+        mapping.functionResponseTypes().forEach(types::add);
         node.put("LastModified", BigDecimal.valueOf(mapping.lastModified().toEpochMilli(), 3));
         if (mapping.lastProcessingResult() != null && mapping.lastProcessingResult().startsWith(PROBLEM)) {
             node.put("LastProcessingResult", mapping.lastProcessingResult());
         }
-        node.put("State", mapping.state());
-        node.put("StateTransitionReason", mapping.stateTransitionReason());
-        ArrayNode types = node.putArray("FunctionResponseTypes");
-        mapping.functionResponseTypes().forEach(types::add);
+        node.put("MaximumBatchingWindowInSeconds", mapping.maximumBatchingWindowInSeconds());
         if (mapping.maximumConcurrency() != null) {
             node.putObject("ScalingConfig").put("MaximumConcurrency", mapping.maximumConcurrency());
         }
-        node.put("EventSourceMappingArn", mapping.account().eventSourceMappingArn(mapping.uuid()));
+        node.put("State", mapping.state());
+        node.put("StateTransitionReason", mapping.stateTransitionReason());
+        node.put("UUID", mapping.uuid());
         return node;
     }
 

@@ -1,5 +1,6 @@
 package dev.gust.api.esm;
 
+import dev.gust.api.functions.ResourceTags;
 import dev.gust.core.Account;
 import dev.gust.core.FunctionReference;
 import dev.gust.core.LambdaException;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -52,6 +54,7 @@ public final class EventSourceMappingService {
     private final QueueDirectory queues;
     private final InstantSource clock;
     private final EventSourceMappingChanges changes;
+    private final MappingTags tags;
 
     /**
      * @param mappings the namespace's view of the mappings
@@ -68,6 +71,12 @@ public final class EventSourceMappingService {
         this.queues = queues;
         this.clock = clock;
         this.changes = changes;
+        this.tags = new MappingTags(account, mappings);
+    }
+
+    /** TagResource, UntagResource and ListTags on this namespace's mappings. */
+    public MappingTags tags() {
+        return tags;
     }
 
     /** The namespace's account and region. */
@@ -80,22 +89,26 @@ public final class EventSourceMappingService {
         MappingRules.requireModel(request);
         new ValidationErrors().requireNotNull(request.functionName(), "functionName").throwIfAny();
         MappingRules.requireQueueArn(request.eventSourceArn());
-        String functionArn = requireFunction(request.functionName());
         MappingRules.requireSqsMembers(request, request.eventSourceArn());
+        String functionArn = requireFunction(request.functionName());
         if (!queues.exists(request.eventSourceArn())) {
             throw LambdaException.invalidParameterValue(MappingRules.NO_QUEUE);
         }
         int batchSize = request.batchSize() == null ? DEFAULT_BATCH_SIZE : request.batchSize();
         int window = request.maximumBatchingWindowInSeconds() == null ? 0 : request.maximumBatchingWindowInSeconds();
-        MappingRules.requireBatching(batchSize, window);
+        MappingRules.requireBatching(request.eventSourceArn(), batchSize, window);
         List<String> patterns = MappingRules.filterPatterns(request.filterCriteria());
+        if (request.tags() != null) {
+            ResourceTags.checkTags(request.tags());
+        }
         boolean enabled = request.enabled() == null || request.enabled();
         EventSourceMapping mapping = new EventSourceMapping(UUID.randomUUID().toString(), account,
                 request.eventSourceArn(), functionArn,
                 enabled ? EventSourceMapping.STATE_CREATING : EventSourceMapping.STATE_DISABLED, USER_INITIATED,
                 batchSize, window, request.scalingConfig() == null ? null : request.scalingConfig().maximumConcurrency(),
                 request.functionResponseTypes(), patterns, now(), EventSourceMapping.NO_RECORDS_PROCESSED);
-        Optional<EventSourceMapping> existing = mappings.create(mapping);
+        Optional<EventSourceMapping> existing = mappings.create(mapping,
+                request.tags() == null ? Map.of() : request.tags());
         if (existing.isPresent()) {
             throw duplicate(request.eventSourceArn(), request.functionName(), existing.get());
         }
@@ -115,13 +128,13 @@ public final class EventSourceMappingService {
         if (!settled(current.state())) {
             throw LambdaException.resourceInUse("Cannot update the event source mapping because it is in use.");
         }
+        MappingRules.requireSqsMembers(request, current.eventSourceArn());
         String functionArn = request.functionName() == null ? current.functionArn()
                 : requireFunction(request.functionName());
-        MappingRules.requireSqsMembers(request, current.eventSourceArn());
         int batchSize = request.batchSize() == null ? current.batchSize() : request.batchSize();
         int window = request.maximumBatchingWindowInSeconds() == null ? current.maximumBatchingWindowInSeconds()
                 : request.maximumBatchingWindowInSeconds();
-        MappingRules.requireBatching(batchSize, window);
+        MappingRules.requireBatching(current.eventSourceArn(), batchSize, window);
         List<String> patterns = request.filterCriteria() == null ? current.filterPatterns()
                 : MappingRules.filterPatterns(request.filterCriteria());
         Integer concurrency = request.scalingConfig() == null ? current.maximumConcurrency()

@@ -35,6 +35,7 @@ final class MappingRules {
             + "AWS.SimpleQueueService.NonExistentQueue. SQS Error Message: The specified queue does not exist.";
     static final String BATCH_WINDOW = "Maximum batch window in seconds must be greater than 0 if maximum batch size "
             + "is greater than 10";
+    static final String FIFO_WINDOW = "Batching window is not supported for FIFO queues";
     static final String INVALID_FILTER = "Invalid filter pattern definition.";
     static final String UNSUPPORTED_DESTINATION = "Unsupported DestinationConfig parameter for given event source "
             + "mapping type.";
@@ -89,13 +90,17 @@ final class MappingRules {
     }
 
     /**
-     * Lambda's rule on batching: a batch larger than 10 messages needs a batching window.
+     * Lambda's rules on batching: a batch larger than 10 messages needs a batching window, which a FIFO queue does not
+     * take (so its batches hold at most 10 messages).
      *
      * @throws LambdaException InvalidParameterValueException
      */
-    static void requireBatching(int batchSize, int maximumBatchingWindowInSeconds) {
+    static void requireBatching(String queueArn, int batchSize, int maximumBatchingWindowInSeconds) {
         if (batchSize > 10 && maximumBatchingWindowInSeconds == 0) {
             throw LambdaException.invalidParameterValue(BATCH_WINDOW);
+        }
+        if (queueArn.endsWith(".fifo") && maximumBatchingWindowInSeconds > 0) {
+            throw LambdaException.invalidParameterValue(FIFO_WINDOW);
         }
     }
 

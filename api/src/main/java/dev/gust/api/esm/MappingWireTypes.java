@@ -2,6 +2,7 @@ package dev.gust.api.esm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 
 /** The request bodies of the event source mapping operations, as the wire carries them (UpperCamelCase members). */
 final class MappingWireTypes {
@@ -12,12 +13,12 @@ final class MappingWireTypes {
     /**
      * The body of CreateEventSourceMapping and UpdateEventSourceMapping: the members an SQS mapping uses, and those of
      * other event sources that Gust refuses for an SQS mapping as AWS does ({@code StartingPosition},
-     * {@code DestinationConfig}). Other members are ignored.
+     * {@code DestinationConfig}), and Create's {@code Tags}. Other members are ignored.
      */
     record MappingRequest(String functionName, String eventSourceArn, Boolean enabled, Integer batchSize,
             Integer maximumBatchingWindowInSeconds, FilterCriteriaRequest filterCriteria,
             ScalingConfigRequest scalingConfig, List<String> functionResponseTypes, String startingPosition,
-            JsonNode destinationConfig) {
+            JsonNode destinationConfig, Map<String, String> tags) {
     }
 
     /** The {@code FilterCriteria} member: {@code {"Filters": [{"Pattern": "..."}]}}. */

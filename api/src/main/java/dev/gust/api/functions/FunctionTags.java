@@ -5,7 +5,6 @@ import dev.gust.core.FunctionReference;
 import dev.gust.core.LambdaException;
 import dev.gust.store.FunctionRecord;
 import dev.gust.store.FunctionStore;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -14,7 +13,7 @@ import java.util.function.UnaryOperator;
  * TagResource, UntagResource and ListTags on functions: tags live in the function's record and change by
  * compare-and-set on its revision id, so a tag change never undoes a concurrent update. Thread-safe.
  */
-public final class FunctionTags {
+public final class FunctionTags implements ResourceTags {
 
     private static final int MAX_CAS_ATTEMPTS = 16;
 
@@ -27,37 +26,24 @@ public final class FunctionTags {
     }
 
     /** TagResource: adds or overwrites tags on an unqualified function ARN. */
-    void tag(String resourceArn, Map<String, String> tags) {
+    @Override
+    public void tag(String resourceArn, Map<String, String> tags) {
         String name = requireTaggableFunction(resourceArn);
-        if (tags == null) {
-            throw LambdaException.validation("1 validation error detected: Value null at 'tags' failed to satisfy "
-                    + "constraint: Member must not be null");
-        }
-        FunctionSettingsRules.checkTags(tags);
-        changeTags(name, current -> {
-            Map<String, String> merged = new HashMap<>(current);
-            merged.putAll(tags);
-            FunctionSettingsRules.checkTags(merged);
-            return merged;
-        });
+        ResourceTags.checkTags(tags);
+        changeTags(name, current -> ResourceTags.merged(current, tags));
     }
 
     /** UntagResource: removes the given keys. */
-    void untag(String resourceArn, List<String> keys) {
+    @Override
+    public void untag(String resourceArn, List<String> keys) {
         String name = requireTaggableFunction(resourceArn);
-        if (keys == null || keys.isEmpty()) {
-            throw LambdaException.validation("1 validation error detected: Value null at 'tagKeys' failed to satisfy "
-                    + "constraint: Member must not be null");
-        }
-        changeTags(name, current -> {
-            Map<String, String> remaining = new HashMap<>(current);
-            keys.forEach(remaining::remove);
-            return remaining;
-        });
+        ResourceTags.checkKeys(keys);
+        changeTags(name, current -> ResourceTags.without(current, keys));
     }
 
     /** ListTags. */
-    Map<String, String> tags(String resourceArn) {
+    @Override
+    public Map<String, String> tags(String resourceArn) {
         return require(requireTaggableFunction(resourceArn)).tags();
     }
 
@@ -79,14 +65,7 @@ public final class FunctionTags {
     }
 
     private String requireTaggableFunction(String resourceArn) {
-        String pattern = "arn:(aws[a-zA-Z-]*):lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:"
-                + "(function:[a-zA-Z0-9-_]+(:(\\$LATEST|[a-zA-Z0-9-_]+))?|layer:([a-zA-Z0-9-_]+)|code-signing-config:"
-                + "csc-[a-z0-9]{17}|event-source-mapping:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
-                + "[0-9a-fA-F]{12}|capacity-provider:[a-zA-Z0-9-_]+)";
-        if (resourceArn == null || !resourceArn.matches(pattern)) {
-            throw LambdaException.validation("1 validation error detected: Value '" + resourceArn + "' at 'resource' "
-                    + "failed to satisfy constraint: Member must satisfy regular expression pattern: " + pattern);
-        }
+        ResourceTags.requireResourcePattern(resourceArn);
         if (!resourceArn.contains(":function:")) {
             throw LambdaException.resourceNotFound("The resource you requested does not exist.");
         }

@@ -3,6 +3,7 @@ package dev.gust.api.esm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gust.api.functions.ResourceTags;
 import dev.gust.core.Account;
 import dev.gust.core.FunctionConfiguration;
 import dev.gust.core.LambdaException;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -100,13 +102,14 @@ class EventSourceMappingServiceTest {
         Integer concurrency;
         List<String> responseTypes;
         String startingPosition;
+        Map<String, String> tags;
 
         MappingWireTypes.MappingRequest build() {
             return new MappingWireTypes.MappingRequest(functionName, eventSourceArn, enabled, batchSize, window,
                     patterns == null ? null : new MappingWireTypes.FilterCriteriaRequest(
                             patterns.stream().map(MappingWireTypes.FilterRequest::new).toList()),
                     concurrency == null ? null : new MappingWireTypes.ScalingConfigRequest(concurrency),
-                    responseTypes, startingPosition, null);
+                    responseTypes, startingPosition, null, tags);
         }
     }
 
@@ -210,6 +213,34 @@ class EventSourceMappingServiceTest {
     }
 
     @Test
+    void keepsCreatesTagsAndTagsByTheMappingsArn() {
+        EventSourceMapping created = service.create(create("worker", QUEUE, b -> b.tags = Map.of("team", "orders")));
+        String arn = ACCOUNT.eventSourceMappingArn(created.uuid());
+
+        assertThat(service.tags().tags(arn)).isEqualTo(Map.of("team", "orders"));
+        service.tags().tag(arn, Map.of("env", "dev"));
+        service.tags().untag(arn, List.of("team", "absent"));
+        assertThat(service.tags().tags(arn)).isEqualTo(Map.of("env", "dev"));
+
+        String unknown = ACCOUNT.eventSourceMappingArn("3f0e5b44-9d1c-4d6a-8a53-6d2f1f1f0a11");
+        assertRefused(() -> service.tags().tag(unknown, Map.of("a", "b")), "ResourceNotFoundException",
+                "Event source mapping not found: " + unknown);
+        String otherRegion = new Account("000000000000", "eu-west-1").eventSourceMappingArn(created.uuid());
+        assertRefused(() -> service.tags().tags(otherRegion), "ResourceNotFoundException",
+                "Event source mapping not found: " + otherRegion);
+        assertRefused(() -> service.tags().tags(arn + ":alias"), "ValidationException",
+                "1 validation error detected: Value '" + arn + ":alias' at 'resource' failed to satisfy constraint: "
+                        + "Member must satisfy regular expression pattern: " + ResourceTags.RESOURCE_PATTERN);
+        Map<String, String> many = new HashMap<>();
+        for (int i = 0; i < 50; i++) {
+            many.put("k" + i, "v");
+        }
+        assertRefused(() -> service.tags().tag(arn, many), "InvalidParameterValueException",
+                "Number of tags exceeds resource tag limit.");
+        assertThat(service.tags().tags(arn)).isEqualTo(Map.of("env", "dev"));
+    }
+
+    @Test
     void refusesASecondMappingOfTheSameQueueAndFunction() {
         EventSourceMapping first = service.create(create("worker", QUEUE, b -> { }));
 
@@ -286,6 +317,22 @@ class EventSourceMappingServiceTest {
         assertRefused(() -> service.update(created.uuid(), update(b -> b.window = 0)),
                 "InvalidParameterValueException", "Maximum batch window in seconds must be greater than 0 if maximum "
                         + "batch size is greater than 10");
+    }
+
+    @Test
+    void aFifoQueueTakesNoBatchingWindow() {
+        String fifo = QUEUE + ".fifo";
+        queues.add(fifo);
+        assertRefused(() -> service.create(create("worker", fifo, b -> b.window = 1)),
+                "InvalidParameterValueException", "Batching window is not supported for FIFO queues");
+        assertRefused(() -> service.create(create("worker", fifo, b -> b.batchSize = 11)),
+                "InvalidParameterValueException", "Maximum batch window in seconds must be greater than 0 if maximum "
+                        + "batch size is greater than 10");
+        EventSourceMapping created = service.create(create("worker", fifo, b -> b.batchSize = 10));
+        settle(created.uuid(), "Creating", "Enabled");
+
+        assertRefused(() -> service.update(created.uuid(), update(b -> b.window = 2)),
+                "InvalidParameterValueException", "Batching window is not supported for FIFO queues");
     }
 
     @Test

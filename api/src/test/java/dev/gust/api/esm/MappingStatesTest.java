@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +59,7 @@ class MappingStatesTest {
         EventSourceMapping mapping = new EventSourceMapping(uuid, account, "arn:aws:sqs:" + account.region() + ":"
                 + account.accountId() + ":q" + id, account.functionArn("f"), state, "USER_INITIATED", 10, 0, null,
                 List.of(), List.of(), CREATED, EventSourceMapping.NO_RECORDS_PROCESSED);
-        assertThat(store.in(account).create(mapping)).isEmpty();
+        assertThat(store.in(account).create(mapping, Map.of())).isEmpty();
         return mapping;
     }
 
