@@ -188,6 +188,19 @@ class SqsSdkIT {
     }
 
     @Test
+    void aQueryRequestPostedToTheQueuesUrlActsOnThatQueue() throws Exception {
+        String url = sqs.createQueue(r -> r.queueName("by-path")).queueUrl();
+        byte[] form = "Action=SendMessage&Version=2012-11-05&MessageBody=posted".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8);
+        RawHttp.Response sent = RawHttp.exchange(gust.endpoint(), RawHttp.signedFor(gust.endpoint(), "sqs", "POST",
+                "/000000000000/by-path", Map.of("Content-Type", "application/x-www-form-urlencoded"), form));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        assertThat(sent.body()).contains("<SendMessageResponse", "<MessageId>");
+        assertThat(sqs.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(5)).messages())
+                .extracting(Message::body).containsExactly("posted");
+    }
+
+    @Test
     void aMissingQueueIsQueueDoesNotExist() {
         assertThatThrownBy(() -> sqs.getQueueUrl(r -> r.queueName("no-such-queue")))
                 .isInstanceOf(QueueDoesNotExistException.class)

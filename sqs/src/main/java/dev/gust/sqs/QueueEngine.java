@@ -46,6 +46,7 @@ final class QueueEngine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueueEngine.class);
     private static final Duration ASK = Duration.ofSeconds(30);
+    private static final java.util.concurrent.atomic.AtomicLong STARTS = new java.util.concurrent.atomic.AtomicLong();
     private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
@@ -97,7 +98,8 @@ final class QueueEngine implements AutoCloseable {
         ActorRef listener = null;
         ActorRef manager = null;
         try {
-            String name = "sqs-" + account.accountId() + "-" + account.region();
+            // unique per start: a failed start's actors may still be stopping when the namespace is started again
+            String name = "sqs-" + account.accountId() + "-" + account.region() + "-" + STARTS.incrementAndGet();
             listener = system.actorOf(JournalListener.props(journal), name + "-journal");
             ActorRef events = listener;
             manager = system.actorOf(Props.create(QueueManagerActor.class, () -> new QueueManagerActor(

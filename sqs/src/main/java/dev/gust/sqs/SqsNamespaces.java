@@ -104,7 +104,8 @@ final class SqsNamespaces implements AutoCloseable {
             system = ActorSystem.create("gust-sqs", com.typesafe.config.ConfigFactory.parseString(
                     "pekko.loglevel = WARNING\npekko.stdout-loglevel = OFF\npekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off\n"
                             + "pekko.coordinated-shutdown.terminate-actor-system = on\n"
-                            + "pekko.http.server.request-timeout = 60s\npekko.http.server.idle-timeout = 120s\n")
+                            + "pekko.http.server.request-timeout = 60s\npekko.http.server.idle-timeout = 120s\n"
+                            + "pekko.http.server.max-connections = 4096\n")
                     .withFallback(com.typesafe.config.ConfigFactory.load(SqsNamespaces.class.getClassLoader())),
                     SqsNamespaces.class.getClassLoader());
         }

@@ -187,7 +187,7 @@ public final class SqsService implements HostedService, AutoCloseable {
 
     @Override
     public void close() {
+        proxy.close(); // first: its pooled connections would otherwise be reset by the stopping servers
         namespaces.close();
-        proxy.close();
     }
 }
