@@ -281,7 +281,9 @@ final class GustServer implements AutoCloseable {
                 eventInvokeConfigStore, clock);
         // a function's deletion keeps its event source mappings, as AWS does (docs/design/event-sources-mappings.md)
         EventSourceMappingService mappings = new EventSourceMappingService(account, functionStore, versionStore,
-                storage.eventSourceMappings().in(account), queueArn -> queueDirectory.exists(queueArn), clock,
+                storage.eventSourceMappings().in(account),
+                // a queue of an outside endpoint (sqs-endpoints) is taken to exist, as the pollers will find out
+                queueArn -> settings.sqsEndpoints().find(queueArn).isPresent() || queueDirectory.exists(queueArn), clock,
                 mappingStates.changes());
         return new LambdaNamespace(account, functions, eventInvokeConfigs, layers, concurrency, provisioned, policies,
                 urls, mappings);

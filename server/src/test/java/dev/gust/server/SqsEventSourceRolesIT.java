@@ -17,8 +17,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The SQS pollers as the function's execution role (IAM evaluated at Gust's edge, the AWS CLI setting up IAM), and
- * across a restart of the server.
+ * Whose credentials the SQS pollers use and where they poll: the function's execution role at Gust's edge (IAM
+ * evaluated there, the AWS CLI setting up IAM), configured credentials at another endpoint ({@code sqs-endpoints}),
+ * and across a restart of the server.
  */
 class SqsEventSourceRolesIT {
 
@@ -38,10 +39,17 @@ class SqsEventSourceRolesIT {
     Path work;
     GustProcess gust;
 
+    @TempDir
+    Path otherDataDir;
+    GustProcess other;
+
     @AfterEach
     void stop() throws Exception {
         if (gust != null) {
             gust.close();
+        }
+        if (other != null) {
+            other.close();
         }
     }
 
@@ -132,6 +140,35 @@ class SqsEventSourceRolesIT {
             String sinkUrl = sink.replaceFirst("//[^/]+/", "//" + gust.endpoint().getAuthority() + "/");
             sqs.sendMessage(b -> b.queueUrl(sourceUrl).messageBody("after"));
             assertThat(receiveOne(sqs, sinkUrl)).isEqualTo("after");
+        }
+    }
+
+    @Test
+    void aMappingConsumesAQueueOfAnotherEndpointWithConfiguredCredentials() throws Exception {
+        // the other server stands for AWS: its queue is reached with keys from the environment (the default chain)
+        other = GustProcess.start(otherDataDir);
+        gust = GustProcess.start(dataDir, Map.of(
+                "GUST_SQS_ENDPOINTS", "arn:aws:sqs:us-east-1:000000000000:outside=" + other.endpoint(),
+                "AWS_ACCESS_KEY_ID", GustProcess.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", GustProcess.SECRET_KEY));
+        try (LambdaClient lambda = LambdaClients.forServer(gust.endpoint());
+                SqsClient sqs = SqsClients.forServer(gust.endpoint());
+                SqsClient outside = SqsClients.forServer(other.endpoint())) {
+            String queue = outside.createQueue(b -> b.queueName("outside")).queueUrl();
+            String sink = sqs.createQueue(b -> b.queueName("outside-sink")).queueUrl();
+            new TestFunctions(lambda).create("outside-fn", "python3.12", "lambda_function.lambda_handler",
+                    Map.of("lambda_function.py", FORWARDER), b -> b.environment(e -> e.variables(Map.of("SINK", sink))));
+            String uuid = lambda.createEventSourceMapping(b -> b.functionName("outside-fn")
+                    .eventSourceArn(arnOf(outside, queue)).batchSize(1)).uuid();
+            await().atMost(Duration.ofSeconds(30)).until(() -> lambda.getEventSourceMapping(b -> b.uuid(uuid))
+                    .state(), "Enabled"::equals);
+
+            outside.sendMessage(b -> b.queueUrl(queue).messageBody("from afar"));
+
+            assertThat(receiveOne(sqs, sink)).isEqualTo("from afar");
+            await().atMost(Duration.ofSeconds(30)).until(() -> outside.getQueueAttributes(b -> b.queueUrl(queue)
+                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes()
+                    .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE), "0"::equals);
+            assertThat(sqs.listQueues().queueUrls()).noneMatch(url -> url.endsWith("/outside"));
         }
     }
 }
