@@ -232,15 +232,13 @@ final class MappingPoller {
             }
             return;
         }
-        if (stillReceiving == 0 && scaling.tryAdd()) {
-            executor.execute(this::poll); // always one loop waiting on the queue while batches are in flight
-        } else if (batch.size() >= current.mapping().batchSize()) {
-            grow(); // a full batch: there is a backlog
+        if (stillReceiving == 0 || batch.size() >= current.mapping().batchSize()) {
+            grow(); // a loop to wait on the queue while this batch is in flight, or a full batch: a backlog
         }
         dispatch(current, batch);
     }
 
-    /** Adds a loop while the queue has a backlog, at most one per {@link PollerScaling#GROWTH_INTERVAL_MILLIS}. */
+    /** Adds a loop, at the pace {@link PollerScaling#tryGrow} allows. */
     private void grow() {
         if (!stopping && !functionMissing && scaling.tryGrow(millis.getAsLong())) {
             executor.execute(this::poll);

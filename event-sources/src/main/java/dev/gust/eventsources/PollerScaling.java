@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How many poll loops one mapping runs: a loop is added whenever a batch arrives and no other loop is waiting on the
- * queue (one per batch in flight plus one receiving), and one more every {@link #GROWTH_INTERVAL_MILLIS} while
- * receives come back full (a backlog), up to the mapping's
+ * queue (one per batch in flight plus one receiving), and whenever a full batch arrives (a backlog), at AWS's pace:
+ * five at once, then one every {@link #GROWTH_INTERVAL_MILLIS} (300 a minute; a token bucket), up to the mapping's
  * {@code ScalingConfig.MaximumConcurrency} and a ceiling that a throttle lowers to the loops that were running and
  * each successful invocation raises by one (additive increase, multiplicative decrease: the loops settle at the
  * function's available concurrency). Lock-free and thread-safe.
@@ -17,13 +17,16 @@ final class PollerScaling {
     static final int DEFAULT_MAXIMUM = 1_000;
 
     /**
-     * The least time between two loops added for a backlog: 20 a second, where AWS adds up to 60 a minute (Gust's
-     * pollers are cheap; the ceiling below keeps them at what the function can run).
+     * How often a loop may be added once the burst is spent: AWS's SQS pollers add up to 300 concurrent invocations a
+     * minute. (Each new loop may cost the function a cold start: faster growth buried small machines in instances.)
      */
-    static final long GROWTH_INTERVAL_MILLIS = 50;
+    static final long GROWTH_INTERVAL_MILLIS = 200;
+    /** The loops that may be added at once: AWS starts with five concurrent batches. */
+    static final int GROWTH_BURST = 5;
 
     private final AtomicInteger loops = new AtomicInteger();
-    private final AtomicLong lastGrowth = new AtomicLong(Long.MIN_VALUE / 2);
+    /** The token bucket's state: when it would have been full (tokens are what the time since then bought). */
+    private final AtomicLong bucketFullAt = new AtomicLong(Long.MIN_VALUE / 2);
     private final AtomicInteger ceiling;
     private volatile int maximum;
 
@@ -56,15 +59,23 @@ final class PollerScaling {
     }
 
     /**
-     * Counts a loop added for a backlog unless one was added less than {@link #GROWTH_INTERVAL_MILLIS} ago or the
-     * loops are at their limit; answers whether the caller may start it.
+     * Counts a loop added to keep up with the queue, unless the growth bucket is empty or the loops are at their limit;
+     * answers whether the caller may start it.
      */
     boolean tryGrow(long nowMillis) {
-        long last = lastGrowth.get();
-        if (nowMillis - last < GROWTH_INTERVAL_MILLIS || !lastGrowth.compareAndSet(last, nowMillis)) {
-            return false;
+        while (true) {
+            long fullAt = bucketFullAt.get();
+            long emptyAt = fullAt - GROWTH_BURST * GROWTH_INTERVAL_MILLIS;
+            long start = Math.max(emptyAt, nowMillis - GROWTH_BURST * GROWTH_INTERVAL_MILLIS);
+            if (nowMillis - start < GROWTH_INTERVAL_MILLIS) {
+                return false; // no token
+            }
+            // take one token: the bucket is full one interval later than it would have been
+            if (bucketFullAt.compareAndSet(fullAt, start + GROWTH_BURST * GROWTH_INTERVAL_MILLIS
+                    + GROWTH_INTERVAL_MILLIS)) {
+                return tryAdd();
+            }
         }
-        return tryAdd();
     }
 
     /** Counts a loop unconditionally (the first loop of a mapping). */
