@@ -189,7 +189,13 @@ final class MappingPoller {
                 .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
                 .messageAttributeNames("All")
                 .build();
-        CompletableFuture<ReceiveMessageResponse> receive = sqs.receiveMessage(request);
+        CompletableFuture<ReceiveMessageResponse> attempt;
+        try {
+            attempt = sqs.receiveMessage(request);
+        } catch (RuntimeException e) { // a client that throws instead of failing its future
+            attempt = CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<ReceiveMessageResponse> receive = attempt;
         receives.add(receive);
         receive.whenCompleteAsync((response, failure) -> {
             receives.remove(receive);
@@ -223,7 +229,9 @@ final class MappingPoller {
             later(this::poll, Math.min(10_000, 500L << Math.min(receiveFailures.incrementAndGet(), 5)));
             return;
         }
-        receiveFailures.set(0);
+        if (receiveFailures.getAndSet(0) > 0) {
+            report(OK); // the queue answers again
+        }
         if (batch.isEmpty()) {
             if (stillReceiving > 0 && scaling.loops() > 1) {
                 loopEnded();

@@ -223,5 +223,18 @@ class EventSourcePollersTest {
 
         sqs.exists(true);
         await().atMost(Duration.ofSeconds(10)).until(() -> sqs.deleted().contains(id));
+        assertThat(states.processed()).containsExactly("PROBLEM: The specified queue does not exist.", "OK");
+    }
+
+    @Test
+    void clearsAQueueProblemWhenTheQueueAnswersAgainEvenWithNothingToDeliver() {
+        sqs.exists(false);
+        pollers.put(creating(10));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !states.processed().isEmpty());
+
+        sqs.exists(true);
+        await().atMost(Duration.ofSeconds(10)).until(() -> states.processed().size() == 2);
+        assertThat(states.processed()).containsExactly("PROBLEM: The specified queue does not exist.", "OK");
+        assertThat(invoker.events()).isEmpty();
     }
 }
