@@ -167,8 +167,9 @@ class SqsEventSourceIT {
         String source = queue("thousand", Map.of());
         String sink = queue("thousand-sink", Map.of());
         pythonForwarder("thousand-fn", PYTHON_FORWARDER, sink);
+        // at most five batches at once: a 2-core test machine runs five instances, not fifty
         String uuid = lambda.createEventSourceMapping(b -> b.functionName("thousand-fn").eventSourceArn(arnOf(source))
-                .batchSize(10)).uuid();
+                .batchSize(10).scalingConfig(c -> c.maximumConcurrency(5))).uuid();
         enabled(uuid);
 
         Set<String> sent = sendMany(source, 1000, "message ");
