@@ -158,4 +158,19 @@ class SettingsLoaderTest {
                 .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems()).hasSize(2)
                         .allMatch(problem -> problem.startsWith("interpreters must be runtime-id=/absolute/path pairs")));
     }
+
+    @Test
+    void sqsEndpointsSendQueuesOfAnArnPrefixToAnotherEndpointAndRefuseAnythingElse() {
+        ServerSettings settings = SettingsLoader.load(null, Map.of("GUST_SQS_ENDPOINTS",
+                "arn:aws:sqs:eu-west-1:123456789012:=https://sqs.eu-west-1.amazonaws.com;profile=prod"), Map.of());
+        assertThat(settings.sqsEndpoints().find("arn:aws:sqs:eu-west-1:123456789012:orders"))
+                .hasValueSatisfying(endpoint -> assertThat(endpoint.profile()).isEqualTo("prod"));
+        assertThat(SettingsLoader.load(null, Map.of(), Map.of()).sqsEndpoints()
+                .find("arn:aws:sqs:eu-west-1:123456789012:orders")).isEmpty();
+
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("sqs-endpoints", "eu-west-1=https://x")))
+                .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems())
+                        .containsExactly("sqs-endpoints entries must be ARN_PREFIX=URL[;profile=NAME], got "
+                                + "'eu-west-1=https://x'"));
+    }
 }
