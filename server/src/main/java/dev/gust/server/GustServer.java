@@ -21,10 +21,14 @@ import dev.gust.api.layers.LayerService;
 import dev.gust.api.permissions.PolicyService;
 import dev.gust.api.urls.FunctionUrlService;
 import dev.gust.async.AsyncInvocations;
+import dev.gust.async.DeadLetterTargets;
 import dev.gust.async.EventSettings;
 import dev.gust.core.Account;
 import dev.gust.core.FunctionChanges;
 import dev.gust.core.LambdaException;
+import dev.gust.core.messaging.DestinationNotFoundException;
+import dev.gust.core.messaging.QueueMessages;
+import dev.gust.core.messaging.TopicPublisher;
 import dev.gust.core.Runtimes;
 import dev.gust.edge.Caller;
 import dev.gust.edge.CredentialsResolver;
@@ -132,7 +136,9 @@ final class GustServer implements AutoCloseable {
                 // every instance's credentials: a session of its execution role, whose policies decide, bounded by the
                 // function-credentials grant
                 new ExecutionRoleSessions(sessions, settings.functionCredentials()), functionEndpoint::join);
+        // destinations and dead-letter queues reach SQS and SNS only through their seams
         async = new AsyncInvocations(engine, storage.events(), EventSettings.storedIn(storage.eventInvokeConfigs()),
+                DeadLetterTargets.storedIn(storage.functions(), storage.versions()), queueMessages(), topicPublisher(),
                 settings.async(), clock, NODE);
         // IAM and Organizations: global, keyed by account alone; IAM answers the edge (user keys) and STS (roles) from
         // memory, and gives each account Organizations creates its access role in the same transaction
@@ -186,6 +192,16 @@ final class GustServer implements AutoCloseable {
             throw new IOException("cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage()
                     + " (is another program using that port? choose another with --port)", e);
         }
+    }
+
+    /** The SQS queues Lambda's destinations send to: none until SQS is hosted. */
+    private static QueueMessages queueMessages() {
+        return (arn, message) -> CompletableFuture.failedFuture(new DestinationNotFoundException(arn));
+    }
+
+    /** The SNS topics Lambda's destinations publish to: none until SNS is hosted. */
+    private static TopicPublisher topicPublisher() {
+        return (arn, message) -> CompletableFuture.failedFuture(new DestinationNotFoundException(arn));
     }
 
     /**
