@@ -27,7 +27,6 @@ import dev.gust.core.Account;
 import dev.gust.core.FunctionChanges;
 import dev.gust.core.LambdaException;
 import dev.gust.core.messaging.DestinationNotFoundException;
-import dev.gust.core.messaging.QueueMessages;
 import dev.gust.core.messaging.TopicPublisher;
 import dev.gust.core.Runtimes;
 import dev.gust.edge.Caller;
@@ -138,10 +137,13 @@ final class GustServer implements AutoCloseable {
                 // every instance's credentials: a session of its execution role, whose policies decide, bounded by the
                 // function-credentials grant
                 new ExecutionRoleSessions(sessions, settings.functionCredentials()), functionEndpoint::join);
+        // SQS on ElasticMQ, one per account and region, started on first use (or now, for those with stored queues)
+        sqs = new SqsService(vertx, settings.dataDir().resolve("sqs"));
+        sqs.startStored();
         // destinations and dead-letter queues reach SQS and SNS only through their seams
         async = new AsyncInvocations(engine, storage.events(), EventSettings.storedIn(storage.eventInvokeConfigs()),
-                DeadLetterTargets.storedIn(storage.functions(), storage.versions()), queueMessages(), topicPublisher(),
-                settings.async(), clock, NODE);
+                DeadLetterTargets.storedIn(storage.functions(), storage.versions()), sqs.queueMessages(),
+                topicPublisher(), settings.async(), clock, NODE);
         // IAM and Organizations: global, keyed by account alone; IAM answers the edge (user keys) and STS (roles) from
         // memory, and gives each account Organizations creates its access role in the same transaction
         Iam iam = Iam.load(storage.identities(), credentials.secretAccessKey(), clock);
@@ -162,9 +164,6 @@ final class GustServer implements AutoCloseable {
         // The server's own key pair is the account's root: it may do everything.
         KeyPairResolver serverKeys = new KeyPairResolver(new Credentials(credentials.accessKeyId(),
                 credentials.secretAccessKey()), Caller.accountRoot(defaults.accountId(), credentials.accessKeyId()));
-        // SQS on ElasticMQ, one per account and region, started on first use (or now, for those with stored queues)
-        sqs = new SqsService(vertx, settings.dataDir().resolve("sqs"));
-        sqs.startStored();
         edge = new ServiceEdge(vertx, clock, List.of(lambda, new StsService(sessions, iam.roles()),
                         new IamService(iam), new OrganizationsService(organization),
                         new ApiGatewayService(List.of(httpApis(clock), new RestApis(storage.restApis(), engine,
@@ -197,11 +196,6 @@ final class GustServer implements AutoCloseable {
             throw new IOException("cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage()
                     + " (is another program using that port? choose another with --port)", e);
         }
-    }
-
-    /** The SQS queues Lambda's destinations send to: none until SQS is hosted. */
-    private static QueueMessages queueMessages() {
-        return (arn, message) -> CompletableFuture.failedFuture(new DestinationNotFoundException(arn));
     }
 
     /** The SNS topics Lambda's destinations publish to: none until SNS is hosted. */

@@ -3,8 +3,17 @@ package dev.gust.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,11 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.DestinationConfig;
 import software.amazon.awssdk.services.lambda.model.LambdaException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
- * SQS queues and SNS topics as {@code OnSuccess}/{@code OnFailure} destinations: which ARNs
+ * SQS queues and SNS topics as {@code OnSuccess}/{@code OnFailure} destinations and as dead-letter queues: which ARNs
  * {@code PutFunctionEventInvokeConfig} and {@code UpdateFunctionEventInvokeConfig} accept, with AWS's messages
- * ({@code test_lambda_api.snapshot.json}, {@code put_destination_invalid_service_arn}).
+ * ({@code test_lambda_api.snapshot.json}, {@code put_destination_invalid_service_arn}), and what the queues receive,
+ * read back with the AWS SDK and checked field by field against {@code test_lambda_destinations.snapshot.json}
+ * ({@code test_assess_lambda_destination_invocation}, {@code test_dead_letter_queue}).
  */
 class QueueDestinationsIT {
 
@@ -27,11 +41,13 @@ class QueueDestinationsIT {
     static Path dataDir;
     static GustProcess gust;
     static LambdaClient lambda;
+    static SqsClient sqs;
 
     @BeforeAll
     static void start() throws Exception {
         gust = AsyncTesting.start(dataDir, Map.of());
         lambda = LambdaClients.forServer(gust.endpoint());
+        sqs = SqsClients.forServer(gust.endpoint());
         AsyncTesting.createPython(lambda, "configured", AsyncTesting.PRINTS_EVENT);
     }
 
@@ -39,6 +55,9 @@ class QueueDestinationsIT {
     static void stop() throws Exception {
         if (lambda != null) {
             lambda.close();
+        }
+        if (sqs != null) {
+            sqs.close();
         }
         if (gust != null) {
             gust.close();
@@ -94,6 +113,93 @@ class QueueDestinationsIT {
                 .destinationConfig(d -> d.onFailure(f -> f.destination("arn:aws:s3:::failed-events")))))
                 .isInstanceOfSatisfying(LambdaException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
                         .startsWith("Gust cannot deliver to S3 bucket destinations yet"));
+    }
+
+    @Test
+    void aFailureRecordArrivesInTheOnFailureQueueFieldByField() {
+        String queueUrl = sqs.createQueue(b -> b.queueName("failures")).queueUrl();
+        AsyncTesting.createPython(lambda, "fails-to-queue", AsyncTesting.FAILS);
+        lambda.putFunctionEventInvokeConfig(b -> b.functionName("fails-to-queue").maximumRetryAttempts(0)
+                .destinationConfig(d -> d.onFailure(f -> f.destination(arn("failures")))));
+        String sent = "{\"raise_error\":1,\"nested\":{\"list\":[1,2]}}";
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        String id = AsyncTesting.requestId(AsyncTesting.invokeEvent(lambda, "fails-to-queue", sent));
+
+        Message message = receiveOne(queueUrl);
+        JsonNode record = AsyncTesting.json(message.body());
+        AsyncDestinationsIT.assertRecordHeader(record, before, id, AsyncTesting.FUNCTION_ARN + "fails-to-queue:$LATEST",
+                "RetriesExhausted", 1, sent);
+        AsyncDestinationsIT.assertFailureResponse(record, id, "fails-to-queue");
+        assertThat(message.md5OfBody()).isEqualTo(md5(message.body()));
+        assertThat(message.messageAttributes()).isEmpty();
+    }
+
+    @Test
+    void aFailedEventArrivesInTheDeadLetterQueueWithLambdasAttributes() {
+        String queueUrl = sqs.createQueue(b -> b.queueName("dead-letters")).queueUrl();
+        AsyncTesting.createPython(lambda, "fails-to-dlq", AsyncTesting.FAILS);
+        lambda.updateFunctionConfiguration(b -> b.functionName("fails-to-dlq")
+                .deadLetterConfig(d -> d.targetArn(arn("dead-letters"))));
+        lambda.putFunctionEventInvokeConfig(b -> b.functionName("fails-to-dlq").maximumRetryAttempts(0));
+        String sent = "{\"raise_error\": 1}"; // the bytes the recording's boto3 client sent
+
+        String id = AsyncTesting.requestId(AsyncTesting.invokeEvent(lambda, "fails-to-dlq", sent));
+
+        Message message = receiveOne(queueUrl);
+        assertThat(message.body()).isEqualTo(sent);
+        // as AWS recorded it: the body's MD5 is the recording's, attributes RequestID, ErrorCode, ErrorMessage
+        assertThat(message.md5OfBody()).isEqualTo("ba08269cbd0ce515889bfba6593731e1");
+        assertThat(message.messageAttributes()).containsOnlyKeys("RequestID", "ErrorCode", "ErrorMessage");
+        assertAttribute(message.messageAttributes().get("RequestID"), "String", id);
+        assertAttribute(message.messageAttributes().get("ErrorCode"), "Number", "200");
+        assertAttribute(message.messageAttributes().get("ErrorMessage"), "String", "intentional failure");
+        assertThat(message.md5OfMessageAttributes()).isNotEmpty();
+    }
+
+    @Test
+    void aRecordForAQueueThatDoesNotExistIsCountedAndTheEventStillEnds() {
+        AsyncTesting.createPython(lambda, "fails-to-nowhere", AsyncTesting.FAILS);
+        lambda.putFunctionEventInvokeConfig(b -> b.functionName("fails-to-nowhere").maximumRetryAttempts(0)
+                .destinationConfig(d -> d.onFailure(f -> f.destination(arn("never-created")))));
+
+        AsyncTesting.invokeEvent(lambda, "fails-to-nowhere", "{}");
+
+        AsyncTesting.eventually().untilAsserted(() -> {
+            JsonNode health = AsyncTesting.asyncHealth(gust, "fails-to-nowhere");
+            assertThat(health.get("destination_delivery_failures").asLong()).isEqualTo(1);
+            assertThat(health.get("dropped").asLong()).isEqualTo(1);
+            assertThat(health.path("queued").asLong(0)).isZero();
+        });
+    }
+
+    private static Message receiveOne(String queueUrl) {
+        AtomicReference<List<Message>> received = new AtomicReference<>(List.of());
+        AsyncTesting.eventually().untilAsserted(() -> {
+            received.set(sqs.receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(5).maxNumberOfMessages(10)
+                    .messageAttributeNames("All")).messages());
+            assertThat(received.get()).isNotEmpty();
+        });
+        assertThat(received.get()).as("one message per event").hasSize(1);
+        return received.get().getFirst();
+    }
+
+    private static void assertAttribute(MessageAttributeValue attribute, String dataType, String value) {
+        assertThat(attribute.dataType()).isEqualTo(dataType);
+        assertThat(attribute.stringValue()).isEqualTo(value);
+    }
+
+    private static String arn(String queueName) {
+        return "arn:aws:sqs:us-east-1:000000000000:" + queueName;
+    }
+
+    private static String md5(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void assertRefused(Consumer<DestinationConfig.Builder> destinations, String message) {
