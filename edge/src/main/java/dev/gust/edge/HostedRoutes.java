@@ -31,8 +31,8 @@ final class HostedRoutes implements ServiceRoutes {
         this.unsigned = unsigned;
         this.edge = edge;
         router.route().last().handler(ctx -> edge.unknownOperation(ctx, this));
-        router.route().failureHandler(ctx -> edge.failure(ctx, protocol()));
-        edge.answerUnhandledFailures(router, ctx -> protocol());
+        router.route().failureHandler(ctx -> edge.failure(ctx, protocol(ctx.request())));
+        edge.answerUnhandledFailures(router, ctx -> protocol(ctx.request()));
     }
 
     @Override
@@ -45,7 +45,9 @@ final class HostedRoutes implements ServiceRoutes {
     @Override
     public void action(Operation operation, Function<RoutingContext, String> resource, OperationHandler handler) {
         if (actions.isEmpty()) {
-            router.route("/").handler(ctx -> edge.run(ctx, this, null));
+            for (String path : service.actionPaths()) {
+                router.route(path).handler(ctx -> edge.run(ctx, this, null));
+            }
         }
         if (actions.putIfAbsent(operation.name(), new Registered(operation, resource, handler)) != null) {
             throw new IllegalArgumentException(service.signingName() + " registers " + operation.name() + " twice");
@@ -86,6 +88,11 @@ final class HostedRoutes implements ServiceRoutes {
 
     Protocol protocol() {
         return service.protocol();
+    }
+
+    /** The protocol of {@code request} (the service's, unless it speaks two). */
+    Protocol protocol(io.vertx.core.http.HttpServerRequest request) {
+        return service.protocol(request);
     }
 
     long maxRequestBytes() {

@@ -17,6 +17,22 @@ public interface HostedService {
     /** The wire protocol of the service, which decides how the edge writes its errors (authentication, size, routing). */
     Protocol protocol();
 
+    /**
+     * The protocol of one request to this service, for a service that speaks two (SQS: query and JSON 1.0): the
+     * edge finds its operation and writes its errors in it. By default {@link #protocol()}.
+     */
+    default Protocol protocol(io.vertx.core.http.HttpServerRequest request) {
+        return protocol();
+    }
+
+    /**
+     * The paths at which the service's query and JSON 1.x operations are posted: {@code /} by default; SQS's older
+     * clients also post to a queue's URL path ({@code /:account/:queue}).
+     */
+    default java.util.List<String> actionPaths() {
+        return java.util.List.of("/");
+    }
+
     /** The largest request body the edge reads for this service; a larger one is refused before it is buffered. */
     long maxRequestBytes();
 

@@ -175,7 +175,7 @@ public final class ServiceEdge implements Handler<HttpServerRequest> {
             verifier.requireScopedTo(signature, service.signingName());
             ctx.put(PENDING, new Pending(signature, verifier.resolve(signature)));
         } catch (EdgeException e) {
-            refuse(ctx, service != null ? service.protocol() : protocolOf(request), e);
+            refuse(ctx, service != null ? service.protocol(request) : protocolOf(request), e);
             return;
         }
         service.router().handleContext(ctx);
@@ -226,16 +226,16 @@ public final class ServiceEdge implements Handler<HttpServerRequest> {
             authorizer.authorize(ctx, caller, service, operation);
             operation.handler().handle(ctx);
         } catch (EdgeException e) {
-            ErrorWriter.send(ctx.response(), service.protocol(), e, requestId(ctx));
+            ErrorWriter.send(ctx.response(), service.protocol(ctx.request()), e, requestId(ctx));
         } catch (RuntimeException e) {
             LOG.error("{} operation failed: {} {}", service.signingName(), ctx.request().method(), ctx.request().path(), e);
-            ErrorWriter.send(ctx.response(), service.protocol(), internalFailure(e), requestId(ctx));
+            ErrorWriter.send(ctx.response(), service.protocol(ctx.request()), internalFailure(e), requestId(ctx));
         }
     }
 
     /** The query or JSON 1.x operation the request names. */
     private static HostedRoutes.Registered named(RoutingContext ctx, HostedRoutes service) {
-        if (service.protocol() == Protocol.QUERY) {
+        if (service.protocol(ctx.request()) == Protocol.QUERY) {
             Map<String, String> parameters = FormParameters.of(ctx);
             String action = parameters.get("Action");
             if (action == null || action.isEmpty()) {
@@ -263,7 +263,8 @@ public final class ServiceEdge implements Handler<HttpServerRequest> {
         String operation = action == null ? null : action.substring(action.indexOf(':') + 1);
         String message = "Request must be smaller than " + service.maxRequestBytes() + " bytes"
                 + (operation == null ? "" : " for the " + operation + " operation");
-        EdgeException e = switch (service.protocol()) {
+        Protocol protocol = service.protocol(ctx.request());
+        EdgeException e = switch (protocol) {
             case REST_JSON, JSON_1_0, JSON_1_1 -> EdgeException.of("RequestEntityTooLargeException", 413, message);
             case QUERY -> EdgeException.of("RequestEntityTooLarge", 413, message);
             case REST_XML -> EdgeException.of("EntityTooLarge", 400,
@@ -273,7 +274,7 @@ public final class ServiceEdge implements Handler<HttpServerRequest> {
         if (http1) {
             ctx.response().putHeader("Connection", "close");
         }
-        ErrorWriter.send(ctx.response(), service.protocol(), e, requestId(ctx)).onComplete(done -> {
+        ErrorWriter.send(ctx.response(), protocol, e, requestId(ctx)).onComplete(done -> {
             if (http1) {
                 ctx.request().connection().close();
             }
@@ -282,7 +283,8 @@ public final class ServiceEdge implements Handler<HttpServerRequest> {
 
     /** A request that matched no operation of its service. */
     void unknownOperation(RoutingContext ctx, HostedRoutes service) {
-        refuse(ctx, service.protocol(), switch (service.protocol()) {
+        Protocol protocol = service.protocol(ctx.request());
+        refuse(ctx, protocol, switch (protocol) {
             case REST_JSON -> EdgeException.of("UnknownOperationException", 404, "Unknown operation");
             case JSON_1_0, JSON_1_1 -> EdgeException.of("UnknownOperationException", 400, "Unknown operation");
             case QUERY -> EdgeException.of("InvalidAction", 400, "Could not find operation for "
@@ -336,7 +338,7 @@ public final class ServiceEdge implements Handler<HttpServerRequest> {
     private Protocol protocolOf(HttpServerRequest request) {
         String service = scopeService(request);
         HostedRoutes hosted = service == null ? null : services.get(service);
-        return hosted != null ? hosted.protocol() : RequestProtocols.infer(request);
+        return hosted != null ? hosted.protocol(request) : RequestProtocols.infer(request);
     }
 
     /** The fourth part of the credential in the {@code Authorization} header or the query, or {@code null}. */

@@ -57,6 +57,7 @@ import dev.gust.store.VersionStore;
 import dev.gust.sts.ExecutionRoleSessions;
 import dev.gust.sts.SessionCredentialsResolver;
 import dev.gust.sts.SessionTokens;
+import dev.gust.sqs.SqsService;
 import dev.gust.sts.StsService;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -91,6 +92,7 @@ final class GustServer implements AutoCloseable {
     private HttpServer http;
     private IdleConnections idleConnections;
     private ServiceEdge edge;
+    private SqsService sqs;
     private ServerCredentials credentials;
     private Sandbox sandbox;
     private Engine engine;
@@ -154,10 +156,13 @@ final class GustServer implements AutoCloseable {
         // The server's own key pair is the account's root: it may do everything.
         KeyPairResolver serverKeys = new KeyPairResolver(new Credentials(credentials.accessKeyId(),
                 credentials.secretAccessKey()), Caller.accountRoot(defaults.accountId(), credentials.accessKeyId()));
+        // SQS on ElasticMQ, one per account and region, started on first use (or now, for those with stored queues)
+        sqs = new SqsService(vertx, settings.dataDir().resolve("sqs"));
+        sqs.startStored();
         edge = new ServiceEdge(vertx, clock, List.of(lambda, new StsService(sessions, iam.roles()),
                         new IamService(iam), new OrganizationsService(organization),
                         new ApiGatewayService(List.of(httpApis(clock), new RestApis(storage.restApis(), engine,
-                                account -> new PolicyInvokePermissions(storage.policies().in(account)), clock)))),
+                                account -> new PolicyInvokePermissions(storage.policies().in(account)), clock))), sqs),
                 resolvers(serverKeys, new SessionCredentialsResolver(sessions), iam.credentialsResolver()),
                 iam.identityPolicies());
         edge.unsigned().get("/_gust/health").handler(ctx -> health().whenComplete((body, failure) -> {
@@ -334,6 +339,9 @@ final class GustServer implements AutoCloseable {
         }
         if (async != null) {
             async.close();
+        }
+        if (sqs != null) {
+            sqs.close();
         }
         if (engine != null) {
             engine.close();
