@@ -57,6 +57,7 @@ import dev.gust.store.VersionStore;
 import dev.gust.sts.ExecutionRoleSessions;
 import dev.gust.sts.SessionCredentialsResolver;
 import dev.gust.sts.SessionTokens;
+import dev.gust.sns.Sns;
 import dev.gust.sqs.SqsService;
 import dev.gust.sts.StsService;
 import io.vertx.core.Vertx;
@@ -93,6 +94,7 @@ final class GustServer implements AutoCloseable {
     private IdleConnections idleConnections;
     private ServiceEdge edge;
     private SqsService sqs;
+    private Sns sns;
     private ServerCredentials credentials;
     private Sandbox sandbox;
     private Engine engine;
@@ -159,10 +161,16 @@ final class GustServer implements AutoCloseable {
         // SQS on ElasticMQ, one per account and region, started on first use (or now, for those with stored queues)
         sqs = new SqsService(vertx, settings.dataDir().resolve("sqs"));
         sqs.startStored();
+        // SNS: topics in memory, written through; its outbox delivers to functions (async invokes, after their
+        // policies), to SQS through its seam and to HTTP endpoints, once the server listens (its links name the edge)
+        sns = Sns.open(storage.sns(), settings.dataDir(), async,
+                account -> new PolicyInvokePermissions(storage.policies().in(account)), sqs.queueMessages(),
+                functionEndpoint::join, clock, workers());
         edge = new ServiceEdge(vertx, clock, List.of(lambda, new StsService(sessions, iam.roles()),
                         new IamService(iam), new OrganizationsService(organization),
                         new ApiGatewayService(List.of(httpApis(clock), new RestApis(storage.restApis(), engine,
-                                account -> new PolicyInvokePermissions(storage.policies().in(account)), clock))), sqs),
+                                account -> new PolicyInvokePermissions(storage.policies().in(account)), clock))), sqs,
+                        sns.service()),
                 resolvers(serverKeys, new SessionCredentialsResolver(sessions), iam.credentialsResolver()),
                 iam.identityPolicies());
         edge.unsigned().get("/_gust/health").handler(ctx -> health().whenComplete((body, failure) -> {
@@ -187,6 +195,7 @@ final class GustServer implements AutoCloseable {
         try {
             http.listen().await(30, TimeUnit.SECONDS);
             functionEndpoint.complete(FunctionEndpoint.url(settings.host(), http.actualPort()));
+            sns.start();
         } catch (Exception e) {
             throw new IOException("cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage()
                     + " (is another program using that port? choose another with --port)", e);
@@ -265,12 +274,16 @@ final class GustServer implements AutoCloseable {
      * policies on worker threads.
      */
     private HttpApis httpApis(InstantSource clock) {
-        Executor workers = task -> vertx.executeBlocking(() -> {
+        return new HttpApis(storage.httpApis(), engine,
+                account -> new PolicyInvokePermissions(storage.policies().in(account)), workers(), clock);
+    }
+
+    /** Vert.x's worker threads, for blocking work a service moves off the event loops. */
+    private Executor workers() {
+        return task -> vertx.executeBlocking(() -> {
             task.run();
             return null;
         }, false);
-        return new HttpApis(storage.httpApis(), engine,
-                account -> new PolicyInvokePermissions(storage.policies().in(account)), workers, clock);
     }
 
     /** The edge's credentials resolvers, in order; last, with {@code account-id-keys}, any twelve-digit key id. */
@@ -339,6 +352,9 @@ final class GustServer implements AutoCloseable {
         }
         if (async != null) {
             async.close();
+        }
+        if (sns != null) {
+            sns.close();
         }
         if (sqs != null) {
             sqs.close();
