@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * a {@link SqliteVersionStore}, a {@link SqliteLayerStore}, a {@link SqliteEventQueue}, a
  * {@link SqliteEventInvokeConfigStore}, a {@link SqliteReservedConcurrencyStore}, a
  * {@link SqliteProvisionedConcurrencyStore}, a {@link SqliteFunctionPolicyStore}, a {@link SqliteIdentityStore}, a
- * {@link SqliteRestApiStore} and a {@link SqliteHttpApiStore}; in
+ * {@link SqliteRestApiStore}, a {@link SqliteHttpApiStore} and a {@link SqliteSnsStore}; in
  * {@code <dataDir>/code/} a
  * {@link FileCodeStore}.
  *
@@ -50,6 +50,7 @@ public final class EmbeddedStorage implements AutoCloseable {
     private final SqliteIdentityStore identities;
     private final SqliteRestApiStore restApis;
     private final SqliteHttpApiStore httpApis;
+    private final SqliteSnsStore sns;
 
     private EmbeddedStorage(Path dataDir, Account defaults, ZipLimits limits, Clock clock) {
         functions = track(() -> new SqliteFunctionStore(dataDir)).in(defaults);
@@ -68,6 +69,7 @@ public final class EmbeddedStorage implements AutoCloseable {
         identities = track(() -> new SqliteIdentityStore(dataDir));
         restApis = track(() -> new SqliteRestApiStore(dataDir));
         httpApis = track(() -> new SqliteHttpApiStore(dataDir));
+        sns = track(() -> new SqliteSnsStore(dataDir));
         events = track(() -> new SqliteEventQueue(dataDir)); // last opened, first closed: it drains its writes
         events.releaseEveryLease().toCompletableFuture().join();
     }
@@ -178,6 +180,11 @@ public final class EmbeddedStorage implements AutoCloseable {
     /** API Gateway's HTTP APIs, of every namespace. */
     public HttpApiStore httpApis() {
         return httpApis;
+    }
+
+    /** SNS's topics, subscriptions and delivery outbox, of every namespace. */
+    public SnsStore sns() {
+        return sns;
     }
 
     /** Closes the stores, the most recently opened first; the event queue first finishes what it has started. */
