@@ -158,6 +158,54 @@ class QueueDestinationsIT {
     }
 
     @Test
+    void aSuccessRecordReachesAQueueThroughATopicSubscription() throws Exception {
+        String topic = SnsTesting.createTopic(gust, "successes");
+        String queueUrl = sqs.createQueue(b -> b.queueName("from-topic")).queueUrl();
+        SnsTesting.subscribe(gust, topic, "sqs", arn("from-topic"));
+        AsyncTesting.createPython(lambda, "succeeds-to-topic", """
+                def handler(event, context):
+                    return {"echo": event}
+                """);
+        lambda.putFunctionEventInvokeConfig(b -> b.functionName("succeeds-to-topic")
+                .destinationConfig(d -> d.onSuccess(s -> s.destination(topic))));
+        String sent = "{\"message\":\"via-sns\"}";
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        String id = AsyncTesting.requestId(AsyncTesting.invokeEvent(lambda, "succeeds-to-topic", sent));
+
+        JsonNode envelope = AsyncTesting.json(receiveOne(queueUrl).body());
+        assertThat(envelope.path("Type").asText()).isEqualTo("Notification");
+        assertThat(envelope.path("TopicArn").asText()).isEqualTo(topic);
+        assertThat(envelope.has("Subject")).as("no subject: %s", envelope).isFalse();
+        JsonNode record = AsyncTesting.json(envelope.path("Message").asText());
+        AsyncDestinationsIT.assertRecordHeader(record, before, id,
+                AsyncTesting.FUNCTION_ARN + "succeeds-to-topic:$LATEST", "Success", 1, sent);
+        assertThat(record.get("responseContext"))
+                .isEqualTo(AsyncTesting.json("{\"statusCode\":200,\"executedVersion\":\"$LATEST\"}"));
+        assertThat(record.get("responsePayload")).isEqualTo(AsyncTesting.json("{\"echo\":" + sent + "}"));
+    }
+
+    @Test
+    void aDeadLetterTopicCarriesTheEventAndLambdasAttributes() throws Exception {
+        String topic = SnsTesting.createTopic(gust, "dead-letter-topic");
+        String queueUrl = sqs.createQueue(b -> b.queueName("dead-letters-via-topic")).queueUrl();
+        SnsTesting.subscribe(gust, topic, "sqs", arn("dead-letters-via-topic"));
+        AsyncTesting.createPython(lambda, "fails-to-topic", AsyncTesting.FAILS);
+        lambda.updateFunctionConfiguration(b -> b.functionName("fails-to-topic")
+                .deadLetterConfig(d -> d.targetArn(topic)));
+        lambda.putFunctionEventInvokeConfig(b -> b.functionName("fails-to-topic").maximumRetryAttempts(0));
+        String sent = "{\"raise_error\": 1}";
+
+        String id = AsyncTesting.requestId(AsyncTesting.invokeEvent(lambda, "fails-to-topic", sent));
+
+        JsonNode envelope = AsyncTesting.json(receiveOne(queueUrl).body());
+        assertThat(envelope.path("Message").asText()).isEqualTo(sent);
+        assertThat(envelope.path("MessageAttributes")).isEqualTo(AsyncTesting.json("""
+                {"RequestID":{"Type":"String","Value":"%s"},"ErrorCode":{"Type":"Number","Value":"200"},
+                 "ErrorMessage":{"Type":"String","Value":"intentional failure"}}""".formatted(id)));
+    }
+
+    @Test
     void aRecordForAQueueThatDoesNotExistIsCountedAndTheEventStillEnds() {
         AsyncTesting.createPython(lambda, "fails-to-nowhere", AsyncTesting.FAILS);
         lambda.putFunctionEventInvokeConfig(b -> b.functionName("fails-to-nowhere").maximumRetryAttempts(0)
