@@ -1,5 +1,6 @@
 package dev.gust.api;
 
+import dev.gust.api.esm.EventSourceMappingService;
 import dev.gust.api.functions.ConcurrencyService;
 import dev.gust.api.functions.EventInvokeConfigService;
 import dev.gust.api.functions.FunctionService;
@@ -11,12 +12,12 @@ import dev.gust.core.Account;
 
 /**
  * Lambda's control plane in one namespace (an account and a region): the services whose every function, version,
- * alias, layer, URL and setting is that namespace's. Built once per namespace by the composition root
+ * alias, layer, URL, event source mapping and setting is that namespace's. Built once per namespace by the composition root
  * ({@link LambdaNamespaces}); thread-safe, as its services.
  *
  * @param account the account and region the services act in
  */
 public record LambdaNamespace(Account account, FunctionService functions, EventInvokeConfigService eventInvokeConfigs,
         LayerService layers, ConcurrencyService concurrency, ProvisionedConcurrencyService provisioned,
-        PolicyService policies, FunctionUrlService urls) {
+        PolicyService policies, FunctionUrlService urls, EventSourceMappingService mappings) {
 }

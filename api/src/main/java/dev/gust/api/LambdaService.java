@@ -1,5 +1,6 @@
 package dev.gust.api;
 
+import dev.gust.api.esm.EventSourceMappingRoutes;
 import dev.gust.api.functions.AccountSettingsRoutes;
 import dev.gust.api.functions.AliasRoutes;
 import dev.gust.api.functions.CodeDownloadRoute;
@@ -127,6 +128,7 @@ public final class LambdaService implements HostedService {
         new LayerRoutes(ctx -> namespaces.of(ctx).layers(), codeLinks).register(operations);
         new PolicyRoutes(ctx -> namespaces.of(ctx).policies()).register(operations);
         new FunctionUrlRoutes(ctx -> namespaces.of(ctx).urls()).register(operations);
+        new EventSourceMappingRoutes(ctx -> namespaces.of(ctx).mappings()).register(operations);
         // a function URL's body is an invocation's payload: 6 MB, as Invoke's (docs/design/http-function-urls.md)
         routes.endpoint(FunctionUrlAddress.LABEL, MAX_URL_REQUEST_BYTES, functionUrls);
     }

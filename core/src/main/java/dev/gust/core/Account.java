@@ -64,6 +64,11 @@ public record Account(String accountId, String region) {
         return layerArn(layerName) + ":" + version;
     }
 
+    /** {@code arn:aws:lambda:us-east-1:000000000000:event-source-mapping:UUID}: an event source mapping's ARN. */
+    public String eventSourceMappingArn(String uuid) {
+        return lambdaArn() + region + ":" + accountId + ":event-source-mapping:" + uuid;
+    }
+
     /** The ARN of a runtime's version, as {@code RuntimeVersionConfig.RuntimeVersionArn} reports it. */
     public String runtimeVersionArn(String runtimeVersion) {
         return lambdaArn() + region + "::runtime:" + runtimeVersion;

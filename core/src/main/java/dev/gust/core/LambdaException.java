@@ -64,6 +64,11 @@ public final class LambdaException extends RuntimeException {
         return new LambdaException("ResourceConflictException", 409, BodyStyle.LOWER_MESSAGE, message, null);
     }
 
+    /** A resource that is changing (an event source mapping between two states): {@code ResourceInUseException}. */
+    public static LambdaException resourceInUse(String message) {
+        return new LambdaException("ResourceInUseException", 400, BodyStyle.LOWER_MESSAGE, message, null);
+    }
+
     public static LambdaException preconditionFailed(String message) {
         return new LambdaException("PreconditionFailedException", 412, BodyStyle.LOWER_MESSAGE, message, null);
     }

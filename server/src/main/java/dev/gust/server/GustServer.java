@@ -9,6 +9,8 @@ import dev.gust.api.LambdaService;
 import dev.gust.apigateway.ApiGatewayService;
 import dev.gust.apigateway.rest.RestApis;
 import dev.gust.apigateway.http.HttpApis;
+import dev.gust.api.esm.EventSourceMappingService;
+import dev.gust.api.esm.MappingStates;
 import dev.gust.api.functions.CodeLinks;
 import dev.gust.api.functions.ConcurrencyService;
 import dev.gust.api.functions.EventInvokeConfigService;
@@ -27,7 +29,11 @@ import dev.gust.core.Account;
 import dev.gust.core.FunctionChanges;
 import dev.gust.core.LambdaException;
 import dev.gust.core.Runtimes;
+import dev.gust.core.messaging.QueueDirectory;
 import dev.gust.edge.Caller;
+import dev.gust.edge.OperationKind;
+import dev.gust.eventsources.EventSourcePollers;
+import dev.gust.eventsources.SdkQueueClients;
 import dev.gust.edge.CredentialsResolver;
 import dev.gust.edge.IdleConnections;
 import dev.gust.edge.ServiceEdge;
@@ -104,6 +110,16 @@ final class GustServer implements AutoCloseable {
     private LambdaNamespaces namespaces;
     /** Every function URL in memory, for their data plane; the namespaces' URL services keep it current. */
     private final FunctionUrlDirectory functionUrls = new FunctionUrlDirectory();
+    /**
+     * Whether an event source mapping's queue exists: SQS's answer once the SQS service is wired here; until then
+     * every queue is taken to exist.
+     */
+    private QueueDirectory queueDirectory = queueArn -> true;
+    /** The pollers' reports about event source mappings, made durable, and the pollers themselves. */
+    private MappingStates mappingStates;
+    /** The SQS pollers of every event source mapping, and the SQS clients they poll with. */
+    private EventSourcePollers pollers;
+    private SdkQueueClients queueClients;
     /** The instances' {@code AWS_ENDPOINT_URL}, known once the listener is bound (instances may start before). */
     private final CompletableFuture<String> functionEndpoint = new CompletableFuture<>();
 
@@ -156,10 +172,19 @@ final class GustServer implements AutoCloseable {
         // Lambda checks (dev mode: creates) execution roles through IAM, one check for every namespace
         ExecutionRoleCheck executionRoles = new ExecutionRoleCheck(settings.mode(), iam.executionRoles());
         functionUrls.load(storage.functionUrls().everywhere());
+        // event source mappings: the SQS pollers (module event-sources) run them and report back through
+        // MappingStates; each mapping's client calls Gust's edge (or a configured endpoint) with a session of the
+        // function's execution role, so that the edge evaluates the role's policies as IAM does on AWS
+        queueClients = new SdkQueueClients(functionEndpoint::join, settings.sqsEndpoints(),
+                (account, name) -> storage.functions().in(account).find(name).map(f -> f.configuration().role()),
+                new ExecutionRoleSessions(sessions, OperationKind.WRITE), clock);
+        mappingStates = new MappingStates(storage.eventSourceMappings(), clock,
+                states -> pollers = new EventSourcePollers(queueClients, engine, states, clock::millis));
         namespaces = new LambdaNamespaces(account -> namespace(account, clock, executionRoles));
         // before any invocation, queued events included: reservations, provisioned instances, policy sweeps of every
         // namespace that holds functions
         storage.functions().namespaces().forEach(namespaces::of);
+        mappingStates.start(); // every stored mapping to the pollers
         async.start();
         CodeLinks codeLinks = new CodeLinks(credentials.secretAccessKey(), clock);
         // function URLs answer from memory: their configs, and the functions' compiled policies
@@ -269,8 +294,11 @@ final class GustServer implements AutoCloseable {
                 functions::collectUnusedPackages);
         var eventInvokeConfigs = new EventInvokeConfigService(account, functionStore, versionStore,
                 eventInvokeConfigStore, clock);
+        // a function's deletion keeps its event source mappings, as AWS does (docs/design/event-sources-mappings.md)
+        EventSourceMappingService mappings = new EventSourceMappingService(account, functionStore, versionStore,
+                storage.eventSourceMappings().in(account), queueDirectory, clock, mappingStates.changes());
         return new LambdaNamespace(account, functions, eventInvokeConfigs, layers, concurrency, provisioned, policies,
-                urls);
+                urls, mappings);
     }
 
     /**
@@ -348,6 +376,12 @@ final class GustServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         functionEndpoint.completeExceptionally(new IllegalStateException("the server stopped before it listened"));
+        if (pollers != null) {
+            pollers.close(); // before the edge they call stops, and before MappingStates, which they report to
+        }
+        if (queueClients != null) {
+            queueClients.close();
+        }
         if (http != null) {
             http.shutdown(10, TimeUnit.SECONDS).await(15, TimeUnit.SECONDS);
         }
@@ -359,6 +393,9 @@ final class GustServer implements AutoCloseable {
         }
         if (sns != null) {
             sns.close();
+        }
+        if (mappingStates != null) {
+            mappingStates.close();
         }
         if (sqs != null) {
             sqs.close();

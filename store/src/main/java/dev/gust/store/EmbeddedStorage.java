@@ -14,9 +14,8 @@ import java.util.function.Supplier;
  * a {@link SqliteVersionStore}, a {@link SqliteLayerStore}, a {@link SqliteEventQueue}, a
  * {@link SqliteEventInvokeConfigStore}, a {@link SqliteReservedConcurrencyStore}, a
  * {@link SqliteProvisionedConcurrencyStore}, a {@link SqliteFunctionPolicyStore}, a {@link SqliteIdentityStore}, a
- * {@link SqliteRestApiStore}, a {@link SqliteHttpApiStore} and a {@link SqliteSnsStore}; in
- * {@code <dataDir>/code/} a
- * {@link FileCodeStore}.
+ * {@link SqliteRestApiStore}, a {@link SqliteHttpApiStore}, a {@link SqliteSnsStore} and a
+ * {@link SqliteEventSourceMappingStore}; in {@code <dataDir>/code/} a {@link FileCodeStore}.
  *
  * <p>Every regional store is a view of one namespace (an account and a region; see {@link FunctionStore#in}): the
  * getters give the views of the default namespace this storage was opened with, whose {@code in} gives any other.
@@ -51,6 +50,8 @@ public final class EmbeddedStorage implements AutoCloseable {
     private final SqliteRestApiStore restApis;
     private final SqliteHttpApiStore httpApis;
     private final SqliteSnsStore sns;
+    /** Lambda's event source mappings ({@link SqliteEventSourceMappingStore}), the default namespace's view. */
+    private final SqliteEventSourceMappingStore eventSourceMappings;
 
     private EmbeddedStorage(Path dataDir, Account defaults, ZipLimits limits, Clock clock) {
         functions = track(() -> new SqliteFunctionStore(dataDir)).in(defaults);
@@ -70,6 +71,7 @@ public final class EmbeddedStorage implements AutoCloseable {
         restApis = track(() -> new SqliteRestApiStore(dataDir));
         httpApis = track(() -> new SqliteHttpApiStore(dataDir));
         sns = track(() -> new SqliteSnsStore(dataDir));
+        eventSourceMappings = track(() -> new SqliteEventSourceMappingStore(dataDir)).in(defaults);
         events = track(() -> new SqliteEventQueue(dataDir)); // last opened, first closed: it drains its writes
         events.releaseEveryLease().toCompletableFuture().join();
     }
@@ -185,6 +187,11 @@ public final class EmbeddedStorage implements AutoCloseable {
     /** SNS's topics, subscriptions and delivery outbox, of every namespace. */
     public SnsStore sns() {
         return sns;
+    }
+
+    /** Lambda's event source mappings, per namespace (the default namespace's view). */
+    public EventSourceMappingStore eventSourceMappings() {
+        return eventSourceMappings;
     }
 
     /** Closes the stores, the most recently opened first; the event queue first finishes what it has started. */

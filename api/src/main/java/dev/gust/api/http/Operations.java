@@ -70,7 +70,7 @@ public final class Operations {
      * The ARN of the resource a request acts on, in the request's namespace ({@link LambdaNamespaces#accountOf}), for
      * the access-denied message and authorization: the function named by the {@code FunctionName} path parameter (a
      * name, a partial or a full ARN, with its qualifier), the layer (version) of {@code LayerName}, the ARN a tagging
-     * operation names ({@code Resource}), or {@code *}.
+     * operation names ({@code Resource}), the event source mapping of {@code UUID}, or {@code *}.
      */
     public static String resource(RoutingContext ctx) {
         Account account = LambdaNamespaces.accountOf(ctx);
@@ -83,6 +83,10 @@ public final class Operations {
             } catch (LambdaException invalidName) {
                 return account.functionArn(function);
             }
+        }
+        String mapping = ctx.pathParam("UUID");
+        if (mapping != null) {
+            return account.eventSourceMappingArn(mapping);
         }
         String tagged = ctx.pathParam("Resource");
         if (tagged != null) {

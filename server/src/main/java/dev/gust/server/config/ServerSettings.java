@@ -34,6 +34,8 @@ import java.nio.file.Path;
  *     home for java ids), chosen over the discovered and default ones
  * @param network {@code isolated} (default: a network namespace per instance) or {@code host} (instances share the
  *     host's network)
+ * @param sqsEndpoints the queues that event source mappings poll elsewhere than at Gust's edge (a real AWS queue), with
+ *     their credentials ({@code sqs-endpoints})
  */
 public record ServerSettings(
         String host,
@@ -58,5 +60,6 @@ public record ServerSettings(
         long logQuotaBytes,
         String ruby,
         java.util.Map<String, String> interpreters,
-        String network) {
+        String network,
+        dev.gust.eventsources.SqsEndpoints sqsEndpoints) {
 }

@@ -7,6 +7,7 @@ import dev.gust.api.functions.ExecutionRoleCheck;
 import dev.gust.async.AsyncSettings;
 import dev.gust.edge.OperationKind;
 import dev.gust.edge.auth.Regions;
+import dev.gust.eventsources.SqsEndpoints;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +64,7 @@ public final class SettingsLoader {
         d.put("java-home", System.getProperty("java.home"));
         d.put("ruby", "/usr/bin/ruby");
         d.put("interpreters", "");
+        d.put("sqs-endpoints", "");
         return d;
     }
 
@@ -187,7 +189,17 @@ public final class SettingsLoader {
                 concurrency, keepAlive, v.get("python"), v.get("node"), Path.of(v.get("java-home")), async,
                 idleTimeout, maxLifetime, functionCredentials(v.get("function-credentials"), problems),
                 mode(v.get("mode"), problems), flag(v, "account-id-keys", problems), logQuota, v.get("ruby"),
-                interpreters(v.get("interpreters"), problems), network);
+                interpreters(v.get("interpreters"), problems), network, sqsEndpoints(v.get("sqs-endpoints"), problems));
+    }
+
+    /** Where queues that are not Gust's own live, for event source mappings (docs/design/event-sources-poller.md). */
+    private static SqsEndpoints sqsEndpoints(String value, List<String> problems) {
+        try {
+            return SqsEndpoints.parse(value);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return SqsEndpoints.none();
+        }
     }
 
     /** {@code python3.12=/opt/python3.12/bin/python3,java21=/usr/lib/jvm/jdk-21}: an interpreter per runtime id. */
