@@ -34,7 +34,7 @@ final class SqsRawScenario implements Scenario {
 
     /** How many messages each drain starts with. */
     static int messages(BenchContext context) {
-        return context.scaled(10_000, 200);
+        return context.scaled(5_000, 200);
     }
 
     /** The drain with each number of clients, and {@code best_messages_per_second}. */
