@@ -31,6 +31,7 @@ final class SnsLatencyScenario implements Scenario {
             HandlerStarts.Samples samples = HandlerStarts.measure(context, starts, id -> sns.publish(topic, id));
             result.set("publish_to_handler_start", Stats.summary(samples.latencies()));
             result.set("publish_acknowledged", Stats.summary(samples.acknowledged()));
+            result.set("acknowledged_to_handler_start", Stats.summary(samples.afterAcknowledged()));
         }
         return result;
     }

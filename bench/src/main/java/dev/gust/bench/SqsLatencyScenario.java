@@ -9,7 +9,8 @@ import java.util.Map;
  * The latency from {@code SendMessage} to the handler starting, through an event source mapping with no batching
  * window: one message at a time (the next is sent once the handler started for the previous one), to a warm Python
  * function that records its start ({@link HandlerStarts}). The clock starts just before {@code SendMessage} is sent,
- * so the send's own round trip (durable before it is answered) is part of it and is reported beside it.
+ * so the send's own round trip (durable before it is answered) is part of it; it is reported beside it, and so is
+ * the time from that answer to the handler's start (what the poller and the invoke add).
  */
 final class SqsLatencyScenario implements Scenario {
 
@@ -31,6 +32,7 @@ final class SqsLatencyScenario implements Scenario {
             HandlerStarts.Samples samples = HandlerStarts.measure(context, starts, id -> sqs.send(queue, id));
             result.set("send_to_handler_start", Stats.summary(samples.latencies()));
             result.set("send_acknowledged", Stats.summary(samples.acknowledged()));
+            result.set("acknowledged_to_handler_start", Stats.summary(samples.afterAcknowledged()));
             gust.lambda().deleteEventSourceMapping(mapping);
         }
         return result;

@@ -10,8 +10,11 @@ import java.util.regex.Pattern;
 record ResourceArn(String partition, String service, String region, String accountId, String resource) {
 
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
-    /** An SQS queue's or SNS topic's name: letters, digits, hyphens and underscores, optionally {@code .fifo}. */
-    private static final Pattern QUEUE_OR_TOPIC_NAME = Pattern.compile("[A-Za-z0-9_-]{1,80}(\\.fifo)?");
+    /**
+     * An SQS queue's (up to 80 characters) or SNS topic's (up to 256) name: letters, digits, hyphens and underscores,
+     * optionally ending in {@code .fifo}.
+     */
+    private static final Pattern QUEUE_OR_TOPIC_NAME = Pattern.compile("[A-Za-z0-9_-]{1,256}(\\.fifo)?");
 
     /** The parts of {@code arn}, or empty if it has fewer than six colon-separated parts. */
     static Optional<ResourceArn> parse(String arn) {

@@ -19,6 +19,8 @@ class DeadLetterRulesTest {
                 .isEqualTo("arn:aws:sqs:eu-west-1:123456789012:dlq");
         assertThat(DeadLetterRules.target(config("arn:aws:sns:eu-west-1:210987654321:dead-letters"), ACCOUNT))
                 .isEqualTo("arn:aws:sns:eu-west-1:210987654321:dead-letters");
+        String longTopic = "arn:aws:sns:eu-west-1:123456789012:" + "t".repeat(256); // topic names reach 256
+        assertThat(DeadLetterRules.target(config(longTopic), ACCOUNT)).isEqualTo(longTopic);
     }
 
     @Test
