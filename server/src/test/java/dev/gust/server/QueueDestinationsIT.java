@@ -89,6 +89,8 @@ class QueueDestinationsIT {
                 "arn:aws:sqs:us-east-1:000000000000:q:extra")), "The provided destination config "
                 + "DestinationConfig(onSuccess=OnSuccess(destination=" + QUEUE + "), onFailure=OnFailure(destination="
                 + "arn:aws:sqs:us-east-1:000000000000:q:extra)) is invalid.");
+        assertRefused(d -> d.onFailure(f -> f.destination(AsyncTesting.FUNCTION_ARN + "doesnotexist")),
+                "The destination ARN " + AsyncTesting.FUNCTION_ARN + "doesnotexist is invalid.");
         assertRefused(d -> d.onSuccess(s -> s.destination("arn:aws:s3:::bucket")), "The provided destination config "
                 + "DestinationConfig(onSuccess=OnSuccess(destination=arn:aws:s3:::bucket), onFailure=null) is invalid.");
 

@@ -202,6 +202,11 @@ public final class EventInvokeConfigService {
         if (reference.name().equals(target.name())) {
             throw LambdaException.invalidParameterValue("You can't specify the function as a destination for itself.");
         }
+        // as AWS answers (put_destination_lambda_doesntexist); a function of another namespace is not looked up
+        if (FunctionReference.namespaceOf(destination, account).equals(account)
+                && functions.find(reference.name()).isEmpty()) {
+            throw LambdaException.invalidParameterValue("The destination ARN " + destination + " is invalid.");
+        }
     }
 
     /** AWS's refusal of a destination of a service it does not deliver to, naming the request's destinations. */
