@@ -3,6 +3,8 @@ package dev.gust.async;
 import dev.gust.core.invoke.EventInvoker;
 import dev.gust.core.invoke.InvocationRequest;
 import dev.gust.core.invoke.Invoker;
+import dev.gust.core.messaging.QueueMessages;
+import dev.gust.core.messaging.TopicPublisher;
 import dev.gust.store.ClaimRequest;
 import dev.gust.store.EventQueue;
 import dev.gust.store.QueueDepth;
@@ -25,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Asynchronous invocation: accepts events into the durable {@link EventQueue} and delivers them through the
- * {@link Invoker}, with Lambda's retries, event age and destinations ({@link EventDelivery}).
+ * {@link Invoker}, with Lambda's retries, event age, destinations and dead-letter queues ({@link EventDelivery}).
  *
  * <p>One dispatcher thread claims due events, fairly across functions (the queue's claim takes one event per
  * function per round), as long as fewer than {@link AsyncSettings#maxConcurrentDeliveries()} are being delivered
@@ -52,10 +54,14 @@ public final class AsyncInvocations implements EventInvoker, AutoCloseable {
     private Thread dispatcher;
 
     /**
+     * @param deadLetters each function version's dead-letter queue or topic
+     * @param queues the SQS queues that destinations and dead-letter queues name
+     * @param topics the SNS topics that destinations and dead-letter topics name
      * @param owner this node's stable name in the queue's leases; its leases are released at {@link #start()}
      */
     public AsyncInvocations(Invoker invoker, EventQueue queue, EventSettings.Source settingsSource,
-            AsyncSettings settings, InstantSource clock, String owner) {
+            DeadLetterTargets deadLetters, QueueMessages queues, TopicPublisher topics, AsyncSettings settings,
+            InstantSource clock, String owner) {
         this.invoker = invoker;
         this.queue = queue;
         this.settings = settings;
@@ -63,7 +69,7 @@ public final class AsyncInvocations implements EventInvoker, AutoCloseable {
         this.owner = owner;
         this.slots = new Semaphore(settings.maxConcurrentDeliveries());
         this.delivery = new EventDelivery(invoker, queue, settingsSource, settings, clock, owner, counters,
-                this, attempts);
+                new Destinations(this, queues, topics, counters), deadLetters, attempts);
     }
 
     /** Takes back the leases this node held before a crash and starts delivering. */

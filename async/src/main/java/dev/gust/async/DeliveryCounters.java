@@ -27,7 +27,11 @@ final class DeliveryCounters {
         /** the event grew older than its maximum age */
         EXPIRED,
         /** the event was discarded: retries exhausted, or the function no longer exists */
-        DROPPED
+        DROPPED,
+        /** an invocation record was lost: its destination does not exist or refused it (AWS's metric of the name) */
+        DESTINATION_DELIVERY_FAILURES,
+        /** a discarded event was lost: its dead-letter queue or topic does not exist or refused it (AWS's metric) */
+        DEAD_LETTER_ERRORS
     }
 
     private final Map<String, LongAdder[]> byFunction = new ConcurrentHashMap<>();

@@ -5,9 +5,7 @@ import dev.gust.core.Account;
 import dev.gust.core.Completions;
 import dev.gust.core.FunctionArn;
 import dev.gust.core.FunctionConfiguration;
-import dev.gust.core.FunctionReference;
 import dev.gust.core.LambdaException;
-import dev.gust.core.invoke.EventInvoker;
 import dev.gust.core.invoke.InvocationRequest;
 import dev.gust.core.invoke.InvocationResult;
 import dev.gust.core.invoke.Invoker;
@@ -18,9 +16,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -43,8 +39,11 @@ import org.slf4j.LoggerFactory;
  *   <li>the function no longer exists: dropped.
  * </ul>
  *
- * A discarded event's record goes to the {@code OnFailure} destination. The destination's event is durable before
- * the original is removed, so a crash in between duplicates, never loses. Thread-safe.
+ * A discarded event's record goes to the {@code OnFailure} destination, and the event itself to the function's
+ * dead-letter queue or topic ({@code DeadLetterConfig}) with the attributes of {@link DeadLetter}; both when both are
+ * set. What goes to a destination is durable there before the original is removed, so a crash in between duplicates,
+ * never loses; a destination that does not exist or refuses loses it with a log line ({@link Destinations}).
+ * Thread-safe.
  */
 final class EventDelivery {
 
@@ -57,15 +56,16 @@ final class EventDelivery {
     private final InstantSource clock;
     private final String owner;
     private final DeliveryCounters counters;
-    private final EventInvoker destinations;
+    private final Destinations destinations;
+    private final DeadLetterTargets deadLetters;
     /** Where outcomes are handled: off the threads that complete invocations (event loops among them). */
     private final Executor outcomes;
     /** Consecutive throttles or system errors per event on this node: the exponent of the backoff. */
     private final Map<String, Integer> backoffs = new ConcurrentHashMap<>();
 
     EventDelivery(Invoker invoker, EventQueue queue, EventSettings.Source settingsSource, AsyncSettings settings,
-            InstantSource clock, String owner, DeliveryCounters counters, EventInvoker destinations,
-            Executor outcomes) {
+            InstantSource clock, String owner, DeliveryCounters counters, Destinations destinations,
+            DeadLetterTargets deadLetters, Executor outcomes) {
         this.invoker = invoker;
         this.queue = queue;
         this.settingsSource = settingsSource;
@@ -74,6 +74,7 @@ final class EventDelivery {
         this.owner = owner;
         this.counters = counters;
         this.destinations = destinations;
+        this.deadLetters = deadLetters;
         this.outcomes = outcomes;
     }
 
@@ -90,7 +91,8 @@ final class EventDelivery {
             return systemError(event, EventSettings.DEFAULTS, e);
         }
         if (age(event, clock.instant()).compareTo(eventSettings.maximumEventAge()) > 0) {
-            return discard(event, eventSettings, Condition.EVENT_AGE_EXCEEDED, event.attempts(), null);
+            return discard(event, eventSettings, Condition.EVENT_AGE_EXCEEDED, event.attempts(), null,
+                    DeadLetter.discarded(Condition.EVENT_AGE_EXCEEDED));
         }
         FunctionArn function = FunctionArn.require(event.functionName());
         InvocationRequest request = new InvocationRequest(event.requestId(), function.account(),
@@ -115,11 +117,13 @@ final class EventDelivery {
                     .thenCompose(sent -> complete(event));
         }
         if (invocations > eventSettings.maximumRetryAttempts()) {
-            return discard(event, eventSettings, Condition.RETRIES_EXHAUSTED, invocations, result);
+            return discard(event, eventSettings, Condition.RETRIES_EXHAUSTED, invocations, result,
+                    DeadLetter.functionError(result));
         }
         Instant next = clock.instant().plus(settings.retryDelay(invocations));
         if (age(event, next).compareTo(eventSettings.maximumEventAge()) > 0) {
-            return discard(event, eventSettings, Condition.EVENT_AGE_EXCEEDED, invocations, result);
+            return discard(event, eventSettings, Condition.EVENT_AGE_EXCEEDED, invocations, result,
+                    DeadLetter.functionError(result));
         }
         return reschedule(event, invocations, next);
     }
@@ -134,7 +138,8 @@ final class EventDelivery {
         if (failure instanceof LambdaException e && e.status() == 429
                 && reservesZeroConcurrency(FunctionArn.require(event.functionName()))) {
             backoffs.remove(event.requestId());
-            return discard(event, eventSettings, Condition.ZERO_RESERVED_CONCURRENCY, event.attempts(), null);
+            return discard(event, eventSettings, Condition.ZERO_RESERVED_CONCURRENCY, event.attempts(), null,
+                    DeadLetter.failure(failure));
         }
         return systemError(event, eventSettings, failure);
     }
@@ -152,17 +157,34 @@ final class EventDelivery {
         Instant next = clock.instant().plus(settings.backoff(consecutive));
         if (age(event, next).compareTo(eventSettings.maximumEventAge()) > 0) {
             backoffs.remove(event.requestId());
-            return discard(event, eventSettings, Condition.EVENT_AGE_EXCEEDED, event.attempts(), null);
+            return discard(event, eventSettings, Condition.EVENT_AGE_EXCEEDED, event.attempts(), null,
+                    DeadLetter.failure(failure));
         }
         return reschedule(event, event.attempts(), next);
     }
 
+    /**
+     * Ends an event Lambda gives up on: its record to {@code OnFailure}, the event to the dead-letter target, then out
+     * of the queue.
+     *
+     * @param why what the dead-letter message's attributes say
+     */
     private CompletionStage<Void> discard(QueuedEvent event, EventSettings eventSettings, Condition condition,
-            int invocations, InvocationResult last) {
+            int invocations, InvocationResult last, DeadLetter why) {
         counters.count(event.functionName(),
                 condition == Condition.EVENT_AGE_EXCEEDED ? Outcome.EXPIRED : Outcome.DROPPED);
         return sendRecord(eventSettings.onFailure(), event, condition, invocations, last)
+                .thenCompose(sent -> sendDeadLetter(event, last, why))
                 .thenCompose(sent -> complete(event));
+    }
+
+    /** Sends the event to the dead-letter queue or topic of the version that ran it (or would have), if it has one. */
+    private CompletionStage<Void> sendDeadLetter(QueuedEvent event, InvocationResult last, DeadLetter why) {
+        String version = last != null ? last.executedVersion() : event.qualifier();
+        // a storage failure here fails the stage: the event stays queued and is tried again when its lease ends
+        return deadLetters.targetOf(FunctionArn.require(event.functionName()), version)
+                .map(target -> destinations.sendDeadLetter(target, event, why))
+                .orElse(CompletableFuture.completedFuture(null));
     }
 
     private CompletionStage<Void> reschedule(QueuedEvent event, int attempts, Instant next) {
@@ -175,8 +197,9 @@ final class EventDelivery {
     }
 
     /**
-     * Queues the invocation record for a destination function. A destination that does not exist is logged and
-     * skipped; a storage failure fails the stage, so the event stays queued.
+     * Sends the invocation record to a destination, if one is set. A destination that does not exist or refuses
+     * loses the record (logged); a failure of the event queue (a function destination) fails the stage, so the event
+     * stays queued.
      */
     private CompletionStage<Void> sendRecord(Optional<String> destination, QueuedEvent event, Condition condition,
             int invocations, InvocationResult last) {
@@ -189,23 +212,7 @@ final class EventDelivery {
         Account account = function.account();
         byte[] record = InvocationRecord.of(event, account.functionArn(function.functionName(), qualifier), condition,
                 invocations, last, clock.instant());
-        FunctionReference target;
-        try {
-            target = FunctionReference.parse(destination.get(), account);
-        } catch (LambdaException e) {
-            LOG.warn("destination {} of {} is not a function; record dropped", destination.get(),
-                    event.functionName());
-            return CompletableFuture.completedFuture(null);
-        }
-        InvocationRequest request = new InvocationRequest(UUID.randomUUID().toString(), account, target.name(),
-                target.qualifier(), record, false, null, null);
-        return destinations.enqueue(request).exceptionally(failure -> {
-            if (!(Completions.cause(failure) instanceof LambdaException e)) {
-                throw new CompletionException(Completions.cause(failure)); // storage trouble: keep the event, retry later
-            }
-            LOG.warn("record of event {} not sent to {}: {}", event.requestId(), destination.get(), e.getMessage());
-            return null;
-        });
+        return destinations.sendRecord(destination.get(), event, account, record);
     }
 
     private static Duration age(QueuedEvent event, Instant at) {

@@ -8,7 +8,14 @@ import dev.gust.core.Account;
 import dev.gust.core.LambdaException;
 import dev.gust.core.invoke.InvocationRequest;
 import dev.gust.core.invoke.InvocationResult;
+import dev.gust.core.invoke.EventInvoker;
 import dev.gust.core.invoke.Invoker;
+import dev.gust.core.messaging.DestinationNotFoundException;
+import dev.gust.core.messaging.MessageAttribute;
+import dev.gust.core.messaging.OutgoingMessage;
+import dev.gust.core.messaging.QueueMessages;
+import dev.gust.core.messaging.TopicMessage;
+import dev.gust.core.messaging.TopicPublisher;
 import dev.gust.store.ClaimRequest;
 import dev.gust.store.QueuedEvent;
 import dev.gust.store.SqliteEventQueue;
@@ -55,6 +62,13 @@ class EventDeliveryTest {
     private EventSettings eventSettings = new EventSettings(2, Duration.ofHours(6), Optional.of(SUCCESS_ARN),
             Optional.of(FAILURE_ARN));
 
+    private static final String QUEUE_ARN = "arn:aws:sqs:us-east-1:000000000000:records";
+    private static final String TOPIC_ARN = "arn:aws:sns:us-east-1:000000000000:records";
+    private final List<OutgoingMessage> sent = new ArrayList<>();
+    private final List<TopicMessage> published = new ArrayList<>();
+    private final List<String> deadLetterLookups = new ArrayList<>();
+    private Optional<String> deadLetterTarget = Optional.empty();
+
     private Function<InvocationRequest, CompletionStage<InvocationResult>> outcome;
     private boolean zeroReserved;
     private EventDelivery delivery;
@@ -62,27 +76,30 @@ class EventDeliveryTest {
     @BeforeEach
     void open() {
         queue = new SqliteEventQueue(dataDir);
-        Invoker invoker = new Invoker() {
-            @Override
-            public CompletionStage<InvocationResult> invoke(InvocationRequest request) {
-                invoked.add(request);
-                return outcome.apply(request);
+        Invoker invoker = scriptedInvoker();
+        EventInvoker functions = request -> {
+            records.add(request);
+            return CompletableFuture.completedFuture(null);
+        };
+        QueueMessages queues = (arn, message) -> {
+            if (!arn.equals(QUEUE_ARN)) {
+                return CompletableFuture.failedFuture(new DestinationNotFoundException(arn));
             }
-
-            @Override
-            public CompletionStage<Void> dryRun(Account account, String functionName, Optional<String> qualifier) {
-                return CompletableFuture.completedFuture(null);
+            sent.add(message);
+            return CompletableFuture.completedFuture("m-" + sent.size());
+        };
+        TopicPublisher topics = (arn, message) -> {
+            if (!arn.equals(TOPIC_ARN)) {
+                return CompletableFuture.failedFuture(new DestinationNotFoundException(arn));
             }
-
-            @Override
-            public boolean reservesZeroConcurrency(Account account, String functionName) {
-                return zeroReserved;
-            }
+            published.add(message);
+            return CompletableFuture.completedFuture("t-" + published.size());
         };
         delivery = new EventDelivery(invoker, queue, (name, qualifier) -> eventSettings, AsyncSettings.DEFAULTS,
-                clock, OWNER, counters, request -> {
-                    records.add(request);
-                    return CompletableFuture.completedFuture(null);
+                clock, OWNER, counters, new Destinations(functions, queues, topics, counters),
+                (function, qualifier) -> {
+                    deadLetterLookups.add(qualifier);
+                    return deadLetterTarget;
                 }, Runnable::run);
     }
 
@@ -219,6 +236,176 @@ class EventDeliveryTest {
         assertThat(stored()).isEmpty();
         assertThat(records).isEmpty();
         assertThat(counters.snapshot().get(F)).containsEntry("dropped", 1L);
+    }
+
+    @Test
+    void aFailureRecordGoesToAnSqsQueueAsTheMessageBody() throws Exception {
+        eventSettings = new EventSettings(0, Duration.ofHours(6), Optional.empty(), Optional.of(QUEUE_ARN));
+        QueuedEvent event = claimedEvent();
+
+        attempt(event, request -> CompletableFuture.completedFuture(
+                result("{\"errorMessage\":\"boom\",\"errorType\":\"E\"}", "Unhandled")));
+
+        assertThat(stored()).isEmpty();
+        OutgoingMessage message = sent.getFirst();
+        assertThat(sent).hasSize(1);
+        assertThat(message.attributes()).isEmpty();
+        assertThat(message.messageGroupId()).isNull();
+        JsonNode record = JSON.readTree(message.body());
+        assertThat(record.at("/requestContext/requestId").asText()).isEqualTo("req-1");
+        assertThat(record.at("/requestContext/condition").asText()).isEqualTo("RetriesExhausted");
+        assertThat(record.at("/requestContext/approximateInvokeCount").asInt()).isEqualTo(1);
+        assertThat(record.get("responseContext")).isEqualTo(JSON.readTree(
+                "{\"statusCode\":200,\"executedVersion\":\"$LATEST\",\"functionError\":\"Unhandled\"}"));
+        assertThat(record.at("/responsePayload/errorMessage").asText()).isEqualTo("boom");
+    }
+
+    @Test
+    void aSuccessRecordIsPublishedToAnSnsTopic() throws Exception {
+        eventSettings = new EventSettings(2, Duration.ofHours(6), Optional.of(TOPIC_ARN), Optional.empty());
+        QueuedEvent event = claimedEvent();
+
+        attempt(event, request -> CompletableFuture.completedFuture(result("{\"ok\":true}", null)));
+
+        assertThat(published).singleElement().satisfies(message -> {
+            assertThat(message.subject()).isNull();
+            assertThat(message.attributes()).isEmpty();
+            JsonNode record = JSON.readTree(message.message());
+            assertThat(record.at("/requestContext/condition").asText()).isEqualTo("Success");
+            assertThat(record.get("responsePayload")).isEqualTo(JSON.readTree("{\"ok\":true}"));
+        });
+        assertThat(stored()).isEmpty();
+    }
+
+    @Test
+    void aRecordForAMissingQueueIsLostWithACountAndTheEventStillEnds() {
+        eventSettings = new EventSettings(0, Duration.ofHours(6), Optional.empty(),
+                Optional.of("arn:aws:sqs:us-east-1:000000000000:gone"));
+        QueuedEvent event = claimedEvent();
+
+        attempt(event, request -> CompletableFuture.completedFuture(result("{}", "Unhandled")));
+
+        assertThat(stored()).isEmpty();
+        assertThat(sent).isEmpty();
+        assertThat(counters.snapshot().get(F)).containsEntry("destination_delivery_failures", 1L)
+                .containsEntry("dropped", 1L);
+    }
+
+    @Test
+    void aDiscardedEventGoesToTheDeadLetterQueueWithLambdasAttributes() {
+        deadLetterTarget = Optional.of(QUEUE_ARN);
+        eventSettings = new EventSettings(0, Duration.ofHours(6), Optional.empty(), Optional.empty());
+        QueuedEvent event = claimedEvent();
+
+        attempt(event, request -> CompletableFuture.completedFuture(
+                result("{\"errorMessage\":\"Test exception (this is intentional)\",\"errorType\":\"Exception\"}",
+                        "Unhandled")));
+
+        assertThat(stored()).isEmpty();
+        assertThat(sent).singleElement().satisfies(message -> {
+            assertThat(message.body()).isEqualTo("{\"n\":1}");
+            // as AWS recorded it (test_lambda_destinations.py::TestLambdaDLQ::test_dead_letter_queue)
+            assertThat(message.attributes()).containsOnlyKeys("RequestID", "ErrorCode", "ErrorMessage");
+            assertAttribute(message.attributes().get("RequestID"), "String", "req-1");
+            assertAttribute(message.attributes().get("ErrorCode"), "Number", "200");
+            assertAttribute(message.attributes().get("ErrorMessage"), "String",
+                    "Test exception (this is intentional)");
+        });
+        assertThat(deadLetterLookups).containsExactly("$LATEST");
+    }
+
+    @Test
+    void aDeadLetterTopicGetsTheEventAndTheThrottleThatDiscardedIt() {
+        deadLetterTarget = Optional.of(TOPIC_ARN);
+        zeroReserved = true;
+        QueuedEvent event = claimedEvent();
+
+        attempt(event, request -> CompletableFuture.failedFuture(LambdaException.tooManyRequests("Rate Exceeded.",
+                "ReservedFunctionConcurrentInvocationLimitExceeded")));
+
+        assertThat(published).singleElement().satisfies(message -> {
+            assertThat(message.message()).isEqualTo("{\"n\":1}");
+            assertAttribute(message.attributes().get("ErrorCode"), "Number", "429");
+            assertAttribute(message.attributes().get("ErrorMessage"), "String", "Rate Exceeded.");
+        });
+        assertThat(deadLetterLookups).singleElement().isNull(); // never ran: the qualifier the event named
+    }
+
+    @Test
+    void anEventThatSucceedsNeverReachesTheDeadLetterQueue() {
+        deadLetterTarget = Optional.of(QUEUE_ARN);
+        QueuedEvent event = claimedEvent();
+
+        attempt(event, request -> CompletableFuture.completedFuture(result("{}", null)));
+
+        assertThat(sent).isEmpty();
+        assertThat(deadLetterLookups).isEmpty();
+    }
+
+    @Test
+    void bothTheOnFailureDestinationAndTheDeadLetterQueueGetTheirMessage() throws Exception {
+        deadLetterTarget = Optional.of(TOPIC_ARN);
+        eventSettings = new EventSettings(0, Duration.ofHours(6), Optional.empty(), Optional.of(QUEUE_ARN));
+        QueuedEvent event = claimedEvent();
+
+        attempt(event, request -> CompletableFuture.completedFuture(result("{\"errorMessage\":\"x\"}", "Unhandled")));
+
+        assertThat(JSON.readTree(sent.getFirst().body()).at("/requestContext/condition").asText())
+                .isEqualTo("RetriesExhausted");
+        assertThat(published).singleElement().satisfies(m -> assertThat(m.message()).isEqualTo("{\"n\":1}"));
+    }
+
+    @Test
+    void aMissingDeadLetterQueueLosesTheMessageWithACountAndTheEventStillEnds() {
+        deadLetterTarget = Optional.of("arn:aws:sqs:us-east-1:000000000000:gone");
+        QueuedEvent event = claimedEvent(2);
+
+        attempt(event, request -> CompletableFuture.completedFuture(result("{}", "Unhandled")));
+
+        assertThat(stored()).isEmpty();
+        assertThat(counters.snapshot().get(F)).containsEntry("dead_letter_errors", 1L);
+    }
+
+    @Test
+    void aDeadLetterLookupThatFailsKeepsTheEventQueued() {
+        eventSettings = new EventSettings(2, Duration.ofHours(6), Optional.empty(), Optional.empty());
+        QueuedEvent event = claimedEvent(2);
+        delivery = new EventDelivery(scriptedInvoker(), queue, (name, qualifier) -> eventSettings,
+                AsyncSettings.DEFAULTS, clock, OWNER, counters, new Destinations(r -> null, null, null, counters),
+                (function, qualifier) -> {
+                    throw new IllegalStateException("storage down");
+                }, Runnable::run);
+
+        attempt(event, request -> CompletableFuture.completedFuture(result("{}", "Unhandled")));
+
+        assertThat(stored()).singleElement().satisfies(e -> assertThat(e.requestId()).isEqualTo("req-1"));
+    }
+
+    private static void assertAttribute(MessageAttribute attribute, String dataType, String value) {
+        assertThat(attribute.dataType()).isEqualTo(dataType);
+        assertThat(attribute.stringValue()).isEqualTo(value);
+        assertThat(attribute.binaryValue()).isNull();
+    }
+
+    /** Runs what {@link #outcome} says, and records each request. */
+    private Invoker scriptedInvoker() {
+        return new Invoker() {
+            @Override
+            public CompletionStage<InvocationResult> invoke(InvocationRequest request) {
+                invoked.add(request);
+                return outcome.apply(request);
+            }
+
+            @Override
+            public CompletionStage<Void> dryRun(Account account, String functionName, Optional<String> qualifier) {
+                return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public boolean reservesZeroConcurrency(Account account, String functionName) {
+                return zeroReserved;
+            }
+        };
     }
 
     private void attempt(QueuedEvent event, Function<InvocationRequest, CompletionStage<InvocationResult>> outcome) {

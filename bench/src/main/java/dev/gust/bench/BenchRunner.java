@@ -33,7 +33,8 @@ public final class BenchRunner {
     static final List<Scenario> SCENARIOS = List.of(new FloorScenario(), new WarmInvokeScenario(),
             new PeerScenario(), new BareStartScenario(), new ColdStartScenario(), new IdleMemoryScenario(),
             new ScaleOutScenario(), new AsyncScenario(), new StreamingScenario(), new ControlPlaneScenario(),
-            new AuthorizationScenario(), new FunctionUrlScenario(), new HttpApiScenario(), new SoakScenario());
+            new AuthorizationScenario(), new FunctionUrlScenario(), new HttpApiScenario(), new SqsRawScenario(),
+            new SqsEsmScenario(), new SqsLatencyScenario(), new SnsLatencyScenario(), new SoakScenario());
 
     private BenchRunner() {
     }

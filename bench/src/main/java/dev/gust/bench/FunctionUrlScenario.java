@@ -29,8 +29,7 @@ final class FunctionUrlScenario implements Scenario {
     @Override
     public ObjectNode run(BenchContext context) throws Exception {
         ObjectNode result = JsonNodeFactory.instance.objectNode();
-        NoopFunctions.Runtime runtime = context.measures("provided") ? NoopFunctions.provided(context.workDir())
-                : NoopFunctions.python();
+        NoopFunctions.Runtime runtime = NoopFunctions.providedOrPython(context);
         result.put("runtime", runtime.runtime());
         try (FloorServer floor = FloorServer.start(context.workDir(), "auto")) {
             result.set("floor", Curves.measure(context, () -> floor.request("{}"), CONCURRENCIES));

@@ -138,6 +138,52 @@ final class LambdaHttp {
                 response.headers().firstValue("X-Amz-Function-Error").isPresent());
     }
 
+    /**
+     * CreateEventSourceMapping of an SQS queue to {@code function}; returns the mapping's UUID.
+     *
+     * @param windowSeconds {@code MaximumBatchingWindowInSeconds}
+     */
+    String createEventSourceMapping(String function, String queueArn, int batchSize, int windowSeconds)
+            throws IOException {
+        ObjectNode body = JSON.createObjectNode().put("FunctionName", function).put("EventSourceArn", queueArn)
+                .put("BatchSize", batchSize).put("MaximumBatchingWindowInSeconds", windowSeconds);
+        HttpResponse<String> response = call("POST", "/2015-03-31/event-source-mappings/", "",
+                JSON.writeValueAsBytes(body), Map.of("Content-Type", "application/json"));
+        require(response, 202, "CreateEventSourceMapping " + function);
+        return JSON.readTree(response.body()).path("UUID").asText();
+    }
+
+    /** Waits until the mapping's {@code State} is {@code state} (such as {@code Enabled}). */
+    void awaitMappingState(String uuid, String state) throws IOException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        String seen = "";
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = call("GET", "/2015-03-31/event-source-mappings/" + uuid, "", new byte[0],
+                    Map.of());
+            require(response, 200, "GetEventSourceMapping " + uuid);
+            seen = JSON.readTree(response.body()).path("State").asText();
+            if (seen.equals(state)) {
+                return;
+            }
+            ChildProcess.sleep(20);
+        }
+        throw new IOException("mapping " + uuid + " is " + seen + ", not " + state);
+    }
+
+    /** DeleteEventSourceMapping (its pollers stop). */
+    void deleteEventSourceMapping(String uuid) throws IOException {
+        require(call("DELETE", "/2015-03-31/event-source-mappings/" + uuid, "", new byte[0], Map.of()), 202,
+                "DeleteEventSourceMapping " + uuid);
+    }
+
+    /** AddPermission: {@code principal} (a service, such as {@code sns.amazonaws.com}) may invoke the function. */
+    void addPermission(String function, String statementId, String principal, String sourceArn) throws IOException {
+        ObjectNode body = JSON.createObjectNode().put("StatementId", statementId)
+                .put("Action", "lambda:InvokeFunction").put("Principal", principal).put("SourceArn", sourceArn);
+        require(call("POST", "/2015-03-31/functions/" + function + "/policy", "", JSON.writeValueAsBytes(body),
+                Map.of("Content-Type", "application/json")), 201, "AddPermission " + function);
+    }
+
     static void require(HttpResponse<String> response, int status, String what) throws IOException {
         if (response.statusCode() != status) {
             throw new IOException(what + " answered " + response.statusCode() + ": " + response.body());

@@ -24,6 +24,10 @@ final class MarkdownReport {
         r.simple("Async", s.path("async"));
         r.streaming(s.path("streaming"));
         r.simple("Control plane", s.path("control-plane"));
+        r.simple("SQS: raw receive-and-delete", s.path("sqs-raw"));
+        r.simple("SQS: event source mapping delivery", s.path("sqs-esm"));
+        r.simple("SQS: SendMessage to handler start", s.path("sqs-latency"));
+        r.simple("SNS: Publish to handler start", s.path("sns-latency"));
         r.soak(s.path("soak"));
         s.fields().forEachRemaining(e -> {
             if (e.getValue().has("error")) {

@@ -166,6 +166,11 @@ final class NoopFunctions {
         return List.of(provided(workDir), python(), node(), java(workDir), ruby());
     }
 
+    /** The {@code provided} no-op when that runtime is measured, else Python's. */
+    static Runtime providedOrPython(BenchContext context) throws IOException {
+        return context.measures("provided") ? provided(context.workDir()) : python();
+    }
+
     static Runtime python() {
         return new Runtime("python", "python3.12", "handler.handler", zip(Map.of("handler.py", bytes(PYTHON))), 128);
     }

@@ -28,6 +28,7 @@ final class Targets {
         t.memory();
         t.scaleOut();
         t.httpApi();
+        t.queues();
         return t.out;
     }
 
@@ -65,6 +66,26 @@ final class Targets {
         double kept = run.path("rps_kept_c32").asDouble();
         add("http-api c=32: an HTTP API route keeps at least 80% of a warm Invoke's throughput", kept >= 0.80,
                 "%.0f%%".formatted(100 * kept), kept, 0.80);
+    }
+
+    /**
+     * Issue 13: an event source mapping delivers at least half the raw receive-and-delete rate (BatchSize 10 and 100);
+     * SendMessage to handler start p50 under 20 ms; Publish to handler start measured.
+     */
+    private void queues() {
+        JsonNode esm = s.path("sqs-esm");
+        for (int batchSize : SqsEsmScenario.BATCH_SIZES) {
+            JsonNode point = esm.path("batch_" + batchSize);
+            double ratio = point.path("ratio_to_raw").asDouble(Double.NaN);
+            add("sqs-esm BatchSize " + batchSize + ": at least 50% of the raw receive-and-delete rate", ratio >= 0.5,
+                    "%d/s vs %d/s = %.0f%%".formatted(point.path("messages_per_second").asLong(),
+                            esm.path("raw").path("best_messages_per_second").asLong(), 100 * ratio), ratio, 0.5);
+        }
+        double sqs = s.path("sqs-latency").path("send_to_handler_start").path("p50_ms").asDouble(Double.NaN);
+        add("sqs-latency: SendMessage to handler start p50 under 20 ms", sqs < 20, "%.1f ms".formatted(sqs), sqs, 20);
+        double sns = s.path("sns-latency").path("publish_to_handler_start").path("p50_ms").asDouble(Double.NaN);
+        add("sns-latency: Publish to handler start measured and reported", !Double.isNaN(sns),
+                "%.1f ms".formatted(sns), sns, 1);
     }
 
     private void peer() {

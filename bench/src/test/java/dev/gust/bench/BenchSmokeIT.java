@@ -19,11 +19,12 @@ class BenchSmokeIT {
     void smokeRunWritesResultsForEveryScenario() throws Exception {
         Path out = Path.of("target/bench-smoke");
         List<String> scenarios = List.of("floor", "warm", "bare-start", "cold-start", "idle-memory", "scale-out",
-                "async", "streaming", "control-plane", "function-url", "http-api");
+                "async", "streaming", "control-plane", "function-url", "http-api", "sqs-raw", "sqs-esm", "sqs-latency",
+                "sns-latency");
         String[] args = new String[] {"--smoke", "--out", out.toString(), "--server-jar",
                 System.getProperty("gust.server.jar"), "--runtimes", "provided,python,nodejs", "floor", "warm",
                 "bare-start", "cold-start", "idle-memory", "scale-out", "async", "streaming", "control-plane", "function-url",
-                "http-api"};
+                "http-api", "sqs-raw", "sqs-esm", "sqs-latency", "sns-latency"};
         BenchRunner.run(args);
 
         JsonNode results = LambdaHttp.JSON.readTree(out.resolve("results.json").toFile());
@@ -63,7 +64,22 @@ class BenchSmokeIT {
             }
         }
         assertThat(s.path("function-url").path("url_p50_over_invoke_c1").asDouble()).isPositive();
-        assertThat(results.path("targets")).hasSize(16);
+        assertThat(s.path("sqs-raw").path("best_messages_per_second").asLong()).isPositive();
+        for (String batch : List.of("batch_10", "batch_100")) {
+            JsonNode point = s.path("sqs-esm").path(batch);
+            assertThat(point.path("messages").asInt()).as(batch).isEqualTo(s.path("sqs-esm").path("raw")
+                    .path("clients_1").path("messages").asInt());
+            assertThat(point.path("messages_per_second").asLong()).as(batch).isPositive();
+            assertThat(point.path("ratio_to_raw").asDouble()).as(batch).isPositive();
+        }
+        for (String[] latency : new String[][] {{"sqs-latency", "send_to_handler_start"},
+                {"sns-latency", "publish_to_handler_start"}}) {
+            JsonNode summary = s.path(latency[0]).path(latency[1]);
+            assertThat(summary.path("n").asInt()).as(latency[0]).isEqualTo(10);
+            assertThat(summary.path("p50_ms").asDouble()).as(latency[0]).isPositive()
+                    .isLessThanOrEqualTo(summary.path("max_ms").asDouble());
+        }
+        assertThat(results.path("targets")).hasSize(20);
         for (JsonNode target : results.path("targets")) {
             assertThat(target.path("status").asText()).isIn("met", "not met", "not measured");
         }

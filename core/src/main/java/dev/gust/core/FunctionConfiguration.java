@@ -37,7 +37,8 @@ public record FunctionConfiguration(
         String logGroup,
         String applicationLogLevel,
         String systemLogLevel,
-        List<FunctionLayer> layers) {
+        List<FunctionLayer> layers,
+        String deadLetterTargetArn) {
 
     public static final String LATEST = "$LATEST";
 
@@ -85,6 +86,7 @@ public record FunctionConfiguration(
         private String applicationLogLevel;
         private String systemLogLevel;
         private List<FunctionLayer> layers = List.of();
+        private String deadLetterTargetArn;
 
         private Builder() {
         }
@@ -116,6 +118,7 @@ public record FunctionConfiguration(
             applicationLogLevel = c.applicationLogLevel;
             systemLogLevel = c.systemLogLevel;
             layers = c.layers;
+            deadLetterTargetArn = c.deadLetterTargetArn;
         }
 
         public Builder functionName(String v) { functionName = v; return this; }
@@ -144,12 +147,13 @@ public record FunctionConfiguration(
         public Builder applicationLogLevel(String v) { applicationLogLevel = v; return this; }
         public Builder systemLogLevel(String v) { systemLogLevel = v; return this; }
         public Builder layers(List<FunctionLayer> v) { layers = v; return this; }
+        public Builder deadLetterTargetArn(String v) { deadLetterTargetArn = v; return this; }
 
         public FunctionConfiguration build() {
             return new FunctionConfiguration(functionName, version, runtime, role, handler, description, timeout,
                     memorySize, ephemeralStorageSize, environment, architectures, code, lastModified, revisionId, state,
                     stateReason, stateReasonCode, lastUpdateStatus, lastUpdateStatusReason, lastUpdateStatusReasonCode,
-                    tracingMode, logFormat, logGroup, applicationLogLevel, systemLogLevel, layers);
+                    tracingMode, logFormat, logGroup, applicationLogLevel, systemLogLevel, layers, deadLetterTargetArn);
         }
     }
 }

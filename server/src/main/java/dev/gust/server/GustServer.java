@@ -23,6 +23,7 @@ import dev.gust.api.layers.LayerService;
 import dev.gust.api.permissions.PolicyService;
 import dev.gust.api.urls.FunctionUrlService;
 import dev.gust.async.AsyncInvocations;
+import dev.gust.async.DeadLetterTargets;
 import dev.gust.async.EventSettings;
 import dev.gust.core.Account;
 import dev.gust.core.FunctionChanges;
@@ -63,6 +64,7 @@ import dev.gust.store.VersionStore;
 import dev.gust.sts.ExecutionRoleSessions;
 import dev.gust.sts.SessionCredentialsResolver;
 import dev.gust.sts.SessionTokens;
+import dev.gust.sns.Sns;
 import dev.gust.sqs.SqsService;
 import dev.gust.sts.StsService;
 import io.vertx.core.Vertx;
@@ -99,6 +101,7 @@ final class GustServer implements AutoCloseable {
     private IdleConnections idleConnections;
     private ServiceEdge edge;
     private SqsService sqs;
+    private Sns sns;
     private ServerCredentials credentials;
     private Sandbox sandbox;
     private Engine engine;
@@ -147,8 +150,20 @@ final class GustServer implements AutoCloseable {
                 // every instance's credentials: a session of its execution role, whose policies decide, bounded by the
                 // function-credentials grant
                 new ExecutionRoleSessions(sessions, settings.functionCredentials()), functionEndpoint::join);
+        // SQS on ElasticMQ, one per account and region, started on first use (or now, for those with stored queues)
+        sqs = new SqsService(vertx, settings.dataDir().resolve("sqs"));
+        sqs.startStored();
+        queueDirectory = sqs.queueMessages(); // event source mappings ask SQS whether their queue exists
+        // destinations and dead-letter queues reach SQS and SNS only through their seams (SNS, which delivers through
+        // the async invocations, is opened next, before anything is delivered)
         async = new AsyncInvocations(engine, storage.events(), EventSettings.storedIn(storage.eventInvokeConfigs()),
-                settings.async(), clock, NODE);
+                DeadLetterTargets.storedIn(storage.functions(), storage.versions()), sqs.queueMessages(),
+                (topicArn, message) -> sns.publisher().publish(topicArn, message), settings.async(), clock, NODE);
+        // SNS: topics in memory, written through; its outbox delivers to functions (async invokes, after their
+        // policies), to SQS through its seam and to HTTP endpoints, once the server listens (its links name the edge)
+        sns = Sns.open(storage.sns(), settings.dataDir(), async,
+                account -> new PolicyInvokePermissions(storage.policies().in(account)), sqs.queueMessages(),
+                functionEndpoint::join, clock, workers());
         // IAM and Organizations: global, keyed by account alone; IAM answers the edge (user keys) and STS (roles) from
         // memory, and gives each account Organizations creates its access role in the same transaction
         Iam iam = Iam.load(storage.identities(), credentials.secretAccessKey(), clock);
@@ -178,14 +193,11 @@ final class GustServer implements AutoCloseable {
         // The server's own key pair is the account's root: it may do everything.
         KeyPairResolver serverKeys = new KeyPairResolver(new Credentials(credentials.accessKeyId(),
                 credentials.secretAccessKey()), Caller.accountRoot(defaults.accountId(), credentials.accessKeyId()));
-        // SQS on ElasticMQ, one per account and region, started on first use (or now, for those with stored queues)
-        sqs = new SqsService(vertx, settings.dataDir().resolve("sqs"));
-        sqs.startStored();
-        queueDirectory = sqs.queueMessages(); // event source mappings ask SQS whether their queue exists
         edge = new ServiceEdge(vertx, clock, List.of(lambda, new StsService(sessions, iam.roles()),
                         new IamService(iam), new OrganizationsService(organization),
                         new ApiGatewayService(List.of(httpApis(clock), new RestApis(storage.restApis(), engine,
-                                account -> new PolicyInvokePermissions(storage.policies().in(account)), clock))), sqs),
+                                account -> new PolicyInvokePermissions(storage.policies().in(account)), clock))), sqs,
+                        sns.service()),
                 resolvers(serverKeys, new SessionCredentialsResolver(sessions), iam.credentialsResolver()),
                 iam.identityPolicies());
         edge.unsigned().get("/_gust/health").handler(ctx -> health().whenComplete((body, failure) -> {
@@ -210,6 +222,7 @@ final class GustServer implements AutoCloseable {
         try {
             http.listen().await(30, TimeUnit.SECONDS);
             functionEndpoint.complete(FunctionEndpoint.url(settings.host(), http.actualPort()));
+            sns.start();
         } catch (Exception e) {
             throw new IOException("cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage()
                     + " (is another program using that port? choose another with --port)", e);
@@ -294,12 +307,16 @@ final class GustServer implements AutoCloseable {
      * policies on worker threads.
      */
     private HttpApis httpApis(InstantSource clock) {
-        Executor workers = task -> vertx.executeBlocking(() -> {
+        return new HttpApis(storage.httpApis(), engine,
+                account -> new PolicyInvokePermissions(storage.policies().in(account)), workers(), clock);
+    }
+
+    /** Vert.x's worker threads, for blocking work a service moves off the event loops. */
+    private Executor workers() {
+        return task -> vertx.executeBlocking(() -> {
             task.run();
             return null;
         }, false);
-        return new HttpApis(storage.httpApis(), engine,
-                account -> new PolicyInvokePermissions(storage.policies().in(account)), workers, clock);
     }
 
     /** The edge's credentials resolvers, in order; last, with {@code account-id-keys}, any twelve-digit key id. */
@@ -374,6 +391,9 @@ final class GustServer implements AutoCloseable {
         }
         if (async != null) {
             async.close();
+        }
+        if (sns != null) {
+            sns.close();
         }
         if (mappingStates != null) {
             mappingStates.close();

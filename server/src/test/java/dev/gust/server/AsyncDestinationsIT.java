@@ -206,7 +206,7 @@ class AsyncDestinationsIT {
     }
 
     /** {@code version}, {@code timestamp}, {@code requestContext} and {@code requestPayload}, and no other field. */
-    private static void assertRecordHeader(JsonNode record, Instant notBefore, String requestId, String functionArn,
+    static void assertRecordHeader(JsonNode record, Instant notBefore, String requestId, String functionArn,
             String condition, int invokeCount, String sent) {
         List<String> fields = new ArrayList<>();
         record.fieldNames().forEachRemaining(fields::add);
@@ -223,7 +223,7 @@ class AsyncDestinationsIT {
     }
 
     /** The last attempt's {@code responseContext} and error object, as the recordings of a Python function show. */
-    private static void assertFailureResponse(JsonNode record, String requestId, String function) {
+    static void assertFailureResponse(JsonNode record, String requestId, String function) {
         assertThat(record.get("responseContext")).isEqualTo(AsyncTesting.json(
                 "{\"statusCode\":200,\"executedVersion\":\"$LATEST\",\"functionError\":\"Unhandled\"}"));
         JsonNode error = record.get("responsePayload");

@@ -109,13 +109,40 @@ class FunctionErrorsIT {
     }
 
     @Test
-    void refusesDeadLetterTargetsUntilQueuesExist() {
+    void refusesDeadLetterTargetsOfOtherServicesOrRegionsWithAwsMessagesAndKeepsNothing() {
         assertAwsError(() -> create("with-dlq", b -> b.deadLetterConfig(d -> d.targetArn(
-                "arn:aws:sqs:us-east-1:000000000000:dlq"))), 400, "InvalidParameterValueException",
-                "Gust cannot deliver to dead-letter queues or topics yet (arn:aws:sqs:us-east-1:000000000000:dlq). "
-                        + "Use an OnFailure destination to a Lambda function instead (PutFunctionEventInvokeConfig).");
+                "arn:aws:lambda:us-east-1:000000000000:function:other"))), 400, "InvalidParameterValueException",
+                "Invalid dead letter queue ARN: The service specified by the TargetArn is not supported for dead "
+                        + "letter configuration.");
+        assertAwsError(() -> create("with-dlq", b -> b.deadLetterConfig(d -> d.targetArn(
+                "arn:aws:sqs:eu-west-1:000000000000:dlq"))), 400, "InvalidParameterValueException",
+                "Invalid dead letter queue ARN: The resource specified by the TargetArn must be in the same region as "
+                        + "the Lambda function it's associated with.");
+        assertAwsError(() -> create("with-dlq", b -> b.deadLetterConfig(d -> d.targetArn("dlq"))), 400,
+                "ValidationException", "1 validation error detected: Value 'dlq' at 'deadLetterConfig.targetArn' "
+                        + "failed to satisfy constraint: Member must satisfy regular expression pattern: "
+                        + "(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()");
         assertAwsError(() -> lambda.getFunction(b -> b.functionName("with-dlq")), 404, "ResourceNotFoundException",
                 "Function not found: arn:aws:lambda:us-east-1:000000000000:function:with-dlq");
+    }
+
+    @Test
+    void storesADeadLetterQueueShowsItAndClearsItWithAnEmptyConfig() {
+        String queue = "arn:aws:sqs:us-east-1:000000000000:dlq";
+        create("keeps-dlq", b -> b.deadLetterConfig(d -> d.targetArn(queue)));
+        assertThat(lambda.getFunctionConfiguration(b -> b.functionName("keeps-dlq")).deadLetterConfig().targetArn())
+                .isEqualTo(queue);
+        String topic = "arn:aws:sns:us-east-1:000000000000:dead-letters";
+        lambda.updateFunctionConfiguration(b -> b.functionName("keeps-dlq").deadLetterConfig(d -> d.targetArn(topic)));
+        assertThat(lambda.getFunctionConfiguration(b -> b.functionName("keeps-dlq")).deadLetterConfig().targetArn())
+                .isEqualTo(topic);
+        lambda.updateFunctionConfiguration(b -> b.functionName("keeps-dlq").description("unrelated"));
+        assertThat(lambda.getFunctionConfiguration(b -> b.functionName("keeps-dlq")).deadLetterConfig().targetArn())
+                .isEqualTo(topic);
+
+        lambda.updateFunctionConfiguration(b -> b.functionName("keeps-dlq").deadLetterConfig(d -> { }));
+
+        assertThat(lambda.getFunctionConfiguration(b -> b.functionName("keeps-dlq")).deadLetterConfig()).isNull();
     }
 
     @Test

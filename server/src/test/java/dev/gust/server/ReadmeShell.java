@@ -53,6 +53,22 @@ record ReadmeShell(Path work, GustProcess gust) {
         Map<String, String> env = builder.environment();
         env.put("PATH", "/usr/bin:/bin");
         env.put("HOME", work.toString());
+        clientEnvironment(env, gust);
+        Path log = Files.createTempFile(work, "bash", ".log");
+        Process process = builder.redirectOutput(log.toFile()).start();
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("timed out: " + script);
+        }
+        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Puts into {@code env} what the AWS CLI and boto3 need to reach {@code gust} with the test key pair in
+     * {@code us-east-1}: {@code AWS_ENDPOINT_URL} (boto3 reads it; the CLI 2.9 needs {@code --endpoint-url}), the
+     * keys, the region, no pager, one attempt, no profile.
+     */
+    static void clientEnvironment(Map<String, String> env, GustProcess gust) {
         env.put("AWS_ENDPOINT_URL", gust.endpoint().toString());
         env.put("AWS_ACCESS_KEY_ID", GustProcess.ACCESS_KEY);
         env.put("AWS_SECRET_ACCESS_KEY", GustProcess.SECRET_KEY);
@@ -61,12 +77,5 @@ record ReadmeShell(Path work, GustProcess gust) {
         env.put("AWS_PAGER", "");
         env.put("AWS_MAX_ATTEMPTS", "1");
         env.remove("AWS_PROFILE");
-        Path log = Files.createTempFile(work, "bash", ".log");
-        Process process = builder.redirectOutput(log.toFile()).start();
-        if (!process.waitFor(180, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("timed out: " + script);
-        }
-        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }
 }

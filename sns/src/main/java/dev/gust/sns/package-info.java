@@ -1,2 +1,5 @@
-/** Amazon SNS on the edge: topics, subscriptions, durable fan-out. See {@code docs/design/event-sources.md}. */
+/**
+ * Amazon SNS (API version 2010-03-31) on the edge: topics, subscriptions, publishing, and the durable fan-out of
+ * each message to functions, queues and HTTP endpoints (see {@code docs/design/event-sources-sns.md}).
+ */
 package dev.gust.sns;

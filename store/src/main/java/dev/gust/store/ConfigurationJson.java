@@ -61,6 +61,9 @@ final class ConfigurationJson {
         n.put("logGroup", c.logGroup());
         n.put("applicationLogLevel", c.applicationLogLevel());
         n.put("systemLogLevel", c.systemLogLevel());
+        if (c.deadLetterTargetArn() != null) {
+            n.put("deadLetterTargetArn", c.deadLetterTargetArn());
+        }
         if (!c.layers().isEmpty()) {
             var layers = n.putArray("layers");
             c.layers().forEach(l -> writeCode(layers.addObject().put("arn", l.arn()).putObject("code"), l.code()));
@@ -103,6 +106,7 @@ final class ConfigurationJson {
                 .applicationLogLevel(text(n, "applicationLogLevel"))
                 .systemLogLevel(text(n, "systemLogLevel"))
                 .layers(layers(n.path("layers")))
+                .deadLetterTargetArn(text(n, "deadLetterTargetArn"))
                 .build();
     }
 

@@ -14,9 +14,8 @@ import java.util.function.Supplier;
  * a {@link SqliteVersionStore}, a {@link SqliteLayerStore}, a {@link SqliteEventQueue}, a
  * {@link SqliteEventInvokeConfigStore}, a {@link SqliteReservedConcurrencyStore}, a
  * {@link SqliteProvisionedConcurrencyStore}, a {@link SqliteFunctionPolicyStore}, a {@link SqliteIdentityStore}, a
- * {@link SqliteRestApiStore}, a {@link SqliteHttpApiStore} and a {@link SqliteEventSourceMappingStore}; in
- * {@code <dataDir>/code/} a
- * {@link FileCodeStore}.
+ * {@link SqliteRestApiStore}, a {@link SqliteHttpApiStore}, a {@link SqliteSnsStore} and a
+ * {@link SqliteEventSourceMappingStore}; in {@code <dataDir>/code/} a {@link FileCodeStore}.
  *
  * <p>Every regional store is a view of one namespace (an account and a region; see {@link FunctionStore#in}): the
  * getters give the views of the default namespace this storage was opened with, whose {@code in} gives any other.
@@ -50,6 +49,7 @@ public final class EmbeddedStorage implements AutoCloseable {
     private final SqliteIdentityStore identities;
     private final SqliteRestApiStore restApis;
     private final SqliteHttpApiStore httpApis;
+    private final SqliteSnsStore sns;
     /** Lambda's event source mappings ({@link SqliteEventSourceMappingStore}), the default namespace's view. */
     private final SqliteEventSourceMappingStore eventSourceMappings;
 
@@ -70,6 +70,7 @@ public final class EmbeddedStorage implements AutoCloseable {
         identities = track(() -> new SqliteIdentityStore(dataDir));
         restApis = track(() -> new SqliteRestApiStore(dataDir));
         httpApis = track(() -> new SqliteHttpApiStore(dataDir));
+        sns = track(() -> new SqliteSnsStore(dataDir));
         eventSourceMappings = track(() -> new SqliteEventSourceMappingStore(dataDir)).in(defaults);
         events = track(() -> new SqliteEventQueue(dataDir)); // last opened, first closed: it drains its writes
         events.releaseEveryLease().toCompletableFuture().join();
@@ -181,6 +182,11 @@ public final class EmbeddedStorage implements AutoCloseable {
     /** API Gateway's HTTP APIs, of every namespace. */
     public HttpApiStore httpApis() {
         return httpApis;
+    }
+
+    /** SNS's topics, subscriptions and delivery outbox, of every namespace. */
+    public SnsStore sns() {
+        return sns;
     }
 
     /** Lambda's event source mappings, per namespace (the default namespace's view). */

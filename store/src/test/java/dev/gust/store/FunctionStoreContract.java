@@ -319,6 +319,7 @@ public abstract class FunctionStoreContract {
                 .logGroup("/aws/lambda/full")
                 .applicationLogLevel("DEBUG")
                 .systemLogLevel("WARN")
+                .deadLetterTargetArn("arn:aws:sqs:us-east-1:000000000000:dlq")
                 .build();
         store.create(new FunctionRecord(full, Map.of()));
 

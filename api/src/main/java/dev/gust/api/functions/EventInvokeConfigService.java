@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
  * The asynchronous invocation settings of functions ({@code *FunctionEventInvokeConfig}), with Lambda's
  * validation and errors. Thread-safe; calls block on storage, so run them on worker threads.
  *
- * <p>Destinations: only Lambda functions are delivered to until Gust has queues, topics and event buses, so
- * other destination ARNs are refused with a message that says so.
+ * <p>Destinations: Lambda functions, SQS queues and SNS topics, as AWS accepts them; an ARN of a service Lambda does
+ * not deliver to is refused with AWS's message. EventBridge event buses and S3 buckets, which AWS accepts, are refused
+ * with a message that says Gust cannot deliver there yet. Whether a queue or topic exists is not checked, as AWS does
+ * not: a record that cannot be delivered is logged when the event ends.
  */
 public final class EventInvokeConfigService {
 
@@ -141,8 +143,9 @@ public final class EventInvokeConfigService {
         requirePattern(errors, onSuccess, "destinationConfig.onSuccess.destination");
         requirePattern(errors, onFailure, "destinationConfig.onFailure.destination");
         errors.throwIfAny();
-        requireSupported(target, onSuccess);
-        requireSupported(target, onFailure);
+        if (wanted != null) {
+            requireSupported(target, wanted);
+        }
         return new DestinationConfig(onSuccess, onFailure);
     }
 
@@ -160,16 +163,36 @@ public final class EventInvokeConfigService {
         }
     }
 
-    private void requireSupported(Target target, String destination) {
-        if (destination == null) {
-            return;
+    /** Lambda's service rules for the destinations a request sets. */
+    private void requireSupported(Target target, WireTypes.DestinationConfigRequest wanted) {
+        String onSuccess = destination(wanted.onSuccess(), null);
+        String onFailure = destination(wanted.onFailure(), null);
+        for (String destination : new String[] {onSuccess, onFailure}) {
+            if (destination == null) {
+                continue;
+            }
+            ResourceArn arn = ResourceArn.parse(destination).orElse(null);
+            String service = arn == null ? "" : arn.service();
+            switch (service) {
+                case "lambda" -> requireOtherFunction(target, destination);
+                case "sqs", "sns" -> {
+                    if (!arn.isQueueOrTopic()) {
+                        throw invalidConfig(onSuccess, onFailure);
+                    }
+                }
+                case "events" -> throw notYet("EventBridge event bus", destination);
+                case "s3" -> {
+                    if (destination.equals(onSuccess)) {
+                        throw invalidConfig(onSuccess, onFailure); // AWS sends only failures to S3
+                    }
+                    throw notYet("S3 bucket", destination);
+                }
+                default -> throw invalidConfig(onSuccess, onFailure);
+            }
         }
-        String service = destination.startsWith("arn:") ? destination.split(":", 4)[2] : destination;
-        if (!service.equals("lambda")) {
-            throw LambdaException.invalidParameterValue("Gust cannot deliver to " + service + " destinations yet; "
-                    + "use a Lambda function ARN (arn:aws:lambda:" + account.region() + ":" + account.accountId()
-                    + ":function:NAME) as the destination.");
-        }
+    }
+
+    private void requireOtherFunction(Target target, String destination) {
         FunctionReference reference;
         try {
             reference = FunctionReference.parse(destination, account);
@@ -179,5 +202,23 @@ public final class EventInvokeConfigService {
         if (reference.name().equals(target.name())) {
             throw LambdaException.invalidParameterValue("You can't specify the function as a destination for itself.");
         }
+        // as AWS answers (put_destination_lambda_doesntexist); a function of another namespace is not looked up
+        if (FunctionReference.namespaceOf(destination, account).equals(account)
+                && functions.find(reference.name()).isEmpty()) {
+            throw LambdaException.invalidParameterValue("The destination ARN " + destination + " is invalid.");
+        }
+    }
+
+    /** AWS's refusal of a destination of a service it does not deliver to, naming the request's destinations. */
+    private static LambdaException invalidConfig(String onSuccess, String onFailure) {
+        return LambdaException.invalidParameterValue("The provided destination config DestinationConfig(onSuccess="
+                + (onSuccess == null ? "null" : "OnSuccess(destination=" + onSuccess + ")") + ", onFailure="
+                + (onFailure == null ? "null" : "OnFailure(destination=" + onFailure + ")") + ") is invalid.");
+    }
+
+    private LambdaException notYet(String kind, String destination) {
+        return LambdaException.invalidParameterValue("Gust cannot deliver to " + kind + " destinations yet ("
+                + destination + "); use a Lambda function (arn:aws:lambda:" + account.region() + ":"
+                + account.accountId() + ":function:NAME), an SQS queue or an SNS topic as the destination.");
     }
 }

@@ -81,6 +81,9 @@ final class FunctionJson {
         ObjectNode variables = node.putObject("Environment").putObject("Variables");
         c.environment().forEach(variables::put);
         node.putObject("TracingConfig").put("Mode", c.tracingMode());
+        if (c.deadLetterTargetArn() != null) {
+            node.putObject("DeadLetterConfig").put("TargetArn", c.deadLetterTargetArn());
+        }
         if (!c.layers().isEmpty()) {
             var layers = node.putArray("Layers");
             c.layers().forEach(l -> layers.addObject().put("Arn", l.arn()).put("CodeSize", l.code().size()));

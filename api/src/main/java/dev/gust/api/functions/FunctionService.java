@@ -136,6 +136,7 @@ public final class FunctionService {
                 request.timeout(), request.memorySize(), request.ephemeralStorage(), request.tracingConfig(),
                 request.loggingConfig());
         FunctionSettingsRules.checkArchitectures(errors, request.architectures());
+        DeadLetterRules.checkModel(errors, request.deadLetterConfig());
         if (request.packageType() != null && !request.packageType().equals("Zip") && !request.packageType().equals("Image")) {
             errors.add(request.packageType(), "packageType", "Member must satisfy enum value set: [Zip, Image]");
         }
@@ -153,7 +154,7 @@ public final class FunctionService {
         runtimes.requireAvailable(request.runtime());
         FunctionSettingsRules.checkEnvironment(variables(request.environment()));
         FunctionSettingsRules.checkTags(request.tags());
-        rejectDeadLetterTargets(request.deadLetterConfig());
+        String deadLetterTarget = DeadLetterRules.target(request.deadLetterConfig(), account);
         byte[] zip = requireZip(request.code().zipFile(), request.code().s3Bucket(), request.code().imageUri());
         String name = reference.name();
 
@@ -185,6 +186,9 @@ public final class FunctionService {
                 builder.tracingMode(request.tracingConfig().mode());
             }
             applyLogging(builder, request.loggingConfig());
+            if (deadLetterTarget != null && !deadLetterTarget.isEmpty()) {
+                builder.deadLetterTargetArn(deadLetterTarget);
+            }
             FunctionConfiguration pending = builder.state(FunctionState.Pending).stateReason(CREATING)
                     .stateReasonCode("Creating").revisionId(newRevisionId()).build();
             FunctionConfiguration active = pending.toBuilder().state(FunctionState.Active).stateReason(null)
@@ -239,6 +243,7 @@ public final class FunctionService {
         FunctionSettingsRules.checkModel(errors, request.role(), request.handler(), request.description(),
                 request.timeout(), request.memorySize(), request.ephemeralStorage(), request.tracingConfig(),
                 request.loggingConfig());
+        DeadLetterRules.checkModel(errors, request.deadLetterConfig());
         errors.throwIfAny();
         FunctionSettingsRules.checkRuntime(request.runtime());
         FunctionSettingsRules.checkAssumable(request.role());
@@ -248,21 +253,22 @@ public final class FunctionService {
         if (request.environment() != null) {
             FunctionSettingsRules.checkEnvironment(variables(request.environment()));
         }
-        rejectDeadLetterTargets(request.deadLetterConfig());
+        String deadLetterTarget = DeadLetterRules.target(request.deadLetterConfig(), account);
         if (request.role() != null) {
             require(reference.name(), Optional.empty()); // a missing function must not leave a dev-mode role behind
             executionRoles.require(account.accountId(), request.role());
         }
         packageLock.lock(); // the layers' packages must not be collected before the function references them
         try {
-            return updateConfiguration(reference.name(), request, layers.resolve(request.layers()));
+            return updateConfiguration(reference.name(), request, layers.resolve(request.layers()), deadLetterTarget);
         } finally {
             packageLock.unlock();
         }
     }
 
+    /** @param deadLetterTarget the new dead-letter target, {@code ""} to clear it, {@code null} to keep it */
     private FunctionRecord updateConfiguration(String name, WireTypes.UpdateFunctionConfigurationRequest request,
-            Optional<List<FunctionLayer>> functionLayers) {
+            Optional<List<FunctionLayer>> functionLayers, String deadLetterTarget) {
         return update(name, request.revisionId(), builder -> {
             functionLayers.ifPresent(resolved -> {
                 checkUnzippedSize(builder.build().code(), resolved);
@@ -280,6 +286,9 @@ public final class FunctionService {
                 builder.tracingMode(request.tracingConfig().mode());
             }
             applyLogging(builder, request.loggingConfig());
+            if (deadLetterTarget != null) {
+                builder.deadLetterTargetArn(deadLetterTarget.isEmpty() ? null : deadLetterTarget);
+            }
             return builder;
         });
     }
@@ -446,15 +455,6 @@ public final class FunctionService {
         if (total > MAX_UNZIPPED_BYTES) {
             throw LambdaException.invalidParameterValue("Function code combined with layers exceeds the maximum allowed "
                     + "size of " + MAX_UNZIPPED_BYTES + " bytes. The actual size is " + total + " bytes.");
-        }
-    }
-
-    /** Queues and topics do not exist in Gust yet; an empty target (which removes the setting) is fine. */
-    private static void rejectDeadLetterTargets(WireTypes.DeadLetterConfig deadLetter) {
-        if (deadLetter != null && deadLetter.targetArn() != null && !deadLetter.targetArn().isEmpty()) {
-            throw LambdaException.invalidParameterValue("Gust cannot deliver to dead-letter queues or topics yet ("
-                    + deadLetter.targetArn() + "). Use an OnFailure destination to a Lambda function instead "
-                    + "(PutFunctionEventInvokeConfig).");
         }
     }
 

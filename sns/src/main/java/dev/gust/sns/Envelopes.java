@@ -1,0 +1,138 @@
+package dev.gust.sns;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gust.core.messaging.MessageAttribute;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * What SNS delivers, shaped as AWS shapes it: the JSON envelope of a notification or a subscription confirmation
+ * (to queues and HTTP endpoints; {@code SigningCertURL}, {@code UnsubscribeURL}) and the record of Lambda's SNS event
+ * ({@code Records[].Sns}; {@code SigningCertUrl}, {@code UnsubscribeUrl}). Each message is signed. The URLs point at
+ * this server's edge. Thread-safe.
+ */
+final class Envelopes {
+
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The envelope is pretty-printed, as AWS prints it ({@code "Type" : "Notification"}). */
+    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final MessageSigner signer;
+    private final Supplier<String> endpoint;
+
+    /**
+     * @param signer signs every message
+     * @param endpoint the edge's base URL ({@code http://127.0.0.1:9000}), known once the server listens
+     */
+    Envelopes(MessageSigner signer, Supplier<String> endpoint) {
+        this.signer = Objects.requireNonNull(signer, "signer");
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+    }
+
+    /** A timestamp as SNS writes it: ISO-8601 in UTC with milliseconds. */
+    static String timestamp(Instant instant) {
+        return TIMESTAMP.format(instant);
+    }
+
+    /** The URL that confirms a pending subscription when fetched (unsigned, as AWS serves it). */
+    String subscribeUrl(String topicArn, String token) {
+        return endpoint.get() + "/?Action=ConfirmSubscription&TopicArn=" + encode(topicArn) + "&Token="
+                + encode(token);
+    }
+
+    /** The URL that deletes a subscription when fetched. */
+    String unsubscribeUrl(String subscriptionArn) {
+        return endpoint.get() + "/?Action=Unsubscribe&SubscriptionArn=" + encode(subscriptionArn);
+    }
+
+    /** Where the signing certificate is served. */
+    String signingCertUrl() {
+        return endpoint.get() + SnsService.CERTIFICATE_PATH + signer.certificateFile();
+    }
+
+    /** The JSON envelope of {@code n} for {@code subscription} (queues, HTTP endpoints). */
+    String envelope(Notification n, Subscription subscription) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("Type", n.type());
+        node.put("MessageId", n.messageId());
+        if (n.confirmation()) {
+            String subscribeUrl = subscribeUrl(n.topicArn(), n.token());
+            node.put("Token", n.token());
+            node.put("TopicArn", n.topicArn());
+            node.put("Message", n.message());
+            node.put("SubscribeURL", subscribeUrl);
+            node.put("Timestamp", timestamp(n.timestamp()));
+            node.put("SignatureVersion", "1");
+            node.put("Signature", signer.sign(MessageSigner.canonical(n, subscribeUrl)));
+            node.put("SigningCertURL", signingCertUrl());
+        } else {
+            if (n.sequenceNumber() != null) {
+                node.put("SequenceNumber", n.sequenceNumber());
+            }
+            node.put("TopicArn", n.topicArn());
+            if (n.subject() != null) {
+                node.put("Subject", n.subject());
+            }
+            node.put("Message", n.message());
+            node.put("Timestamp", timestamp(n.timestamp()));
+            node.put("SignatureVersion", "1");
+            node.put("Signature", signer.sign(MessageSigner.canonical(n, null)));
+            node.put("SigningCertURL", signingCertUrl());
+            node.put("UnsubscribeURL", unsubscribeUrl(subscription.arn()));
+            if (!n.attributes().isEmpty()) {
+                node.set("MessageAttributes", attributes(n.attributes()));
+            }
+        }
+        try {
+            return PRETTY.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Lambda's SNS event for {@code n}: one record, {@code Records[0].Sns}. */
+    byte[] lambdaEvent(Notification n, Subscription subscription) {
+        ObjectNode event = JSON.createObjectNode();
+        ObjectNode record = event.putArray("Records").addObject();
+        record.put("EventSource", "aws:sns");
+        record.put("EventVersion", "1.0");
+        record.put("EventSubscriptionArn", subscription.arn());
+        ObjectNode sns = record.putObject("Sns");
+        sns.put("Type", n.type());
+        sns.put("MessageId", n.messageId());
+        sns.put("TopicArn", n.topicArn());
+        sns.put("Subject", n.subject());
+        sns.put("Message", n.message());
+        sns.put("Timestamp", timestamp(n.timestamp()));
+        sns.put("SignatureVersion", "1");
+        sns.put("Signature", signer.sign(MessageSigner.canonical(n, null)));
+        sns.put("SigningCertUrl", signingCertUrl());
+        sns.put("UnsubscribeUrl", unsubscribeUrl(subscription.arn()));
+        sns.set("MessageAttributes", attributes(n.attributes()));
+        return event.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Message attributes as SNS delivers them: {@code {"name": {"Type": "String", "Value": "v"}}}. */
+    private static ObjectNode attributes(Map<String, MessageAttribute> attributes) {
+        ObjectNode node = JSON.createObjectNode();
+        attributes.forEach((name, a) -> node.putObject(name).put("Type", a.dataType()).put("Value",
+                a.binaryValue() != null ? Base64.getEncoder().encodeToString(a.binaryValue()) : a.stringValue()));
+        return node;
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
