@@ -30,20 +30,23 @@ class DeliveryLoopTest {
     private DeliveryLoop loop;
     /** What the fake SQS received, by queue ARN and body. */
     private final List<String> sent = new CopyOnWriteArrayList<>();
-    /** How many more sends to {@code inbox} fail (retryably). */
+    /** How many more sends to {@code inbox} fail (retryably); never those of g2 and g3. */
     private final AtomicInteger failing = new AtomicInteger();
+    private QueueMessages queues;
+    private Envelopes envelopes;
 
     @BeforeEach
     void open() {
         sns = new SnsActionsHarness(dir, InstantSource.system());
-        QueueMessages queues = (arn, message) -> {
-            if (arn.equals(QUEUE) && failing.getAndDecrement() > 0) {
+        queues = (arn, message) -> {
+            if (arn.startsWith(QUEUE) && !message.body().equals("g2") && !message.body().equals("g3")
+                    && failing.getAndDecrement() > 0) {
                 return CompletableFuture.failedFuture(new IllegalStateException("queue unavailable"));
             }
             sent.add(arn + " " + message.body());
             return CompletableFuture.completedFuture("id");
         };
-        Envelopes envelopes = new Envelopes(MessageSigner.open(dir), () -> "http://127.0.0.1:1");
+        envelopes = new Envelopes(MessageSigner.open(dir), () -> "http://127.0.0.1:1");
         Deliverer refusing = (subscription, n) -> {
             throw DeliveryFailure.permanent("no such function");
         };
@@ -78,6 +81,30 @@ class DeliveryLoopTest {
 
         awaitEmptyOutbox();
         assertThat(sent).containsExactly(QUEUE + " eventually");
+    }
+
+    @Test
+    void aFifoTopicsGroupWaitsForItsHeadThroughItsRetries() throws Exception {
+        String topic = SnsActionsHarness.element(sns.call("CreateTopic", "Name", "jobs.fifo", "Attributes.entry.1.key",
+                "FifoTopic", "Attributes.entry.1.value", "true", "Attributes.entry.2.key", "ContentBasedDeduplication",
+                "Attributes.entry.2.value", "true"), "TopicArn");
+        sns.call("Subscribe", "TopicArn", topic, "Protocol", "sqs", "Endpoint", QUEUE + ".fifo",
+                "Attributes.entry.1.key", "RawMessageDelivery", "Attributes.entry.1.value", "true");
+        loop.close();
+        for (String message : new String[] {"g1", "g2", "g3"}) {
+            sns.call("Publish", "TopicArn", topic, "Message", message, "MessageGroupId", "g");
+        }
+        sns.call("Publish", "TopicArn", topic, "Message", "other", "MessageGroupId", "h");
+        failing.set(4); // g1's first attempt and its three immediate retries fail; it is due again a second later
+
+        loop = new DeliveryLoop(sns.store, sns.registry, Map.of("sqs", new QueueDeliverer(queues, envelopes)), queues,
+                envelopes, InstantSource.system(), 8);
+        loop.start();
+
+        awaitEmptyOutbox();
+        assertThat(sent.stream().filter(m -> m.contains(" g")).toList()).containsExactly(QUEUE + ".fifo g1",
+                QUEUE + ".fifo g2", QUEUE + ".fifo g3");
+        assertThat(sent).contains(QUEUE + ".fifo other");
     }
 
     @Test
