@@ -136,6 +136,15 @@ final class GustServer implements AutoCloseable {
                 // every instance's credentials: a session of its execution role, whose policies decide, bounded by the
                 // function-credentials grant
                 new ExecutionRoleSessions(sessions, settings.functionCredentials()), functionEndpoint::join);
+        // SQS on ElasticMQ, one per account and region, started on first use (or now, for those with stored queues)
+        sqs = new SqsService(vertx, settings.dataDir().resolve("sqs"));
+        sqs.startStored();
+        // SNS: topics in memory, written through; its outbox delivers to functions (async invokes, after their
+        // policies), to SQS through its seam and to HTTP endpoints, once the server listens (its links name the edge)
+        // (before the async invocations, whose destinations may publish; it invokes through them once it delivers)
+        sns = Sns.open(storage.sns(), settings.dataDir(), request -> async.enqueue(request),
+                account -> new PolicyInvokePermissions(storage.policies().in(account)), sqs.queueMessages(),
+                functionEndpoint::join, clock, workers());
         async = new AsyncInvocations(engine, storage.events(), EventSettings.storedIn(storage.eventInvokeConfigs()),
                 settings.async(), clock, NODE);
         // IAM and Organizations: global, keyed by account alone; IAM answers the edge (user keys) and STS (roles) from
@@ -158,14 +167,6 @@ final class GustServer implements AutoCloseable {
         // The server's own key pair is the account's root: it may do everything.
         KeyPairResolver serverKeys = new KeyPairResolver(new Credentials(credentials.accessKeyId(),
                 credentials.secretAccessKey()), Caller.accountRoot(defaults.accountId(), credentials.accessKeyId()));
-        // SQS on ElasticMQ, one per account and region, started on first use (or now, for those with stored queues)
-        sqs = new SqsService(vertx, settings.dataDir().resolve("sqs"));
-        sqs.startStored();
-        // SNS: topics in memory, written through; its outbox delivers to functions (async invokes, after their
-        // policies), to SQS through its seam and to HTTP endpoints, once the server listens (its links name the edge)
-        sns = Sns.open(storage.sns(), settings.dataDir(), async,
-                account -> new PolicyInvokePermissions(storage.policies().in(account)), sqs.queueMessages(),
-                functionEndpoint::join, clock, workers());
         edge = new ServiceEdge(vertx, clock, List.of(lambda, new StsService(sessions, iam.roles()),
                         new IamService(iam), new OrganizationsService(organization),
                         new ApiGatewayService(List.of(httpApis(clock), new RestApis(storage.restApis(), engine,
