@@ -128,6 +128,30 @@ class ClientMistakesIT {
         assertThat(problems).as("the server said:%n%s", serverErrors()).isEmpty();
     }
 
+    @Test
+    void fuzzedSqsRequestsGetNoServerError() throws Exception {
+        for (String queue : new String[] {"fuzz", "fuzz.fifo"}) {
+            byte[] body = ("Action=CreateQueue&Version=2012-11-05&QueueName=" + queue
+                    + (queue.endsWith(".fifo") ? "&Attribute.1.Name=FifoQueue&Attribute.1.Value=true" : ""))
+                    .getBytes(StandardCharsets.UTF_8);
+            RawHttp.Response created = RawHttp.exchange(gust.endpoint(), RawHttp.signedFor(gust.endpoint(), "sqs",
+                    "POST", "/", Map.of("Content-Type", "application/x-www-form-urlencoded"), body));
+            assertThat(created.status()).as(created.body()).isEqualTo(200);
+        }
+        SqsRequestFuzzer fuzzer = new SqsRequestFuzzer(gust.endpoint(), SEED);
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < FUZZED_REQUESTS / 5; i++) {
+            FuzzRequest request = fuzzer.next();
+            RawHttp.Response response = RawHttp.exchange(gust.endpoint(), request.wire());
+            if (response.status() == 0 || response.status() >= 500
+                    || (response.headers() + response.body()).contains(dataDir.toString())
+                    || (response.status() >= 400 && response.body().contains("Exception:"))) {
+                problems.add(response.status() + " " + shown(response.body()) + " <- " + request.description());
+            }
+        }
+        assertThat(problems).as("the server said:%n%s", serverErrors()).isEmpty();
+    }
+
     /** Creates an HTTP API with quick create (over the function {@code existing}) and returns its id. */
     private static String httpApi() throws Exception {
         byte[] body = ("{\"name\":\"fuzzed\",\"protocolType\":\"HTTP\",\"target\":"

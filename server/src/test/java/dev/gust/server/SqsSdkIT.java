@@ -46,6 +46,11 @@ class SqsSdkIT {
     }
 
     @Test
+    void healthListsSqsAmongTheHostedServices() throws Exception {
+        assertThat(gust.health().get("services").toString()).contains("\"sqs\"");
+    }
+
+    @Test
     void queueUrlsAndArnsHaveAwsShapesWithTheHostTheClientCalled() {
         String url = sqs.createQueue(r -> r.queueName("shapes")).queueUrl();
         assertThat(url).isEqualTo(endpoint() + "/000000000000/shapes");
@@ -91,6 +96,95 @@ class SqsSdkIT {
                         .id(m.messageId()).receiptHandle(m.receiptHandle()).build()).toList()));
         assertThat(deleted.successful()).hasSize(10);
         assertThat(deleted.failed()).isEmpty();
+    }
+
+    @Test
+    void aFifoQueueKeepsOrderWithinAGroupAndDropsDuplicates() {
+        String url = sqs.createQueue(r -> r.queueName("order.fifo").attributes(Map.of(QueueAttributeName.FIFO_QUEUE,
+                "true"))).queueUrl();
+        for (int i = 0; i < 5; i++) {
+            String body = "m" + i;
+            sqs.sendMessage(r -> r.queueUrl(url).messageBody(body).messageGroupId("g").messageDeduplicationId(body));
+        }
+        String duplicate = sqs.sendMessage(r -> r.queueUrl(url).messageBody("m0 again").messageGroupId("g")
+                .messageDeduplicationId("m0")).messageId();
+        List<String> bodies = new ArrayList<>();
+        while (bodies.size() < 5) {
+            var messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(2))
+                    .messages();
+            assertThat(messages).isNotEmpty();
+            for (Message m : messages) {
+                bodies.add(m.body());
+                sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()));
+            }
+        }
+        assertThat(bodies).containsExactly("m0", "m1", "m2", "m3", "m4");
+        assertThat(duplicate).isNotBlank();
+        assertThat(sqs.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(1)).messages()).isEmpty();
+    }
+
+    @Test
+    void aLongPollWaitsForAMessageAndAnswersAsSoonAsOneArrives() throws Exception {
+        String url = sqs.createQueue(r -> r.queueName("long-poll")).queueUrl();
+        long began = System.nanoTime();
+        assertThat(sqs.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(2)).messages()).isEmpty();
+        assertThat((System.nanoTime() - began) / 1_000_000).as("an empty long poll waits").isGreaterThanOrEqualTo(1_900);
+
+        Thread sender = Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            sqs.sendMessage(r -> r.queueUrl(url).messageBody("late"));
+        });
+        began = System.nanoTime();
+        var messages = sqs.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(20)).messages();
+        long waited = (System.nanoTime() - began) / 1_000_000;
+        sender.join();
+        assertThat(messages).extracting(Message::body).containsExactly("late");
+        assertThat(waited).as("answered when the message arrived").isLessThan(10_000);
+    }
+
+    @Test
+    void badAttributesAndTooLargeMessagesAreRefusedAsAwsRefusesThem() {
+        assertThatThrownBy(() -> sqs.createQueue(r -> r.queueName("bad").attributes(Map.of(
+                QueueAttributeName.VISIBILITY_TIMEOUT, "43201"))))
+                .isInstanceOf(software.amazon.awssdk.services.sqs.model.InvalidAttributeValueException.class)
+                .hasMessageContaining("Invalid value for the parameter VisibilityTimeout.");
+        assertThatThrownBy(() -> sqs.createQueue(r -> r.queueName("bad").attributesWithStrings(Map.of("Colour",
+                "blue")))).isInstanceOf(software.amazon.awssdk.services.sqs.model.InvalidAttributeNameException.class)
+                .hasMessageContaining("Unknown Attribute Colour.");
+        String url = sqs.createQueue(r -> r.queueName("sizes")).queueUrl();
+        assertThatThrownBy(() -> sqs.sendMessage(r -> r.queueUrl(url).messageBody("x".repeat(1_048_577))))
+                .isInstanceOf(SqsException.class)
+                .satisfies(e -> {
+                    SqsException sqsError = (SqsException) e;
+                    assertThat(sqsError.statusCode()).isEqualTo(400);
+                    assertThat(sqsError.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue");
+                    assertThat(sqsError.awsErrorDetails().errorMessage()).isEqualTo("One or more parameters are "
+                            + "invalid. Reason: Message must be shorter than 1048576 bytes.");
+                });
+        assertThat(sqs.sendMessage(r -> r.queueUrl(url).messageBody("x".repeat(1_048_576))).messageId()).isNotBlank();
+        assertThat(sqs.listQueues(r -> r.queueNamePrefix("bad")).queueUrls()).isEmpty();
+    }
+
+    @Test
+    void theAsyncClientSendsReceivesChangesVisibilityAndDeletes() throws Exception {
+        try (var async = SqsClients.async(gust.endpoint())) {
+            String url = async.createQueue(r -> r.queueName("async")).get().queueUrl();
+            String id = async.sendMessage(r -> r.queueUrl(url).messageBody("a")).get().messageId();
+            Message first = async.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(5)).get().messages().get(0);
+            assertThat(first.messageId()).isEqualTo(id);
+            async.changeMessageVisibility(r -> r.queueUrl(url).receiptHandle(first.receiptHandle())
+                    .visibilityTimeout(0)).get();
+            Message again = async.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(5)
+                    .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).get()
+                    .messages().get(0);
+            assertThat(again.attributes()).containsEntry(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "2");
+            async.deleteMessage(r -> r.queueUrl(url).receiptHandle(again.receiptHandle())).get();
+            assertThat(async.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(1)).get().messages()).isEmpty();
+        }
     }
 
     @Test

@@ -3,10 +3,13 @@ package dev.gust.sqs;
 import dev.gust.core.Account;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.ActorRef;
@@ -43,6 +46,8 @@ final class QueueEngine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueueEngine.class);
     private static final Duration ASK = Duration.ofSeconds(30);
+    private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
     private final Account account;
     private final QueueJournal journal;
@@ -71,8 +76,24 @@ final class QueueEngine implements AutoCloseable {
     /** Opens the namespace's journal, restores its queues and messages, and starts its server. Blocks. */
     static QueueEngine start(ActorSystem system, Path sqsDir, Account account) throws Exception {
         Path folder = folder(sqsDir, account);
-        Files.createDirectories(folder);
-        QueueJournal journal = QueueJournal.open(folder.resolve("queues.db"));
+        // private like the rest of the data dir: folders 0700, the journal 0600 before SQLite opens it (SQLite gives
+        // its WAL and shared-memory files the database file's mode)
+        for (Path dir : List.of(sqsDir, sqsDir.resolve(account.accountId()), folder)) {
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(FOLDER));
+            }
+            Files.setPosixFilePermissions(dir, FOLDER);
+        }
+        Path file = folder.resolve("queues.db");
+        if (!Files.exists(file)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE));
+        }
+        for (String name : List.of("queues.db", "queues.db-wal", "queues.db-shm")) {
+            if (Files.exists(folder.resolve(name))) {
+                Files.setPosixFilePermissions(folder.resolve(name), FILE);
+            }
+        }
+        QueueJournal journal = QueueJournal.open(file);
         ActorRef listener = null;
         ActorRef manager = null;
         try {

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gust.edge.FormParameters;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The parameters of one SQS request, in either protocol: the query protocol's form ({@code Action=SendMessage&
@@ -61,6 +65,70 @@ final class SqsRequest {
         }
         JsonNode member = body().get(name);
         return member != null && member.isTextual() ? member.asText() : null;
+    }
+
+    /** A top-level member of a JSON request's body, or {@code null}. */
+    JsonNode member(String name) {
+        return body().get(name);
+    }
+
+    /** Whether the request was posted to a queue's URL path ({@code /ACCOUNT/NAME}), as older clients do. */
+    boolean queueUrlInPath() {
+        return !"/".equals(ctx.request().path());
+    }
+
+    /** Whether a JSON 1.0 request's body is a JSON object (a query request's form always reads). */
+    boolean readable() {
+        if (!json) {
+            return true;
+        }
+        try {
+            var buffer = ctx.body() == null ? null : ctx.body().buffer();
+            return buffer != null && buffer.length() > 0 && JSON.readTree(buffer.getBytes()).isObject();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The queue attributes a CreateQueue or SetQueueAttributes request sets, by name ({@code Attribute.N.Name} and
+     * {@code Attribute.N.Value} in the query protocol, the {@code Attributes} map in JSON); a value that is not a
+     * string is kept as its JSON text.
+     */
+    Map<String, String> attributes() {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        if (json) {
+            body().path("Attributes").properties().forEach(e -> attributes.put(e.getKey(),
+                    e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+            return attributes;
+        }
+        Map<String, String> form = FormParameters.of(ctx);
+        for (Map.Entry<String, String> p : form.entrySet()) {
+            if (p.getKey().startsWith("Attribute.") && p.getKey().endsWith(".Name")) {
+                String prefix = p.getKey().substring(0, p.getKey().length() - "Name".length());
+                attributes.put(p.getValue(), form.getOrDefault(prefix + "Value", ""));
+            }
+        }
+        return attributes;
+    }
+
+    /** The message bodies of a SendMessageBatch request's entries. */
+    List<String> batchBodies() {
+        List<String> bodies = new ArrayList<>();
+        if (json) {
+            for (JsonNode entry : body().path("Entries")) {
+                if (entry.path("MessageBody").isTextual()) {
+                    bodies.add(entry.path("MessageBody").asText());
+                }
+            }
+            return bodies;
+        }
+        for (Map.Entry<String, String> p : FormParameters.of(ctx).entrySet()) {
+            if (p.getKey().startsWith("SendMessageBatchRequestEntry.") && p.getKey().endsWith(".MessageBody")) {
+                bodies.add(p.getValue());
+            }
+        }
+        return bodies;
     }
 
     private JsonNode body() {

@@ -128,6 +128,11 @@ public final class SqsService implements HostedService, AutoCloseable {
     private void forward(RoutingContext ctx) {
         SqsRequest request = SqsRequest.of(ctx);
         String action = request.action();
+        var invalid = SqsValidation.check(request);
+        if (invalid.isPresent()) {
+            SqsErrors.send(ctx.response(), request.json(), invalid.get(), ServiceRoutes.requestId(ctx));
+            return;
+        }
         Account account = namespace(ctx);
         long sentAt = System.currentTimeMillis();
         Buffer body = ctx.body().buffer();
@@ -163,6 +168,13 @@ public final class SqsService implements HostedService, AutoCloseable {
     }
 
     private static void answer(RoutingContext ctx, SqsProxy.Answer answer) {
+        if (answer.status() >= 400) {
+            var error = SqsErrors.ofElasticMq(answer.status(), answer.body());
+            if (error.isPresent()) {
+                SqsErrors.send(ctx.response(), SqsRequest.isJson(ctx), error.get(), ServiceRoutes.requestId(ctx));
+                return;
+            }
+        }
         var response = ctx.response().setStatusCode(answer.status());
         response.headers().addAll(answer.headers());
         Buffer body = answer.body();
