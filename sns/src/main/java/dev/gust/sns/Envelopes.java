@@ -13,12 +13,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * What SNS delivers, shaped as AWS shapes it: the JSON envelope of a notification or a subscription confirmation
  * (to queues and HTTP endpoints; {@code SigningCertURL}, {@code UnsubscribeURL}) and the record of Lambda's SNS event
- * ({@code Records[].Sns}; {@code SigningCertUrl}, {@code UnsubscribeUrl}). Each message is signed. The URLs point at
+ * ({@code Records[].Sns}; {@code SigningCertUrl}, {@code UnsubscribeUrl}). Each message is signed with its topic's
+ * {@code SignatureVersion}. The URLs point at
  * this server's edge. Thread-safe.
  */
 final class Envelopes {
@@ -31,14 +33,17 @@ final class Envelopes {
 
     private final MessageSigner signer;
     private final Supplier<String> endpoint;
+    private final Function<String, String> signatureVersions;
 
     /**
      * @param signer signs every message
      * @param endpoint the edge's base URL ({@code http://127.0.0.1:9000}), known once the server listens
+     * @param signatureVersions each topic's {@code SignatureVersion} ({@code 1} or {@code 2}), by topic ARN
      */
-    Envelopes(MessageSigner signer, Supplier<String> endpoint) {
+    Envelopes(MessageSigner signer, Supplier<String> endpoint, Function<String, String> signatureVersions) {
         this.signer = Objects.requireNonNull(signer, "signer");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.signatureVersions = Objects.requireNonNull(signatureVersions, "signatureVersions");
     }
 
     /** A timestamp as SNS writes it: ISO-8601 in UTC with milliseconds. */
@@ -74,8 +79,9 @@ final class Envelopes {
             node.put("Message", n.message());
             node.put("SubscribeURL", subscribeUrl);
             node.put("Timestamp", timestamp(n.timestamp()));
-            node.put("SignatureVersion", "1");
-            node.put("Signature", signer.sign(MessageSigner.canonical(n, subscribeUrl)));
+            String version = signatureVersions.apply(n.topicArn());
+            node.put("SignatureVersion", version);
+            node.put("Signature", signer.sign(MessageSigner.canonical(n, subscribeUrl), version));
             node.put("SigningCertURL", signingCertUrl());
         } else {
             if (n.sequenceNumber() != null) {
@@ -87,8 +93,9 @@ final class Envelopes {
             }
             node.put("Message", n.message());
             node.put("Timestamp", timestamp(n.timestamp()));
-            node.put("SignatureVersion", "1");
-            node.put("Signature", signer.sign(MessageSigner.canonical(n, null)));
+            String version = signatureVersions.apply(n.topicArn());
+            node.put("SignatureVersion", version);
+            node.put("Signature", signer.sign(MessageSigner.canonical(n, null), version));
             node.put("SigningCertURL", signingCertUrl());
             node.put("UnsubscribeURL", unsubscribeUrl(subscription.arn()));
             if (!n.attributes().isEmpty()) {
@@ -116,8 +123,9 @@ final class Envelopes {
         sns.put("Subject", n.subject());
         sns.put("Message", n.message());
         sns.put("Timestamp", timestamp(n.timestamp()));
-        sns.put("SignatureVersion", "1");
-        sns.put("Signature", signer.sign(MessageSigner.canonical(n, null)));
+        String version = signatureVersions.apply(n.topicArn());
+        sns.put("SignatureVersion", version);
+        sns.put("Signature", signer.sign(MessageSigner.canonical(n, null), version));
         sns.put("SigningCertUrl", signingCertUrl());
         sns.put("UnsubscribeUrl", unsubscribeUrl(subscription.arn()));
         sns.set("MessageAttributes", attributes(n.attributes()));

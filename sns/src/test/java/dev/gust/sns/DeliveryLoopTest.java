@@ -46,7 +46,7 @@ class DeliveryLoopTest {
             sent.add(arn + " " + message.body());
             return CompletableFuture.completedFuture("id");
         };
-        envelopes = new Envelopes(MessageSigner.open(dir), () -> "http://127.0.0.1:1");
+        envelopes = new Envelopes(MessageSigner.open(dir), () -> "http://127.0.0.1:1", arn -> "1");
         Deliverer refusing = (subscription, n) -> {
             throw DeliveryFailure.permanent("no such function");
         };

@@ -206,6 +206,22 @@ class SnsActionsTest {
     }
 
     @Test
+    void theTopicPublisherSeamPublishesDurablyOrNamesTheMissingTopic() throws Exception {
+        sns.call("CreateTopic", "Name", "orders");
+        sns.call("Subscribe", "TopicArn", TOPIC, "Protocol", "sqs", "Endpoint", "arn:aws:sqs:us-east-1:000000000000:q");
+
+        String id = sns.publisher.publish(TOPIC, dev.gust.core.messaging.TopicMessage.of("{\"requestContext\":{}}"))
+                .toCompletableFuture().join();
+
+        assertThat(id).matches("[0-9a-f-]{36}");
+        assertThat(sns.store.due(Long.MAX_VALUE, Set.of(), 10)).singleElement()
+                .satisfies(d -> assertThat(StoredDocuments.notification(d.notification()).messageId()).isEqualTo(id));
+        assertThatThrownBy(() -> sns.publisher.publish(TOPIC + "-gone", dev.gust.core.messaging.TopicMessage.of("m"))
+                .toCompletableFuture().join()).hasCauseInstanceOf(
+                        dev.gust.core.messaging.DestinationNotFoundException.class);
+    }
+
+    @Test
     void tagsAreAddedReplacedAndRemoved() {
         sns.call("CreateTopic", "Name", "orders", "Tags.member.1.Key", "team", "Tags.member.1.Value", "a");
         sns.call("TagResource", "ResourceArn", TOPIC, "Tags.member.1.Key", "team", "Tags.member.1.Value", "b",
