@@ -351,11 +351,11 @@ final class GustServer implements AutoCloseable {
         if (idleConnections != null) {
             idleConnections.stop();
         }
+        if (sns != null) {
+            sns.close(); // first: it delivers into the async invocations and SQS
+        }
         if (async != null) {
             async.close();
-        }
-        if (sns != null) {
-            sns.close();
         }
         if (sqs != null) {
             sqs.close();
