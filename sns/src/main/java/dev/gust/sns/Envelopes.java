@@ -1,8 +1,6 @@
 package dev.gust.sns;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gust.core.messaging.MessageAttribute;
 import java.net.URLEncoder;
@@ -28,8 +26,6 @@ final class Envelopes {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The envelope is pretty-printed, as AWS prints it ({@code "Type" : "Notification"}). */
-    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final MessageSigner signer;
     private final Supplier<String> endpoint;
@@ -102,11 +98,32 @@ final class Envelopes {
                 node.set("MessageAttributes", attributes(n.attributes()));
             }
         }
-        try {
-            return PRETTY.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        return pretty(node);
+    }
+
+    /**
+     * An envelope as AWS prints it: one {@code "Name" : value} per line, indented by two spaces, and each message
+     * attribute on one compact line ({@code "color" : {"Type":"String","Value":"red"}}).
+     */
+    private static String pretty(ObjectNode node) {
+        StringBuilder s = new StringBuilder("{\n");
+        for (var it = node.fields(); it.hasNext();) {
+            var field = it.next();
+            s.append("  ").append(JSON.getNodeFactory().textNode(field.getKey())).append(" : ");
+            if (field.getValue().isObject()) {
+                s.append("{\n");
+                for (var attributes = field.getValue().fields(); attributes.hasNext();) {
+                    var attribute = attributes.next();
+                    s.append("    ").append(JSON.getNodeFactory().textNode(attribute.getKey())).append(" : ")
+                            .append(attribute.getValue()).append(attributes.hasNext() ? ",\n" : "\n");
+                }
+                s.append("  }");
+            } else {
+                s.append(field.getValue());
+            }
+            s.append(it.hasNext() ? ",\n" : "\n");
         }
+        return s.append('}').toString();
     }
 
     /** Lambda's SNS event for {@code n}: one record, {@code Records[0].Sns}. */

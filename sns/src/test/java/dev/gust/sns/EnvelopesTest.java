@@ -51,6 +51,9 @@ class EnvelopesTest {
         JsonNode first = JSON.readTree(v1.envelope(notification("hi"), subscription()));
         JsonNode second = JSON.readTree(v2.envelope(notification(null), subscription()));
 
+        assertThat(v1.envelope(notification("hi"), subscription())).startsWith("{\n  \"Type\" : \"Notification\",\n"
+                + "  \"MessageId\" : \"m-1\",\n").contains("  \"Message\" : \"line one\\nline two\",\n")
+                .endsWith(",\n  \"MessageAttributes\" : {\n    \"b\" : {\"Type\":\"Binary\",\"Value\":\"AQI=\"}\n  }\n}");
         assertThat(first.path("Timestamp").asText()).isEqualTo("2026-03-02T10:15:30.500Z");
         assertThat(first.path("MessageAttributes").toString()).isEqualTo("{\"b\":{\"Type\":\"Binary\",\"Value\":"
                 + "\"AQI=\"}}");
