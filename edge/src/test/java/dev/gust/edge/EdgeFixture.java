@@ -105,7 +105,7 @@ final class EdgeFixture implements AutoCloseable {
                         OperationKind.DATA, null)))
                 : Optional.empty();
         edge = new ServiceEdge(vertx, Clock.systemUTC(),
-                List.of(new RestThings(), new QueryThings(), new JsonThings()),
+                List.of(new RestThings(), new QueryThings(), new JsonThings(), new TwoProtocolThings()),
                 List.of(new KeyPairResolver(ROOT, new Caller(ACCOUNT, "arn:aws:iam::000000000000:root", ACCOUNT,
                         ROOT.accessKeyId(), OperationKind.WRITE, null)), dataOnly, expired,
                         new KeyPairResolver(USER, new Caller(ACCOUNT, USER_ARN, "AIDAEDGEUSER", USER.accessKeyId(),
@@ -323,6 +323,43 @@ final class EdgeFixture implements AutoCloseable {
         public void register(ServiceRoutes routes) {
             routes.action(new Operation("PutThing", "jsonthings:PutThing", OperationKind.DATA), null,
                     ctx -> ctx.response().end(ctx.body().buffer()));
+        }
+    }
+
+    /**
+     * A service of two protocols, as SQS is (signing name {@code twothings}): JSON 1.0 when a request has an
+     * {@code X-Amz-Target}, else query; its actions are also posted to {@code /:account/:thing}.
+     */
+    static final class TwoProtocolThings implements HostedService {
+        @Override
+        public String signingName() {
+            return "twothings";
+        }
+
+        @Override
+        public Protocol protocol() {
+            return Protocol.QUERY;
+        }
+
+        @Override
+        public Protocol protocol(io.vertx.core.http.HttpServerRequest request) {
+            return request.getHeader("X-Amz-Target") != null ? Protocol.JSON_1_0 : Protocol.QUERY;
+        }
+
+        @Override
+        public List<String> actionPaths() {
+            return List.of("/", "/:account/:thing");
+        }
+
+        @Override
+        public long maxRequestBytes() {
+            return MAX_BYTES;
+        }
+
+        @Override
+        public void register(ServiceRoutes routes) {
+            routes.action(new Operation("GetThing", "twothings:GetThing", OperationKind.READ), null,
+                    ctx -> ctx.response().end("GetThing at " + ctx.request().path()));
         }
     }
 }

@@ -51,6 +51,25 @@ class ServiceEdgeTest {
     }
 
     @Test
+    void aServiceOfTwoProtocolsFindsOperationsAndWritesErrorsInEachRequestsProtocol() throws Exception {
+        HttpResponse<String> json = fixture.send("twothings", "POST", "/",
+                Map.of("X-Amz-Target", "TwoThings.GetThing", "Content-Type", "application/x-amz-json-1.0"), "{}");
+        HttpResponse<String> query = fixture.send("twothings", "POST", "/000000000000/a",
+                Map.of("Content-Type", "application/x-www-form-urlencoded"), "Action=GetThing");
+        HttpResponse<String> unknownJson = fixture.send("twothings", "POST", "/000000000000/a",
+                Map.of("X-Amz-Target", "TwoThings.Nope", "Content-Type", "application/x-amz-json-1.0"), "{}");
+        HttpResponse<String> unknownQuery = fixture.send("twothings", "POST", "/",
+                Map.of("Content-Type", "application/x-www-form-urlencoded"), "Action=Nope&Version=1");
+
+        assertThat(json.body()).isEqualTo("GetThing at /");
+        assertThat(query.body()).isEqualTo("GetThing at /000000000000/a");
+        assertThat(unknownJson.statusCode()).isEqualTo(400);
+        assertThat(new JsonObject(unknownJson.body()).getString("__type")).isEqualTo("UnknownOperationException");
+        assertThat(unknownQuery.statusCode()).isEqualTo(400);
+        assertThat(unknownQuery.body()).contains("<Code>InvalidAction</Code>");
+    }
+
+    @Test
     void aServiceGustDoesNotHostGetsAClearErrorInTheRequestsProtocol() throws Exception {
         HttpResponse<String> json = fixture.send("dynamodb", "POST", "/",
                 Map.of("X-Amz-Target", "DynamoDB_20120810.ListTables", "Content-Type", "application/x-amz-json-1.0"), "{}");
@@ -60,7 +79,7 @@ class ServiceEdgeTest {
         HttpResponse<String> restXml = fixture.send("s3", "GET", "/bucket/key", Map.of(), null);
 
         String message = "Gust does not host the service '%s' named in the request's credential scope; it hosts: "
-                + "things, querythings, jsonthings";
+                + "things, querythings, jsonthings, twothings";
         assertThat(json.statusCode()).isEqualTo(400);
         assertThat(new JsonObject(json.body()).getString("__type")).isEqualTo("UnknownServiceException");
         assertThat(new JsonObject(json.body()).getString("message")).isEqualTo(message.formatted("dynamodb"));

@@ -48,7 +48,9 @@ class SqsBoto3IT {
                           AttributeNames=["VisibilityTimeout"])["Attributes"]["VisibilityTimeout"])
                     for call in (lambda: sqs.get_queue_url(QueueName="missing"),
                                  lambda: sqs.set_queue_attributes(QueueUrl=url, Attributes={"DelaySeconds": "901"}),
-                                 lambda: sqs.delete_message(QueueUrl=url, ReceiptHandle="junk")):
+                                 lambda: sqs.delete_message(QueueUrl=url, ReceiptHandle="junk"),
+                                 lambda: sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=11),
+                                 lambda: sqs.send_message_batch(QueueUrl=url, Entries=[])):
                         try:
                             call()
                             print("no error")
@@ -75,6 +77,10 @@ class SqsBoto3IT {
                     .contains("error=AWS.SimpleQueueService.NonExistentQueue 400 The specified queue does not exist.")
                     .contains("error=InvalidAttributeValue 400 Invalid value for the parameter DelaySeconds.")
                     .containsPattern("error=ReceiptHandleIsInvalid 400 .+")
+                    .contains("error=InvalidParameterValue 400 Value 11 for parameter MaxNumberOfMessages is invalid. "
+                            + "Reason: Must be between 1 and 10, if provided.")
+                    .contains("error=AWS.SimpleQueueService.EmptyBatchRequest 400 There should be at least one "
+                            + "SendMessageBatchRequestEntry in the request.")
                     .contains("after-delete=None");
         }
     }

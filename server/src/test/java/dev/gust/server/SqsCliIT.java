@@ -50,7 +50,8 @@ class SqsCliIT {
                         --attribute-names All > got.json
                     echo "received=$(field got.json Messages 0 MessageId) $(field got.json Messages 0 Body) \\
                     $(field got.json Messages 0 MessageAttributes colour StringValue) \\
-                    $(field got.json Messages 0 Attributes ApproximateReceiveCount)"
+                    $(field got.json Messages 0 Attributes ApproximateReceiveCount) \
+                    $(field got.json Messages 0 Attributes SenderId)"
                     echo "sent=$ID"
                     aws sqs change-message-visibility --queue-url $Q --visibility-timeout 0 \\
                         --receipt-handle "$(field got.json Messages 0 ReceiptHandle)"
@@ -113,7 +114,7 @@ class SqsCliIT {
                         echo "dev-url=$DQ"
                         aws sqs send-message --queue-url $DQ --message-body from-dev > /dev/null
                         echo "dev-bodies=$(aws sqs receive-message --queue-url $DQ --wait-time-seconds 2 \\
-                            --query 'Messages[].Body' --output text)"
+                            --attribute-names SenderId --query 'Messages[].[Body,Attributes.SenderId]' --output text)"
                         echo "dev-queues=$(aws sqs list-queues --query QueueUrls --output text)"
                         echo $DQ > dev-url.txt
                     )
@@ -130,7 +131,7 @@ class SqsCliIT {
             assertThat(out)
                     .contains("url=" + edge + "/000000000000/orders")
                     .contains("arn=arn:aws:sqs:us-east-1:000000000000:orders")
-                    .containsPattern("received=(\\S+) hello blue 1\\s+sent=\\1")
+                    .containsPattern("received=(\\S+) hello blue 1 000000000000\\s+sent=\\1")
                     .contains("empty=0")
                     .contains("fifo=a1\ta2\ta3")
                     .contains("attempt-1=poison")
@@ -154,7 +155,7 @@ class SqsCliIT {
                             + "One or more parameters are invalid. Reason: Message must be shorter than 1048576 bytes.")
                     .contains("bad-exists=None")
                     .contains("dev-url=" + edge + "/" + dev + "/orders")
-                    .contains("dev-bodies=from-dev")
+                    .containsPattern("dev-bodies=from-dev\tAROA[A-Z0-9]+:ops\n")
                     .contains("dev-queues=" + edge + "/" + dev + "/orders\n")
                     .contains("root-count=0")
                     .contains("An error occurred (AccessDenied) when calling the SendMessage operation "

@@ -73,7 +73,8 @@ class SqsSdkIT {
         assertThat(m.body()).isEqualTo("hello");
         assertThat(m.messageAttributes().get("colour").stringValue()).isEqualTo("blue");
         assertThat(m.attributes()).containsKeys(MessageSystemAttributeName.SENT_TIMESTAMP,
-                MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
+                MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)
+                .containsEntry(MessageSystemAttributeName.SENDER_ID, "000000000000");
         sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()));
         assertThat(sqs.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(1)).messages()).isEmpty();
     }
@@ -166,6 +167,21 @@ class SqsSdkIT {
                             + "invalid. Reason: Message must be shorter than 1048576 bytes.");
                 });
         assertThat(sqs.sendMessage(r -> r.queueUrl(url).messageBody("x".repeat(1_048_576))).messageId()).isNotBlank();
+        assertThatThrownBy(() -> sqs.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(21)))
+                .isInstanceOf(SqsException.class).hasMessageContaining("Value 21 for parameter WaitTimeSeconds is "
+                        + "invalid. Reason: Must be >= 0 and <= 20, if provided.");
+        List<SendMessageBatchRequestEntry> eleven = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            eleven.add(SendMessageBatchRequestEntry.builder().id("e" + i).messageBody("m").build());
+        }
+        assertThatThrownBy(() -> sqs.sendMessageBatch(r -> r.queueUrl(url).entries(eleven)))
+                .isInstanceOf(software.amazon.awssdk.services.sqs.model.TooManyEntriesInBatchRequestException.class)
+                .hasMessageContaining("Maximum number of entries per request are 10. You have sent 11.");
+        assertThatThrownBy(() -> sqs.sendMessageBatch(r -> r.queueUrl(url).entries(
+                SendMessageBatchRequestEntry.builder().id("a").messageBody("x").build(),
+                SendMessageBatchRequestEntry.builder().id("a").messageBody("y").build())))
+                .isInstanceOf(software.amazon.awssdk.services.sqs.model.BatchEntryIdsNotDistinctException.class)
+                .hasMessageContaining("Id a repeated.");
         assertThat(sqs.listQueues(r -> r.queueNamePrefix("bad")).queueUrls()).isEmpty();
     }
 
@@ -185,6 +201,19 @@ class SqsSdkIT {
             async.deleteMessage(r -> r.queueUrl(url).receiptHandle(again.receiptHandle())).get();
             assertThat(async.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(1)).get().messages()).isEmpty();
         }
+    }
+
+    @Test
+    void aQueryRequestPostedToTheQueuesUrlActsOnThatQueue() throws Exception {
+        String url = sqs.createQueue(r -> r.queueName("by-path")).queueUrl();
+        byte[] form = "Action=SendMessage&Version=2012-11-05&MessageBody=posted".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8);
+        RawHttp.Response sent = RawHttp.exchange(gust.endpoint(), RawHttp.signedFor(gust.endpoint(), "sqs", "POST",
+                "/000000000000/by-path", Map.of("Content-Type", "application/x-www-form-urlencoded"), form));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        assertThat(sent.body()).contains("<SendMessageResponse", "<MessageId>");
+        assertThat(sqs.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(5)).messages())
+                .extracting(Message::body).containsExactly("posted");
     }
 
     @Test

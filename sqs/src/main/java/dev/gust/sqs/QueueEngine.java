@@ -46,6 +46,7 @@ final class QueueEngine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueueEngine.class);
     private static final Duration ASK = Duration.ofSeconds(30);
+    private static final java.util.concurrent.atomic.AtomicLong STARTS = new java.util.concurrent.atomic.AtomicLong();
     private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
@@ -56,6 +57,7 @@ final class QueueEngine implements AutoCloseable {
     private final ActorRef manager;
     private final SQSRestServer server;
     private final int port;
+    private final MessageSenders senders;
 
     private QueueEngine(Account account, QueueJournal journal, ActorSystem system, ActorRef listener, ActorRef manager,
             SQSRestServer server, int port) {
@@ -66,6 +68,12 @@ final class QueueEngine implements AutoCloseable {
         this.manager = manager;
         this.server = server;
         this.port = port;
+        this.senders = new MessageSenders(account.accountId());
+    }
+
+    /** Who sent the namespace's messages, for their {@code SenderId}. */
+    MessageSenders senders() {
+        return senders;
     }
 
     /** The folder of {@code account}'s queues under the data dir's {@code sqs} folder. */
@@ -97,7 +105,8 @@ final class QueueEngine implements AutoCloseable {
         ActorRef listener = null;
         ActorRef manager = null;
         try {
-            String name = "sqs-" + account.accountId() + "-" + account.region();
+            // unique per start: a failed start's actors may still be stopping when the namespace is started again
+            String name = "sqs-" + account.accountId() + "-" + account.region() + "-" + STARTS.incrementAndGet();
             listener = system.actorOf(JournalListener.props(journal), name + "-journal");
             ActorRef events = listener;
             manager = system.actorOf(Props.create(QueueManagerActor.class, () -> new QueueManagerActor(

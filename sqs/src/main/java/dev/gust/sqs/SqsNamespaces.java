@@ -102,9 +102,14 @@ final class SqsNamespaces implements AutoCloseable {
     private ActorSystem system() {
         if (system == null) {
             system = ActorSystem.create("gust-sqs", com.typesafe.config.ConfigFactory.parseString(
-                    "pekko.loglevel = WARNING\npekko.stdout-loglevel = OFF\npekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off\n"
+                    "pekko.loglevel = WARNING\npekko.stdout-loglevel = OFF\n"
+                            // Pekko's own logging goes through SLF4J, Gust's one logging API
+                            + "pekko.loggers = [\"org.apache.pekko.event.slf4j.Slf4jLogger\"]\n"
+                            + "pekko.logging-filter = \"org.apache.pekko.event.slf4j.Slf4jLoggingFilter\"\n"
+                            + "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off\n"
                             + "pekko.coordinated-shutdown.terminate-actor-system = on\n"
-                            + "pekko.http.server.request-timeout = 60s\npekko.http.server.idle-timeout = 120s\n")
+                            + "pekko.http.server.request-timeout = 60s\npekko.http.server.idle-timeout = 120s\n"
+                            + "pekko.http.server.max-connections = 4096\n")
                     .withFallback(com.typesafe.config.ConfigFactory.load(SqsNamespaces.class.getClassLoader())),
                     SqsNamespaces.class.getClassLoader());
         }

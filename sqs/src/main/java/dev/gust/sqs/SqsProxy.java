@@ -27,7 +27,8 @@ final class SqsProxy {
     private final HttpClientAgent client;
 
     SqsProxy(Vertx vertx) {
-        this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true), new PoolOptions().setHttp1MaxSize(256));
+        this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true), // long polls hold a connection for up to 20 s each: room for many pollers beside the senders
+                new PoolOptions().setHttp1MaxSize(2_048));
     }
 
     /** ElasticMQ's answer: status, the headers clients read, and the body. */

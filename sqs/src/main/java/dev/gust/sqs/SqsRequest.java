@@ -58,13 +58,13 @@ final class SqsRequest {
         return FormParameters.of(ctx).get("Action");
     }
 
-    /** A top-level string parameter, or {@code null}. */
+    /** A top-level parameter with a string or number value, as text, or {@code null}. */
     String parameter(String name) {
         if (!json) {
             return FormParameters.of(ctx).get(name);
         }
         JsonNode member = body().get(name);
-        return member != null && member.isTextual() ? member.asText() : null;
+        return member != null && member.isValueNode() && !member.isNull() ? member.asText() : null;
     }
 
     /** A top-level member of a JSON request's body, or {@code null}. */
@@ -110,6 +110,43 @@ final class SqsRequest {
             }
         }
         return attributes;
+    }
+
+    /**
+     * The entries of a batch request, each as its string members by name ({@code Id}, {@code MessageBody}, ...):
+     * the JSON {@code Entries} array, or the query's {@code <entryType>.N.<Member>} parameters, in N's order.
+     */
+    List<Map<String, String>> entries(String entryType) {
+        List<Map<String, String>> entries = new ArrayList<>();
+        if (json) {
+            for (JsonNode entry : body().path("Entries")) {
+                Map<String, String> members = new LinkedHashMap<>();
+                entry.properties().forEach(e -> members.put(e.getKey(),
+                        e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+                entries.add(members);
+            }
+            return entries;
+        }
+        java.util.TreeMap<Integer, Map<String, String>> numbered = new java.util.TreeMap<>();
+        String prefix = entryType + ".";
+        for (Map.Entry<String, String> p : FormParameters.of(ctx).entrySet()) {
+            if (!p.getKey().startsWith(prefix)) {
+                continue;
+            }
+            String rest = p.getKey().substring(prefix.length());
+            int dot = rest.indexOf('.');
+            if (dot <= 0) {
+                continue;
+            }
+            try {
+                numbered.computeIfAbsent(Integer.parseInt(rest.substring(0, dot)), n -> new LinkedHashMap<>())
+                        .put(rest.substring(dot + 1), p.getValue());
+            } catch (NumberFormatException e) {
+                // not an entry's member
+            }
+        }
+        entries.addAll(numbered.values());
+        return entries;
     }
 
     /** The message bodies of a SendMessageBatch request's entries. */

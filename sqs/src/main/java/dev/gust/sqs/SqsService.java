@@ -139,7 +139,9 @@ public final class SqsService implements HostedService, AutoCloseable {
         Future.fromCompletionStage(namespaces.engine(account), ctx.vertx().getOrCreateContext())
                 .compose(engine -> proxy.forward(engine.port(), ctx.request().uri(), ctx.request().headers(),
                                 ctx.request().getHeader("Host"), body == null ? Buffer.buffer() : body)
-                        .compose(answer -> durable(engine, action, ctx, answer, sentAt).map(answer)))
+                        .compose(answer -> durable(engine, action, ctx, answer, sentAt).map(answer))
+                        .map(answer -> answer.status() == 200 ? withSenders(engine.senders(), ctx, action, answer)
+                                : answer))
                 .onSuccess(answer -> answer(ctx, answer))
                 .onFailure(failure -> {
                     LOG.error("SQS {} failed in {}", action, account, failure);
@@ -167,6 +169,30 @@ public final class SqsService implements HostedService, AutoCloseable {
         return Future.succeededFuture();
     }
 
+    /**
+     * Keeps the sender of sent messages, forgets that of deleted ones, and puts it into received messages'
+     * {@code SenderId} (ElasticMQ answers a constant there).
+     */
+    private static SqsProxy.Answer withSenders(MessageSenders senders, RoutingContext ctx, String action,
+            SqsProxy.Answer answer) {
+        SqsRequest request = SqsRequest.of(ctx);
+        switch (action) {
+            case "SendMessage", "SendMessageBatch" -> senders.sent(answer.body(), request.json(),
+                    ServiceRoutes.caller(ctx).userId());
+            case "DeleteMessage" -> senders.deleted(request.parameter("ReceiptHandle"));
+            case "DeleteMessageBatch" -> request.entries("DeleteMessageBatchRequestEntry")
+                    .forEach(entry -> senders.deleted(entry.get("ReceiptHandle")));
+            case "ReceiveMessage" -> {
+                return new SqsProxy.Answer(answer.status(), answer.headers(),
+                        senders.received(answer.body(), request.json()));
+            }
+            default -> {
+                // nothing to keep
+            }
+        }
+        return answer;
+    }
+
     private static void answer(RoutingContext ctx, SqsProxy.Answer answer) {
         if (answer.status() >= 400) {
             var error = SqsErrors.ofElasticMq(answer.status(), answer.body());
@@ -187,7 +213,7 @@ public final class SqsService implements HostedService, AutoCloseable {
 
     @Override
     public void close() {
+        proxy.close(); // first: its pooled connections would otherwise be reset by the stopping servers
         namespaces.close();
-        proxy.close();
     }
 }

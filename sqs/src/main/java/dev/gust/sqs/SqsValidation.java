@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gust.sqs.SqsErrors.SqsError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,6 +53,10 @@ final class SqsValidation {
                     return error;
                 }
             }
+        }
+        Optional<SqsError> limits = limits(request, action);
+        if (limits.isPresent()) {
+            return limits;
         }
         if ("SendMessage".equals(action)) {
             String body = request.parameter("MessageBody");
@@ -115,6 +120,94 @@ final class SqsValidation {
             }
         }
         return Optional.empty();
+    }
+
+    /** The batch entry type of each batch operation, as the query protocol names its entries. */
+    private static final Map<String, String> ENTRY_TYPES = Map.of(
+            "SendMessageBatch", "SendMessageBatchRequestEntry",
+            "DeleteMessageBatch", "DeleteMessageBatchRequestEntry",
+            "ChangeMessageVisibilityBatch", "ChangeMessageVisibilityBatchRequestEntry");
+    private static final java.util.regex.Pattern ENTRY_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,80}");
+
+    /** The ranges of receive, send and visibility parameters, and the rules of batch entries, worded as AWS. */
+    private static Optional<SqsError> limits(SqsRequest request, String action) {
+        Optional<SqsError> error = switch (action) {
+            case "ReceiveMessage" -> first(
+                    range(request.parameter("MaxNumberOfMessages"), "MaxNumberOfMessages", 1, 10,
+                            "Must be between 1 and 10, if provided."),
+                    range(request.parameter("WaitTimeSeconds"), "WaitTimeSeconds", 0, 20,
+                            "Must be >= 0 and <= 20, if provided."),
+                    range(request.parameter("VisibilityTimeout"), "VisibilityTimeout", 0, 43_200,
+                            "Must be between 0 and 43200, if provided."));
+            case "SendMessage" -> first(emptyBody(request.parameter("MessageBody")),
+                    range(request.parameter("DelaySeconds"), "DelaySeconds", 0, 900,
+                            "DelaySeconds must be >= 0 and <= 900."));
+            case "ChangeMessageVisibility" -> range(request.parameter("VisibilityTimeout"), "VisibilityTimeout", 0,
+                    43_200, "Must be between 0 and 43200, if provided.");
+            default -> Optional.empty();
+        };
+        if (error.isPresent() || !ENTRY_TYPES.containsKey(action)) {
+            return error;
+        }
+        String entryType = ENTRY_TYPES.get(action);
+        List<Map<String, String>> entries = request.entries(entryType);
+        if (entries.isEmpty()) {
+            return Optional.of(new SqsError("EmptyBatchRequest", 400, "There should be at least one " + entryType
+                    + " in the request."));
+        }
+        if (entries.size() > 10) {
+            return Optional.of(new SqsError("TooManyEntriesInBatchRequest", 400,
+                    "Maximum number of entries per request are 10. You have sent " + entries.size() + "."));
+        }
+        Set<String> ids = new java.util.HashSet<>();
+        for (Map<String, String> entry : entries) {
+            String id = entry.get("Id");
+            if (id == null || !ENTRY_ID.matcher(id).matches()) {
+                return Optional.of(new SqsError("InvalidBatchEntryId", 400, "A batch entry id can only contain "
+                        + "alphanumeric characters, hyphens and underscores. It can be at most 80 letters long."));
+            }
+            if (!ids.add(id)) {
+                return Optional.of(new SqsError("BatchEntryIdsNotDistinct", 400, "Id " + id + " repeated."));
+            }
+            Optional<SqsError> member = first(
+                    range(entry.get("DelaySeconds"), "DelaySeconds", 0, 900, "DelaySeconds must be >= 0 and <= 900."),
+                    range(entry.get("VisibilityTimeout"), "VisibilityTimeout", 0, 43_200,
+                            "Must be between 0 and 43200, if provided."));
+            if (member.isPresent()) {
+                return member;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @SafeVarargs
+    private static Optional<SqsError> first(Optional<SqsError>... errors) {
+        for (Optional<SqsError> error : errors) {
+            if (error.isPresent()) {
+                return error;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<SqsError> range(String value, String name, long min, long max, String reason) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            long n = Long.parseLong(value.trim());
+            if (n >= min && n <= max) {
+                return Optional.empty();
+            }
+        } catch (NumberFormatException e) {
+            // worded as out of range, as AWS words a number it cannot read
+        }
+        return Optional.of(new SqsError("InvalidParameterValue", 400, "Value " + value + " for parameter " + name
+                + " is invalid. Reason: " + reason));
+    }
+
+    private static Optional<SqsError> emptyBody(String body) {
+        return body != null && body.isEmpty() ? missing("MessageBody") : Optional.empty();
     }
 
     private static Optional<SqsError> missing(String name) {
