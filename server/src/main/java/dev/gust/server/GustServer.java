@@ -154,16 +154,15 @@ final class GustServer implements AutoCloseable {
         sqs = new SqsService(vertx, settings.dataDir().resolve("sqs"));
         sqs.startStored();
         queueDirectory = sqs.queueMessages(); // event source mappings ask SQS whether their queue exists
-        // destinations and dead-letter queues reach SQS and SNS only through their seams (SNS, which delivers through
-        // the async invocations, is opened next, before anything is delivered)
+        // SNS: topics in memory, written through; its outbox delivers to functions (async invokes, after their
+        // policies), to SQS through its seam and to HTTP endpoints, once the server listens (its links name the edge)
+        // (before the async invocations, whose destinations may publish; it invokes through them once it delivers)
+        sns = Sns.open(storage.sns(), settings.dataDir(), request -> async.enqueue(request),
+                account -> new PolicyInvokePermissions(storage.policies().in(account)), sqs.queueMessages(),
+                functionEndpoint::join, clock, workers());
         async = new AsyncInvocations(engine, storage.events(), EventSettings.storedIn(storage.eventInvokeConfigs()),
                 DeadLetterTargets.storedIn(storage.functions(), storage.versions()), sqs.queueMessages(),
                 (topicArn, message) -> sns.publisher().publish(topicArn, message), settings.async(), clock, NODE);
-        // SNS: topics in memory, written through; its outbox delivers to functions (async invokes, after their
-        // policies), to SQS through its seam and to HTTP endpoints, once the server listens (its links name the edge)
-        sns = Sns.open(storage.sns(), settings.dataDir(), async,
-                account -> new PolicyInvokePermissions(storage.policies().in(account)), sqs.queueMessages(),
-                functionEndpoint::join, clock, workers());
         // IAM and Organizations: global, keyed by account alone; IAM answers the edge (user keys) and STS (roles) from
         // memory, and gives each account Organizations creates its access role in the same transaction
         Iam iam = Iam.load(storage.identities(), credentials.secretAccessKey(), clock);
@@ -389,11 +388,11 @@ final class GustServer implements AutoCloseable {
         if (idleConnections != null) {
             idleConnections.stop();
         }
+        if (sns != null) {
+            sns.close(); // first: it delivers into the async invocations and SQS
+        }
         if (async != null) {
             async.close();
-        }
-        if (sns != null) {
-            sns.close();
         }
         if (mappingStates != null) {
             mappingStates.close();

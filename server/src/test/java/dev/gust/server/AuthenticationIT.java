@@ -91,6 +91,6 @@ class AuthenticationIT {
                 URI.create(gust.endpoint() + "/_gust/health")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"ok\"",
-                "\"services\":[\"lambda\",\"sts\",\"iam\",\"organizations\",\"apigateway\",\"sqs\"]");
+                "\"services\":[\"lambda\",\"sts\",\"iam\",\"organizations\",\"apigateway\",\"sqs\",\"sns\"]");
     }
 }

@@ -56,7 +56,7 @@ class EdgeReadmeIT {
         assertThat(unknown.exitCode()).as(unknown.output()).isNotZero();
         assertThat(unknown.output()).contains("An error occurred (UnknownServiceException) when calling the ListTables "
                 + "operation", "Gust does not host the service 'dynamodb' named in the request's credential scope; "
-                + "it hosts: lambda, sts, iam, organizations, apigateway, sqs");
+                + "it hosts: lambda, sts, iam, organizations, apigateway, sqs, sns");
     }
 
     @Test

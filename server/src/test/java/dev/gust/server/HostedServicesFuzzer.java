@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * A seeded generator of signed, malformed requests to the edge's other services: STS and IAM (query protocol: a form
- * with an {@code Action}, known or not, and members with junk values) and Organizations (JSON 1.1: an
+ * A seeded generator of signed, malformed requests to the edge's other services: STS, IAM and SNS (query protocol: a
+ * form with an {@code Action}, known or not, and members with junk values) and Organizations (JSON 1.1: an
  * {@code X-Amz-Target} and a body of wrong types or bad JSON) and API Gateway's HTTP APIs (rest-json under
  * {@code /v2/apis}: any method, paths to a known API or to none, bodies of wrong types; and unknown APIs' invoke
  * URLs of the path form). The same seed gives the same requests.
@@ -26,6 +26,19 @@ final class HostedServicesFuzzer {
     private static final List<String> VALUES = List.of("", "x", "a".repeat(2000), "%zz",
             "arn:aws:iam::000000000000:role/r", "{", "{\"Version\":\"2012-10-17\",\"Statement\":[]}", "-1",
             "99999999999999999999", "é€");
+    private static final List<String> SNS_ACTIONS = List.of("CreateTopic", "DeleteTopic", "ListTopics",
+            "GetTopicAttributes", "SetTopicAttributes", "Subscribe", "ConfirmSubscription", "Unsubscribe",
+            "ListSubscriptions", "GetSubscriptionAttributes", "SetSubscriptionAttributes", "Publish", "PublishBatch",
+            "TagResource", "ListTagsForResource", "AddPermission", "");
+    private static final List<String> SNS_MEMBERS = List.of("Name", "TopicArn", "TargetArn", "ResourceArn",
+            "SubscriptionArn", "Message", "Subject", "MessageStructure", "Protocol", "Endpoint", "AttributeName",
+            "AttributeValue", "Token", "NextToken", "Attributes.entry.1.key", "Attributes.entry.1.value",
+            "MessageAttributes.entry.1.Name", "MessageAttributes.entry.1.Value.DataType",
+            "MessageAttributes.entry.1.Value.BinaryValue", "PublishBatchRequestEntries.member.1.Id",
+            "PublishBatchRequestEntries.member.1.Message", "Tags.member.1.Key", "MessageGroupId");
+    private static final List<String> SNS_VALUES = List.of("", "fuzz", "fuzz.fifo", "%zz", "{", "json", "sqs", "lambda",
+            "http://127.0.0.1:1/", "arn:aws:sns:us-east-1:000000000000:fuzz", "arn:aws:sns:us-east-1:000000000000:fuzz:x",
+            "arn:aws:sns:xx:1:fuzz", "FilterPolicy", "RawMessageDelivery", "String", "Number", "a".repeat(300), "é€");
     private static final List<String> TARGETS = List.of("CreateAccount", "DescribeCreateAccountStatus", "ListAccounts",
             "DescribeAccount", "DescribeOrganization", "Nope");
     private static final List<String> JSON_BODIES = List.of("{}", "{", "null", "[]",
@@ -68,7 +81,7 @@ final class HostedServicesFuzzer {
     }
 
     FuzzRequest next() {
-        String service = pick(List.of("sts", "iam", "organizations", "apigateway"));
+        String service = pick(List.of("sts", "iam", "organizations", "apigateway", "sns"));
         if (service.equals("apigateway")) {
             return apigatewayv2();
         }
@@ -78,6 +91,13 @@ final class HostedServicesFuzzer {
             headers.put("Content-Type", "application/x-amz-json-1.1");
             headers.put("X-Amz-Target", "AWSOrganizationsV20161128." + pick(TARGETS));
             body.append(pick(JSON_BODIES));
+        } else if (service.equals("sns")) {
+            headers.put("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
+            body.append("Action=").append(RawHttp.encode(pick(SNS_ACTIONS))).append("&Version=2010-03-31");
+            for (int m = random.nextInt(6); m > 0; m--) {
+                body.append('&').append(RawHttp.encode(pick(SNS_MEMBERS))).append('=')
+                        .append(random.nextInt(8) == 0 ? "%zz" : RawHttp.encode(pick(SNS_VALUES)));
+            }
         } else {
             headers.put("Content-Type", random.nextInt(5) == 0 ? "application/json"
                     : "application/x-www-form-urlencoded; charset=utf-8");

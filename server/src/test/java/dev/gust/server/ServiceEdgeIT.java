@@ -53,14 +53,14 @@ class ServiceEdgeIT {
     @Test
     void theAwsCliPrintsWhichServiceGustDoesNotHost() throws Exception {
         String expected = "Gust does not host the service '%s' named in the request's credential scope; "
-                + "it hosts: lambda, sts, iam, organizations, apigateway, sqs";
+                + "it hosts: lambda, sts, iam, organizations, apigateway, sqs, sns";
 
         assertThat(aws("dynamodb", "list-tables").stderr()).contains("An error occurred (UnknownServiceException) "
                 + "when calling the ListTables operation", expected.formatted("dynamodb"));
         assertThat(aws("kinesis", "list-streams").stderr()).contains("(UnknownServiceException)",
                 expected.formatted("kinesis"));
-        assertThat(aws("sns", "list-topics").stderr()).contains("(UnknownServiceException)",
-                expected.formatted("sns"));
+        assertThat(aws("events", "list-rules").stderr()).contains("(UnknownServiceException)",
+                expected.formatted("events"));
     }
 
     @Test

@@ -177,6 +177,26 @@ class SnsDeliveryIT {
     }
 
     @Test
+    void aFifoTopicDeliversEachGroupInOrderToAFifoQueue() throws Exception {
+        String topic = createTopic(gust, "ordered.fifo", "--attributes",
+                "FifoTopic=true,ContentBasedDeduplication=true");
+        sqs.createQueue(b -> b.queueName("ordered.fifo").attributes(java.util.Map.of(
+                software.amazon.awssdk.services.sqs.model.QueueAttributeName.FIFO_QUEUE, "true")));
+        subscribe(gust, topic, "sqs", queueArn("ordered.fifo"), "--attributes", "RawMessageDelivery=true");
+
+        List<String> sequence = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            sequence.add(aws(gust, "sns", "publish", "--topic-arn", topic, "--message", "step " + i,
+                    "--message-group-id", "job").path("SequenceNumber").asText());
+        }
+        aws(gust, "sns", "publish", "--topic-arn", topic, "--message", "step 6", "--message-group-id", "job");
+
+        assertThat(sequence).isSorted().doesNotHaveDuplicates();
+        assertThat(receive("ordered.fifo", 7, 10)).extracting(Message::body).containsExactly("step 1", "step 2",
+                "step 3", "step 4", "step 5", "step 6");
+    }
+
+    @Test
     void filterPoliciesSelectByMessageAttributes() throws Exception {
         String topic = createTopic(gust, "filtered-attributes");
         String queue = createQueue("filtered-attributes-queue");

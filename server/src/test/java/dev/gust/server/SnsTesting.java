@@ -57,11 +57,21 @@ final class SnsTesting {
 
     /** Runs {@code aws ARGS --output json} against {@code gust}, whatever it exits with. */
     static Cli cli(GustProcess gust, String... args) throws Exception {
+        return cliAs(gust, GustProcess.ACCESS_KEY, args);
+    }
+
+    /**
+     * Runs {@code aws ARGS --output json} against {@code gust} signed with the access key {@code accessKey} (with
+     * {@code account-id-keys}, a twelve-digit key is that account's root, whatever the secret), whatever it exits
+     * with.
+     */
+    static Cli cliAs(GustProcess gust, String accessKey, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("/usr/bin/aws", "--endpoint-url", gust.endpoint().toString(),
                 "--output", "json"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         ReadmeShell.clientEnvironment(builder.environment(), gust);
+        builder.environment().put("AWS_ACCESS_KEY_ID", accessKey);
         Process process = builder.start();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {

@@ -6,7 +6,7 @@ import dev.gust.core.messaging.QueueMessages;
 import dev.gust.store.SnsStore;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * {@code maxInFlight} at a time), each runs on its own virtual thread through its protocol's {@link Deliverer}, and
  * its row leaves the outbox only once it was delivered, given up by its retry policy (after a copy to the
  * subscription's dead-letter queue, if it has one), or its subscription is gone. A failed attempt is rescheduled by
- * the policy. Nothing is leased on disk: after a crash every remaining row is due again (at least once).
+ * the policy. A FIFO topic's message group goes to each subscription one message at a time, in order
+ * ({@link MessageGroups}). Nothing is leased on disk: after a crash every remaining row is due again (at least once).
  *
  * <p>Lifecycle: {@link #start} once, {@link #close} once. Thread-safe.
  */
@@ -43,6 +44,7 @@ final class DeliveryLoop implements AutoCloseable {
     private final InstantSource clock;
     private final int maxInFlight;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final MessageGroups groups = new MessageGroups();
     private final Semaphore wake = new Semaphore(0);
     private final ExecutorService attempts = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running = true;
@@ -82,13 +84,22 @@ final class DeliveryLoop implements AutoCloseable {
             try {
                 long now = clock.millis();
                 int room = maxInFlight - inFlight.size();
-                List<SnsStore.Delivery> due = room > 0 ? store.due(now, Set.copyOf(inFlight), room) : List.of();
-                for (SnsStore.Delivery delivery : due) {
-                    inFlight.add(delivery.id());
-                    attempts.execute(() -> attempt(delivery));
+                int claimed = 0;
+                if (room > 0) {
+                    Set<Long> skip = new HashSet<>(inFlight);
+                    skip.addAll(groups.parked());
+                    for (SnsStore.Delivery delivery : store.due(now, skip, room)) {
+                        Notification n = StoredDocuments.notification(delivery.notification());
+                        String group = MessageGroups.key(delivery, n);
+                        if (groups.claim(group, delivery.id())) {
+                            inFlight.add(delivery.id());
+                            attempts.execute(() -> attempt(delivery, n, group));
+                            claimed++;
+                        }
+                    }
                 }
-                if (due.isEmpty() || due.size() == room) {
-                    long next = room > 0 && due.isEmpty() ? store.nextDue() : now + MAX_SLEEP_MILLIS;
+                if (claimed == 0 || claimed == room) {
+                    long next = room > 0 && claimed == 0 ? store.nextDue() : now + MAX_SLEEP_MILLIS;
                     long sleep = Math.max(1, Math.min(MAX_SLEEP_MILLIS, next - now));
                     wake.tryAcquire(sleep, TimeUnit.MILLISECONDS);
                     wake.drainPermits();
@@ -105,16 +116,15 @@ final class DeliveryLoop implements AutoCloseable {
         }
     }
 
-    private void attempt(SnsStore.Delivery delivery) {
+    private void attempt(SnsStore.Delivery delivery, Notification n, String group) {
+        boolean done = true;
         try {
-            Optional<Subscription> found = registry.subscription(delivery.account(),
-                    delivery.subscriptionId());
+            Optional<Subscription> found = registry.subscription(delivery.account(), delivery.subscriptionId());
             if (found.isEmpty()) {
                 store.remove(delivery.id()); // unsubscribed, or its topic deleted
                 return;
             }
             Subscription subscription = found.get();
-            Notification n = StoredDocuments.notification(delivery.notification());
             Deliverer deliverer = deliverers.get(subscription.protocol());
             try {
                 if (deliverer == null) {
@@ -123,20 +133,25 @@ final class DeliveryLoop implements AutoCloseable {
                 deliverer.deliver(subscription, n);
                 store.remove(delivery.id());
             } catch (DeliveryFailure failure) {
-                failed(delivery, subscription, n, failure);
+                done = failed(delivery, subscription, n, failure);
             }
         } catch (RuntimeException e) {
+            done = false;
             if (running) {
                 LOG.warn("SNS delivery {} failed: {}", delivery.id(), e.toString());
                 store.reschedule(delivery.id(), delivery.attempts() + 1, clock.millis() + MAX_SLEEP_MILLIS);
             }
         } finally {
+            if (done) {
+                groups.release(group, delivery.id());
+            }
             inFlight.remove(delivery.id());
             wake();
         }
     }
 
-    private void failed(SnsStore.Delivery delivery, Subscription subscription, Notification n,
+    /** Reschedules or gives up a failed delivery; whether it left the outbox. */
+    private boolean failed(SnsStore.Delivery delivery, Subscription subscription, Notification n,
             DeliveryFailure failure) {
         int retry = delivery.attempts() + 1;
         Optional<Duration> delay = failure.permanent() ? Optional.empty() : policy(subscription).delayBefore(retry);
@@ -144,12 +159,13 @@ final class DeliveryLoop implements AutoCloseable {
             LOG.debug("SNS delivery to {} failed, retry {} in {}: {}", subscription.arn(), retry, delay.get(),
                     failure.getMessage());
             store.reschedule(delivery.id(), retry, clock.millis() + delay.get().toMillis());
-            return;
+            return false;
         }
         LOG.info("SNS gives up delivering message {} to {}: {}", n.messageId(), subscription.arn(),
                 failure.getMessage());
         deadLetter(subscription, n);
         store.remove(delivery.id());
+        return true;
     }
 
     /** The retry policy of a subscription: HTTP's from the delivery policies, else AWS's for managed endpoints. */

@@ -1,8 +1,6 @@
 package dev.gust.sns;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gust.core.messaging.MessageAttribute;
 import java.net.URLEncoder;
@@ -13,12 +11,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * What SNS delivers, shaped as AWS shapes it: the JSON envelope of a notification or a subscription confirmation
  * (to queues and HTTP endpoints; {@code SigningCertURL}, {@code UnsubscribeURL}) and the record of Lambda's SNS event
- * ({@code Records[].Sns}; {@code SigningCertUrl}, {@code UnsubscribeUrl}). Each message is signed. The URLs point at
+ * ({@code Records[].Sns}; {@code SigningCertUrl}, {@code UnsubscribeUrl}). Each message is signed with its topic's
+ * {@code SignatureVersion}. The URLs point at
  * this server's edge. Thread-safe.
  */
 final class Envelopes {
@@ -26,19 +26,20 @@ final class Envelopes {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The envelope is pretty-printed, as AWS prints it ({@code "Type" : "Notification"}). */
-    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final MessageSigner signer;
     private final Supplier<String> endpoint;
+    private final Function<String, String> signatureVersions;
 
     /**
      * @param signer signs every message
      * @param endpoint the edge's base URL ({@code http://127.0.0.1:9000}), known once the server listens
+     * @param signatureVersions each topic's {@code SignatureVersion} ({@code 1} or {@code 2}), by topic ARN
      */
-    Envelopes(MessageSigner signer, Supplier<String> endpoint) {
+    Envelopes(MessageSigner signer, Supplier<String> endpoint, Function<String, String> signatureVersions) {
         this.signer = Objects.requireNonNull(signer, "signer");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.signatureVersions = Objects.requireNonNull(signatureVersions, "signatureVersions");
     }
 
     /** A timestamp as SNS writes it: ISO-8601 in UTC with milliseconds. */
@@ -74,8 +75,9 @@ final class Envelopes {
             node.put("Message", n.message());
             node.put("SubscribeURL", subscribeUrl);
             node.put("Timestamp", timestamp(n.timestamp()));
-            node.put("SignatureVersion", "1");
-            node.put("Signature", signer.sign(MessageSigner.canonical(n, subscribeUrl)));
+            String version = signatureVersions.apply(n.topicArn());
+            node.put("SignatureVersion", version);
+            node.put("Signature", signer.sign(MessageSigner.canonical(n, subscribeUrl), version));
             node.put("SigningCertURL", signingCertUrl());
         } else {
             if (n.sequenceNumber() != null) {
@@ -87,19 +89,41 @@ final class Envelopes {
             }
             node.put("Message", n.message());
             node.put("Timestamp", timestamp(n.timestamp()));
-            node.put("SignatureVersion", "1");
-            node.put("Signature", signer.sign(MessageSigner.canonical(n, null)));
+            String version = signatureVersions.apply(n.topicArn());
+            node.put("SignatureVersion", version);
+            node.put("Signature", signer.sign(MessageSigner.canonical(n, null), version));
             node.put("SigningCertURL", signingCertUrl());
             node.put("UnsubscribeURL", unsubscribeUrl(subscription.arn()));
             if (!n.attributes().isEmpty()) {
                 node.set("MessageAttributes", attributes(n.attributes()));
             }
         }
-        try {
-            return PRETTY.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        return pretty(node);
+    }
+
+    /**
+     * An envelope as AWS prints it: one {@code "Name" : value} per line, indented by two spaces, and each message
+     * attribute on one compact line ({@code "color" : {"Type":"String","Value":"red"}}).
+     */
+    private static String pretty(ObjectNode node) {
+        StringBuilder s = new StringBuilder("{\n");
+        for (var it = node.fields(); it.hasNext();) {
+            var field = it.next();
+            s.append("  ").append(JSON.getNodeFactory().textNode(field.getKey())).append(" : ");
+            if (field.getValue().isObject()) {
+                s.append("{\n");
+                for (var attributes = field.getValue().fields(); attributes.hasNext();) {
+                    var attribute = attributes.next();
+                    s.append("    ").append(JSON.getNodeFactory().textNode(attribute.getKey())).append(" : ")
+                            .append(attribute.getValue()).append(attributes.hasNext() ? ",\n" : "\n");
+                }
+                s.append("  }");
+            } else {
+                s.append(field.getValue());
+            }
+            s.append(it.hasNext() ? ",\n" : "\n");
         }
+        return s.append('}').toString();
     }
 
     /** Lambda's SNS event for {@code n}: one record, {@code Records[0].Sns}. */
@@ -116,8 +140,9 @@ final class Envelopes {
         sns.put("Subject", n.subject());
         sns.put("Message", n.message());
         sns.put("Timestamp", timestamp(n.timestamp()));
-        sns.put("SignatureVersion", "1");
-        sns.put("Signature", signer.sign(MessageSigner.canonical(n, null)));
+        String version = signatureVersions.apply(n.topicArn());
+        sns.put("SignatureVersion", version);
+        sns.put("Signature", signer.sign(MessageSigner.canonical(n, null), version));
         sns.put("SigningCertUrl", signingCertUrl());
         sns.put("UnsubscribeUrl", unsubscribeUrl(subscription.arn()));
         sns.set("MessageAttributes", attributes(n.attributes()));

@@ -58,12 +58,11 @@ final class LambdaDeliverer implements Deliverer {
         static Optional<FunctionTarget> parse(String arn) {
             String[] parts = arn.split(":", -1);
             if ((parts.length != 7 && parts.length != 8) || !parts[0].equals("arn") || !parts[2].equals("lambda")
-                    || !parts[4].matches("\\d{12}") || !parts[5].equals("function") || parts[3].isEmpty()
-                    || !parts[6].matches("[a-zA-Z0-9_-]{1,64}")
+                    || !parts[5].equals("function") || !parts[6].matches("[a-zA-Z0-9_-]{1,64}")
                     || (parts.length == 8 && !parts[7].matches("[a-zA-Z0-9$_-]{1,128}"))) {
                 return Optional.empty();
             }
-            return Optional.of(new FunctionTarget(new Account(parts[4], parts[3]), parts[6],
+            return TopicKey.account(parts[4], parts[3]).map(account -> new FunctionTarget(account, parts[6],
                     parts.length == 8 ? Optional.of(parts[7]) : Optional.empty()));
         }
     }

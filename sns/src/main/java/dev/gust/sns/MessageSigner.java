@@ -21,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Signs SNS messages as AWS does ({@code SignatureVersion} 1: SHA1withRSA over the canonical string, base64), with an
+ * Signs SNS messages as AWS does ({@code SignatureVersion} 1: SHA1withRSA over the canonical string, base64; 2:
+ * SHA256withRSA), with an
  * RSA key kept in the data dir ({@code keys/sns-signing.p12}, made once with the JDK's {@code keytool}); its
  * self-signed certificate is served at the {@code SigningCertURL}, so a subscriber can verify what it receives.
  * Thread-safe; the key is loaded (or made) in the background, and the first signature waits for it.
@@ -55,10 +56,13 @@ final class MessageSigner {
         return new MessageSigner(keys);
     }
 
-    /** The base64 SHA1withRSA signature of {@code canonical}, or {@code EXAMPLE} when there is no key. */
-    String sign(String canonical) {
+    /**
+     * The base64 signature of {@code canonical}: SHA1withRSA for {@code SignatureVersion} 1, SHA256withRSA for 2; or
+     * {@code EXAMPLE} when there is no key.
+     */
+    String sign(String canonical, String version) {
         try {
-            Signature signature = Signature.getInstance("SHA1withRSA");
+            Signature signature = Signature.getInstance("2".equals(version) ? "SHA256withRSA" : "SHA1withRSA");
             signature.initSign(keys.join().key());
             signature.update(canonical.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(signature.sign());

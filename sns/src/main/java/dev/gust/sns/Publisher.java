@@ -50,6 +50,8 @@ final class Publisher implements TopicPublisher {
     /** FIFO topics' recent deduplication ids, by topic ARN and id; in memory only (see the design notes). */
     private final Map<String, Remembered> deduplication = new ConcurrentHashMap<>();
     private final AtomicLong sequence;
+    /** One lock per FIFO topic, by ARN. */
+    private final Map<String, Object> fifoLocks = new ConcurrentHashMap<>();
 
     /**
      * @param wake tells the delivery loop that deliveries are due
@@ -83,8 +85,20 @@ final class Publisher implements TopicPublisher {
         return publishValid(topic, request, perProtocol);
     }
 
-    /** Publishes a message {@link PublishValidation#validate} accepted. */
+    /**
+     * Publishes a message {@link PublishValidation#validate} accepted. A FIFO topic's publishes are serialised, so that
+     * deduplication holds and sequence numbers follow the outbox's order.
+     */
     Published publishValid(Topic topic, PublishRequest request, Map<String, String> perProtocol) {
+        if (!topic.fifo()) {
+            return store(topic, request, perProtocol);
+        }
+        synchronized (fifoLocks.computeIfAbsent(topic.arn(), arn -> new Object())) {
+            return store(topic, request, perProtocol);
+        }
+    }
+
+    private Published store(Topic topic, PublishRequest request, Map<String, String> perProtocol) {
         long now = clock.millis();
         String dedupKey = null;
         if (topic.fifo()) {

@@ -55,7 +55,8 @@ public final class Sns implements AutoCloseable {
         Objects.requireNonNull(store, "store");
         SnsRegistry registry = SnsRegistry.load(store);
         MessageSigner signer = MessageSigner.open(dataDir);
-        Envelopes envelopes = new Envelopes(signer, endpoint);
+        Envelopes envelopes = new Envelopes(signer, endpoint, topicArn -> registry.topic(topicArn)
+                .map(topic -> topic.attributes().getOrDefault("SignatureVersion", "1")).orElse("1"));
         HttpDeliverer http = new HttpDeliverer(envelopes);
         Map<String, Deliverer> deliverers = Map.of("lambda", new LambdaDeliverer(invoker, permissions, envelopes),
                 "sqs", new QueueDeliverer(queues, envelopes), "http", http, "https", http);

@@ -11,10 +11,12 @@ import dev.gust.edge.OperationKind;
 import dev.gust.edge.Protocol;
 import dev.gust.edge.QueryXml;
 import dev.gust.edge.ServiceRoutes;
+import dev.gust.policy.Policy;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Amazon SNS (API version 2010-03-31) on the edge, in the query protocol with XML responses: topics,
@@ -35,8 +37,12 @@ public final class SnsService implements HostedService {
     private final PublishActions publishing;
     private final TagActions tags;
     private final MessageSigner signer;
+    private final SnsRegistry registry;
+    /** Compiled topic policies by topic ARN, each replaced when its topic's document changes. */
+    private final Map<String, Policy> policies = new ConcurrentHashMap<>();
 
     SnsService(SnsRegistry registry, Publisher publisher, MessageSigner signer) {
+        this.registry = registry;
         this.topics = new TopicActions(registry);
         this.subscriptions = new SubscriptionActions(registry, topics, publisher);
         this.publishing = new PublishActions(topics, publisher);
@@ -57,6 +63,19 @@ public final class SnsService implements HostedService {
     @Override
     public long maxRequestBytes() {
         return MAX_REQUEST_BYTES;
+    }
+
+    /**
+     * The policy of the topic {@code resource} names, once its owner set one ({@code SetTopicAttributes Policy}),
+     * compiled once per document: what the edge evaluates with the caller's identity policies, so that it can let
+     * other accounts publish or subscribe, and deny. A topic with AWS's default policy has none here (its owner's
+     * identities decide, as the default allows only the owner).
+     */
+    @Override
+    public Optional<Policy> resourcePolicy(String resource) {
+        return registry.topic(resource).map(topic -> topic.attributes().get("Policy")).map(document ->
+                policies.compute(resource, (arn, cached) -> cached != null && cached.document().equals(document)
+                        ? cached : Policy.resource(document)));
     }
 
     @Override

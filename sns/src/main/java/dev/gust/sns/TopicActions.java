@@ -1,6 +1,8 @@
 package dev.gust.sns;
 
 import dev.gust.edge.QueryXml;
+import dev.gust.policy.MalformedPolicyException;
+import dev.gust.policy.Policy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,8 +139,10 @@ final class TopicActions {
                 return value;
             }
             case "Policy" -> {
-                if (!StoredDocuments.jsonObject(value)) {
-                    throw SnsErrors.invalidParameter(prefix + "Policy: failed to parse JSON");
+                try {
+                    Policy.resource(value);
+                } catch (MalformedPolicyException e) {
+                    throw SnsErrors.invalidParameter(prefix + "Policy Error: " + e.getMessage());
                 }
                 return value;
             }

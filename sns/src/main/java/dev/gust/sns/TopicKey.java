@@ -41,11 +41,20 @@ record TopicKey(Account account, String name) {
             return Optional.empty();
         }
         String[] parts = arn.split(":", -1);
-        if (parts.length != 6 || !parts[0].equals("arn") || !parts[2].equals("sns") || parts[3].isEmpty()
-                || !parts[4].matches("\\d{12}") || !(standardName(parts[5]) || fifoName(parts[5]))) {
+        if (parts.length != 6 || !parts[0].equals("arn") || !parts[2].equals("sns")
+                || !(standardName(parts[5]) || fifoName(parts[5]))) {
             return Optional.empty();
         }
-        return Optional.of(new TopicKey(new Account(parts[4], parts[3]), parts[5]));
+        return account(parts[4], parts[3]).map(account -> new TopicKey(account, parts[5]));
+    }
+
+    /** The namespace an ARN's account and region fields name, if they are an account id and a region. */
+    static Optional<Account> account(String accountId, String region) {
+        try {
+            return Optional.of(new Account(accountId, region));
+        } catch (IllegalArgumentException notOne) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -9,22 +9,29 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 
 /**
  * The embedded {@link SnsStore}: tables {@code sns_topics}, {@code sns_subscriptions} and {@code sns_deliveries} in
  * {@code <dataDir>/gust.db}.
  *
- * <p>Thread-safe: one connection behind a lock ({@link LockedConnection}); every write is one statement or one
- * transaction, durable when it returns (WAL with {@code synchronous=FULL}). Usable until {@link #close()}; afterwards
+ * <p>Thread-safe: topics, subscriptions and reads on one connection behind a lock ({@link LockedConnection}); the
+ * outbox's writes on a second connection owned by a {@link GroupCommitWriter}, so that concurrent publishes and
+ * deliveries share fsyncs. Every write is durable when it returns (WAL with {@code synchronous=FULL}). Usable until {@link #close()}; afterwards
  * every method throws {@link IllegalStateException}.
  */
 public final class SqliteSnsStore implements SnsStore {
 
     private final LockedConnection db;
+    /** The outbox's writes (enqueue, remove, reschedule) on their own connection, group-committed. */
+    private final Connection outbox;
+    private final GroupCommitWriter writer;
 
-    /** Opens (creating and migrating if needed) the database in {@code dataDir}. */
+    /** Opens (creating and migrating if needed) the database in {@code dataDir}, and starts the outbox's writer. */
     public SqliteSnsStore(Path dataDir) {
         db = new LockedConnection(dataDir, "SNS store");
+        outbox = LockedConnection.open(dataDir);
+        writer = new GroupCommitWriter(outbox, "gust-sns-outbox-writer");
     }
 
     @Override
@@ -107,13 +114,17 @@ public final class SqliteSnsStore implements SnsStore {
         });
     }
 
+    /**
+     * {@inheritDoc} Concurrent publishes share a transaction and its fsync (group commit).
+     */
     @Override
     public void enqueue(Collection<NewDelivery> deliveries, long dueAtMillis) {
         if (deliveries.isEmpty()) {
             return;
         }
-        db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO sns_deliveries (" + NamespaceColumns.NAMES
+        long bytes = deliveries.stream().mapToLong(d -> d.notification().length()).sum();
+        write(() -> {
+            try (PreparedStatement s = outbox.prepareStatement("INSERT INTO sns_deliveries (" + NamespaceColumns.NAMES
                     + ", subscription_id, notification, attempts, due_at) VALUES (?, ?, ?, ?, 0, ?)")) {
                 for (NewDelivery delivery : deliveries) {
                     new NamespaceColumns(delivery.account()).bind(s, 1);
@@ -125,7 +136,20 @@ public final class SqliteSnsStore implements SnsStore {
                 s.executeBatch();
             }
             return null;
-        });
+        }, bytes);
+    }
+
+    /** Runs outbox work in the writer's next batch and waits until it is committed. */
+    private <T> T write(GroupCommitWriter.Work<T> work, long bytes) {
+        try {
+            return writer.submit(work, bytes).join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new StoreException("Database failure: " + cause.getMessage(), cause);
+        }
     }
 
     @Override
@@ -164,30 +188,37 @@ public final class SqliteSnsStore implements SnsStore {
 
     @Override
     public boolean remove(long id) {
-        return db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM sns_deliveries WHERE id = ?")) {
+        return write(() -> {
+            try (PreparedStatement s = outbox.prepareStatement("DELETE FROM sns_deliveries WHERE id = ?")) {
                 s.setLong(1, id);
                 return s.executeUpdate() == 1;
             }
-        });
+        }, 0);
     }
 
     @Override
     public void reschedule(long id, int attempts, long dueAtMillis) {
-        db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement(
+        write(() -> {
+            try (PreparedStatement s = outbox.prepareStatement(
                     "UPDATE sns_deliveries SET attempts = ?, due_at = ? WHERE id = ?")) {
                 s.setInt(1, attempts);
                 s.setLong(2, dueAtMillis);
                 s.setLong(3, id);
                 return s.executeUpdate();
             }
-        });
+        }, 0);
     }
 
     @Override
     public void close() {
-        db.close();
+        writer.close(); // runs what was submitted, then stops
+        try {
+            outbox.close();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot close the database", e);
+        } finally {
+            db.close();
+        }
     }
 
     private static Account account(ResultSet rs) throws SQLException {
