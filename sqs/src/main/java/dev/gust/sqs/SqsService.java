@@ -38,6 +38,8 @@ public final class SqsService implements HostedService, AutoCloseable {
 
     private final SqsNamespaces namespaces;
     private final SqsProxy proxy;
+    /** Set when the server shuts down: requests then fail because their connections close, which is expected. */
+    private volatile boolean closing;
     private final SqsQueueMessages queueMessages;
 
     /** @param sqsDir the data dir's {@code sqs} folder */
@@ -144,7 +146,11 @@ public final class SqsService implements HostedService, AutoCloseable {
                                 : answer))
                 .onSuccess(answer -> answer(ctx, answer))
                 .onFailure(failure -> {
-                    LOG.error("SQS {} failed in {}", action, account, failure);
+                    if (closing) {
+                        LOG.debug("SQS {} in {} ended by the shutdown", action, account, failure);
+                    } else {
+                        LOG.error("SQS {} failed in {}", action, account, failure);
+                    }
                     ErrorWriter.send(ctx.response(), protocol(ctx.request()), EdgeException.of("InternalFailure", 500,
                             "An internal error occurred. The server's log has the details."),
                             ServiceRoutes.requestId(ctx));
@@ -213,6 +219,7 @@ public final class SqsService implements HostedService, AutoCloseable {
 
     @Override
     public void close() {
+        closing = true; // the long polls still waiting end with their connections: not an error
         proxy.close(); // first: its pooled connections would otherwise be reset by the stopping servers
         namespaces.close();
     }
